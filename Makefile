@@ -1,0 +1,41 @@
+# Tandem: `make demo` and `make test` work on a fresh machine (they bootstrap .venv themselves).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+DEMO_DATA := $(CURDIR)/.demo-data
+export HF_HUB_OFFLINE := 1
+export HF_HUB_DISABLE_PROGRESS_BARS := 1
+export TOKENIZERS_PARALLELISM := false
+
+.PHONY: setup demo test test-python lint bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	# torch first, pinned to the CPU build (a looser pin pulls a multi-GB CUDA build).
+	$(PY) -m pip install --quiet "torch==2.13.0"
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+demo: setup
+	TANDEM_DATA_DIR=$(DEMO_DATA) $(VENV)/bin/tandem demo
+
+lint: setup
+	$(VENV)/bin/ruff check backend cli tests bench
+
+test: setup lint test-python
+
+test-python: setup
+	@# pytest exits 5 when a selection holds no tests; that is not a failure here.
+	$(VENV)/bin/pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
+
+bench: setup
+	$(PY) -m bench.bench_retrieval
+	$(PY) -m bench.bench_scale
+
+clean:
+	rm -rf $(DEMO_DATA) .pytest_cache .ruff_cache

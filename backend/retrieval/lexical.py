@@ -1,0 +1,40 @@
+"""Turning user text into a safe FTS5 query: every term quoted, OR-ed, stopwords dropped."""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[\w][\w'’-]*", re.UNICODE)
+
+# Function words carry no evidence for BM25 and make OR-queries slow on large KBs.
+STOPWORDS = frozenset(
+    """a an the and or but if then else of to in on at by for with from as is are was were be been being
+    do does did doing have has had having i me my we our you your he she it its they them their this that
+    these those there here what which who whom whose when where why how can could should would will shall
+    may might must not no nor so too very just also than about into over under again any all some such
+    only own same other more most am im i'm i've ive id i'd let us hi hello hey thanks thank please""".split()
+)
+
+
+def terms(text: str, *, max_terms: int = 32) -> list[str]:
+    """Distinct lower-cased content words of `text`, in order."""
+    seen: dict[str, None] = {}
+    for match in _WORD.finditer(text.lower()):
+        word = match.group(0).strip("'’-")
+        if len(word) < 2 or word in STOPWORDS or word in seen:
+            continue
+        seen[word] = None
+        if len(seen) >= max_terms:
+            break
+    return list(seen)
+
+
+def match_expression(text: str) -> str | None:
+    """An FTS5 MATCH expression for `text`, or None when it has no searchable words.
+
+    Each term is a quoted string (double quotes doubled), so no user text is parsed as FTS syntax.
+    """
+    words = terms(text)
+    if not words:
+        return None
+    return " OR ".join('"' + word.replace('"', '""') + '"' for word in words)

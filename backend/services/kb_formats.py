@@ -1,0 +1,387 @@
+"""Readers for knowledge-base sources: Markdown with front matter, HTML, text, CSV, JSONL, Zendesk export.
+
+Each reader turns one file into article dicts (`external_id, title, body, url, tags, status`); bodies
+are Markdown-ish text so that chunking can keep headings, lists and tables. A file that cannot be read
+raises `FormatError` with a reason a person can act on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import frontmatter
+import yaml
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+FORMATS = ("auto", "md", "html", "txt", "csv", "jsonl", "zendesk")
+EXTENSIONS = {
+    ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "txt", ".text": "txt",
+    ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+}
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+# Elements that are never article content.
+_BOILERPLATE = (
+    "script, style, noscript, template, iframe, svg, canvas, form, button, input, select, nav, header, "
+    "footer, aside, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true], "
+    ".breadcrumbs, .breadcrumb, .sidebar, .nav, .navbar, .menu, .cookie, .cookie-banner, .skip-link, "
+    ".article-votes, .article-comments, .related-articles, .share"
+)
+# Where the main content usually is, most specific first.
+_MAIN = ("article .article-body", "[itemprop=articleBody]", "main article", "article", "main", "[role=main]",
+         "#content", ".content", "body")
+
+
+class FormatError(Exception):
+    """A file could not be read as knowledge-base articles; the message says why."""
+
+
+@dataclass
+class FieldMap:
+    """Which record fields (CSV columns, JSON keys) hold each article field; None means guess."""
+
+    id: str | None = None
+    title: str | None = None
+    body: str | None = None
+    url: str | None = None
+    tags: str | None = None
+    guesses: dict[str, tuple[str, ...]] = field(default_factory=lambda: {
+        "id": ("id", "article_id", "external_id", "slug", "key"),
+        "title": ("title", "question", "name", "subject", "heading"),
+        "body": ("body", "answer", "content", "text", "html", "body_html", "markdown", "description"),
+        "url": ("url", "html_url", "link", "href"),
+        "tags": ("tags", "label_names", "labels", "keywords", "categories"),
+    })
+
+    def resolve(self, available: list[str]) -> dict[str, str | None]:
+        """Concrete field names for these columns; raises FormatError if title or body is missing."""
+        lower = {name.lower().strip(): name for name in available}
+        out: dict[str, str | None] = {}
+        for key, guesses in self.guesses.items():
+            chosen = getattr(self, key)
+            if chosen is not None:
+                if chosen not in available:
+                    raise FormatError(f"field {chosen!r} (--{key}-field) not found; available: {', '.join(available)}")
+                out[key] = chosen
+            else:
+                out[key] = next((lower[g] for g in guesses if g in lower), None)
+        for required in ("title", "body"):
+            if out[required] is None:
+                raise FormatError(
+                    f"no {required} field: name it with --{required}-field (available: {', '.join(available)})")
+        return out
+
+
+def detect_format(path: Path, requested: str) -> str:
+    """The reader to use for `path` (by the requested format, else by extension)."""
+    if requested != "auto":
+        return requested
+    kind = EXTENSIONS.get(path.suffix.lower())
+    if kind is None:
+        raise FormatError(f"unknown file type {path.suffix or '(none)'}; use --format")
+    return kind
+
+
+def read_text(path: Path) -> str:
+    """The file's text, refusing binary, non-UTF-8, oversized and empty files."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise FormatError(f"file is {size // (1024 * 1024)} MiB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+    raw = path.read_bytes()
+    if b"\x00" in raw[:8192]:
+        raise FormatError("binary file (contains NUL bytes)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FormatError(f"not UTF-8 text (invalid byte at offset {exc.start})") from exc
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise FormatError("empty file")
+    return text
+
+
+def slugify(text: str) -> str:
+    """A stable id-friendly slug."""
+    slug = re.sub(r"[^\w]+", "-", text.lower(), flags=re.UNICODE).strip("-")
+    return slug[:120] or "article"
+
+
+def _relative_id(path: Path, root: Path) -> str:
+    try:
+        rel = path.relative_to(root)
+    except ValueError:
+        rel = Path(path.name)
+    return "/".join(slugify(part) for part in rel.with_suffix("").parts)
+
+
+def _tags(value: object) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [t.strip() for t in re.split(r"[,;|]", value) if t.strip()]
+    if isinstance(value, list | tuple):
+        return [str(t).strip() for t in value if str(t).strip()]
+    return [str(value)]
+
+
+def _first_heading(body: str) -> str | None:
+    match = re.search(r"^#\s+(.+?)\s*#*\s*$", body, flags=re.MULTILINE)
+    return match.group(1).strip() if match else None
+
+
+# ---- per-format readers ----------------------------------------------------------------------------
+
+
+def read_markdown(path: Path, root: Path) -> list[dict]:
+    """One article from a Markdown file; front matter `id`, `title`, `url`, `tags`, `status`, `source`."""
+    text = read_text(path)
+    try:
+        post = frontmatter.loads(text)
+    except (yaml.YAMLError, ValueError) as exc:
+        raise FormatError(f"malformed front matter: {str(exc).splitlines()[0]}") from exc
+    meta = post.metadata if isinstance(post.metadata, dict) else {}
+    body = post.content.strip()
+    if not body:
+        raise FormatError("no body text after the front matter")
+    title = str(meta.get("title") or _first_heading(body) or path.stem.replace("-", " ").replace("_", " ")).strip()
+    return [{
+        "external_id": str(meta["id"]) if meta.get("id") not in (None, "") else _relative_id(path, root),
+        "title": title,
+        "body": body,
+        "url": str(meta["url"]) if meta.get("url") else None,
+        "tags": _tags(meta.get("tags")),
+        "status": str(meta.get("status") or "published"),
+        "source": str(meta["source"]) if meta.get("source") else None,
+    }]
+
+
+def html_to_markdown(html: str) -> tuple[str | None, str]:
+    """(title, Markdown body) of an HTML page's main content; scripts, navigation and chrome removed."""
+    tree = LexborHTMLParser(html)
+    title_node = tree.css_first("title")
+    h1 = tree.css_first("h1")
+    title = (h1.text(strip=True) if h1 else None) or (title_node.text(strip=True) if title_node else None)
+    for node in tree.css(_BOILERPLATE):
+        node.decompose()
+    root = next((node for selector in _MAIN if (node := tree.css_first(selector)) is not None), None)
+    if root is None:
+        root = tree.root
+    if root is None:
+        return title, ""
+    lines: list[str] = []
+    _render(root, lines)
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    return title, body
+
+
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "blockquote", "pre", "dl", "dd", "dt", "figure",
+               "figcaption", "details", "summary", "address"}
+
+
+def _inline(node: LexborNode) -> str:
+    text = node.text(deep=True, separator=" ", strip=False)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _render(node: LexborNode, lines: list[str]) -> None:
+    """Append Markdown for `node`'s children to `lines`."""
+    pending: list[str] = []
+
+    def flush() -> None:
+        text = re.sub(r"\s+", " ", "".join(pending)).strip()
+        if text:
+            lines.extend([text, ""])
+        pending.clear()
+
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            pending.append(child.text_content or "")
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            flush()
+            text = _inline(child)
+            if text:
+                lines.extend([f"{'#' * int(tag[1])} {text}", ""])
+        elif tag in ("ul", "ol"):
+            flush()
+            for number, item in enumerate(child.css("li"), start=1):
+                if item.parent is not None and item.parent.mem_id != child.mem_id:
+                    continue  # nested lists are flattened into their parent item's text
+                text = _inline(item)
+                if text:
+                    lines.append(f"{number}. {text}" if tag == "ol" else f"- {text}")
+            lines.append("")
+        elif tag == "table":
+            flush()
+            rows = [[_inline(cell).replace("|", "/") for cell in row.css("th, td")] for row in child.css("tr")]
+            rows = [r for r in rows if any(r)]
+            if rows:
+                width = max(len(r) for r in rows)
+                rows = [r + [""] * (width - len(r)) for r in rows]
+                lines.append("| " + " | ".join(rows[0]) + " |")
+                lines.append("|" + "---|" * width)
+                lines.extend("| " + " | ".join(r) + " |" for r in rows[1:])
+                lines.append("")
+        elif tag == "br":
+            pending.append("\n")
+        elif tag in _BLOCK_TAGS or tag in ("li",):
+            flush()
+            _render(child, lines)
+        elif tag in ("img",):
+            alt = child.attributes.get("alt")
+            if alt:
+                pending.append(f" {alt} ")
+        else:  # inline element: its text joins the running paragraph
+            pending.append(child.text(deep=True, separator=" ", strip=False) or "")
+    flush()
+
+
+def read_html(path: Path, root: Path) -> list[dict]:
+    """One article from an HTML page's main content."""
+    title, body = html_to_markdown(read_text(path))
+    if not body:
+        raise FormatError("no readable content in the page")
+    return [{"external_id": _relative_id(path, root), "title": title or path.stem, "body": body,
+             "url": None, "tags": [], "status": "published", "source": None}]
+
+
+def read_txt(path: Path, root: Path) -> list[dict]:
+    """One article from plain text: a short first line is the title."""
+    text = read_text(path).strip()
+    first, _, rest = text.partition("\n")
+    title, body = (first.strip(), rest.strip()) if len(first) <= 120 and rest.strip() else (path.stem, text)
+    return [{"external_id": _relative_id(path, root), "title": title, "body": body, "url": None, "tags": [],
+             "status": "published", "source": None}]
+
+
+def _records_to_articles(records: list[dict], fields: FieldMap, where: str) -> list[dict]:
+    if not records:
+        raise FormatError("no records")
+    names: list[str] = []
+    for record in records:
+        names.extend(k for k in record if k not in names)
+    mapping = fields.resolve(names)
+    articles = []
+    for number, record in enumerate(records, start=1):
+        title = str(record.get(mapping["title"]) or "").strip()
+        body = str(record.get(mapping["body"]) or "").strip()
+        if not title or not body:
+            raise FormatError(f"{where} {number}: empty {'title' if not title else 'body'}")
+        if "<" in body and re.search(r"</?(p|div|br|ul|ol|li|h\d|table|span|a)\b", body, re.IGNORECASE):
+            body = html_to_markdown(body)[1] or body
+        raw_id = record.get(mapping["id"]) if mapping["id"] else None
+        articles.append({
+            "external_id": str(raw_id).strip() if raw_id not in (None, "") else slugify(title),
+            "title": title, "body": body,
+            "url": str(record.get(mapping["url"]) or "") or None if mapping["url"] else None,
+            "tags": _tags(record.get(mapping["tags"])) if mapping["tags"] else [],
+            "status": "published", "source": None,
+        })
+    return articles
+
+
+def read_csv(path: Path, root: Path, fields: FieldMap) -> list[dict]:
+    """One article per CSV row (header row required)."""
+    text = read_text(path)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+        records = []
+        for row in reader:
+            if None in row:
+                raise FormatError(f"row {reader.line_num}: more cells than header columns")
+            records.append(row)
+    except csv.Error as exc:
+        raise FormatError(f"malformed CSV: {exc}") from exc
+    return _records_to_articles(records, fields, "row")
+
+
+def read_jsonl(path: Path, root: Path, fields: FieldMap) -> list[dict]:
+    """One article per JSON object line."""
+    records = []
+    for number, line in enumerate(read_text(path).split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise FormatError(f"malformed JSON on line {number}: {exc.msg} (column {exc.colno})") from exc
+        if not isinstance(record, dict):
+            raise FormatError(f"line {number} is not a JSON object")
+        records.append(record)
+    return _records_to_articles(records, fields, "line")
+
+
+def read_json(path: Path, root: Path, fields: FieldMap, *, zendesk_only: bool = False) -> list[dict]:
+    """A Zendesk Help Center export (`{"articles": [...]}`) or a JSON list of article records."""
+    try:
+        data = json.loads(read_text(path))
+    except json.JSONDecodeError as exc:
+        raise FormatError(f"malformed JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from exc
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        return read_zendesk_articles(data["articles"])
+    if zendesk_only:
+        raise FormatError('not a Zendesk Help Center export: expected {"articles": [...]}')
+    if isinstance(data, list) and all(isinstance(r, dict) for r in data):
+        return _records_to_articles(data, fields, "record")
+    raise FormatError('expected {"articles": [...]} or a list of article objects')
+
+
+def read_zendesk_articles(items: list) -> list[dict]:
+    """Articles from the Help Center API shape: id, title, body (HTML), html_url, label_names, draft."""
+    articles = []
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict) or not item.get("title") or item.get("body") in (None, ""):
+            raise FormatError(f"article {number}: needs at least title and body")
+        _, body = html_to_markdown(str(item["body"]))
+        articles.append({
+            "external_id": str(item.get("id") or slugify(item["title"])),
+            "title": str(item["title"]).strip(),
+            "body": body or str(item["body"]),
+            "url": item.get("html_url") or item.get("url"),
+            "tags": _tags(item.get("label_names") or item.get("tags")),
+            "status": "draft" if item.get("draft") else "published",
+            "source": None,
+            "created_at": item.get("created_at"),
+        })
+    return articles
+
+
+def read_file(path: Path, root: Path, fmt: str = "auto", fields: FieldMap | None = None) -> list[dict]:
+    """Articles in one file, using the requested reader (or one chosen by extension)."""
+    fields = fields or FieldMap()
+    kind = detect_format(path, fmt)
+    if kind == "md":
+        return read_markdown(path, root)
+    if kind == "html":
+        return read_html(path, root)
+    if kind == "txt":
+        return read_txt(path, root)
+    if kind == "csv":
+        return read_csv(path, root, fields)
+    if kind == "jsonl":
+        return read_jsonl(path, root, fields)
+    if kind in ("json", "zendesk"):
+        return read_json(path, root, fields, zendesk_only=kind == "zendesk")
+    raise FormatError(f"unknown format {kind!r}")
+
+
+def expand_paths(paths: list[Path], fmt: str = "auto") -> list[tuple[Path, Path]]:
+    """(file, root) pairs for files and folders (recursively; known extensions only), sorted."""
+    found: list[tuple[Path, Path]] = []
+    for path in paths:
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                if fmt != "auto" or file.suffix.lower() in EXTENSIONS:
+                    found.append((file, path))
+        else:
+            found.append((path, path.parent))
+    return found

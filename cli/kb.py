@@ -1,0 +1,174 @@
+"""`tandem kb`: curate the knowledge base."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from backend.services import kb as kb_service
+from backend.services.kb_formats import FORMATS, FieldMap
+from cli.main import pass_app, print_json
+
+err = Console(stderr=True, soft_wrap=True)
+
+
+@click.group()
+def kb() -> None:
+    """Curate the knowledge base: import, list, show, search, remove, reindex, export, stats."""
+
+
+@kb.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--source", help="Source name for these articles (default: front matter `source`, else 'local').")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
+              help="Reader to use; auto picks by file extension.")
+@click.option("--prune", is_flag=True, help="Remove articles of this source that are no longer in PATHS.")
+@click.option("--id-field", help="CSV/JSONL field holding the article id.")
+@click.option("--title-field", help="CSV/JSONL field holding the title.")
+@click.option("--body-field", help="CSV/JSONL field holding the body (text, Markdown or HTML).")
+@click.option("--url-field", help="CSV/JSONL field holding the article URL.")
+@click.option("--tags-field", help="CSV/JSONL field holding tags (list or comma-separated).")
+@click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON.")
+@pass_app
+def import_(app, paths, source, fmt, prune, id_field, title_field, body_field, url_field, tags_field, as_json):
+    """Import articles from files and folders (Markdown, HTML, text, CSV, JSONL, Zendesk export)."""
+    fields = FieldMap(id=id_field, title=title_field, body=body_field, url=url_field, tags=tags_field)
+    rt = app.runtime
+    with Progress(TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  TextColumn("{task.description}"), console=err, transient=True,
+                  disable=not err.is_terminal) as progress:
+        task = progress.add_task("", total=None)
+
+        def on_file(path: Path, error: str | None) -> None:
+            progress.update(task, advance=1, description=path.name)
+
+        from backend.services.kb_formats import expand_paths
+
+        progress.update(task, total=len(expand_paths([p for p in paths if p.exists()], fmt)))
+        report = kb_service.import_paths(rt, list(paths), source=source, fmt=fmt, prune=prune, fields=fields,
+                                         on_file=on_file)
+    for path, reason in report.failed:
+        err.print(f"[red]failed[/red] {path}: {reason}", highlight=False)
+    for note in report.notes:
+        err.print(f"[yellow]note[/yellow] {note}", highlight=False)
+    if as_json:
+        print_json(report.as_dict())
+    else:
+        click.echo(report.summary())
+    if not report.ok:
+        sys.exit(1)
+
+
+@kb.command("list")
+@click.option("--source", help="Only articles of this source.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many articles.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_app
+def list_(app, source, limit, as_json):
+    """List articles."""
+    articles = kb_service.list_articles(app.runtime, source=source, limit=limit)
+    if as_json:
+        print_json(articles)
+        return
+    table = Table("id", "source", "title", "updated", box=None)
+    for a in articles:
+        table.add_row(a["article_id"], a["source"], a["title"], a["updated_at"])
+    Console().print(table)
+    click.echo(f"{len(articles)} articles")
+
+
+@kb.command()
+@click.argument("article_id")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_app
+def show(app, article_id, as_json):
+    """Show one article with its chunks."""
+    article = kb_service.get_article(app.runtime, article_id)
+    if article is None:
+        raise click.ClickException(f"no article with id {article_id!r} (see `tandem kb list`)")
+    if as_json:
+        print_json(article)
+        return
+    click.echo(f"{article['title']}  [{article['article_id']}, source {article['source']}]")
+    if article["url"]:
+        click.echo(article["url"])
+    if article["tags"]:
+        click.echo("tags: " + ", ".join(article["tags"]))
+    click.echo("")
+    click.echo(article["body"])
+    click.echo(f"\n{len(article['chunks'])} chunks")
+
+
+@kb.command()
+@click.argument("query")
+@click.option("-k", "k", type=click.IntRange(1, 100), default=5, show_default=True, help="How many articles.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_app
+def search(app, query, k, as_json):
+    """Search the knowledge base (hybrid BM25 + dense), one hit per article."""
+    hits = kb_service.search(app.runtime, query, k=k)
+    if as_json:
+        print_json([h.public() for h in hits])
+        return
+    if not hits or not hits[0].grounded:
+        click.echo("No grounded answer in the knowledge base for this query.")
+    for rank, hit in enumerate(hits, start=1):
+        mark = "grounded" if hit.grounded else "weak"
+        click.echo(f"{rank}. {hit.title} [{hit.article_id}] score {hit.score:.3f} sim {hit.similarity:.2f} {mark}")
+        snippet = " ".join(hit.text.split())
+        click.echo(f"   {snippet[:200]}{'…' if len(snippet) > 200 else ''}")
+
+
+@kb.command()
+@click.argument("article_ids", nargs=-1, required=True)
+@pass_app
+def remove(app, article_ids):
+    """Remove articles by id."""
+    removed, missing = kb_service.remove_articles(app.runtime, list(article_ids))
+    for article_id in removed:
+        click.echo(f"removed {article_id}")
+    if missing:
+        raise click.ClickException(f"not found: {', '.join(missing)}")
+
+
+@kb.command()
+@click.option("--reembed", is_flag=True, help="Also recompute every embedding (not just the index).")
+@pass_app
+def reindex(app, reembed):
+    """Re-chunk all articles and rebuild the vector index."""
+    result = kb_service.reindex(app.runtime, reembed=reembed)
+    click.echo(f"reindexed {result['articles']} articles, {result['chunks']} chunks ({result['embedder']})")
+
+
+@kb.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--source", help="Only articles of this source.")
+@pass_app
+def export(app, directory, source):
+    """Export articles as Markdown with front matter (re-importable unchanged)."""
+    count = kb_service.export(app.runtime, directory, source=source)
+    click.echo(f"exported {count} articles to {directory}")
+
+
+@kb.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_app
+def stats(app, as_json):
+    """Counts per source and the state of the vector index."""
+    data = kb_service.stats(app.runtime)
+    if as_json:
+        print_json(data)
+        return
+    click.echo(f"{data['articles']} articles, {data['chunks']} chunks, {data['tokens']} tokens "
+               f"(KB version {data['kb_version']})")
+    for s in data["sources"]:
+        click.echo(f"  {s['source']}: {s['articles']} articles, {s['chunks']} chunks")
+    index = data["index"]
+    if index:
+        click.echo(f"index: {index['embedder']} {index['dim']}-d {index['kind']}, {index['count']} vectors")
+    click.echo(f"grounded threshold: {data['grounded_threshold']}")
