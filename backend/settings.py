@@ -9,7 +9,7 @@ from pathlib import Path
 import msgspec
 import platformdirs
 
-EMBEDDERS = ("minilm", "minilm-fp32", "wordllama")
+EMBEDDERS = ("minilm", "minilm-int8", "wordllama")
 LLM_CHOICES = ("auto", "anthropic", "extractive")
 
 
@@ -25,6 +25,8 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     llm: str = "auto"
     anthropic_model: str = "claude-sonnet-4-5"
     anthropic_base_url: str | None = None
+    llm_timeout_s: float = 20.0
+    llm_max_retries: int = 2
     redact_pii: bool = True
     cors_origins: tuple[str, ...] = ()
     host: str = "127.0.0.1"
@@ -83,6 +85,13 @@ def load_settings(data_dir: str | Path | None = None, env: Mapping[str, str] | N
             values["port"] = int(env["TANDEM_PORT"])
         except ValueError as exc:
             raise SettingsError(f"TANDEM_PORT must be a number, got {env['TANDEM_PORT']!r}") from exc
+    for key, kind in (("llm_timeout_s", float), ("llm_max_retries", int)):
+        raw = env.get(f"TANDEM_{key.upper()}")
+        if raw:
+            try:
+                values[key] = kind(raw)
+            except ValueError as exc:
+                raise SettingsError(f"TANDEM_{key.upper()} must be a number, got {raw!r}") from exc
     if env.get("TANDEM_REDACT_PII"):
         values["redact_pii"] = _parse_bool("TANDEM_REDACT_PII", env["TANDEM_REDACT_PII"])
     if env.get("TANDEM_CORS_ORIGINS"):

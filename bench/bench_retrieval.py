@@ -20,12 +20,11 @@ import numpy as np
 from bench.common import DATA, auroc, latency_summary, runtime, write_result
 from backend.services import kb as kb_service
 
-EMBEDDERS = ("minilm", "minilm-fp32", "wordllama")
+EMBEDDERS = ("minilm", "minilm-int8", "wordllama")
 # (name, dense weight, lexical weight)
 # (name, fusion, dense weight, lexical weight)
 METHODS = (("bm25", "rrf", 0.0, 1.0), ("dense", "rrf", 1.0, 0.0), ("rrf_1_1", "rrf", 1.0, 1.0),
-           ("rrf_1_0.25", "rrf", 1.0, 0.25), ("blend_0.05", "blend", 1.0, 0.05), ("blend_0.1", "blend", 1.0, 0.1),
-           ("blend_0.2", "blend", 1.0, 0.2))
+           ("rrf_1_0.25", "rrf", 1.0, 0.25), ("blend_0.05", "blend", 1.0, 0.05), ("blend_0.1", "blend", 1.0, 0.1))
 
 
 def load_stackfaq() -> tuple[list[dict], list[tuple[str, str]]]:

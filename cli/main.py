@@ -60,10 +60,10 @@ def cli(ctx: click.Context, data_dir: str | None, verbose: bool) -> None:
 
 
 def _register() -> None:
-    from cli import demo, kb
+    from cli import assist, demo, kb, serve, users
 
-    cli.add_command(kb.kb)
-    cli.add_command(demo.demo)
+    for command in (kb.kb, demo.demo, serve.serve, users.users, assist.suggest, assist.summarize):
+        cli.add_command(command)
 
 
 _register()

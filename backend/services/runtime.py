@@ -4,18 +4,26 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from backend.llm.base import Provider
+from backend.llm.registry import make_provider
 from backend.retrieval.embed import get_embedder
 from backend.retrieval.hybrid import Retriever
 from backend.settings import Settings
-from backend.store.db import open_database
+from backend.store import conversations as conv_store
+from backend.store.db import ThreadLocalDatabase
 
 
 class Runtime:
-    """Opens the store once; loads the embedder and vector index only when first needed."""
+    """Opens the store once; loads the embedder, vector index and LLM provider only when first needed."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.db = open_database(settings.db_path)
+        self.db = ThreadLocalDatabase(settings.db_path)
+
+    @cached_property
+    def provider(self) -> Provider | None:
+        """Claude when configured, else None (the extractive engine serves)."""
+        return make_provider(self.settings, on_call=lambda call: conv_store.record_llm_call(self.db, call))
 
     @cached_property
     def retriever(self) -> Retriever:

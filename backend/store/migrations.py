@@ -63,3 +63,106 @@ def m001_knowledge_base(db: Database) -> None:
 def _split(script: str) -> list[str]:
     """Split a schema script (no semicolons inside statements) into statements."""
     return [part.strip() for part in script.split(";") if part.strip()]
+
+
+@migrations()
+def m002_assist(db: Database) -> None:
+    """Users, conversations with their messages, suggestions, feedback, summaries and knowledge gaps."""
+    for statement in _split(
+        """
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            role TEXT NOT NULL,
+            token_hash TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL,
+            revoked_at TEXT
+        );
+
+        CREATE TABLE conversations (
+            id INTEGER PRIMARY KEY,
+            helpdesk TEXT NOT NULL,
+            ticket_id TEXT NOT NULL,
+            url TEXT,
+            subject TEXT,
+            customer TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (helpdesk, ticket_id)
+        );
+
+        CREATE TABLE messages (
+            id INTEGER PRIMARY KEY,
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            message_key TEXT NOT NULL,
+            ordinal INTEGER NOT NULL,
+            role TEXT NOT NULL,
+            text TEXT NOT NULL,
+            at TEXT,
+            created_at TEXT NOT NULL,
+            UNIQUE (conversation_id, message_key)
+        );
+
+        CREATE TABLE suggestions (
+            id TEXT PRIMARY KEY,
+            conversation_id INTEGER REFERENCES conversations(id) ON DELETE CASCADE,
+            user_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            kind TEXT NOT NULL,
+            text TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            grounded INTEGER NOT NULL,
+            citations TEXT NOT NULL DEFAULT '[]',
+            engine TEXT NOT NULL,
+            degraded INTEGER NOT NULL DEFAULT 0,
+            prompt_version TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX suggestions_conversation ON suggestions(conversation_id);
+
+        CREATE TABLE feedback (
+            id INTEGER PRIMARY KEY,
+            suggestion_id TEXT NOT NULL REFERENCES suggestions(id) ON DELETE CASCADE,
+            user_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            action TEXT NOT NULL,
+            rating INTEGER,
+            final_text TEXT,
+            edit_distance INTEGER,
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE summaries (
+            id INTEGER PRIMARY KEY,
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            body TEXT NOT NULL,
+            engine TEXT NOT NULL,
+            prompt_version TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX summaries_conversation ON summaries(conversation_id, id);
+
+        CREATE TABLE knowledge_gaps (
+            id INTEGER PRIMARY KEY,
+            conversation_id INTEGER REFERENCES conversations(id) ON DELETE CASCADE,
+            question TEXT NOT NULL,
+            best_article_id TEXT,
+            best_similarity REAL,
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE llm_calls (
+            id INTEGER PRIMARY KEY,
+            provider TEXT NOT NULL,
+            model TEXT NOT NULL,
+            purpose TEXT NOT NULL,
+            input_tokens INTEGER,
+            output_tokens INTEGER,
+            cache_read_tokens INTEGER,
+            cache_write_tokens INTEGER,
+            ok INTEGER NOT NULL,
+            error TEXT,
+            latency_ms REAL,
+            created_at TEXT NOT NULL
+        )
+        """
+    ):
+        db.execute(statement)

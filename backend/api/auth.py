@@ -1,0 +1,36 @@
+"""Bearer-token authentication middleware and role guards."""
+
+from __future__ import annotations
+
+from litestar.connection import ASGIConnection
+from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
+from litestar.handlers.base import BaseRouteHandler
+from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult
+
+from backend.services import users as user_service
+
+ANY_ROLE = ("agent", "knowledge_manager", "lead", "admin")
+
+
+class BearerAuth(AbstractAuthenticationMiddleware):
+    """Every route but /healthz needs `Authorization: Bearer TOKEN` of an active user (401 otherwise)."""
+
+    async def authenticate_request(self, connection: ASGIConnection) -> AuthenticationResult:
+        header = connection.headers.get("authorization", "")
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise NotAuthorizedException("missing bearer token (Authorization: Bearer TOKEN)")
+        user = user_service.authenticate(connection.app.state.rt, token.strip())
+        if user is None:
+            raise NotAuthorizedException("invalid or revoked token")
+        return AuthenticationResult(user=user, auth=token)
+
+
+def require(*roles: str):
+    """A guard letting through only users with one of `roles` (403 otherwise)."""
+
+    def guard(connection: ASGIConnection, _: BaseRouteHandler) -> None:
+        if connection.user["role"] not in roles:
+            raise PermissionDeniedException(f"this route needs one of the roles: {', '.join(roles)}")
+
+    return guard

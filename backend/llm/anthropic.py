@@ -1,0 +1,85 @@
+"""Claude through the official anthropic SDK: streaming, prompt caching, timeouts, bounded retries.
+
+`build_params` is pure (tested without network): the system prompt and the KB context form the
+stable prefix and carry `cache_control`, so repeated suggestions over the same passages hit the cache.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+
+import anthropic
+
+from backend.llm.base import LLMRequest, LLMResult, ProviderError
+
+DEFAULT_TIMEOUT_S = 20.0
+MAX_RETRIES = 2  # the SDK retries 408/409/429/5xx (529 included) with exponential backoff
+
+
+def build_params(request: LLMRequest, model: str) -> dict:
+    """The keyword arguments of `client.messages.create` for this request."""
+    system: list[dict] = [{"type": "text", "text": request.system}]
+    if request.context:
+        system.append({"type": "text", "text": request.context})
+    system[-1]["cache_control"] = {"type": "ephemeral"}
+    return {
+        "model": model,
+        "max_tokens": request.max_tokens,
+        "system": system,
+        "messages": [{"role": "user", "content": request.user}],
+        "temperature": 0.2,
+    }
+
+
+def usage_of(usage: object) -> dict:
+    """Token counts from an SDK usage object (missing fields become None)."""
+    get = lambda name: getattr(usage, name, None)  # noqa: E731
+    return {"input_tokens": get("input_tokens"), "output_tokens": get("output_tokens"),
+            "cache_read_tokens": get("cache_read_input_tokens"),
+            "cache_write_tokens": get("cache_creation_input_tokens")}
+
+
+class AnthropicProvider:
+    """Provider backed by Claude."""
+
+    name = "anthropic"
+
+    def __init__(self, *, api_key: str, model: str, base_url: str | None = None,
+                 timeout: float = DEFAULT_TIMEOUT_S, max_retries: int = MAX_RETRIES,
+                 on_call: Callable[[dict], None] | None = None) -> None:
+        self.model = model
+        self._client = anthropic.Anthropic(api_key=api_key, base_url=base_url, timeout=timeout,
+                                           max_retries=max_retries)
+        self._on_call = on_call
+
+    def _record(self, request: LLMRequest, started: float, usage: dict | None, error: str | None) -> None:
+        if self._on_call:
+            self._on_call({"provider": self.name, "model": self.model, "purpose": request.purpose,
+                           **(usage or {}), "ok": error is None, "error": error,
+                           "latency_ms": round((time.perf_counter() - started) * 1000, 1)})
+
+    def generate(self, request: LLMRequest) -> LLMResult:
+        started = time.perf_counter()
+        try:
+            message = self._client.messages.create(**build_params(request, self.model))
+        except anthropic.APIError as exc:
+            self._record(request, started, None, f"{type(exc).__name__}: {exc}")
+            raise ProviderError(f"anthropic: {type(exc).__name__}: {exc}") from exc
+        text = "".join(block.text for block in message.content if getattr(block, "type", "") == "text")
+        usage = usage_of(message.usage)
+        self._record(request, started, usage, None)
+        if not text.strip():
+            raise ProviderError("anthropic: empty response")
+        return LLMResult(text=text, model=message.model, usage=usage)
+
+    def stream(self, request: LLMRequest) -> Iterator[str]:
+        started = time.perf_counter()
+        try:
+            with self._client.messages.stream(**build_params(request, self.model)) as stream:
+                yield from stream.text_stream
+                final = stream.get_final_message()
+        except anthropic.APIError as exc:
+            self._record(request, started, None, f"{type(exc).__name__}: {exc}")
+            raise ProviderError(f"anthropic: {type(exc).__name__}: {exc}") from exc
+        self._record(request, started, usage_of(final.usage), None)

@@ -1,0 +1,151 @@
+"""The offline engine: replies composed from retrieved KB sentences, summaries from the conversation itself.
+
+Deterministic and fast (no model calls): sentences are chosen by overlap with the customer's question,
+kept in the article's own order, and wrapped the way a good agent opens and closes a reply.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from backend.retrieval.lexical import terms
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
+ORDER_ID = re.compile(r"\b(?:[A-Z]{2,5}-?\d{4,}|#\d{4,}|\d{6,})\b")
+AMOUNT = re.compile(r"(?:[$€£]\s?\d[\d,]*(?:\.\d{2})?|\b\d[\d,]*(?:\.\d{2})?\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b)")
+DATE = re.compile(
+    r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:Jan|Feb|Mar|Apr|May|Jun|Jul"
+    r"|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*(?: \d{4})?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|yesterday)\b",
+    re.IGNORECASE)
+ORDER_TOPICS = re.compile(r"\b(order|package|parcel|delivery|deliver|shipment|shipped|tracking|refund|return|"
+                          r"charge|charged|item|purchase)\w*\b", re.IGNORECASE)
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def _terms(text: str) -> set[str]:
+    return {_stem(t) for t in terms(text, max_terms=64)}
+
+
+def units(text: str) -> list[str]:
+    """Sentences, list items and table rows of a passage, as readable sentences."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if lines and all(line.startswith("|") for line in lines):
+            header = [c.strip() for c in lines[0].strip("|").split("|")]
+            for row in lines[1:]:
+                cells = [c.strip() for c in row.strip("|").split("|")]
+                if set("".join(cells)) <= set("-: "):
+                    continue
+                pairs = [f"{h.lower()} {c}" if i else c for i, (h, c) in enumerate(zip(header, cells, strict=False))]
+                out.append(": ".join([pairs[0], ", ".join(pairs[1:])]) + "." if len(pairs) > 1 else pairs[0])
+            continue
+        for line in lines:
+            line = re.sub(r"^(?:[-*+]|\d+[.)])\s+", "", line)
+            line = re.sub(r"\*\*(.+?)\*\*", r"\1", line)
+            out.extend(s.strip() for s in _SENTENCE.split(line) if s.strip())
+    return out
+
+
+def select_sentences(question: str, passage: str, limit: int = 3) -> list[str]:
+    """The passage sentences that best answer `question`, in passage order."""
+    wanted = _terms(question)
+    scored = []
+    for position, unit in enumerate(units(passage)):
+        have = _terms(unit)
+        overlap = len(wanted & have)
+        # prefer sentences that share words with the question; early sentences break ties
+        scored.append((overlap + (0.3 if position == 0 else 0) - position * 0.01, position, unit))
+    best = sorted(scored, reverse=True)[:limit]
+    chosen = [u for score, _, u in sorted(best, key=lambda x: x[1]) if score > 0.2]
+    if not chosen and scored:
+        chosen = [min(scored, key=lambda x: x[1])[2]]
+    return [c if c.endswith((".", "!", "?", ":")) else c + "." for c in chosen]
+
+
+@dataclass(frozen=True)
+class Tone:
+    """Opening and closing lines chosen from the customer's mood."""
+
+    opener: str
+    closer: str
+
+
+def tone_for(sentiment: str, risk: str) -> Tone:
+    if risk == "high" or sentiment == "negative":
+        return Tone("I'm sorry for the trouble, and thank you for your patience while we sort this out.",
+                    "If anything is still unclear, reply here and I'll stay on it with you.")
+    if sentiment == "positive":
+        return Tone("Thanks for getting in touch, happy to help!", "Let me know if there's anything else I can do.")
+    return Tone("Thanks for reaching out.", "Let me know if there's anything else I can help with.")
+
+
+def greeting(name: str | None) -> str:
+    first = (name or "").strip().split(" ")[0]
+    return f"Hi {first}," if first and not first.startswith("[") else "Hi there,"
+
+
+def compose_answer(question: str, passages: list[tuple[int, str]], *, name: str | None, sentiment: str,
+                   risk: str) -> tuple[str, list[int]]:
+    """A reply built from the best sentences of the given passages ((index, text) pairs, best first).
+
+    Returns the text and the indexes of the passages it used.
+    """
+    tone = tone_for(sentiment, risk)
+    body: list[str] = []
+    used: list[int] = []
+    for rank, (index, text) in enumerate(passages[:2]):
+        chosen = select_sentences(question, text, limit=3 if rank == 0 else 1)
+        if rank > 0:  # a second article contributes only if it shares the question's words
+            chosen = [c for c in chosen if len(_terms(question) & _terms(c)) >= 2]
+        fresh = [c for c in chosen if c not in body]
+        if fresh:
+            body.extend(fresh)
+            used.append(index)
+    text = f"{greeting(name)}\n\n{tone.opener} {' '.join(body)}\n\n{tone.closer}"
+    return text, used
+
+
+def needs_order_id(customer_text: str) -> bool:
+    """True when the customer talks about an order but gave no order-like identifier."""
+    return bool(ORDER_TOPICS.search(customer_text)) and not ORDER_ID.search(customer_text)
+
+
+def clarify_text(question: str, *, name: str | None, missing_order_id: bool, grounded: bool) -> str:
+    if missing_order_id:
+        ask = "Could you send me your order number (it's in your confirmation email) so I can look into this for you?"
+    elif grounded:
+        ask = "To make sure I give you the right answer, could you tell me a little more about what you're seeing?"
+    else:
+        ask = ("I want to get this right for you. Could you share a few more details, such as what you were trying "
+               "to do and anything you've already tried?")
+    return f"{greeting(name)}\n\nThanks for your message. {ask}"
+
+
+def escalate_text(*, name: str | None, reasons: list[str], grounded: bool) -> str:
+    if not grounded:
+        line = ("I don't want to guess on this one, so I'm passing your question to a colleague who can confirm "
+                "the answer, and we'll get back to you as soon as possible.")
+    else:
+        line = ("I'm bringing in a senior member of our team who can look at this directly and has the authority "
+                "to resolve it. They'll follow up with you shortly in this conversation.")
+    return f"{greeting(name)}\n\nI understand, and I'm sorry this has been frustrating. {line}"
+
+
+def entities(texts: list[str]) -> dict[str, list[str]]:
+    """Order ids, amounts and dates mentioned in the conversation, first seen first."""
+    def unique(pattern: re.Pattern) -> list[str]:
+        seen: dict[str, None] = {}
+        for text in texts:
+            for m in pattern.finditer(text):
+                seen.setdefault(m.group(0).strip(), None)
+        return list(seen)
+    return {"order_ids": unique(ORDER_ID), "amounts": unique(AMOUNT), "dates": unique(DATE)}

@@ -1,0 +1,65 @@
+"""Prompt templates from prompts/*.toml, validated when loaded; every output records `version`."""
+
+from __future__ import annotations
+
+import string
+from functools import lru_cache
+from pathlib import Path
+
+import msgspec
+
+PROMPTS_DIR = Path(__file__).resolve().parent.parent.parent / "prompts"
+REQUIRED = {"suggest_reply": {"conversation", "sentiment"}, "summarize": {"conversation"}, "faq_draft": {"evidence"}}
+
+
+class PromptError(ValueError):
+    """A prompt file is missing, malformed or lacks a placeholder its caller fills."""
+
+
+class Prompt(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """One prompt: system text, user and context templates, version and token limits."""
+
+    version: str
+    system: str
+    user_template: str
+    max_output_tokens: int
+    input_budget_tokens: int
+    context_template: str = ""
+
+    def render_user(self, **values: str) -> str:
+        return self.user_template.format(**values)
+
+    def render_context(self, **values: str) -> str:
+        return self.context_template.format(**values) if self.context_template else ""
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def load_prompt(name: str, directory: Path = PROMPTS_DIR) -> Prompt:
+    """Load and validate prompts/NAME.toml."""
+    path = directory / f"{name}.toml"
+    try:
+        prompt = msgspec.toml.decode(path.read_bytes(), type=Prompt)
+    except FileNotFoundError as exc:
+        raise PromptError(f"{path}: missing") from exc
+    except (msgspec.DecodeError, msgspec.ValidationError) as exc:
+        raise PromptError(f"{path}: {exc}") from exc
+    missing = REQUIRED.get(name, set()) - _fields(prompt.user_template) - _fields(prompt.context_template)
+    if missing:
+        raise PromptError(f"{path}: template lacks placeholders {sorted(missing)}")
+    if not prompt.system.strip() or prompt.max_output_tokens <= 0 or prompt.input_budget_tokens < 500:
+        raise PromptError(f"{path}: needs a system text, max_output_tokens > 0 and input_budget_tokens >= 500")
+    return prompt
+
+
+@lru_cache(maxsize=8)
+def get_prompt(name: str) -> Prompt:
+    """A validated prompt, loaded once per process."""
+    return load_prompt(name)
+
+
+def load_all() -> dict[str, Prompt]:
+    """Validate every prompt Tandem uses (called at start-up so a broken file fails fast)."""
+    return {name: get_prompt(name) for name in REQUIRED}

@@ -1,0 +1,23 @@
+"""Choosing the text engine: Claude when configured (TANDEM_LLM=auto + ANTHROPIC_API_KEY), else extractive."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from backend.llm.anthropic import AnthropicProvider
+from backend.llm.base import Provider
+from backend.settings import Settings, SettingsError
+
+
+def make_provider(settings: Settings, *, on_call: Callable[[dict], None] | None = None,
+                  env: dict | None = None) -> Provider | None:
+    """The configured LLM provider, or None for the offline extractive engine."""
+    env = os.environ if env is None else env
+    key = env.get("ANTHROPIC_API_KEY")
+    if settings.llm == "extractive" or (settings.llm == "auto" and not key):
+        return None
+    if not key:
+        raise SettingsError("TANDEM_LLM=anthropic needs ANTHROPIC_API_KEY")
+    return AnthropicProvider(api_key=key, model=settings.anthropic_model, base_url=settings.anthropic_base_url,
+                             timeout=settings.llm_timeout_s, max_retries=settings.llm_max_retries, on_call=on_call)

@@ -1,0 +1,154 @@
+"""Customer signals: sentiment (VADER), urgency, language, and escalation risk with readable reasons.
+
+The escalation rules are the ones support teams use: an explicit ask for a human or a manager,
+repeated failed attempts or repeat contact, shouting and profanity, a negative trend across turns,
+legal / chargeback / cancellation language, a high-value customer, and many turns without resolution.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+
+@lru_cache(maxsize=1)
+def _vader() -> SentimentIntensityAnalyzer:
+    return SentimentIntensityAnalyzer()
+
+
+def _rx(*words: str) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+HUMAN_REQUEST = _rx(r"(?:speak|talk|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|your\s+)?(?:real\s+|actual\s+)?"
+                    r"(?:human|person|manager|supervisor|someone|agent|representative)",
+                    r"(?:get|need|want)\s+(?:a\s+|your\s+)?(?:manager|supervisor)", r"escalate",
+                    r"real\s+(?:person|human)", r"not\s+a\s+bot", r"human\s+being")
+REPEAT_CONTACT = _rx(r"(?:third|3rd|fourth|4th|fifth|5th|several|multiple|many)\s+times?",
+                     r"(?:again|still)\s+(?:not|no|nothing|hasn'?t|haven'?t|doesn'?t|isn'?t|won'?t|didn'?t)",
+                     r"already\s+(?:tried|contacted|called|emailed|asked|sent|explained)", r"still\s+waiting",
+                     r"(?:keep|kept)\s+(?:getting|telling|asking|saying)", r"nobody\s+(?:has\s+)?(?:replied|answered|helped)",
+                     r"no\s+one\s+(?:has\s+)?(?:replied|answered|helped)", r"(?:\d+|two|three|four)\s+(?:weeks|days)\s+(?:now|already|ago)",
+                     r"tried\s+(?:everything|twice|again)", r"doesn'?t\s+work\s+either")
+LEGAL = _rx(r"lawyer", r"attorney", r"legal\s+action", r"sue", r"suing", r"lawsuit", r"small\s+claims",
+            r"consumer\s+protection", r"trading\s+standards", r"ombudsman", r"regulator", r"court",
+            r"better\s+business\s+bureau", r"bbb", r"report\s+you")
+CHARGEBACK = _rx(r"charge\s?back", r"dispute\s+(?:the|this|a)\s+(?:charge|payment|transaction)",
+                 r"call\s+my\s+bank", r"contact\s+my\s+bank", r"fraud(?:ulent)?", r"scam(?:med)?")
+CANCEL = _rx(r"cancel\s+(?:my\s+)?(?:account|membership|subscription|everything)", r"close\s+my\s+account",
+             r"never\s+(?:order|shop|buy)(?:ing)?\s+(?:from\s+you|here|again)", r"take\s+my\s+business",
+             r"switch(?:ing)?\s+to\s+(?:a\s+)?competitor", r"done\s+with\s+(?:you|this\s+company)")
+PROFANITY = _rx(r"f+u+c+k\w*", r"sh[i1]t\w*", r"damn\w*", r"crap\w*", r"bullsh[i1]t", r"wtf", r"ridiculous",
+                r"pathetic", r"useless", r"incompetent", r"joke", r"worst")
+URGENT = _rx(r"urgent(?:ly)?", r"asap", r"immediately", r"right\s+now", r"emergency", r"today", r"tonight",
+             r"by\s+tomorrow", r"deadline", r"as\s+soon\s+as\s+possible", r"time[- ]sensitive", r"critical")
+
+_LANG_WORDS = {
+    "en": "the and you your is are to of for my it this that have with not was can please order".split(),
+    "es": "el la los las de que y en un una por para mi con no es pedido gracias hola está".split(),
+    "fr": "le la les des de et est un une pour mon ma avec pas je vous commande merci bonjour".split(),
+    "de": "der die das und ist nicht ich sie mit ein eine für mein bestellung danke hallo auf".split(),
+    "pt": "o a os as de que e em um uma para meu minha com não é pedido obrigado olá".split(),
+    "it": "il la gli le di che e è un una per mio mia con non ordine grazie ciao sono".split(),
+    "nl": "de het een en is niet ik je met voor mijn van bestelling bedankt hallo".split(),
+}
+
+
+@dataclass
+class Signals:
+    """Everything the overlay shows about the customer's state."""
+
+    sentiment_label: str
+    sentiment_score: float
+    urgency: str
+    escalation_risk: str
+    escalation_reasons: list[str] = field(default_factory=list)
+    language: str = "en"
+
+    def public(self) -> dict:
+        return {"sentiment": {"label": self.sentiment_label, "score": round(self.sentiment_score, 3)},
+                "urgency": self.urgency,
+                "escalation": {"risk": self.escalation_risk, "reasons": self.escalation_reasons},
+                "language": self.language}
+
+
+def sentiment(text: str) -> float:
+    """VADER compound score in [-1, 1]."""
+    return float(_vader().polarity_scores(text)["compound"]) if text.strip() else 0.0
+
+
+def sentiment_label(score: float) -> str:
+    return "negative" if score <= -0.3 else "positive" if score >= 0.3 else "neutral"
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 guess from function-word counts (en when unsure)."""
+    words = re.findall(r"[a-zà-ÿ]+", text.lower())
+    if len(words) < 3:
+        return "en"
+    scores = {lang: sum(w in vocab for w in words) for lang, vocab in ((k, set(v)) for k, v in _LANG_WORDS.items())}
+    best = max(scores, key=scores.get)
+    return best if scores[best] >= max(2, scores["en"] + 1) or best == "en" else "en"
+
+
+def _shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    caps_words = re.findall(r"\b[A-Z]{3,}\b", text)
+    return (len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.6) or len(caps_words) >= 3 \
+        or "!!!" in text
+
+
+def compute_signals(messages: list[dict], *, tier: str | None = None,
+                    high_value_tiers: tuple[str, ...] = ("vip", "enterprise", "premium")) -> Signals:
+    """Signals from a conversation's messages (dicts with `role` and `text`), newest last."""
+    customer = [m["text"] for m in messages if m["role"] == "customer"]
+    recent = customer[-3:]
+    recent_text = "\n".join(recent)
+    all_text = "\n".join(customer)
+    scores = [sentiment(t) for t in customer]
+    current = scores[-1] if scores else 0.0
+    reasons: list[str] = []
+    points = 0
+
+    def hit(pattern: re.Pattern, text: str, reason: str, weight: int) -> None:
+        nonlocal points
+        match = pattern.search(text)
+        if match:
+            reasons.append(f"{reason}: \u201c{match.group(0)}\u201d")
+            points += weight
+
+    hit(HUMAN_REQUEST, recent_text, "Asked for a human or a manager", 3)
+    hit(LEGAL, all_text, "Legal language", 3)
+    hit(CHARGEBACK, all_text, "Chargeback or fraud language", 3)
+    hit(CANCEL, recent_text, "Threatens to cancel or leave", 2)
+    hit(REPEAT_CONTACT, all_text, "Repeated attempts or repeat contact", 2)
+    if any(_shouting(t) for t in recent):
+        reasons.append("Shouting (capitals or !!!)")
+        points += 1
+    hit(PROFANITY, recent_text, "Profanity or strong language", 1)
+    if len(scores) >= 2 and scores[-1] < scores[0] - 0.4 and scores[-1] < -0.2:
+        reasons.append(f"Sentiment getting worse ({scores[0]:+.2f} \u2192 {scores[-1]:+.2f})")
+        points += 1
+    elif current <= -0.6:
+        reasons.append(f"Very negative sentiment ({current:+.2f})")
+        points += 1
+    if tier and tier.strip().lower() in high_value_tiers:
+        reasons.append(f"High-value customer ({tier})")
+        points += 1
+    turns = sum(1 for m in messages if m["role"] in ("customer", "agent"))
+    if turns >= 8:
+        reasons.append(f"{turns} turns without resolution")
+        points += 1
+    # VADER reads "THIRD time!!! speak to a manager" as mildly positive; frustration cues pull it down.
+    frustration = sum(bool(p.search(recent[-1])) for p in (HUMAN_REQUEST, REPEAT_CONTACT, PROFANITY, LEGAL,
+                                                            CHARGEBACK, CANCEL)) if recent else 0
+    frustration += bool(recent) and _shouting(recent[-1])
+    current = max(-1.0, current - 0.25 * frustration)
+    risk = "high" if points >= 3 else "medium" if points >= 1 else "low"
+    urgency = "high" if URGENT.search(recent_text) or (risk == "high" and current < -0.3) else \
+        "medium" if current < -0.3 or risk == "medium" else "low"
+    return Signals(sentiment_label(current), current, urgency, risk, reasons,
+                   detect_language(recent_text or all_text))

@@ -1,0 +1,114 @@
+"""Scale: 100,000 chunks of real support text per embedder — import throughput, index build, query
+latency p50/p99 (embedding + BM25 + faiss + fusion) and resident memory.
+
+Each embedder runs in its own subprocess so memory is measured cleanly; the parent writes
+bench/results/scale.json with all of them side by side. Run: .venv/bin/python -m bench.bench_scale
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.bench_retrieval import load_stackfaq
+from bench.common import DATA, latency_summary, peak_rss_mb, runtime, write_result
+
+EMBEDDERS = ("minilm", "minilm-int8", "wordllama")
+PASSAGE_WORDS = 45
+STRIDE = 15
+
+
+def corpus_words() -> list[str]:
+    """Words of real support text from the shared data sets, in reading order."""
+    texts: list[str] = []
+    with (DATA / "bitext_cs" / "Bitext_Sample_Customer_Support_Training_Dataset_4514.csv").open() as handle:
+        for row in csv.DictReader(handle):
+            texts += [row["instruction"], row["response"]]
+    for split in ("train", "test"):
+        with (DATA / "banking77" / f"{split}.csv").open() as handle:
+            texts += [row["text"] for row in csv.DictReader(handle)]
+    for line in (DATA / "tweetsumm" / "reconstructed" / "tweetsumm_train_with_text.jsonl").read_text().splitlines():
+        texts += [turn["text"] for turn in json.loads(line)["turns"]]
+    articles, _ = load_stackfaq()
+    texts += [a["body"] for a in articles]
+    return [w for t in texts for w in re.sub(r"\s+", " ", t).split(" ") if w]
+
+
+def passages(count: int) -> list[dict]:
+    """`count` overlapping ~45-word windows over the corpus, each one article of one chunk."""
+    words = corpus_words()
+    out = []
+    start = 0
+    while len(out) < count:
+        if start + PASSAGE_WORDS > len(words):
+            start = (start % STRIDE) + 1  # wrap with a new phase so windows stay distinct
+        text = " ".join(words[start:start + PASSAGE_WORDS])
+        out.append({"id": f"p{len(out)}", "title": " ".join(words[start:start + 6]), "body": text})
+        start += STRIDE
+    return out
+
+
+def run_one(embedder: str, count: int, workdir: Path) -> dict:
+    """Measure one embedder in this process."""
+    from backend.services import kb as kb_service
+
+    source = workdir / "passages.jsonl"
+    if not source.exists():
+        source.write_text("\n".join(json.dumps(p) for p in passages(count)) + "\n")
+    rt = runtime(workdir / f"data-{embedder}", embedder)
+    rt.retriever  # load model + empty index before timing the import
+    rss_loaded = peak_rss_mb()
+    start = time.perf_counter()
+    report = kb_service.import_paths(rt, [source], source="scale")
+    import_s = time.perf_counter() - start
+    assert report.ok, report.summary()
+    chunks = rt.retriever.index.count
+    start = time.perf_counter()
+    rt.retriever.rebuild()  # from cached vectors: what a start-up with a stale index costs
+    rebuild_s = time.perf_counter() - start
+    _, queries = load_stackfaq()
+    queries = [q for q, _ in queries[:400]]
+    for q in queries[:20]:
+        rt.retriever.search(q, k=5)
+    latency = []
+    for q in queries:
+        t = time.perf_counter()
+        rt.retriever.search(q, k=5)
+        latency.append((time.perf_counter() - t) * 1000)
+    return {
+        "embedder": rt.retriever.embedder.name, "chunks": chunks,
+        "import_seconds": round(import_s, 1), "import_chunks_per_s": round(chunks / import_s, 1),
+        "index_rebuild_from_cache_seconds": round(rebuild_s, 2), "index_kind": rt.retriever.index.kind,
+        "query_latency": latency_summary(latency),
+        "rss_after_model_load_mb": round(rss_loaded, 1), "peak_rss_mb": round(peak_rss_mb(), 1),
+    }
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--one":
+        embedder, count, workdir = sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
+        print(json.dumps(run_one(embedder, count, workdir)))
+        return
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for embedder in EMBEDDERS:
+            out = subprocess.run([sys.executable, "-m", "bench.bench_scale", "--one", embedder, str(count), tmp],
+                                 capture_output=True, text=True, check=True)
+            results[embedder] = json.loads(out.stdout.strip().splitlines()[-1])
+            print(embedder, results[embedder], file=sys.stderr)
+    base = results["minilm"]["query_latency"]["p50_ms"]
+    for r in results.values():
+        r["p50_vs_minilm"] = round(r["query_latency"]["p50_ms"] / base, 3)
+    path = write_result("scale", {"chunks_target": count, "runs": results})
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
