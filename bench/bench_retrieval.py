@@ -17,8 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.common import DATA, auroc, latency_summary, runtime, write_result
 from backend.services import kb as kb_service
+from bench.common import DATA, auroc, latency_summary, runtime, write_result
 
 EMBEDDERS = ("minilm", "minilm-int8", "wordllama")
 # (name, dense weight, lexical weight)

@@ -62,7 +62,7 @@ def run_one(embedder: str, count: int, workdir: Path) -> dict:
     if not source.exists():
         source.write_text("\n".join(json.dumps(p) for p in passages(count)) + "\n")
     rt = runtime(workdir / f"data-{embedder}", embedder)
-    rt.retriever  # load model + empty index before timing the import
+    rt.retriever  # noqa: B018 - load model + empty index before timing the import
     rss_loaded = peak_rss_mb()
     start = time.perf_counter()
     report = kb_service.import_paths(rt, [source], source="scale")

@@ -8,11 +8,7 @@ _WORD = re.compile(r"[\w][\w'’-]*", re.UNICODE)
 
 # Function words carry no evidence for BM25 and make OR-queries slow on large KBs.
 STOPWORDS = frozenset(
-    """a an the and or but if then else of to in on at by for with from as is are was were be been being
-    do does did doing have has had having i me my we our you your he she it its they them their this that
-    these those there here what which who whom whose when where why how can could should would will shall
-    may might must not no nor so too very just also than about into over under again any all some such
-    only own same other more most am im i'm i've ive id i'd let us hi hello hey thanks thank please""".split()
+    ["a", "an", "the", "and", "or", "but", "if", "then", "else", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "doing", "have", "has", "had", "having", "i", "me", "my", "we", "our", "you", "your", "he", "she", "it", "its", "they", "them", "their", "this", "that", "these", "those", "there", "here", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "can", "could", "should", "would", "will", "shall", "may", "might", "must", "not", "no", "nor", "so", "too", "very", "just", "also", "than", "about", "into", "over", "under", "again", "any", "all", "some", "such", "only", "own", "same", "other", "more", "most", "am", "im", "i'm", "i've", "ive", "id", "i'd", "let", "us", "hi", "hello", "hey", "thanks", "thank", "please"]
 )
 
 

@@ -78,7 +78,7 @@ def extractive_summary(conv: dict, signals: dict) -> dict:
         next_steps.insert(0, _item(f"Answer the customer: {open_q[-1][0]}", [open_q[-1][1]]))
     if not next_steps:
         next_steps = [_item("Confirm with the customer that the issue is resolved.", [])]
-    agent_line = _first(agent, _DM) and _first([a for a in agent if not _DM.search(a[0])]) or _first(agent)
+    agent_line = (_first(agent, _DM) and _first([a for a in agent if not _DM.search(a[0])])) or _first(agent)
     agent_key = (promises[0] if promises else steps[0] if steps else agent_line)
     parts = []
     if issue:

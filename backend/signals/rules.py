@@ -47,13 +47,13 @@ URGENT = _rx(r"urgent(?:ly)?", r"asap", r"immediately", r"right\s+now", r"emerge
              r"by\s+tomorrow", r"deadline", r"as\s+soon\s+as\s+possible", r"time[- ]sensitive", r"critical")
 
 _LANG_WORDS = {
-    "en": "the and you your is are to of for my it this that have with not was can please order".split(),
-    "es": "el la los las de que y en un una por para mi con no es pedido gracias hola está".split(),
-    "fr": "le la les des de et est un une pour mon ma avec pas je vous commande merci bonjour".split(),
-    "de": "der die das und ist nicht ich sie mit ein eine für mein bestellung danke hallo auf".split(),
-    "pt": "o a os as de que e em um uma para meu minha com não é pedido obrigado olá".split(),
-    "it": "il la gli le di che e è un una per mio mia con non ordine grazie ciao sono".split(),
-    "nl": "de het een en is niet ik je met voor mijn van bestelling bedankt hallo".split(),
+    "en": ["the", "and", "you", "your", "is", "are", "to", "of", "for", "my", "it", "this", "that", "have", "with", "not", "was", "can", "please", "order"],
+    "es": ["el", "la", "los", "las", "de", "que", "y", "en", "un", "una", "por", "para", "mi", "con", "no", "es", "pedido", "gracias", "hola", "está"],
+    "fr": ["le", "la", "les", "des", "de", "et", "est", "un", "une", "pour", "mon", "ma", "avec", "pas", "je", "vous", "commande", "merci", "bonjour"],
+    "de": ["der", "die", "das", "und", "ist", "nicht", "ich", "sie", "mit", "ein", "eine", "für", "mein", "bestellung", "danke", "hallo", "auf"],
+    "pt": ["o", "a", "os", "as", "de", "que", "e", "em", "um", "uma", "para", "meu", "minha", "com", "não", "é", "pedido", "obrigado", "olá"],
+    "it": ["il", "la", "gli", "le", "di", "che", "e", "è", "un", "una", "per", "mio", "mia", "con", "non", "ordine", "grazie", "ciao", "sono"],
+    "nl": ["de", "het", "een", "en", "is", "niet", "ik", "je", "met", "voor", "mijn", "van", "bestelling", "bedankt", "hallo"],
 }
 
 

@@ -59,7 +59,7 @@ def test_csv_with_guessed_and_named_fields(tmp_path):
 
 def test_csv_missing_body_column_is_a_clear_error(tmp_path):
     path = write(tmp_path / "bad.csv", "name,colour\nx,y\n")
-    with pytest.raises(FormatError, match="no body field.*--body-field"):
+    with pytest.raises(FormatError, match=r"no body field.*--body-field"):
         read_file(path, tmp_path)
 
 
