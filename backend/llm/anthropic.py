@@ -28,7 +28,6 @@ def build_params(request: LLMRequest, model: str) -> dict:
         "max_tokens": request.max_tokens,
         "system": system,
         "messages": [{"role": "user", "content": request.user}],
-        "temperature": 0.2,
     }
 
 
