@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 demo: setup
-	TANDEM_DATA_DIR=$(DEMO_DATA) $(VENV)/bin/tandem demo
+	TANDEM_DATA_DIR=$(DEMO_DATA) TANDEM_LLM=extractive $(VENV)/bin/tandem demo
 
 lint: setup
 	$(VENV)/bin/ruff check backend cli tests bench

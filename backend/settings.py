@@ -21,7 +21,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     """Everything configurable; built by `load_settings`, never mutated."""
 
     data_dir: str
-    embedder: str = "minilm"
+    embedder: str = "minilm-int8"
     llm: str = "auto"
     anthropic_model: str = "claude-sonnet-4-5"
     anthropic_base_url: str | None = None

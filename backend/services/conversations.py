@@ -89,13 +89,13 @@ def store(rt: Runtime, conv: dict) -> int:
     return conversation_id
 
 
-def latest_question(conv: dict) -> str:
-    """What to search the KB for: the latest customer turn (with the one before if it is short)."""
+def latest_question(conv: dict, max_words: int = 80) -> str:
+    """What to search the KB for: the latest customer turn with the one before it (follow-ups such as
+    "so when does the money come back?" lean on what was said earlier), newest words kept."""
     customer = [m["text"] for m in conv["messages"] if m["role"] == "customer"]
     if not customer:
         return conv.get("subject") or ""
-    question = customer[-1]
-    if len(question.split()) < 6:
-        earlier = customer[-2] if len(customer) > 1 else (conv.get("subject") or "")
-        question = f"{earlier} {question}".strip()
-    return question
+    words = " ".join(customer[-2:]).split()
+    if len(words) < 6 and conv.get("subject"):
+        words = conv["subject"].split() + words
+    return " ".join(words[-max_words:])
