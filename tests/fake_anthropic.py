@@ -30,7 +30,7 @@ class FakeAnthropic:
             def log_message(self, *args) -> None:  # keep test output quiet
                 pass
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers.get("content-length", 0))) or b"{}")
                 with fake._lock:
                     fake.requests.append({"path": self.path, "body": body,

@@ -57,6 +57,10 @@ def _first(items: list[tuple[str, str]], pattern: re.Pattern | None = None) -> t
     return next((i for i in items if pattern is None or pattern.search(i[0])), None)
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+
+
 def _words(text: str, limit: int) -> str:
     words = text.split()
     return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
@@ -80,14 +84,15 @@ def extractive_summary(conv: dict, signals: dict) -> dict:
         next_steps = [_item("Confirm with the customer that the issue is resolved.", [])]
     agent_line = (_first(agent, _DM) and _first([a for a in agent if not _DM.search(a[0])])) or _first(agent)
     agent_key = (promises[0] if promises else steps[0] if steps else agent_line)
+    # Third person, the way handoff notes read: "The customer says that ... The agent informs that ..."
     parts = []
     if issue:
-        parts.append(f"Customer: {_words(issue[0], 40)}")
+        parts.append(f"The customer says that {_lower_first(_words(issue[0], 40))}")
     if agent_key:
-        parts.append(f"Agent: {_words(agent_key[0], 35)}")
+        parts.append(f"The agent informs that {_lower_first(_words(agent_key[0], 35))}")
     dm = _first(agent, _DM)
     if dm and dm != agent_key:
-        parts.append(f"Agent: {_words(dm[0], 20)}")
+        parts.append(f"The agent also says that {_lower_first(_words(dm[0], 20))}")
     text = _words(" ".join(p if p.endswith((".", "?", "!", "…")) else p + "." for p in parts), MAX_WORDS)
     ents = extractive.entities([m["text"] for m in conv["messages"]])
     reasons = signals["escalation"]["reasons"]

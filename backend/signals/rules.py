@@ -26,8 +26,10 @@ def _rx(*words: str) -> re.Pattern:
 HUMAN_REQUEST = _rx(r"(?:speak|talk|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|your\s+)?(?:real\s+|actual\s+)?"
                     r"(?:human|person|manager|supervisor|someone|agent|representative)",
                     r"(?:get|need|want)\s+(?:a\s+|your\s+)?(?:manager|supervisor)", r"escalate",
-                    r"real\s+(?:person|human)", r"not\s+a\s+bot", r"human\s+being")
-REPEAT_CONTACT = _rx(r"(?:third|3rd|fourth|4th|fifth|5th|several|multiple|many)\s+times?",
+                    r"real\s+(?:person|human)", r"not\s+a\s+bot", r"human\s+being",
+                    r"get\s+me\s+(?:someone|somebody|a\s+(?:manager|supervisor|human|person))")
+REPEAT_CONTACT = _rx(r"(?:third|3rd|fourth|4th|fifth|5th|several|multiple|many|\d+)\s+times?",
+                     r"promised\b[^.!?]*\bnever", r"never\s+(?:came|arrived|got\s+(?:it|back))",
                      r"(?:again|still)\s+(?:not|no|nothing|hasn'?t|haven'?t|doesn'?t|isn'?t|won'?t|didn'?t)",
                      r"already\s+(?:tried|contacted|called|emailed|asked|sent|explained)", r"still\s+waiting",
                      r"(?:keep|kept)\s+(?:getting|telling|asking|saying)", r"nobody\s+(?:has\s+)?(?:replied|answered|helped)",
@@ -36,12 +38,13 @@ REPEAT_CONTACT = _rx(r"(?:third|3rd|fourth|4th|fifth|5th|several|multiple|many)\
 LEGAL = _rx(r"lawyer", r"attorney", r"legal\s+action", r"sue", r"suing", r"lawsuit", r"small\s+claims",
             r"consumer\s+protection", r"trading\s+standards", r"ombudsman", r"regulator", r"court",
             r"better\s+business\s+bureau", r"bbb", r"report\s+you")
-CHARGEBACK = _rx(r"charge\s?back", r"dispute\s+(?:the|this|a)\s+(?:charge|payment|transaction)",
+CHARGEBACK = _rx(r"charge\s?back", r"disput\w*\s+(?:the|this|a|my)\s+(?:charge|payment|transaction)",
                  r"call\s+my\s+bank", r"contact\s+my\s+bank", r"fraud(?:ulent)?", r"scam(?:med)?")
-CANCEL = _rx(r"cancel\s+(?:my\s+)?(?:account|membership|subscription|everything)", r"close\s+my\s+account",
-             r"never\s+(?:order|shop|buy)(?:ing)?\s+(?:from\s+you|here|again)", r"take\s+my\s+business",
-             r"switch(?:ing)?\s+to\s+(?:a\s+)?competitor", r"done\s+with\s+(?:you|this\s+company)")
-PROFANITY = _rx(r"f+u+c+k\w*", r"sh[i1]t\w*", r"damn\w*", r"crap\w*", r"bullsh[i1]t", r"wtf", r"ridiculous",
+CHURN = _rx(r"never\s+(?:order|shop|buy)(?:ing)?\s+(?:from\s+you|here|again)", r"take\s+my\s+business",
+            r"switch(?:ing)?\s+to\s+(?:a\s+)?competitor", r"done\s+with\s+(?:you|this\s+company)",
+            r"(?:last|final)\s+time\s+I\s+(?:order|buy|shop)")
+CANCEL = _rx(r"cancel\s+(?:my\s+)?(?:account|membership|everything)", r"close\s+my\s+account")
+PROFANITY = _rx(r"f+u+c+k\w*", r"f[*#@$]{2,}k?\w*", r"s[*#@$]{2,}t", r"sh[i1]t\w*", r"damn\w*", r"crap\w*", r"bullsh[i1]t", r"wtf", r"ridiculous",
                 r"pathetic", r"useless", r"incompetent", r"joke", r"worst")
 URGENT = _rx(r"urgent(?:ly)?", r"asap", r"immediately", r"right\s+now", r"emergency", r"today", r"tonight",
              r"by\s+tomorrow", r"deadline", r"as\s+soon\s+as\s+possible", r"time[- ]sensitive", r"critical")
@@ -123,7 +126,8 @@ def compute_signals(messages: list[dict], *, tier: str | None = None,
     hit(HUMAN_REQUEST, recent_text, "Asked for a human or a manager", 3)
     hit(LEGAL, all_text, "Legal language", 3)
     hit(CHARGEBACK, all_text, "Chargeback or fraud language", 3)
-    hit(CANCEL, recent_text, "Threatens to cancel or leave", 2)
+    hit(CHURN, recent_text, "Threatens to leave", 3)
+    hit(CANCEL, recent_text, "Wants to cancel the account or membership", 1)
     hit(REPEAT_CONTACT, all_text, "Repeated attempts or repeat contact", 2)
     if any(_shouting(t) for t in recent):
         reasons.append("Shouting (capitals or !!!)")
@@ -144,7 +148,7 @@ def compute_signals(messages: list[dict], *, tier: str | None = None,
         points += 1
     # VADER reads "THIRD time!!! speak to a manager" as mildly positive; frustration cues pull it down.
     frustration = sum(bool(p.search(recent[-1])) for p in (HUMAN_REQUEST, REPEAT_CONTACT, PROFANITY, LEGAL,
-                                                            CHARGEBACK, CANCEL)) if recent else 0
+                                                            CHARGEBACK, CHURN)) if recent else 0
     frustration += bool(recent) and _shouting(recent[-1])
     current = max(-1.0, current - 0.25 * frustration)
     risk = "high" if points >= 3 else "medium" if points >= 1 else "low"
