@@ -42,9 +42,12 @@ class FakeAnthropic:
                     return self._error(int(behaviour), ERRORS[int(behaviour)])
                 if behaviour == "slow":
                     time.sleep(fake.delay_s)
-                if body.get("stream"):
-                    return self._stream(body, behaviour)
-                return self._json(body)
+                try:
+                    if body.get("stream"):
+                        return self._stream(body, behaviour)
+                    return self._json(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    return None  # the client stopped reading (e.g. it only wanted the first token)
 
             def _send(self, status: int, payload: bytes, content_type: str, extra: dict | None = None) -> None:
                 self.send_response(status)

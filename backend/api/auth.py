@@ -30,7 +30,10 @@ def require(*roles: str):
     """A guard letting through only users with one of `roles` (403 otherwise)."""
 
     def guard(connection: ASGIConnection, _: BaseRouteHandler) -> None:
-        if connection.user["role"] not in roles:
+        user = connection.scope.get("user")  # absent when the middleware skipped the request (e.g. OPTIONS)
+        if not user:
+            raise NotAuthorizedException("missing bearer token (Authorization: Bearer TOKEN)")
+        if user["role"] not in roles:
             raise PermissionDeniedException(f"this route needs one of the roles: {', '.join(roles)}")
 
     return guard

@@ -113,3 +113,68 @@ def passage_text(title: str, heading_path: str, text: str) -> str:
     """What is embedded for a chunk: its article title and heading path give it context."""
     context = " > ".join(part for part in (title, heading_path) if part)
     return f"{context}\n{text}" if context else text
+
+
+class QueryBatcher:
+    """Coalesces concurrent single-query embeddings into one batched forward pass.
+
+    The first caller becomes the leader and embeds everything queued so far; callers arriving while it
+    computes queue up and ride the next batch. No waiting is added when requests come one at a time.
+    """
+
+    def __init__(self, embedder: Embedder, max_batch: int = 32) -> None:
+        self.embedder = embedder
+        self.max_batch = max_batch
+        self._lock = threading.Lock()
+        self._pending: list[tuple[str, _Slot]] = []
+        self._leader_active = False
+
+    def embed_one(self, text: str) -> np.ndarray:
+        slot = _Slot()
+        with self._lock:
+            self._pending.append((text, slot))
+            lead = not self._leader_active
+            if lead:
+                self._leader_active = True
+        if lead:
+            self._drain()
+        return slot.wait()
+
+    def _drain(self) -> None:
+        while True:
+            with self._lock:
+                batch, self._pending = self._pending[: self.max_batch], self._pending[self.max_batch:]
+                if not batch:
+                    self._leader_active = False
+                    return
+            try:
+                vectors = self.embedder.embed([text for text, _ in batch])
+            except BaseException as exc:  # every waiter learns of the failure, the leader role is released
+                for _, slot in batch:
+                    slot.fail(exc)
+                continue
+            for row, (_, slot) in enumerate(batch):
+                slot.set(vectors[row])
+
+
+class _Slot:
+    """One waiter's result."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+        self._value: np.ndarray | None = None
+        self._error: BaseException | None = None
+
+    def set(self, value: np.ndarray) -> None:
+        self._value = value
+        self._event.set()
+
+    def fail(self, error: BaseException) -> None:
+        self._error = error
+        self._event.set()
+
+    def wait(self) -> np.ndarray:
+        self._event.wait()
+        if self._error is not None:
+            raise self._error
+        return self._value

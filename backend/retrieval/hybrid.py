@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,19 +20,20 @@ import numpy as np
 from sqlite_utils import Database
 
 from backend.retrieval import lexical
-from backend.retrieval.embed import Embedder, passage_text
-from backend.retrieval.index import IndexUnusable, VectorIndex, read_manifest
+from backend.retrieval.embed import Embedder, QueryBatcher, passage_text
+from backend.retrieval.index import MANIFEST_FILE, IndexUnusable, VectorIndex, read_manifest
 from backend.store import kb as kb_store
 
 log = logging.getLogger(__name__)
 
+RELOAD_CHECK_S = 1.0
 FUSION = "blend"
 RRF_K = 60
 DENSE_WEIGHT = 1.0
 LEXICAL_WEIGHT = 0.05
 # Cosine of the best chunk above which the KB is taken to answer the query (see module docstring).
-GROUNDED_THRESHOLDS = {"all-MiniLM-L6-v2": 0.55, "all-MiniLM-L6-v2-int8": 0.53, "wordllama-l2_supercat-256": 0.47}
-DEFAULT_THRESHOLD = 0.55
+GROUNDED_THRESHOLDS = {"all-MiniLM-L6-v2": 0.57, "all-MiniLM-L6-v2-int8": 0.58, "wordllama-l2_supercat-256": 0.52}
+DEFAULT_THRESHOLD = 0.58
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,7 @@ class Retriever:
                  lexical_weight: float = LEXICAL_WEIGHT) -> None:
         self.db = db
         self.embedder = embedder
+        self._queries = QueryBatcher(embedder)
         self.index_dir = index_dir / _slug(embedder.name)
         self.threshold = threshold if threshold is not None else GROUNDED_THRESHOLDS.get(
             embedder.name, DEFAULT_THRESHOLD)
@@ -91,7 +94,9 @@ class Retriever:
         self.lexical_weight = lexical_weight
         self.index: VectorIndex | None = None
         self.rebuild_reason: str | None = None
-        self._write_lock = threading.Lock()
+        self._write_lock = threading.RLock()
+        self._last_check = 0.0
+        self._manifest_mtime: float | None = None
 
     # ---- index lifecycle -------------------------------------------------------------------------
 
@@ -147,22 +152,39 @@ class Retriever:
             self.index.save(self.index_dir)
 
     def reload_if_changed(self) -> bool:
-        """Reload the index when another process (an import, a reindex) saved a newer one."""
+        """Reload the index when another process (an import, a reindex) saved a newer one.
+
+        Cheap enough for every query: one stat() at most every RELOAD_CHECK_S seconds.
+        """
+        now = time.monotonic()
+        if now - self._last_check < RELOAD_CHECK_S:
+            return False
+        self._last_check = now
+        try:
+            mtime = (self.index_dir / MANIFEST_FILE).stat().st_mtime
+        except OSError:
+            return False
+        if mtime == self._manifest_mtime:
+            return False
+        self._manifest_mtime = mtime
         manifest = read_manifest(self.index_dir)
         if manifest is None or self.index is None or manifest.kb_version == self.index.kb_version:
             return False
-        self.ensure_index()
+        with self._write_lock:
+            self.ensure_index()
+        log.info("reloaded vector index at KB version %s", manifest.kb_version)
         return True
 
     # ---- queries ---------------------------------------------------------------------------------
 
     def embed_query(self, query: str) -> np.ndarray:
-        """The normalized query vector."""
-        return self.embedder.embed([query])[0]
+        """The normalized query vector (concurrent callers share one batched forward pass)."""
+        return self._queries.embed_one(query)
 
     def search(self, query: str, k: int = 5, *, candidates: int = 50,
                query_vector: np.ndarray | None = None) -> list[Hit]:
         """The best `k` articles for `query`, best first, each with its best chunk."""
+        self.reload_if_changed()
         index = self.index or self.ensure_index()
         if not query.strip():
             return []

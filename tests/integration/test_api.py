@@ -224,3 +224,18 @@ def test_openapi_schema(env):
     client, tokens, _ = env
     schema = client.get("/schema/openapi.json", headers=auth(tokens["agent"])).json()
     assert {"/v1/assist", "/v1/summaries", "/v1/feedback", "/v1/kb/search", "/healthz"} <= set(schema["paths"])
+
+
+def test_server_picks_up_kb_changes_from_another_process(env, tmp_path):
+    client, tokens, rt = env
+    h = auth(tokens["agent"])
+    article = tmp_path / "bikes.md"
+    article.write_text("---\nid: bike-racks\ntitle: Bike racks\n---\nOur bamboo bike racks hold two bicycles "
+                       "and ship flat-packed with a wall-mount kit.\n")
+    other = Runtime(rt.settings)  # what `tandem kb import` does in its own process
+    kb_service.import_paths(other, [article], source="extra")
+    other.close()
+    import time as _time
+    _time.sleep(1.1)  # the server checks the index manifest at most once a second
+    hits = client.get("/v1/kb/search", params={"q": "bamboo bike rack wall mount", "k": 1}, headers=h).json()
+    assert hits[0]["article_id"] == "bike-racks" and hits[0]["grounded"]
