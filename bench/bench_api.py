@@ -113,11 +113,11 @@ def first_token_overhead(workdir: Path, n: int = 200) -> dict:
         rt = Runtime(load_settings(workdir / "claude", env={"TANDEM_LLM": "anthropic",
                                                             "TANDEM_ANTHROPIC_BASE_URL": fake.url}))
         kb_service.import_paths(rt, [ROOT / "kb"])
-        first, retrieval, raw = [], [], []
+        first, raw = [], []
         client = httpx.Client()
         for i in range(n + 10):
             start = time.perf_counter()
-            for event, data in assist_events(rt, conversation(i)):
+            for event, _ in assist_events(rt, conversation(i)):
                 if event == "delta":
                     elapsed = (time.perf_counter() - start) * 1000
                     break

@@ -11,12 +11,12 @@ import sys
 
 from rouge_score import rouge_scorer
 
-from bench.common import DATA, write_result
-from bench.pii_gen import score as pii_score
 from backend.privacy.redaction import redact
 from backend.services.conversations import prepare
 from backend.services.summaries import clean, extractive_summary
 from backend.signals.rules import compute_signals
+from bench.common import DATA, write_result
+from bench.pii_gen import score as pii_score
 from tests.conftest import FIXTURES
 
 SCORER = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
