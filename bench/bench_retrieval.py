@@ -84,8 +84,31 @@ def stackfaq(workdir: Path) -> dict:
             out["runs"][key] = eval_ranking(rt, queries, fusion, dense_w, lexical_w)
             print(key, out["runs"][key], file=sys.stderr)
         out["runs"][f"{embedder}:import_seconds"] = round(import_s, 2)
+        rt.retriever.fusion, rt.retriever.dense_weight, rt.retriever.lexical_weight = "blend", 1.0, 0.05
+        out.setdefault("abstention_cross_domain", {})[embedder] = cross_domain_abstention(rt, queries)
+        print(embedder, out["abstention_cross_domain"][embedder], file=sys.stderr)
         rt.close()
     return out
+
+
+def cross_domain_abstention(rt, queries: list[tuple[str, str]]) -> dict:
+    """Article-style KB (StackFAQ): its paraphrases are answerable; banking and general queries are not."""
+    root = DATA / "banking77_oos"
+    oos = read_lines(root / "ood-oos" / "test" / "seq.in") + read_lines(root / "test" / "seq.in")[:1000]
+    top = lambda q: max((h.similarity for h in rt.retriever.search(q, k=3)), default=-1.0)  # noqa: E731
+    pos = np.array([top(q) for q, _ in queries])
+    neg = np.array([top(q) for q in oos])
+    best = float(max(np.unique(np.round(np.concatenate([pos, neg]), 3)),
+                     key=lambda th: 2 * (pos >= th).sum() / max(2 * (pos >= th).sum() + (neg >= th).sum()
+                                                                 + (pos < th).sum(), 1)))
+    shipped = rt.retriever.threshold
+    def at(th: float) -> dict:
+        tp, fp = int((pos >= th).sum()), int((neg >= th).sum())
+        return {"threshold": round(th, 3), "precision": round(tp / max(tp + fp, 1), 4),
+                "recall": round(tp / len(pos), 4), "oos_rejected": round(float((neg < th).mean()), 4)}
+    return {"auroc": round(auroc(list(pos), list(neg)), 4), "answerable": len(pos), "out_of_scope": len(neg),
+            "calibrated_threshold_f1": round(best, 3), "at_calibrated_threshold": at(best),
+            "at_shipped_threshold": at(shipped)}
 
 
 def read_lines(path: Path) -> list[str]:

@@ -83,12 +83,15 @@ class VectorIndex:
         return "hnsw" if isinstance(faiss.downcast_index(self._index.index), faiss.IndexHNSWFlat) else "flat"
 
     def add(self, ids: list[int] | np.ndarray, vectors: np.ndarray) -> None:
-        """Add (or replace) vectors under chunk ids."""
+        """Add vectors under chunk ids that are not in the index (remove replaced ids first).
+
+        No implicit remove here: on a flat index every remove_ids() scans all vectors, and doing it
+        per article made a 100k-chunk import quadratic (bench/bench_scale.py caught it).
+        """
         if len(ids) == 0:
             return
         ids = np.asarray(ids, dtype=np.int64)
         with self._lock:
-            self._index.remove_ids(ids)
             self._index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), ids)
 
     def remove(self, ids: list[int] | np.ndarray) -> None:

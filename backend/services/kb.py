@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import frontmatter
+import numpy as np
 
 from backend.retrieval.chunking import chunk_body
 from backend.retrieval.embed import passage_text
@@ -143,8 +144,11 @@ def _import_file(rt: Runtime, path: Path, root: Path, source: str | None, fmt: s
             saved.append((kb_store.save_article(rt.db, article, chunks, vectors=vectors,
                                                 embedder=retriever.embedder.name), vectors))
         kb_store.bump_kb_version(rt.db)
-    for result, vectors in saved:
-        retriever.apply(result.removed_chunk_ids, result.added_chunk_ids, vectors)
+    # One remove and one add per file: each faiss remove scans the whole flat index.
+    removed = [c for result, _ in saved for c in result.removed_chunk_ids]
+    added = [c for result, _ in saved for c in result.added_chunk_ids]
+    vectors = [v for _, v in saved if len(v)]
+    retriever.apply(removed, added, np.concatenate(vectors) if vectors else None)
     for _, was_update in changed:
         if was_update:
             report.updated += 1
