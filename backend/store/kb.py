@@ -75,7 +75,7 @@ def get_article(db: Database, article_id: str) -> dict | None:
     row = db.execute(
         f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE external_id = ? ORDER BY id LIMIT 1", [article_id]
     ).fetchone()
-    if row is None and article_id.isdigit():
+    if row is None and article_id.isascii() and article_id.isdigit() and len(article_id) < 19:
         row = db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", [int(article_id)]).fetchone()
     return _article(row)
 

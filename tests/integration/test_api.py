@@ -216,6 +216,8 @@ def test_kb_routes(env):
     article = client.get("/v1/kb/articles/reset-password", headers=h).json()
     assert article["title"] == "Resetting your password" and article["chunks"]
     assert client.get("/v1/kb/articles/nope", headers=h).status_code == 404
+    for odd in ("99999999999999999999999", "²", "0"):  # found by fuzzing: huge or unicode digit ids
+        assert client.get(f"/v1/kb/articles/{odd}", headers=h).status_code == 404
     assert client.get("/v1/kb/search", params={"q": ""}, headers=h).status_code == 400
     assert client.get("/v1/kb/search", params={"q": "x", "k": 500}, headers=h).status_code == 400
 

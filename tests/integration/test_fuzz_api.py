@@ -55,7 +55,7 @@ def live(server):
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=50, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_no_server_errors(case, live):
     base, token = live
     response = case.call(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=30)
