@@ -241,3 +241,19 @@ def test_server_picks_up_kb_changes_from_another_process(env, tmp_path):
     _time.sleep(1.1)  # the server checks the index manifest at most once a second
     hits = client.get("/v1/kb/search", params={"q": "bamboo bike rack wall mount", "k": 1}, headers=h).json()
     assert hits[0]["article_id"] == "bike-racks" and hits[0]["grounded"]
+
+
+def test_cors_only_for_configured_origins(env):
+    _, tokens, rt = env
+    import msgspec
+
+    settings = msgspec.structs.replace(rt.settings, cors_origins=("https://acme.zendesk.com",))
+    with TestClient(create_app(settings=settings, runtime=rt)) as client:
+        preflight = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "authorization"}
+        ok = client.options("/v1/assist", headers={"Origin": "https://acme.zendesk.com", **preflight})
+        assert ok.headers.get("access-control-allow-origin") == "https://acme.zendesk.com"
+        bad = client.options("/v1/assist", headers={"Origin": "https://evil.example", **preflight})
+        assert bad.headers.get("access-control-allow-origin") is None
+    with TestClient(create_app(runtime=rt)) as client:  # no origins configured: no CORS at all
+        r = client.get("/v1/me", headers={"Origin": "https://acme.zendesk.com", **auth(tokens["agent"])})
+        assert r.status_code == 200 and "access-control-allow-origin" not in r.headers
