@@ -45,8 +45,11 @@ def units(text: str) -> list[str]:
                 cells = [c.strip() for c in row.strip("|").split("|")]
                 if set("".join(cells)) <= set("-: "):
                     continue
-                pairs = [f"{h.lower()} {c}" if i else c for i, (h, c) in enumerate(zip(header, cells, strict=False))]
-                out.append(": ".join([pairs[0], ", ".join(pairs[1:])]) + "." if len(pairs) > 1 else pairs[0])
+                if len(cells) == 2:  # "Credit card: 5 to 10 business days."
+                    out.append(f"{cells[0]}: {cells[1]}.")
+                else:  # "Express: delivery time 1 to 2 business days, cost $14.95."
+                    rest = [f"{h.lower()} {c}" for h, c in zip(header[1:], cells[1:], strict=False) if c]
+                    out.append(f"{cells[0]}: {', '.join(rest)}." if rest else cells[0])
             continue
         for line in lines:
             line = re.sub(r"^(?:[-*+]|\d+[.)])\s+", "", line)

@@ -87,7 +87,9 @@ def extractive_summary(conv: dict, signals: dict) -> dict:
     # Third person, the way handoff notes read: "The customer says that ... The agent informs that ..."
     parts = []
     if issue:
-        parts.append(f"The customer says that {_lower_first(_words(issue[0], 40))}")
+        said = _words(issue[0], 40)
+        parts.append(f"The customer asks: {said}" if said.endswith("?") else
+                     f"The customer says that {_lower_first(said)}")
     if agent_key:
         parts.append(f"The agent informs that {_lower_first(_words(agent_key[0], 35))}")
     dm = _first(agent, _DM)

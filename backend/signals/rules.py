@@ -33,7 +33,7 @@ REPEAT_CONTACT = _rx(r"(?:third|3rd|fourth|4th|fifth|5th|several|multiple|many|\
                      r"(?:again|still)\s+(?:not|no|nothing|hasn'?t|haven'?t|doesn'?t|isn'?t|won'?t|didn'?t)",
                      r"already\s+(?:tried|contacted|called|emailed|asked|sent|explained)", r"still\s+waiting",
                      r"(?:keep|kept)\s+(?:getting|telling|asking|saying)", r"nobody\s+(?:has\s+)?(?:replied|answered|helped)",
-                     r"no\s+one\s+(?:has\s+)?(?:replied|answered|helped)", r"(?:\d+|two|three|four)\s+(?:weeks|days)\s+(?:now|already|ago)",
+                     r"no\s+one\s+(?:has\s+)?(?:replied|answered|helped)", r"(?:\d+|two|three|four)\s+(?:weeks|days)\s+(?:now|already)",
                      r"tried\s+(?:everything|twice|again)", r"doesn'?t\s+work\s+either")
 LEGAL = _rx(r"lawyer", r"attorney", r"legal\s+action", r"sue", r"suing", r"lawsuit", r"small\s+claims",
             r"consumer\s+protection", r"trading\s+standards", r"ombudsman", r"regulator", r"court",
