@@ -45,11 +45,10 @@ def units(text: str) -> list[str]:
                 cells = [c.strip() for c in row.strip("|").split("|")]
                 if set("".join(cells)) <= set("-: "):
                     continue
-                if len(cells) == 2:  # "Credit card: 5 to 10 business days."
-                    out.append(f"{cells[0]}: {cells[1]}.")
-                else:  # "Express: delivery time 1 to 2 business days, cost $14.95."
-                    rest = [f"{h.lower()} {c}" for h, c in zip(header[1:], cells[1:], strict=False) if c]
-                    out.append(f"{cells[0]}: {', '.join(rest)}." if rest else cells[0])
+                # "Express: delivery time 1 to 2 business days, cost $14.95." (headers keep the meaning)
+                rest = [f"{h.lower()} {c[:1].lower() + c[1:]}" for h, c in zip(header[1:], cells[1:], strict=False)
+                        if c]
+                out.append(f"{cells[0]}: {', '.join(rest)}." if rest else cells[0])
             continue
         for line in lines:
             line = re.sub(r"^(?:[-*+]|\d+[.)])\s+", "", line)
