@@ -109,7 +109,8 @@ def main() -> None:
             base = results[embedders[0]]["query_latency"]["p50_ms"]
             for r in results.values():
                 r[f"p50_vs_{embedders[0]}"] = round(r["query_latency"]["p50_ms"] / base, 3)
-            path = write_result("scale", {"chunks_target": count, "runs": results})  # after each: partial lands
+            name = sys.argv[3] if len(sys.argv) > 3 else "scale"
+            path = write_result(name, {"chunks_target": count, "runs": results})  # after each: partial lands
     print(f"wrote {path}")
 
 

@@ -18,6 +18,14 @@ def _load(file) -> dict:
         raise click.ClickException(f"{file.name}: not a Conversation: {exc}") from exc
 
 
+def _run(app, file, service) -> dict:
+    """Run a service on the Conversation in `file`, turning bad input into a clear CLI error."""
+    try:
+        return service(app.runtime, _load(file))
+    except LimitExceeded as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 @click.command()
 @click.argument("file", type=click.File("rb"))
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON response.")
@@ -26,10 +34,7 @@ def suggest(app, file, as_json):
     """Reply suggestions for a Conversation JSON file (- for stdin)."""
     from backend.services.assist import assist
 
-    try:
-        result = assist(app.runtime, _load(file))
-    except LimitExceeded as exc:
-        raise click.ClickException(str(exc)) from exc
+    result = _run(app, file, assist)
     if as_json:
         print_json(result)
         return
@@ -54,10 +59,7 @@ def summarize(app, file, as_json):
     """Summarize a Conversation JSON file (and store the summary)."""
     from backend.services.summaries import summarize as run
 
-    try:
-        result = run(app.runtime, _load(file))
-    except LimitExceeded as exc:
-        raise click.ClickException(str(exc)) from exc
+    result = _run(app, file, run)
     if as_json:
         print_json(result)
         return

@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from backend.services import kb as kb_service
-from backend.services.kb_formats import FORMATS, FieldMap
+from backend.services.kb_formats import FORMATS, FieldMap, expand_paths
 from cli.main import pass_app, print_json
 
 err = Console(stderr=True, soft_wrap=True)
@@ -46,8 +46,6 @@ def import_(app, paths, source, fmt, prune, id_field, title_field, body_field, u
 
         def on_file(path: Path, error: str | None) -> None:
             progress.update(task, advance=1, description=path.name)
-
-        from backend.services.kb_formats import expand_paths
 
         progress.update(task, total=len(expand_paths([p for p in paths if p.exists()], fmt)))
         report = kb_service.import_paths(rt, list(paths), source=source, fmt=fmt, prune=prune, fields=fields,
