@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import sys
 from pathlib import Path
 
 import click
@@ -52,7 +53,7 @@ Try it:
        -H 'Content-Type: application/json' --data @{EXAMPLE.relative_to(ROOT)}
   curl -sN -X POST {base}/v1/assist -H 'Authorization: Bearer {token}' -H 'Accept: text/event-stream' \\
        -H 'Content-Type: application/json' --data @{EXAMPLE.relative_to(ROOT)}
-  tandem --data-dir {app.settings.data_dir} suggest {EXAMPLE.relative_to(ROOT)}
+  {sys.argv[0]} --data-dir {app.settings.data_dir} suggest {EXAMPLE.relative_to(ROOT)}
 """)
     if serve:
         import os
