@@ -40,17 +40,6 @@ def add_messages(db: Database, conversation_id: int, messages: Sequence[dict]) -
     return after - before
 
 
-def conversation_row(db: Database, conversation_id: int) -> dict | None:
-    """One conversation's stored fields."""
-    row = db.execute("SELECT id, helpdesk, ticket_id, url, subject, customer, created_at, updated_at "
-                     "FROM conversations WHERE id = ?", [conversation_id]).fetchone()
-    if row is None:
-        return None
-    keys = ("id", "helpdesk", "ticket_id", "url", "subject", "customer", "created_at", "updated_at")
-    out = dict(zip(keys, row, strict=True))
-    out["customer"] = json.loads(out["customer"])
-    return out
-
 
 def save_suggestions(db: Database, conversation_id: int | None, user_id: int | None, suggestions: Sequence[dict],
                      *, engine: str, degraded: bool, prompt_version: str) -> None:
@@ -88,12 +77,6 @@ def add_summary(db: Database, conversation_id: int, body: dict, engine: str, pro
     return cursor.lastrowid
 
 
-def summaries_of(db: Database, conversation_id: int) -> list[dict]:
-    """All summaries of a conversation, newest first."""
-    rows = db.execute("SELECT body, created_at FROM summaries WHERE conversation_id = ? ORDER BY id DESC",
-                      [conversation_id]).fetchall()
-    return [{**json.loads(r[0]), "created_at": r[1]} for r in rows]
-
 
 def add_knowledge_gap(db: Database, conversation_id: int | None, question: str, best_article_id: str | None,
                       best_similarity: float | None) -> None:
@@ -101,12 +84,6 @@ def add_knowledge_gap(db: Database, conversation_id: int | None, question: str, 
     db.execute("INSERT INTO knowledge_gaps (conversation_id, question, best_article_id, best_similarity, created_at) "
                "VALUES (?, ?, ?, ?, ?)", [conversation_id, question, best_article_id, best_similarity, now_iso()])
 
-
-def knowledge_gaps(db: Database, limit: int = 100) -> list[dict]:
-    """Most recent knowledge gaps."""
-    rows = db.execute("SELECT question, best_article_id, best_similarity, created_at FROM knowledge_gaps "
-                      "ORDER BY id DESC LIMIT ?", [limit]).fetchall()
-    return [{"question": r[0], "best_article_id": r[1], "best_similarity": r[2], "created_at": r[3]} for r in rows]
 
 
 def record_llm_call(db: Database, call: dict) -> None:

@@ -218,10 +218,6 @@ def drop_vectors(db: Database, embedder: str | None = None) -> None:
         db.execute("DELETE FROM chunk_vectors")
 
 
-def chunk_count(db: Database) -> int:
-    """Number of chunks in the KB."""
-    return db.execute("SELECT count(*) FROM chunks").fetchone()[0]
-
 
 def fts_search(db: Database, match: str, limit: int) -> list[tuple[int, float]]:
     """BM25 search over chunks: (chunk_id, score) best first; higher is better.
