@@ -35,7 +35,10 @@ test-python: setup
 
 bench: setup
 	$(PY) -m bench.bench_retrieval
-	$(PY) -m bench.bench_scale
+	$(PY) -m bench.bench_quality
+	$(PY) -m bench.bench_api
+	$(PY) -m bench.bench_scale 100000 wordllama scale
+	$(PY) -m bench.bench_scale 20000 minilm-int8,wordllama scale-20k
 
 clean:
 	rm -rf $(DEMO_DATA) .pytest_cache .ruff_cache
