@@ -129,15 +129,21 @@ def _import_file(rt: Runtime, path: Path, root: Path, source: str | None, fmt: s
     if not changed:
         return
     settings, retriever = rt.settings, rt.retriever
-    # Chunk and embed outside the transaction, then write the whole file at once.
-    prepared = []
+    # Chunk and embed outside the transaction, then write the whole file at once. One embed call for
+    # the whole file: a CSV/JSONL/Zendesk file holds many small articles, and embedding them one by
+    # one ran the model at batch size 1.
+    chunked = []
     for article, _ in changed:
         article["origin_path"] = str(path)
-        chunks = (chunk_body(article["body"], max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap)
-                  if article["status"] == "published" else [])
-        vectors = retriever.embedder.embed(
-            [passage_text(article["title"], c.heading_path, c.text) for c in chunks])
-        prepared.append((article, chunks, vectors))
+        chunked.append((article, chunk_body(article["body"], max_tokens=settings.chunk_tokens,
+                                            overlap=settings.chunk_overlap)
+                        if article["status"] == "published" else []))
+    all_vectors = retriever.embedder.embed(
+        [passage_text(article["title"], c.heading_path, c.text) for article, chunks in chunked for c in chunks])
+    prepared, start = [], 0
+    for article, chunks in chunked:
+        prepared.append((article, chunks, all_vectors[start:start + len(chunks)]))
+        start += len(chunks)
     saved = []
     with transaction(rt.db):
         for article, chunks, vectors in prepared:
