@@ -23,6 +23,7 @@ from backend.store import kb as kb_store
 from backend.store.db import transaction
 
 DEFAULT_SOURCE = "local"
+EMBED_GROUP = 1024
 
 
 @dataclass
@@ -138,8 +139,10 @@ def _import_file(rt: Runtime, path: Path, root: Path, source: str | None, fmt: s
         chunked.append((article, chunk_body(article["body"], max_tokens=settings.chunk_tokens,
                                             overlap=settings.chunk_overlap)
                         if article["status"] == "published" else []))
-    all_vectors = retriever.embedder.embed(
-        [passage_text(article["title"], c.heading_path, c.text) for article, chunks in chunked for c in chunks])
+    texts = [passage_text(article["title"], c.heading_path, c.text) for article, chunks in chunked for c in chunks]
+    # Groups of EMBED_GROUP keep memory flat on huge files while still batching well.
+    groups = [retriever.embedder.embed(texts[i:i + EMBED_GROUP]) for i in range(0, len(texts), EMBED_GROUP)]
+    all_vectors = np.concatenate(groups) if groups else retriever.embedder.embed([])
     prepared, start = [], 0
     for article, chunks in chunked:
         prepared.append((article, chunks, all_vectors[start:start + len(chunks)]))
