@@ -15,6 +15,8 @@ from cli.main import pass_app
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_KB = ROOT / "kb"
 EXAMPLE = ROOT / "docs" / "examples" / "conversation.json"
+DEMO_HELPDESK = Path(__file__).resolve().parent / "demo_helpdesk"
+EXTENSION = ROOT / "extension"
 SAMPLE_QUERIES = (
     "my card payment keeps getting declined at checkout",
     "how long until I get my money back for a return?",
@@ -28,8 +30,9 @@ SAMPLE_QUERIES = (
 @click.option("--serve/--no-serve", default=True, show_default=True, help="Start the API after loading.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface for the API.")
 @click.option("--port", type=int, default=8080, show_default=True, help="Port for the API.")
+@click.option("--page-port", type=int, default=8081, show_default=True, help="Port for the demo helpdesk page.")
 @pass_app
-def demo(app, kb_dir, serve, host, port):
+def demo(app, kb_dir, serve, host, port, page_port):
     """Load the demo KB, create a demo agent token, show sample searches, then serve the API."""
     rt = app.runtime
     report = kb_service.import_paths(rt, [kb_dir], source="demo", prune=True)
@@ -62,5 +65,29 @@ Try it:
 
         os.environ["TANDEM_DATA_DIR"] = app.settings.data_dir
         os.environ.setdefault("TANDEM_LLM", "extractive")
+        page = serve_demo_helpdesk(host, page_port)
+        click.echo(f"""Demo helpdesk page: {page}/#ticket/101
+
+See Tandem in the helpdesk (Chromium or Chrome):
+  1. open chrome://extensions, switch on Developer mode, click "Load unpacked", pick {EXTENSION}
+  2. in Tandem's options (the toolbar icon) set Backend URL {base} and paste the token above
+  3. open {page}/#ticket/101 : suggestions appear on the right; try tickets 102 and 103
+""")
         click.echo(f"Serving the API on {base} with the offline engine (Ctrl-C to stop)")
         uvicorn.run("backend.asgi:app", host=host, port=port, log_level="warning", access_log=False)
+
+
+def serve_demo_helpdesk(host: str, port: int) -> str:
+    """Serve the fictional helpdesk page from a background thread; returns its base URL."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class QuietHandler(SimpleHTTPRequestHandler):
+        def log_message(self, *args):  # the demo's console is for instructions, not access logs
+            pass
+
+    handler = functools.partial(QuietHandler, directory=str(DEMO_HELPDESK))
+    server = ThreadingHTTPServer((host, port), handler)
+    threading.Thread(target=server.serve_forever, name="demo-helpdesk", daemon=True).start()
+    return f"http://{host}:{port}"

@@ -1,0 +1,198 @@
+// What every adapter shares: turning a page's message blocks into a Conversation (DESIGN.md contract).
+import { all, cueText, first, hash, isVisible, lineOf, textOf } from "../content/dom.js";
+
+const MAX_MESSAGES = 200; // the backend's limit; the newest ones matter most
+const MAX_MESSAGE_CHARS = 20000;
+
+// Speaker cues found in class names and data attributes of real helpdesks and chat widgets.
+// Strong words count anywhere (hyphen-separated parts too); weak ones only as a whole class token,
+// because "left" or "in" inside "text-left" or "sign-in" says nothing about the speaker.
+const STRONG_CUES = [
+  ["note", /\b(?:internal|private|note|notes|whisper)\b/],
+  ["bot", /\b(?:bot|automated|automation|system|activity)\b/],
+  ["customer", /\b(?:customer|end-?user|requester|visitor|incoming|inbound|enduser)\b/],
+  ["agent", /\b(?:agent|staff|operator|outgoing|outbound|teammate|admin)\b/],
+];
+const WEAK_CUES = new Map([
+  ...["left", "in", "is-left", "them", "received", "theirs", "message-in", "msg-in"].map((t) => [t, "customer"]),
+  ...["right", "out", "is-right", "me", "mine", "self", "sent", "message-out", "msg-out"].map((t) => [t, "agent"]),
+]);
+
+/** Role from class/data cues on a block and its first few descendants, or null. */
+export function roleFromCues(block) {
+  const elements = [block, ...Array.from(block.querySelectorAll("[class], [data-role], [data-author-type], [data-sender-type]")).slice(0, 6)];
+  for (const element of elements) {
+    const text = cueText(element).replace(/_/g, "-");
+    for (const [role, pattern] of STRONG_CUES) if (pattern.test(text)) return role;
+    const tokens = (element.getAttribute("class") || "").toLowerCase().split(/\s+/);
+    for (const token of tokens) if (WEAK_CUES.has(token)) return WEAK_CUES.get(token);
+  }
+  return null;
+}
+
+/** The ticket id from the URL: the number (or cnv_ id) after a ticket-like path segment, else the last number. */
+export function ticketIdFromUrl(url, pattern) {
+  const text = `${url.pathname}${url.hash}`;
+  if (pattern) {
+    const match = text.match(pattern);
+    if (match) return match[1];
+  }
+  const named = text.match(/(?:tickets?|conversations?|cases?|issues?|zoom|inbox\/[^/]+\/conversation)\/([A-Za-z0-9_-]*\d[A-Za-z0-9_-]*)/i);
+  if (named) return named[1];
+  const numbers = text.match(/\d{2,}/g);
+  if (numbers) return numbers[numbers.length - 1];
+  const id = url.searchParams.get("id") || url.searchParams.get("ticket");
+  return id || `page-${hash(url.pathname + url.hash)}`;
+}
+
+/**
+ * Assign roles to messages that cues left undecided: in a support thread the first speaker is the
+ * customer; a name matching the ticket's customer is the customer; other named speakers are agents.
+ */
+export function inferRolesByAuthor(messages, customerName) {
+  const known = messages.filter((m) => m.role !== "unknown");
+  const customerNames = new Set();
+  if (customerName) customerNames.add(normalizeName(customerName));
+  for (const m of known) if (m.role === "customer" && m._author) customerNames.add(normalizeName(m._author));
+  const anyNamed = messages.some((m) => m._author);
+  if (!anyNamed) return messages;
+  if (!customerNames.size) {
+    const firstNamed = messages.find((m) => m._author);
+    if (firstNamed && firstNamed.role === "unknown") customerNames.add(normalizeName(firstNamed._author));
+  }
+  for (const m of messages) {
+    if (m.role !== "unknown" || !m._author) continue;
+    m.role = customerNames.has(normalizeName(m._author)) ? "customer" : "agent";
+  }
+  return messages;
+}
+
+function normalizeName(name) {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+/** Build the wire Conversation, dropping helper fields and empty messages, newest 200 kept. */
+export function toConversation({ helpdesk, ticketId, url, subject, customerName, messages }) {
+  const cleaned = messages
+    .filter((m) => m.text)
+    .map((m, index) => {
+      const out = { id: m.id || `m${index + 1}-${hash(m.text.slice(0, 200))}`, role: m.role || "unknown", text: m.text.slice(0, MAX_MESSAGE_CHARS) };
+      if (m.at) out.at = m.at;
+      return out;
+    })
+    .slice(-MAX_MESSAGES);
+  const conversation = { helpdesk, ticket_id: String(ticketId), url, messages: cleaned };
+  if (subject) conversation.subject = subject.slice(0, 500);
+  if (customerName) conversation.customer = { name: customerName.slice(0, 200) };
+  return conversation;
+}
+
+/** ISO timestamp from a <time datetime> or a datetime-like attribute inside a block. */
+export function timeOf(block, selectors) {
+  const element = (selectors && first(block, selectors)) || block.querySelector("time[datetime], [datetime], [data-timestamp]");
+  if (!element) return undefined;
+  const raw = element.getAttribute("datetime") || element.getAttribute("data-timestamp") || element.getAttribute("title");
+  if (!raw) return undefined;
+  const numeric = /^\d{10,13}$/.test(raw) ? Number(raw) * (raw.length === 10 ? 1000 : 1) : raw;
+  const date = new Date(numeric);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** The reply editor: first visible, editable match of a fallback chain. */
+export function findEditable(doc, selectors) {
+  for (const selector of [].concat(selectors)) {
+    let candidates = [];
+    try {
+      candidates = doc.querySelectorAll(selector);
+    } catch {
+      continue;
+    }
+    for (const element of candidates) {
+      const editable = editableWithin(element);
+      if (editable && isVisible(editable)) return editable;
+    }
+  }
+  return null;
+}
+
+/** The element itself if editable, else its first editable descendant. */
+export function editableWithin(element) {
+  if (!element) return null;
+  const isEditable = (el) =>
+    (el.tagName === "TEXTAREA" && !el.readOnly && !el.disabled) ||
+    (el.tagName === "INPUT" && el.type === "text" && !el.readOnly) ||
+    el.isContentEditable ||
+    el.getAttribute?.("contenteditable") === "true" ||
+    el.getAttribute?.("contenteditable") === "";
+  if (isEditable(element)) return element;
+  return Array.from(element.querySelectorAll("textarea, [contenteditable='true'], [contenteditable='']")).find(isEditable) || null;
+}
+
+/**
+ * Define an adapter from selectors (fallback chains, kept at the top of each adapter file) and a few
+ * site-specific functions. Returns the interface content/main.js uses.
+ */
+export function defineAdapter({ name, label, hosts, ticketPattern, selectors, role, author, ticketId, customer, bodyText, findNoteToggle }) {
+  const S = selectors;
+  return {
+    name,
+    label,
+    /** The helpdesk's own domains. */
+    matchesUrl(url) {
+      return hosts.some((host) => host.test(url.hostname));
+    },
+    /** Page structure says this is the helpdesk (used on custom domains and localhost). */
+    detect(doc) {
+      // Only the most specific hooks count here: generic class names like ".thread" appear everywhere.
+      return Boolean(first(doc, S.message.slice(0, 1)) && (!S.editor || first(doc, S.editor.slice(0, 2))));
+    },
+    read(doc, url) {
+      const scope = (S.thread && first(doc, S.thread)) || doc;
+      const blocks = all(scope, S.message);
+      const customerName = (customer ? customer(doc) : lineOf(first(doc, S.customer || []))) || undefined;
+      const messages = blocks.map((block, index) => {
+        const bodyEl = S.body ? first(block, S.body) : block;
+        const text = bodyText ? bodyText(block, bodyEl) : textOf(bodyEl || block);
+        const authorName = author ? author(block) : lineOf(first(block, S.author || []));
+        return {
+          id: block.getAttribute("data-id") || block.getAttribute("data-message-id") || block.id || `m${index + 1}`,
+          role: (role && role(block, { customerName, authorName })) || roleFromCues(block) || "unknown",
+          text,
+          at: timeOf(block, S.time),
+          _author: authorName || undefined,
+        };
+      });
+      inferRolesByAuthor(messages, customerName);
+      return toConversation({
+        helpdesk: name,
+        ticketId: ticketId ? ticketId(url, doc) : ticketIdFromUrl(url, ticketPattern),
+        url: url.href,
+        subject: readSubject(doc, S.subject),
+        customerName,
+        messages,
+      });
+    },
+    findEditor(doc) {
+      return findEditable(doc, S.editor);
+    },
+    /** The control that switches the composer to an internal note, if the helpdesk has one. */
+    findNoteToggle: findNoteToggle || ((doc) => (S.noteToggle ? first(doc, S.noteToggle) : null)),
+    /** A separate internal-note editor (Front's comment box), if the helpdesk has one. */
+    findNoteEditor(doc) {
+      return S.noteEditor ? findEditable(doc, S.noteEditor) : null;
+    },
+  };
+}
+
+function readSubject(doc, selectors) {
+  if (!selectors) return undefined;
+  const element = first(doc, selectors);
+  if (!element) return undefined;
+  return (element.value ?? "") || lineOf(element) || undefined;
+}
+
+/** First element matching `selector` whose own text matches `pattern` (for buttons labelled by text only). */
+export function byText(root, selector, pattern) {
+  for (const element of root.querySelectorAll(selector)) if (pattern.test(lineOf(element))) return element;
+  return null;
+}

@@ -1,0 +1,36 @@
+// Settings kept in chrome.storage.local: names are part of the DOM/storage contract in DESIGN.md.
+
+export const DEFAULTS = Object.freeze({
+  backendUrl: "http://127.0.0.1:8080",
+  token: "",
+  collapsed: false,
+  enabledHelpdesks: {},
+  customDomains: [],
+});
+
+export const HELPDESKS = [
+  "zendesk", "freshdesk", "helpscout", "intercom", "front", "gorgias", "zammad", "chatwoot", "generic",
+];
+
+/** Normalise a backend URL to a bare origin (scheme://host[:port]) or throw with a readable reason. */
+export function normalizeBackendUrl(value) {
+  let url;
+  try {
+    url = new URL(String(value || "").trim());
+  } catch {
+    throw new Error("Backend URL must look like http://127.0.0.1:8080");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new Error("Backend URL must start with http:// or https://");
+  }
+  return url.origin;
+}
+
+/** Normalise a custom helpdesk domain entered by a user into an origin match pattern. */
+export function domainToPattern(value) {
+  const text = String(value || "").trim();
+  const withScheme = /^[a-z]+:\/\//i.test(text) ? text : `https://${text}`;
+  const url = new URL(withScheme);
+  if (!/^https?:$/.test(url.protocol) || !url.hostname) throw new Error(`Not a web address: ${text}`);
+  return `${url.protocol}//${url.hostname}/*`;
+}
