@@ -30,19 +30,23 @@ export function roleFromCues(block) {
   return null;
 }
 
-/** The ticket id from the URL: the number (or cnv_ id) after a ticket-like path segment, else the last number. */
+/**
+ * The ticket id from the URL: the id after a ticket-like path segment, else the last path or hash
+ * segment holding a digit, else an id= / ticket= query parameter, else a hash of the path.
+ */
 export function ticketIdFromUrl(url, pattern) {
   const text = `${url.pathname}${url.hash}`;
   if (pattern) {
     const match = text.match(pattern);
     if (match) return match[1];
   }
-  const named = text.match(/(?:tickets?|conversations?|cases?|issues?|zoom|inbox\/[^/]+\/conversation)\/([A-Za-z0-9_-]*\d[A-Za-z0-9_-]*)/i);
+  const named = text.match(/(?:tickets?|conversations?|cases?|issues?|zoom)\/([A-Za-z0-9_-]*\d[A-Za-z0-9_-]*)/i);
   if (named) return named[1];
-  const numbers = text.match(/\d{2,}/g);
-  if (numbers) return numbers[numbers.length - 1];
-  const id = url.searchParams.get("id") || url.searchParams.get("ticket");
-  return id || `page-${hash(url.pathname + url.hash)}`;
+  const query = url.searchParams.get("id") || url.searchParams.get("ticket") || url.searchParams.get("ticket_id");
+  if (query) return query;
+  const segments = text.split(/[/#]/).filter((segment) => /\d/.test(segment) && !/\.[a-z]{2,4}$/i.test(segment));
+  if (segments.length) return segments[segments.length - 1];
+  return `page-${hash(url.pathname + url.hash)}`;
 }
 
 /**
@@ -193,6 +197,7 @@ function readSubject(doc, selectors) {
 
 /** First element matching `selector` whose own text matches `pattern` (for buttons labelled by text only). */
 export function byText(root, selector, pattern) {
-  for (const element of root.querySelectorAll(selector)) if (pattern.test(lineOf(element))) return element;
+  // textContent, not textOf: buttons are exactly what we are looking for here.
+  for (const element of root.querySelectorAll(selector)) if (pattern.test((element.textContent || "").replace(/\s+/g, " ").trim())) return element;
   return null;
 }

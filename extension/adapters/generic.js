@@ -15,7 +15,7 @@ const SELECTORS = {
   excluded: "nav, header, footer, aside, [role='navigation'], [role='banner'], [role='complementary'], [role='search'], [role='menu'], [role='listbox'], select",
   author: "[class*='author' i], [class*='sender' i], [class*='from' i], [class*='name' i], [itemprop='author'], [data-author], cite, strong, b, h3, h4, h5, h6",
   body: "[class*='body' i], [class*='content' i], [class*='text' i], [class*='message' i], [class*='bubble' i], [class*='comment' i], blockquote",
-  subject: ["main h1", "[role='main'] h1", "h1", "main h2", "h2"],
+  subject: ["[class*='subject' i]:not(input):not(textarea)", "[data-testid*='subject' i]", "main h1", "[role='main'] h1", "h1", "main h2", "h2"],
   noteToggle: "button, [role='tab'], [role='radio'], label, a",
 };
 
@@ -24,7 +24,7 @@ const MESSAGE_WORDS = /message|comment|msg|post|reply|response|bubble|entry|arti
 const CHROME_WORDS = /menu|nav|sidebar|toolbar|tab|breadcrumb|pagination|footer|header|filter|list-item|tag|chip|badge|button|btn/i;
 const EDITOR_GOOD = /reply|respond|message|comment|answer|compose|write|note|body/i;
 const EDITOR_BAD = /search|filter|subject|title|tag|find|query|email|\bcc\b|\bbcc\b/i;
-const NOTE_LABEL = /^(?:add )?(?:an )?(?:internal|private)(?: note| comment)?$|^(?:add )?note$/i;
+const NOTE_LABEL = /^(?:add |post )?(?:an )?(?:internal|private)(?: note| comment)?$|^(?:add |post )?note$/i;
 
 /** Signature for grouping siblings: tag plus first stable class (role classes must not split a thread). */
 function signature(element) {
@@ -61,6 +61,7 @@ function scoreGroup(members, editor, signatureText) {
   if (CHROME_WORDS.test(signatureText)) score *= 0.3;
   if (cues) score *= 1 + cues / members.length;
   if (total / members.length < 25) score *= 0.3; // one-liners: table cells, labels
+  if (members.length === 1) score *= 0.4; // a lone block is more often a wrapper around the thread
   return score;
 }
 

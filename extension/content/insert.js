@@ -59,12 +59,13 @@ function insertIntoTextField(field, text, caret) {
   const before = existing.slice(0, start);
   const separator = before && !/\s$/.test(before) ? (start === existing.length ? "\n\n" : " ") : "";
   const inserted = separator + text;
+  const win = field.ownerDocument.defaultView;
   field.focus();
   // setRangeText changes the value without going through the value setter that frameworks
   // (React) patch, so their input listener sees a real change.
   field.setRangeText(inserted, start, end, "end");
-  field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: inserted }));
-  field.dispatchEvent(new Event("change", { bubbles: true }));
+  field.dispatchEvent(new win.InputEvent("input", { bubbles: true, inputType: "insertText", data: inserted }));
+  field.dispatchEvent(new win.Event("change", { bubbles: true }));
   return "textarea";
 }
 
@@ -96,7 +97,7 @@ function insertIntoContentEditable(editor, text, caret) {
   if (doc.execCommand && doc.execCommand("insertText", false, payload)) return "execCommand";
   // Last resort: edit the DOM ourselves and tell listeners.
   range.insertNode(doc.createTextNode(payload));
-  editor.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: payload }));
+  editor.dispatchEvent(new win.InputEvent("input", { bubbles: true, inputType: "insertText", data: payload }));
   return "dom";
 }
 

@@ -4,14 +4,20 @@ import { editableWithin } from "../adapters/common.js";
 
 const UNSTABLE_CLASS = /\d{3,}|^(?:is-|has-)?(?:active|selected|hover|focus|open|unread|new)$|^[a-z]{1,3}-[A-Za-z0-9_-]{5,}$|[A-Z].*[a-z].*\d|__[a-zA-Z0-9]{5,}$/;
 
+/** CSS.escape where the browser has it; a conservative fallback elsewhere (jsdom). */
+function cssEscape(value) {
+  if (globalThis.CSS?.escape) return globalThis.CSS.escape(value);
+  return String(value).replace(/^(\d)/, "\\3$1 ").replace(/[^a-zA-Z0-9_\u00a0-\uffff-]/g, (c) => `\\${c}`);
+}
+
 function stableClasses(element) {
   return Array.from(element.classList).filter((c) => !UNSTABLE_CLASS.test(c)).slice(0, 2);
 }
 
 function segment(element) {
   const id = element.id;
-  if (id && !/\d/.test(id)) return { text: `#${CSS.escape(id)}`, anchored: true };
-  const classes = stableClasses(element).map((c) => `.${CSS.escape(c)}`).join("");
+  if (id && !/\d/.test(id)) return { text: `#${cssEscape(id)}`, anchored: true };
+  const classes = stableClasses(element).map((c) => `.${cssEscape(c)}`).join("");
   return { text: `${element.tagName.toLowerCase()}${classes}`, anchored: false };
 }
 
@@ -48,7 +54,7 @@ export function messageBlockOf(target) {
 /** Selector for every message of the thread, from one example block. */
 export function messageSelector(block) {
   const classes = stableClasses(block);
-  const own = `${block.tagName.toLowerCase()}${classes.length ? `.${CSS.escape(classes[0])}` : ""}`;
+  const own = `${block.tagName.toLowerCase()}${classes.length ? `.${cssEscape(classes[0])}` : ""}`;
   return `${uniqueSelector(block.parentElement)} > ${own}`;
 }
 

@@ -1,0 +1,97 @@
+// Adapters against fixture pages (tests/extension/fixtures/*.html). Each fixture states where its
+// structure comes from and what a correct reading is (<script id="expect">).
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { JSDOM } from "jsdom";
+import { ADAPTERS, chooseAdapter, generic } from "../../../extension/adapters/index.js";
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "../fixtures");
+
+export function loadFixture(name, urlOverride) {
+  const html = readFileSync(join(FIXTURES, name), "utf8");
+  const probe = new JSDOM(html);
+  const url = urlOverride || probe.window.document.querySelector('meta[name="fixture-url"]').content;
+  const dom = new JSDOM(html, { url });
+  const expect = JSON.parse(dom.window.document.getElementById("expect").textContent);
+  return { dom, doc: dom.window.document, url: new URL(url), expect };
+}
+
+const fixtures = readdirSync(FIXTURES).filter((f) => f.endsWith(".html"));
+
+for (const name of fixtures) {
+  test(`${name}: adapter reads ticket, roles, texts and finds the reply box`, () => {
+    generic.reset();
+    const { doc, url, expect } = loadFixture(name);
+    const adapter = chooseAdapter(doc, url);
+    assert.equal(adapter.name, expect.adapter);
+    const conversation = adapter.read(doc, url);
+    assert.equal(conversation.helpdesk, expect.adapter);
+    assert.equal(conversation.ticket_id, expect.ticket_id);
+    assert.equal(conversation.subject, expect.subject);
+    assert.deepEqual(conversation.messages.map((m) => m.role), expect.roles);
+    expect.texts.forEach((fragment, i) => assert.match(conversation.messages[i].text, new RegExp(fragment), `message ${i}`));
+    // No chrome leaks into message text: author names and timestamps stay out of bodies.
+    for (const message of conversation.messages) assert.ok(message.text.length < 400 && message.id);
+    assert.equal(adapter.findEditor(doc)?.id, expect.editor);
+    if ("note_toggle" in expect) assert.equal(Boolean(adapter.findNoteToggle(doc)), expect.note_toggle);
+    if (expect.note_editor) assert.equal(adapter.findNoteEditor(doc)?.id, expect.note_editor);
+  });
+}
+
+test("specific adapters are chosen by page structure on custom domains and localhost", () => {
+  for (const name of ["zendesk.html", "zammad.html", "chatwoot.html", "intercom.html", "gorgias.html", "helpscout.html", "freshdesk.html"]) {
+    const { doc, expect } = loadFixture(name, "http://127.0.0.1:8081/ticket/1");
+    assert.equal(chooseAdapter(doc, new URL("http://127.0.0.1:8081/ticket/1")).name, expect.adapter, name);
+  }
+});
+
+test("no specific adapter claims a page that is not its helpdesk", () => {
+  for (const name of fixtures.filter((f) => f.startsWith("generic-"))) {
+    const { doc, url } = loadFixture(name);
+    assert.equal(ADAPTERS.find((a) => a.matchesUrl(url) || a.detect(doc)), undefined, name);
+  }
+});
+
+test("a switched-off helpdesk falls through to the generic adapter, and generic can be switched off", () => {
+  const { doc, url } = loadFixture("zendesk.html");
+  assert.equal(chooseAdapter(doc, url, { enabled: { zendesk: false } }).name, "generic");
+  assert.equal(chooseAdapter(doc, url, { enabled: { zendesk: false, generic: false } }), null);
+});
+
+test("taught selectors win over every heuristic", () => {
+  const { doc, url } = loadFixture("generic-osticket.html");
+  const adapter = chooseAdapter(doc, url, { taught: { message: "#ticketThread > div.thread-entry", editor: "#response" } });
+  assert.equal(adapter.name, "taught");
+  const conversation = adapter.read(doc, url);
+  assert.deepEqual(conversation.messages.map((m) => m.role), ["customer", "agent", "note", "customer"]);
+  assert.equal(adapter.findEditor(doc).id, "response");
+});
+
+test("broken or empty pages give no conversation instead of throwing", () => {
+  for (const html of ["", "<html><body><div><p>", "<body><nav><a href=/a>Tickets</a><a href=/b>Users</a></nav></body>"]) {
+    generic.reset();
+    const dom = new JSDOM(html, { url: "https://unknown.example/x" });
+    const conversation = generic.read(dom.window.document, new URL("https://unknown.example/x"));
+    assert.ok(conversation === null || conversation.messages.length === 0);
+  }
+});
+
+test("customer text that looks like HTML is read as text", () => {
+  const dom = new JSDOM(`<main><div class="msg them"><p>&lt;img src=x onerror=alert(1)&gt; hi there, my order is late</p></div>
+    <div class="msg me"><p>Hello! Looking into it now.</p></div></main><textarea placeholder="Reply"></textarea>`, { url: "https://x.example/t/12" });
+  generic.reset();
+  const conversation = generic.read(dom.window.document, new URL("https://x.example/t/12"));
+  assert.match(conversation.messages[0].text, /^<img src=x onerror=alert\(1\)> hi there/);
+});
+
+test("a 500-message thread is capped to the newest 200 messages", () => {
+  const items = Array.from({ length: 500 }, (_, i) => `<div class="entry ${i % 2 ? "agent" : "customer"}"><p>Message number ${i} with some words</p></div>`).join("");
+  const dom = new JSDOM(`<main><div class="log">${items}</div><textarea name="reply"></textarea></main>`, { url: "https://x.example/tickets/9" });
+  generic.reset();
+  const conversation = generic.read(dom.window.document, new URL("https://x.example/tickets/9"));
+  assert.equal(conversation.messages.length, 200);
+  assert.match(conversation.messages[199].text, /Message number 499/);
+});
