@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE := 1
 export HF_HUB_DISABLE_PROGRESS_BARS := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup demo test test-python lint bench clean
+.PHONY: setup demo test test-python test-extension browsers lint bench clean
 
 setup: $(STAMP)
 
@@ -27,7 +27,25 @@ demo: setup
 lint: setup
 	$(VENV)/bin/ruff check backend cli tests bench
 
-test: setup lint test-python
+test: setup lint test-python test-extension
+
+EXT_TESTS := tests/extension
+NODE_STAMP := $(EXT_TESTS)/node_modules/.installed
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Debian's Chromium for the extension's end-to-end tests (never a browser downloaded by a test tool).
+browsers:
+	@test -x $(CHROMIUM) || { echo "installing Debian chromium"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+$(NODE_STAMP): $(EXT_TESTS)/package.json $(EXT_TESTS)/package-lock.json
+	cd $(EXT_TESTS) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
+
+test-extension: setup browsers $(NODE_STAMP)
+	cd $(EXT_TESTS) && node --test unit/
+	cd $(EXT_TESTS) && CHROMIUM_PATH=$(CHROMIUM) node --test --test-concurrency=1 e2e/
 
 test-python: setup
 	@# pytest exits 5 when a selection holds no tests; that is not a failure here.

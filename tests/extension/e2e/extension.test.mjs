@@ -1,0 +1,238 @@
+// Chromium end to end: the unpacked extension, the real backend (offline engine, demo KB) on
+// loopback, and fixture pages. One backend and one browser serve every test (CI has 2 cores).
+import assert from "node:assert/strict";
+import { after, before, describe, test } from "node:test";
+import { launchBrowser, overlay, prepareBackend, startPageServer } from "./harness.mjs";
+
+const WAIT = { timeout: 20_000 };
+let backend;
+let pages;
+let browser;
+
+before(async () => {
+  backend = await prepareBackend();
+  await backend.start();
+  pages = await startPageServer();
+  browser = await launchBrowser();
+  await browser.setStorage({ backendUrl: backend.url, token: backend.token });
+});
+
+after(async () => {
+  await browser?.close();
+  await backend?.stop();
+  backend?.cleanup();
+  await pages?.close();
+});
+
+async function open(path) {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.errors = errors;
+  await page.goto(`${pages.base}${path}`);
+  return page;
+}
+
+async function firstFinalSuggestion(page) {
+  const card = overlay(page, "suggestion").and(page.locator('[data-state="final"]')).first();
+  await card.waitFor(WAIT);
+  return card;
+}
+
+describe("suggestions in the demo helpdesk", () => {
+  test("appear on their own, with citations linking to KB articles, signals and one overlay", async () => {
+    const page = await open("/demo/#ticket/101");
+    const card = await firstFinalSuggestion(page);
+    assert.equal(await card.getAttribute("data-kind"), "answer");
+    assert.match(await card.locator(".text").textContent(), /estimated delivery date/);
+    const citation = card.locator('[data-tandem="citation"]').first();
+    assert.equal(await citation.getAttribute("data-article-id"), "delayed-shipment");
+    assert.match(await citation.getAttribute("href"), /^https:\/\/help\.harborandpine\.example\/articles\//);
+    assert.match(await overlay(page, "signals").textContent(), /Sentiment/);
+    assert.match(await overlay(page, "status").textContent(), /Suggested by extractive/);
+    assert.equal(await page.locator("#tandem-overlay").count(), 1);
+    assert.equal(await overlay(page, "no-answer").isVisible(), false);
+    // Never over the reply box.
+    const panel = await page.locator("#tandem-overlay section.panel").boundingBox();
+    const reply = await page.locator("#reply").boundingBox();
+    const overlaps = panel.x < reply.x + reply.width && panel.x + panel.width > reply.x && panel.y < reply.y + reply.height && panel.y + panel.height > reply.y;
+    assert.equal(overlaps, false, JSON.stringify({ panel, reply }));
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test("Insert goes after the agent's draft in a textarea and the page's input listener fires", async () => {
+    const page = await open("/demo/#ticket/101");
+    const card = await firstFinalSuggestion(page);
+    await page.fill("#reply", "Hi Dana, one moment.");
+    await page.evaluate(() => {
+      window.inputEvents = 0;
+      document.getElementById("reply").addEventListener("input", () => (window.inputEvents += 1));
+    });
+    const suggestion = await card.locator(".text").textContent();
+    await card.locator('[data-tandem="insert"]').click();
+    const value = await page.inputValue("#reply");
+    assert.ok(value.startsWith("Hi Dana, one moment.\n\n"), value);
+    assert.ok(value.endsWith(suggestion), value);
+    assert.equal(await page.evaluate(() => window.inputEvents), 1);
+    // Insert never submits: the thread still has one message.
+    assert.equal(await page.locator("#thread .message").count(), 1);
+    await page.close();
+  });
+
+  test("switching tickets drops old suggestions and shows the new ticket's", async () => {
+    const page = await open("/demo/#ticket/101");
+    await firstFinalSuggestion(page);
+    await page.click('a[href="#ticket/103"]');
+    await page.waitForFunction(() => {
+      const root = document.getElementById("tandem-overlay")?.shadowRoot;
+      return root && /Escalation risk: high/.test(root.querySelector('[data-tandem="signals"]')?.textContent || "");
+    }, null, WAIT);
+    const card = await firstFinalSuggestion(page);
+    const ids = await overlay(page, "citation").evaluateAll((els) => els.map((e) => e.dataset.articleId));
+    assert.ok(!ids.includes("delayed-shipment"), ids.join());
+    assert.ok(ids.includes("charged-twice") || (await card.getAttribute("data-kind")) === "escalate", ids.join());
+    assert.match(await overlay(page, "signals").textContent(), /chargeback|repeat|legal|shouting/i);
+    await page.close();
+  });
+
+  test("Summary tab generates a handoff summary and inserts it as an internal note", async () => {
+    const page = await open("/demo/#ticket/102");
+    await firstFinalSuggestion(page);
+    await page.locator('#tandem-overlay [data-tandem="summary-tab"]').click();
+    await overlay(page, "summarize").click();
+    const text = overlay(page, "summary-text");
+    await text.waitFor(WAIT);
+    assert.match(await text.textContent(), /return|lamp|HP-204518/i);
+    await overlay(page, "summary-note").click();
+    await page.waitForFunction(() => document.getElementById("reply").value.length > 0, null, WAIT);
+    assert.ok(await page.evaluate(() => document.getElementById("composer").classList.contains("is-note")));
+    assert.match(await page.inputValue("#reply"), /return|lamp/i);
+    await page.close();
+  });
+
+  test("collapse is remembered across reloads and Alt+Shift+T toggles the panel", async () => {
+    const page = await open("/demo/#ticket/101");
+    await firstFinalSuggestion(page);
+    await overlay(page, "collapse").click();
+    await page.waitForFunction(async () => true);
+    assert.equal((await browser.getStorage(["collapsed"])).collapsed, true);
+    await page.reload();
+    await page.locator("#tandem-overlay section.panel.collapsed").waitFor(WAIT);
+    await page.keyboard.press("Alt+Shift+T");
+    await page.locator("#tandem-overlay section.panel:not(.collapsed)").waitFor(WAIT);
+    assert.equal((await browser.getStorage(["collapsed"])).collapsed, false);
+    await page.close();
+  });
+});
+
+describe("editors and pages nobody planned for", () => {
+  test("contenteditable reply box on a chat page read by the generic adapter", async () => {
+    const page = await open("/fixtures/generic-chat.html");
+    const card = await firstFinalSuggestion(page);
+    await page.evaluate(() => {
+      window.inputEvents = 0;
+      document.getElementById("composer").addEventListener("input", () => (window.inputEvents += 1));
+    });
+    const suggestion = await card.locator(".text").textContent();
+    await card.locator('[data-tandem="insert"]').click();
+    const text = await page.locator("#composer").evaluate((el) => el.innerText);
+    assert.equal(text.replace(/\s+/g, " ").trim(), suggestion.replace(/\s+/g, " ").trim());
+    assert.ok((await page.evaluate(() => window.inputEvents)) >= 1);
+    await page.close();
+  });
+
+  test("ProseMirror: the inserted text lands in the editor's own state", async () => {
+    const page = await open("/fixtures/prosemirror.html");
+    await page.waitForFunction(() => window.pmReady);
+    const card = await firstFinalSuggestion(page);
+    assert.match(await card.locator(".text").textContent(), /reset/i);
+    await card.locator('[data-tandem="insert"]').click();
+    const state = await page.evaluate(() => ({ text: window.pmView.state.doc.textContent, transactions: window.pmTransactions }));
+    assert.ok(state.transactions >= 1, JSON.stringify(state));
+    const first = (await card.locator(".text").textContent()).split("\n").find((line) => line.trim().length > 20);
+    assert.ok(state.text.includes(first.trim().slice(0, 40)), JSON.stringify(state));
+    await page.close();
+  });
+
+  test("osTicket-like and forum-like pages get grounded suggestions through the generic adapter", async () => {
+    for (const [path, field] of [["/fixtures/generic-osticket.html", "#response"], ["/fixtures/generic-forum.html", "#reply-input"]]) {
+      const page = await open(path);
+      const card = await firstFinalSuggestion(page);
+      await card.locator('[data-tandem="insert"]').click();
+      assert.ok((await page.inputValue(field)).length > 20, path);
+      await page.close();
+    }
+  });
+
+  test("teach this page: two clicks store selectors for the origin", async () => {
+    const page = await open("/fixtures/generic-osticket.html");
+    await firstFinalSuggestion(page);
+    await overlay(page, "teach").click();
+    await page.locator(".thread-entry .thread-body").nth(1).click();
+    await page.locator("#response").click();
+    const key = `taught:${pages.base}`;
+    await page.waitForFunction(() => true);
+    let taught;
+    for (let i = 0; i < 40 && !taught; i += 1) {
+      taught = (await browser.getStorage([key]))[key];
+      if (!taught) await page.waitForTimeout(100);
+    }
+    assert.ok(taught, "taught selectors saved");
+    assert.equal(await page.locator(taught.message).count(), 4);
+    assert.equal(await page.locator(taught.editor).getAttribute("id"), "response");
+    await browser.worker.evaluate((k) => chrome.storage.local.remove(k), key);
+    await page.close();
+  });
+});
+
+describe("safety and failure", () => {
+  test("customer markup is shown as text and never runs", async () => {
+    const page = await open("/fixtures/xss.html");
+    await firstFinalSuggestion(page);
+    await page.locator('#tandem-overlay [data-tandem="summary-tab"]').click();
+    await overlay(page, "summarize").click();
+    await overlay(page, "summary-text").waitFor(WAIT);
+    const shadow = await page.evaluate(() => {
+      const root = document.getElementById("tandem-overlay").shadowRoot;
+      return { imgs: root.querySelectorAll("img, script, b[onmouseover]").length, text: root.textContent };
+    });
+    assert.equal(shadow.imgs, 0);
+    assert.match(await overlay(page, "summary-text").textContent(), /<img src=x onerror="window.__pwned=1"> <script>window.__pwned=2<\/script>/);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    await page.close();
+  });
+
+  test("a wrong token gives a clear status and recovers when the token is fixed", async () => {
+    await browser.setStorage({ token: "not-a-real-token" });
+    const page = await open("/demo/#ticket/102");
+    await page.waitForFunction(() => /Token rejected/.test(document.getElementById("tandem-overlay")?.shadowRoot
+      ?.querySelector('[data-tandem="status"]')?.textContent || ""), null, WAIT);
+    await browser.setStorage({ token: backend.token }); // takes effect without reloading the page
+    await firstFinalSuggestion(page);
+    await page.close();
+  });
+
+  test("backend down: clear status, then suggestions once it is back", async () => {
+    await backend.stop();
+    const page = await open("/demo/#ticket/101");
+    await page.waitForFunction(() => /Can't reach Tandem/.test(document.getElementById("tandem-overlay")?.shadowRoot
+      ?.querySelector('[data-tandem="status"]')?.textContent || ""), null, WAIT);
+    assert.equal(await overlay(page, "suggestion").count(), 0);
+    await backend.start();
+    const card = overlay(page, "suggestion").and(page.locator('[data-state="final"]')).first();
+    await card.waitFor({ timeout: 60_000 });
+    await page.close();
+  });
+
+  test("new messages on a 500-message thread refresh the suggestions", async () => {
+    const page = await open("/fixtures/thread-500.html");
+    await firstFinalSuggestion(page);
+    await page.evaluate(() => window.addMessage("customer", "Also, how do I reset my password? The reset link expired."));
+    await page.waitForFunction(() => {
+      const root = document.getElementById("tandem-overlay")?.shadowRoot;
+      return Array.from(root?.querySelectorAll('[data-tandem="citation"]') || []).some((a) => /password/.test(a.dataset.articleId));
+    }, null, WAIT);
+    await page.close();
+  });
+});
