@@ -57,6 +57,8 @@ bench: setup
 	$(PY) -m bench.bench_api
 	$(PY) -m bench.bench_scale 100000 wordllama scale
 	$(PY) -m bench.bench_scale 20000 minilm-int8,wordllama scale-20k
+	$(MAKE) browsers $(NODE_STAMP)
+	PATH=$(CURDIR)/$(VENV)/bin:$$PATH node bench/bench_extension.mjs
 
 clean:
 	rm -rf $(DEMO_DATA) .pytest_cache .ruff_cache

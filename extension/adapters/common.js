@@ -1,7 +1,7 @@
 // What every adapter shares: turning a page's message blocks into a Conversation (DESIGN.md contract).
 import { all, cueText, first, hash, isVisible, lineOf, textOf } from "../content/dom.js";
 
-const MAX_MESSAGES = 200; // the backend's limit; the newest ones matter most
+export const MAX_MESSAGES = 200; // the backend's limit; the newest ones matter most
 const MAX_MESSAGE_CHARS = 20000;
 
 // Speaker cues found in class names and data attributes of real helpdesks and chat widgets.
@@ -77,10 +77,19 @@ function normalizeName(name) {
 
 /** Build the wire Conversation, dropping helper fields and empty messages, newest 200 kept. */
 export function toConversation({ helpdesk, ticketId, url, subject, customerName, messages }) {
+  // Blocks without an id get one from their content, so it stays the same on every read
+  // (the backend deduplicates messages by id).
+  const seen = new Map();
+  const contentId = (m) => {
+    const base = `t${hash(`${m.role}\u0001${m.text}`)}`;
+    const count = seen.get(base) || 0;
+    seen.set(base, count + 1);
+    return count ? `${base}-${count}` : base;
+  };
   const cleaned = messages
     .filter((m) => m.text)
-    .map((m, index) => {
-      const out = { id: m.id || `m${index + 1}-${hash(m.text.slice(0, 200))}`, role: m.role || "unknown", text: m.text.slice(0, MAX_MESSAGE_CHARS) };
+    .map((m) => {
+      const out = { id: m.id || contentId(m), role: m.role || "unknown", text: m.text.slice(0, MAX_MESSAGE_CHARS) };
       if (m.at) out.at = m.at;
       return out;
     })
@@ -152,21 +161,24 @@ export function defineAdapter({ name, label, hosts, ticketPattern, selectors, ro
     },
     read(doc, url) {
       const scope = (S.thread && first(doc, S.thread)) || doc;
-      const blocks = all(scope, S.message);
+      const allBlocks = all(scope, S.message);
+      // The first speaker is usually the customer; remember it before keeping only the newest blocks.
+      const opener = allBlocks[0] && (author ? author(allBlocks[0]) : lineOf(first(allBlocks[0], S.author || [])));
+      const blocks = allBlocks.slice(-MAX_MESSAGES);
       const customerName = (customer ? customer(doc) : lineOf(first(doc, S.customer || []))) || undefined;
-      const messages = blocks.map((block, index) => {
+      const messages = blocks.map((block) => {
         const bodyEl = S.body ? first(block, S.body) : block;
         const text = bodyText ? bodyText(block, bodyEl) : textOf(bodyEl || block);
         const authorName = author ? author(block) : lineOf(first(block, S.author || []));
         return {
-          id: block.getAttribute("data-id") || block.getAttribute("data-message-id") || block.id || `m${index + 1}`,
+          id: block.getAttribute("data-id") || block.getAttribute("data-message-id") || block.id || undefined,
           role: (role && role(block, { customerName, authorName })) || roleFromCues(block) || "unknown",
           text,
           at: timeOf(block, S.time),
           _author: authorName || undefined,
         };
       });
-      inferRolesByAuthor(messages, customerName);
+      inferRolesByAuthor(messages, customerName || (allBlocks[0] && !(role && role(allBlocks[0], {})) ? opener : undefined));
       return toConversation({
         helpdesk: name,
         ticketId: ticketId ? ticketId(url, doc) : ticketIdFromUrl(url, ticketPattern),

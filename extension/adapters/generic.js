@@ -1,7 +1,7 @@
 // Generic adapter for helpdesks nobody planned for. It looks for what every support thread has:
 // repeated message-like blocks with enough text, speaker cues (classes, names, alignment) and a
 // visible reply box. The same block reader serves pages taught with the picker (taught.js).
-import { byText, editableWithin, inferRolesByAuthor, roleFromCues, ticketIdFromUrl, timeOf, toConversation } from "./common.js";
+import { MAX_MESSAGES, byText, editableWithin, inferRolesByAuthor, roleFromCues, ticketIdFromUrl, timeOf, toConversation } from "./common.js";
 import { isVisible, lineOf, textOf } from "../content/dom.js";
 
 const SELECTORS = {
@@ -117,19 +117,28 @@ export function findReplyEditor(doc) {
   return bestScore > -3 ? best : null;
 }
 
+// Parsed blocks, reused while a block's text is unchanged: a new message in a 500-message thread
+// should cost one block's parsing, not 500.
+const parsedBlocks = new WeakMap();
+
 /** Read message blocks into Conversation messages (shared with taught pages). */
 export function readBlocks(blocks) {
-  const messages = blocks.map((block, index) => {
+  const messages = blocks.map((block) => {
+    const text = block.textContent;
+    const cached = parsedBlocks.get(block);
+    if (cached && cached.source === text && cached.cls === block.className) return { ...cached.message, role: cached.role };
     const authorEl = findAuthor(block);
     const authorName = authorEl ? lineOf(authorEl) : "";
-    return {
-      id: block.getAttribute("data-id") || block.getAttribute("data-message-id") || block.id || `m${index + 1}`,
+    const message = {
+      id: block.getAttribute("data-id") || block.getAttribute("data-message-id") || block.id || undefined,
       role: roleFromCues(block) || "unknown",
       text: bodyText(block, authorEl),
       at: timeOf(block),
       _author: authorName || undefined,
       _block: block,
     };
+    parsedBlocks.set(block, { source: text, cls: block.className, message, role: message.role });
+    return { ...message };
   });
   if (messages.every((m) => m.role === "unknown" && !m._author)) assignByAlignment(messages);
   return messages;
@@ -192,9 +201,12 @@ function readSubject(doc) {
 }
 
 /** Assemble a Conversation from blocks; shared by the generic and taught adapters. */
-export function conversationFromBlocks(doc, url, helpdesk, blocks) {
+export function conversationFromBlocks(doc, url, helpdesk, allBlocks) {
+  const blocks = allBlocks.slice(-MAX_MESSAGES);
   const messages = readBlocks(blocks);
-  const customerName = messages.find((m) => m.role === "customer" && m._author)?._author;
+  // The thread's opener is usually the customer, even when only the newest blocks are kept.
+  const openerEl = allBlocks[0] && !roleFromCues(allBlocks[0]) ? findAuthor(allBlocks[0]) : null;
+  const customerName = messages.find((m) => m.role === "customer" && m._author)?._author || (openerEl ? lineOf(openerEl) : undefined);
   inferRolesByAuthor(messages, customerName);
   return toConversation({
     helpdesk,

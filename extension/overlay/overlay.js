@@ -178,11 +178,11 @@ export class Overlay {
         h(doc, "button", { class: "primary", "data-tandem": "insert", text: "Insert", title: "Insert at the caret in the reply box", onclick: act("onInsert") }),
         h(doc, "button", { "data-tandem": "copy", text: "Copy", onclick: act("onCopy") }),
         h(doc, "span", { class: "spacer" }),
-        h(doc, "button", { class: "icon", "data-tandem": "thumbs-up", title: "Good suggestion", "aria-label": "Good suggestion", text: "👍",
+        h(doc, "button", { class: "icon", "data-tandem": "thumbs-up", title: "Good suggestion", "aria-label": "Good suggestion", text: "▲",
           onclick: () => entry.data && this.handlers.onFeedback?.(entry.data, "rated", 1) }),
-        h(doc, "button", { class: "icon", "data-tandem": "thumbs-down", title: "Bad suggestion", "aria-label": "Bad suggestion", text: "👎",
+        h(doc, "button", { class: "icon", "data-tandem": "thumbs-down", title: "Bad suggestion", "aria-label": "Bad suggestion", text: "▼",
           onclick: () => entry.data && this.handlers.onFeedback?.(entry.data, "rated", -1) }),
-        h(doc, "button", { class: "icon", "data-tandem": "dismiss", title: "Dismiss", "aria-label": "Dismiss suggestion", text: "✕",
+        h(doc, "button", { class: "icon", "data-tandem": "dismiss", title: "Dismiss", "aria-label": "Dismiss suggestion", text: "×",
           onclick: () => {
             if (entry.data) this.handlers.onFeedback?.(entry.data, "dismissed");
             entry.card.remove();
