@@ -12,9 +12,10 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 
 from backend.api.auth import BearerAuth
-from backend.api.routes import AccountController, AssistController, KBController, healthz
+from backend.api.routes import AccountController, AssistController, FaqController, KBController, healthz
 from backend.llm.prompts import load_all as load_prompts
 from backend.services.conversations import LimitExceeded
+from backend.services.faq import DraftConflict, DraftNotFound
 from backend.services.feedback import UnknownSuggestion
 from backend.services.runtime import Runtime
 from backend.settings import Settings, load_settings
@@ -64,7 +65,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     cors = CORSConfig(allow_origins=list(settings.cors_origins), allow_headers=["Authorization", "Content-Type"],
                       allow_methods=["GET", "POST"]) if settings.cors_origins else None
     return Litestar(
-        route_handlers=[AssistController, KBController, AccountController, healthz],
+        route_handlers=[AssistController, KBController, FaqController, AccountController, healthz],
         on_startup=[startup],
         on_shutdown=[shutdown],
         middleware=[DefineMiddleware(BearerAuth, exclude=["^/healthz$"])],
@@ -75,6 +76,8 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         exception_handlers={
             LimitExceeded: _error(413),
             UnknownSuggestion: _error(404),
+            DraftNotFound: _error(404),
+            DraftConflict: _error(409),
             ValueError: _error(400),
             HTTPException: _http_error,
             Exception: _unexpected,

@@ -29,6 +29,16 @@ class AppContext:
         return self._settings
 
     @property
+    def user(self) -> str:
+        """Who decides, for local review actions (the OS account)."""
+        import getpass
+
+        try:
+            return f"cli:{getpass.getuser()}"
+        except (KeyError, OSError):
+            return "cli"
+
+    @property
     def runtime(self):
         if self._runtime is None:
             from backend.services.runtime import Runtime
@@ -60,9 +70,10 @@ def cli(ctx: click.Context, data_dir: str | None, verbose: bool) -> None:
 
 
 def _register() -> None:
-    from cli import assist, demo, kb, serve, users
+    from cli import assist, conversations, demo, faq, kb, serve, users
 
-    for command in (kb.kb, demo.demo, serve.serve, users.users, assist.suggest, assist.summarize):
+    for command in (kb.kb, demo.demo, serve.serve, users.users, assist.suggest, assist.summarize,
+                    conversations.conversations, faq.faq):
         cli.add_command(command)
 
 

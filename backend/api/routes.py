@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 
 import msgspec
-from litestar import Controller, Request, Response, get, post
+from litestar import Controller, Request, Response, delete, get, post
 from litestar.exceptions import NotFoundException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody, Parameter
@@ -15,11 +15,20 @@ from litestar.response import ServerSentEvent, ServerSentEventMessage
 from backend.api.auth import ANY_ROLE, require
 from backend.api.schemas import (
     Article,
+    ArticleSummary,
+    ArticlesUpsert,
     Conversation,
     ErrorBody,
+    FaqApprove,
+    FaqDraft,
+    FaqMerge,
+    FaqMine,
+    FaqMineReport,
+    FaqReject,
     FeedbackCreate,
     FeedbackOut,
     Health,
+    ImportOut,
     Me,
     SearchHit,
     Suggestions,
@@ -27,6 +36,7 @@ from backend.api.schemas import (
     UserOut,
 )
 from backend.services import assist as assist_service
+from backend.services import faq as faq_service
 from backend.services import feedback as feedback_service
 from backend.services import kb as kb_service
 from backend.services import summaries as summary_service
@@ -34,6 +44,8 @@ from backend.services import users as user_service
 from backend.services.conversations import check_limits
 from backend.services.runtime import Runtime
 from backend.store import kb as kb_store
+
+CURATORS = ("knowledge_manager", "admin")
 
 
 def _rt(request: Request) -> Runtime:
@@ -100,6 +112,74 @@ class KBController(Controller):
         if found is None:
             raise NotFoundException(f"no article with id {article_id!r}")
         return msgspec.convert(found, Article)
+
+
+    @get("/articles", sync_to_thread=True)
+    def articles(self, request: Request, source: str | None = None,
+                 limit: int | None = Parameter(default=None, ge=1, le=100_000)) -> list[ArticleSummary]:
+        """All articles (the `tandem kb list --json` shape)."""
+        return [ArticleSummary(**a) for a in kb_service.list_articles(_rt(request), source=source, limit=limit)]
+
+    @post("/articles", guards=[require(*CURATORS)], sync_to_thread=True, status_code=200)
+    def upsert(self, request: Request, data: JSONBody[ArticlesUpsert]) -> ImportOut:
+        """Add or update articles of one source (remote `tandem kb import`); indexed at once."""
+        report = kb_service.upsert_articles(_rt(request), [msgspec.to_builtins(a) for a in data.articles],
+                                            source=data.source)
+        return ImportOut(added=report.added, updated=report.updated, unchanged=report.unchanged, removed=0)
+
+    @delete("/articles/{article_id:str}", guards=[require(*CURATORS)], sync_to_thread=True, status_code=204)
+    def remove(self, request: Request, article_id: FromPath[str]) -> None:
+        """Remove an article and its chunks from the store and the index."""
+        removed, _ = kb_service.remove_articles(_rt(request), [article_id])
+        if not removed:
+            raise NotFoundException(f"no article with id {article_id!r}")
+
+    @get("/stats", sync_to_thread=True)
+    def stats(self, request: Request) -> dict:
+        """KB counts and index state."""
+        return kb_service.stats(_rt(request))
+
+
+class FaqController(Controller):
+    path = "/v1/faq"
+    tags = ["faq"]
+    guards = [require(*CURATORS)]
+
+    @get("", sync_to_thread=True)
+    def drafts(self, request: Request, status: str = "pending") -> list[FaqDraft]:
+        """FAQ drafts with this status (`all` for every draft)."""
+        return [msgspec.convert(d, FaqDraft) for d in faq_service.list_drafts(_rt(request), status)]
+
+    @get("/{draft_id:int}", sync_to_thread=True)
+    def draft(self, request: Request, draft_id: FromPath[int]) -> FaqDraft:
+        """One draft with its evidence."""
+        return msgspec.convert(faq_service.get_draft(_rt(request), draft_id), FaqDraft)
+
+    @post("/mine", sync_to_thread=True, status_code=200)
+    def mine(self, request: Request, data: JSONBody[FaqMine]) -> FaqMineReport:
+        """Mine stored conversations for repeated questions."""
+        if data.min_count < 2:
+            raise faq_service.DraftError("min_count must be at least 2")
+        return FaqMineReport(**faq_service.mine(_rt(request), since=data.since, min_count=data.min_count).as_dict())
+
+    @post("/{draft_id:int}/approve", sync_to_thread=True, status_code=200)
+    def approve(self, request: Request, draft_id: FromPath[int], data: JSONBody[FaqApprove]) -> FaqDraft:
+        """Approve (optionally with edited wording): creates a KB article, indexed at once."""
+        out = faq_service.approve(_rt(request), draft_id, user=request.user["name"], question=data.question,
+                                  answer=data.answer)
+        return msgspec.convert(out, FaqDraft)
+
+    @post("/{draft_id:int}/reject", sync_to_thread=True, status_code=200)
+    def reject(self, request: Request, draft_id: FromPath[int], data: JSONBody[FaqReject]) -> FaqDraft:
+        """Reject with a reason."""
+        return msgspec.convert(faq_service.reject(_rt(request), draft_id, user=request.user["name"],
+                                                  reason=data.reason), FaqDraft)
+
+    @post("/{draft_id:int}/merge", sync_to_thread=True, status_code=200)
+    def merge(self, request: Request, draft_id: FromPath[int], data: JSONBody[FaqMerge]) -> FaqDraft:
+        """Merge into an existing article (appended as a section)."""
+        return msgspec.convert(faq_service.merge(_rt(request), draft_id, data.article_id, user=request.user["name"],
+                                                 answer=data.answer), FaqDraft)
 
 
 class AccountController(Controller):

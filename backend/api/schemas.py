@@ -182,3 +182,86 @@ class Health(msgspec.Struct):
 class ErrorBody(msgspec.Struct):
     status_code: int
     detail: str
+
+
+class NearestArticle(msgspec.Struct):
+    article_id: str
+    similarity: float
+
+
+class FaqDraft(msgspec.Struct):
+    id: int
+    status: str
+    question: str
+    answer: str
+    cluster_size: int
+    member_message_ids: list[str]
+    example_queries: list[str]
+    source_conversation_ids: list[str]
+    nearest_article: NearestArticle | None
+    suggested_action: str
+    created_at: str
+    decided_by: str | None
+    decided_at: str | None
+    article_id: str | None = None
+    reason: str | None = None
+    engine: str | None = None
+
+
+class FaqMine(msgspec.Struct, forbid_unknown_fields=True):
+    since: str | None = None
+    min_count: int = msgspec.field(default=5)
+
+
+class FaqMineReport(msgspec.Struct):
+    candidates: int
+    clusters: int
+    new_drafts: int
+    grown_drafts: int
+    already_answered: int
+    seconds: float
+
+
+class FaqApprove(msgspec.Struct, forbid_unknown_fields=True):
+    question: str | None = None
+    answer: str | None = None
+
+
+class FaqReject(msgspec.Struct, forbid_unknown_fields=True):
+    reason: str
+
+
+class FaqMerge(msgspec.Struct, forbid_unknown_fields=True):
+    article_id: str
+    answer: str | None = None
+
+
+class ArticleIn(msgspec.Struct, forbid_unknown_fields=True):
+    external_id: str
+    title: str
+    body: str
+    url: str | None = None
+    tags: list[str] = msgspec.field(default_factory=list)
+    status: str = "published"
+
+
+class ArticlesUpsert(msgspec.Struct, forbid_unknown_fields=True):
+    source: str
+    articles: list[ArticleIn]
+
+
+class ImportOut(msgspec.Struct):
+    added: int
+    updated: int
+    unchanged: int
+    removed: int
+
+
+class ArticleSummary(msgspec.Struct):
+    article_id: str
+    source: str
+    title: str
+    url: str | None
+    status: str
+    updated_at: str
+    tags: list[str] = msgspec.field(default_factory=list)

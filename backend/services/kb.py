@@ -120,6 +120,19 @@ def _import_file(rt: Runtime, path: Path, root: Path, source: str | None, fmt: s
         if key in seen:
             raise FormatError(f"duplicate article id {article['external_id']!r} (also in {seen[key]})")
         seen[key] = str(path)
+    _save_articles(rt, articles, report, origin=str(path))
+
+
+def upsert_articles(rt: Runtime, articles: list[dict], *, source: str) -> ImportReport:
+    """Add or update articles given as dicts (external_id, title, body, url, tags); indexed at once."""
+    report = ImportReport()
+    normalized = [_normalize({"url": None, "tags": [], "status": "published", **a}, source) for a in articles]
+    _save_articles(rt, normalized, report, origin=source)
+    rt.retriever.save()
+    return report
+
+
+def _save_articles(rt: Runtime, articles: list[dict], report: ImportReport, *, origin: str) -> None:
     changed = []
     for article in articles:
         existing = kb_store.find_article(rt.db, article["source"], article["external_id"])
@@ -135,7 +148,7 @@ def _import_file(rt: Runtime, path: Path, root: Path, source: str | None, fmt: s
     # one ran the model at batch size 1.
     chunked = []
     for article, _ in changed:
-        article["origin_path"] = str(path)
+        article["origin_path"] = origin
         chunked.append((article, chunk_body(article["body"], max_tokens=settings.chunk_tokens,
                                             overlap=settings.chunk_overlap)
                         if article["status"] == "published" else []))

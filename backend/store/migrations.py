@@ -166,3 +166,44 @@ def m002_assist(db: Database) -> None:
         """
     ):
         db.execute(statement)
+
+
+@migrations()
+def m003_faq(db: Database) -> None:
+    """Message embeddings (computed once, when stored) and FAQ drafts mined from them."""
+    for statement in _split(
+        """
+        CREATE TABLE message_vectors (
+            message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+            embedder TEXT NOT NULL,
+            vector BLOB NOT NULL
+        );
+
+        CREATE TABLE faq_drafts (
+            id INTEGER PRIMARY KEY,
+            status TEXT NOT NULL DEFAULT 'pending',
+            question TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            cluster_size INTEGER NOT NULL,
+            member_rows TEXT NOT NULL DEFAULT '[]',
+            member_message_ids TEXT NOT NULL DEFAULT '[]',
+            example_queries TEXT NOT NULL DEFAULT '[]',
+            source_conversation_ids TEXT NOT NULL DEFAULT '[]',
+            nearest_article_id TEXT,
+            nearest_similarity REAL,
+            suggested_action TEXT NOT NULL,
+            centroid BLOB NOT NULL,
+            embedder TEXT NOT NULL,
+            engine TEXT NOT NULL,
+            article_id TEXT,
+            reason TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            decided_by TEXT,
+            decided_at TEXT
+        );
+        CREATE INDEX faq_drafts_status ON faq_drafts(status);
+        CREATE INDEX messages_role ON messages(role, created_at);
+        """
+    ):
+        db.execute(statement)

@@ -1,0 +1,357 @@
+"""FAQ mining and review: cluster the questions customers repeat, draft an entry from what agents
+answered, and let a knowledge manager approve (a new KB article, indexed at once), edit, merge or reject.
+
+Clustering: average-linkage agglomerative clustering on cosine distance with a distance threshold, so
+the number of topics is never given. On BANKING77 it beat community detection, HDBSCAN and centroid
+merging (bench/bench_faq.py). Above DENSE_LIMIT questions, a faiss k-means pass first compresses them
+to micro-clusters and the same linkage runs on their centroids (memory stays linear).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+from backend.llm.base import LLMRequest, ProviderError
+from backend.llm.prompts import get_prompt
+from backend.services import kb as kb_service
+from backend.services.history import embed_customer_messages
+from backend.services.runtime import Runtime
+from backend.store import faq as faq_store
+from backend.store.db import transaction
+
+DISTANCE_THRESHOLD = 0.40  # cosine distance for average linkage (tuned on BANKING77 train, see bench)
+DENSE_LIMIT = 6000  # above this, k-means micro-clusters first (the full distance matrix is n^2)
+SAME_DRAFT = 0.85  # a new cluster this close to an existing draft grows it instead of duplicating it
+AGENTS_AGREE = 0.55  # agents' answer vs the KB passage: below this, propose updating the article
+MAX_EXAMPLES = 5
+STATUSES = ("pending", "approved", "rejected", "merged")
+_QUESTION = re.compile(r"\?|^(?:how|what|when|where|why|who|which|can|could|do|does|did|is|are|will|would|should|"
+                       r"may|i need|i want|i'd like|i would like|please|help)\b", re.IGNORECASE)
+_GREETING = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|thanks? for (?:reaching out|"
+                       r"contacting|your (?:message|patience))|thank you for (?:reaching out|contacting))\b[^.!?\n]*[.!?,\n]?\s*",
+                       re.IGNORECASE)
+_SIGNOFF = re.compile(r"\n?\s*(?:best|regards|kind regards|cheers|thanks|thank you|sincerely)[,!.]?\s*\n?[^\n]{0,40}$",
+                      re.IGNORECASE)
+_ANYTHING_ELSE = re.compile(r"\s*(?:let me know if|is there anything else|feel free to|hope (?:this|that) helps)"
+                            r"[^.!?]*[.!?]?\s*$", re.IGNORECASE)
+
+
+class DraftError(ValueError):
+    """A review action that cannot be done (missing answer or reason, bad status name)."""
+
+
+class DraftNotFound(DraftError):
+    """No such draft or article."""
+
+
+class DraftConflict(DraftError):
+    """The draft was already decided."""
+
+
+@dataclass
+class MineReport:
+    """What a mining run did."""
+
+    candidates: int = 0
+    clusters: int = 0
+    new_drafts: int = 0
+    grown_drafts: int = 0
+    already_answered: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """One line for the CLI."""
+        return (f"{self.candidates} questions, {self.clusters} repeated topics: {self.new_drafts} new drafts, "
+                f"{self.grown_drafts} existing drafts grew, {self.already_answered} already answered by the KB "
+                f"({self.seconds:.1f} s)")
+
+    def as_dict(self) -> dict:
+        """JSON-friendly form."""
+        return asdict(self)
+
+
+# ---- clustering (pure) ----------------------------------------------------------------------------
+
+def cluster(vectors: np.ndarray, *, threshold: float = DISTANCE_THRESHOLD, dense_limit: int = DENSE_LIMIT,
+            seed: int = 0) -> np.ndarray:
+    """Cluster labels for normalized vectors, number of clusters not given."""
+    from sklearn.cluster import AgglomerativeClustering
+
+    n = len(vectors)
+    if n < 2:
+        return np.zeros(n, dtype=int)
+    if n <= dense_limit:
+        return AgglomerativeClustering(n_clusters=None, distance_threshold=threshold, metric="cosine",
+                                       linkage="average").fit_predict(vectors)
+    import faiss
+
+    k = min(n // 10, dense_limit)
+    kmeans = faiss.Kmeans(vectors.shape[1], k, niter=12, seed=seed, spherical=True, verbose=False)
+    kmeans.train(np.ascontiguousarray(vectors, dtype=np.float32))
+    _, assignment = kmeans.index.search(np.ascontiguousarray(vectors, dtype=np.float32), 1)
+    assignment = assignment[:, 0]
+    used = np.unique(assignment)
+    centroids = kmeans.centroids[used]
+    centroids /= np.linalg.norm(centroids, axis=1, keepdims=True) + 1e-12
+    top = AgglomerativeClustering(n_clusters=None, distance_threshold=threshold, metric="cosine",
+                                  linkage="average").fit_predict(centroids)
+    relabel = np.full(k, -1, dtype=int)
+    relabel[used] = top
+    return relabel[assignment]
+
+
+def is_question(text: str) -> bool:
+    """Question-like customer turn (openings always count, see candidates())."""
+    return bool(_QUESTION.search(text.strip()))
+
+
+def clean_reply(text: str) -> str:
+    """An agent reply without greeting, sign-off or "anything else?" closers."""
+    body = text.strip()
+    for _ in range(2):
+        body = _GREETING.sub("", body, count=1).strip()
+    body = _SIGNOFF.sub("", body).strip()
+    body = _ANYTHING_ELSE.sub("", body).strip()
+    return body[:1].upper() + body[1:] if body else body
+
+
+def clean_question(text: str) -> str:
+    """A customer question without greeting, trimmed for a title."""
+    body = _GREETING.sub("", text.strip(), count=1).strip()
+    body = re.sub(r"\s+", " ", body)
+    if len(body) > 200:
+        body = body[:200].rsplit(" ", 1)[0] + "…"
+    return body[:1].upper() + body[1:] if body else text.strip()
+
+
+# ---- mining --------------------------------------------------------------------------------------
+
+def candidates(rt: Runtime, since: str | None) -> list[dict]:
+    """Customers' questions: the opening customer message of each conversation and question-like turns."""
+    return [m for m in faq_store.customer_messages(rt.db, since=since)
+            if 8 <= len(m["text"]) <= 1000 and (m["opening"] or is_question(m["text"]))]
+
+
+def mine(rt: Runtime, *, since: str | None = None, min_count: int = 5) -> MineReport:
+    """Find repeated questions, check them against the KB, create or grow drafts."""
+    started = time.perf_counter()
+    report = MineReport()
+    embed_customer_messages(rt)  # messages seen through /v1/assist since the last run
+    rows = candidates(rt, since)
+    report.candidates = len(rows)
+    if len(rows) < min_count:
+        report.seconds = time.perf_counter() - started
+        return report
+    embedder = rt.retriever.embedder
+    stored = faq_store.vectors_for(rt.db, [r["row_id"] for r in rows], embedder.name)
+    rows = [r for r in rows if r["row_id"] in stored]
+    vectors = np.stack([stored[r["row_id"]] for r in rows]).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12
+    labels = cluster(vectors)
+    groups: dict[int, list[int]] = {}
+    for index, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(index)
+    existing = faq_store.centroids(rt.db, embedder.name)
+    for members in groups.values():
+        conversations = {rows[i]["conversation_row"] for i in members}
+        if len(conversations) < min_count:
+            continue
+        report.clusters += 1
+        outcome = _handle_cluster(rt, [rows[i] for i in members], vectors[members], existing)
+        if outcome == "new":
+            report.new_drafts += 1
+        elif outcome == "grown":
+            report.grown_drafts += 1
+        else:
+            report.already_answered += 1
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _handle_cluster(rt: Runtime, members: list[dict], vectors: np.ndarray,
+                    existing: list[tuple[int, str, np.ndarray]]) -> str:
+    centroid = vectors.mean(axis=0)
+    centroid /= np.linalg.norm(centroid) + 1e-12
+    closeness = vectors @ centroid
+    order = np.argsort(-closeness)
+    question = clean_question(members[int(order[0])]["text"])
+    examples: list[str] = []
+    for i in order:
+        text = members[int(i)]["text"].strip()
+        if text not in examples:
+            examples.append(text)
+        if len(examples) == MAX_EXAMPLES:
+            break
+    evidence = {
+        "member_rows": [m["row_id"] for m in members],
+        "member_message_ids": [m["message_id"] for m in members],
+        "source_conversation_ids": sorted({m["ticket_id"] for m in members}),
+        "example_queries": examples,
+    }
+    # Re-mining grows the draft it already made (whatever its status) instead of proposing it again.
+    for draft_id, _status, draft_centroid in existing:
+        if float(draft_centroid @ centroid) >= SAME_DRAFT:
+            _grow(rt, draft_id, evidence, centroid)
+            return "grown"
+    replies = faq_store.agent_replies(rt.db, [(m["conversation_row"], m["ordinal"]) for m in members])
+    hits = rt.retriever.search(question, k=1, query_vector=centroid)
+    nearest = hits[0] if hits else None
+    action = "new_article"
+    if nearest and nearest.grounded:
+        if not replies:
+            return "answered"
+        reply_vectors = np.asarray(rt.retriever.embedder.embed([clean_reply(t) or t for t in replies.values()]),
+                                   dtype=np.float32)
+        passage = np.asarray(rt.retriever.embedder.embed([nearest.text]), dtype=np.float32)[0]
+        agreement = float(np.mean(reply_vectors @ passage))
+        if agreement >= AGENTS_AGREE:
+            return "answered"
+        action = "update_article"  # agents answer differently than the article does
+    answer, engine = _draft_answer(rt, question, [m["text"] for m in members], list(replies.values()))
+    draft = {
+        **evidence, "question": question, "answer": answer, "cluster_size": len(members),
+        "nearest_article_id": nearest.article_id if nearest else None,
+        "nearest_similarity": round(float(nearest.similarity), 4) if nearest else None,
+        "suggested_action": action, "embedder": rt.retriever.embedder.name, "engine": engine,
+    }
+    with transaction(rt.db):
+        draft_id = faq_store.insert_draft(rt.db, draft, centroid)
+    existing.append((draft_id, "pending", centroid))
+    return "new"
+
+
+def _grow(rt: Runtime, draft_id: int, evidence: dict, centroid: np.ndarray) -> None:
+    draft = faq_store.get_draft(rt.db, draft_id)
+    rows = dict(zip(draft["member_rows"], draft["member_message_ids"], strict=False))
+    rows.update(zip(evidence["member_rows"], evidence["member_message_ids"], strict=True))
+    examples = draft["example_queries"] + [e for e in evidence["example_queries"] if e not in draft["example_queries"]]
+    sources = sorted(set(draft["source_conversation_ids"]) | set(evidence["source_conversation_ids"]))
+    with transaction(rt.db):
+        faq_store.grow_draft(rt.db, draft_id, {
+            "member_rows": list(rows), "member_message_ids": list(rows.values()), "cluster_size": len(rows),
+            "example_queries": examples[:MAX_EXAMPLES * 2], "source_conversation_ids": sources,
+        }, centroid)
+
+
+def _draft_answer(rt: Runtime, question: str, questions: list[str], replies: list[str]) -> tuple[str, str]:
+    """(answer, engine): Claude when configured, else the most central agent reply, cleaned."""
+    if rt.provider is not None and replies:
+        try:
+            return _claude_answer(rt, questions, replies), "anthropic"
+        except ProviderError:
+            pass  # fall back to the agents' own words
+    cleaned = [c for c in (clean_reply(r) for r in replies) if len(c) >= 20]
+    if not cleaned:
+        return "", "extractive"
+    if len(cleaned) == 1:
+        return cleaned[0], "extractive"
+    vectors = np.asarray(rt.retriever.embedder.embed(cleaned), dtype=np.float32)
+    centre = vectors.mean(axis=0)
+    return cleaned[int(np.argmax(vectors @ centre))], "extractive"
+
+
+def _claude_answer(rt: Runtime, questions: list[str], replies: list[str]) -> str:
+    prompt = get_prompt("faq_draft")
+    evidence = "\n".join([*(f"Customer: {q}" for q in questions[:10]), *(f"Agent: {r}" for r in replies[:10])])
+    request = LLMRequest(purpose="faq_draft", system=prompt.system, context="", user=prompt.render_user(evidence=evidence),
+                         max_tokens=prompt.max_output_tokens, prompt_version=prompt.version)
+    raw = rt.provider.generate(request).text
+    match = re.search(r"\{.*\}", raw, flags=re.S)
+    try:
+        data = json.loads(match.group(0)) if match else None
+    except json.JSONDecodeError:
+        data = None
+    if not isinstance(data, dict) or not isinstance(data.get("answer"), str) or not data["answer"].strip():
+        raise ProviderError("FAQ draft was not the JSON object asked for")
+    return data["answer"].strip()
+
+
+# ---- review ----------------------------------------------------------------------------------------
+
+def public(draft: dict) -> dict:
+    """The FAQ draft contract shape (DESIGN.md)."""
+    nearest = ({"article_id": draft["nearest_article_id"], "similarity": draft["nearest_similarity"]}
+               if draft["nearest_article_id"] else None)
+    return {
+        "id": draft["id"], "status": draft["status"], "question": draft["question"], "answer": draft["answer"],
+        "cluster_size": draft["cluster_size"], "member_message_ids": draft["member_message_ids"],
+        "example_queries": draft["example_queries"], "source_conversation_ids": draft["source_conversation_ids"],
+        "nearest_article": nearest, "suggested_action": draft["suggested_action"],
+        "created_at": draft["created_at"], "decided_by": draft["decided_by"], "decided_at": draft["decided_at"],
+        "article_id": draft["article_id"], "reason": draft["reason"], "engine": draft["engine"],
+    }
+
+
+def list_drafts(rt: Runtime, status: str | None = "pending") -> list[dict]:
+    """Drafts in contract shape; `status` None or "all" lists every draft."""
+    if status not in (None, "all", *STATUSES):
+        raise DraftError(f"unknown status {status!r} (use one of {', '.join(STATUSES)}, all)")
+    return [public(d) for d in faq_store.list_drafts(rt.db, None if status in (None, "all") else status)]
+
+
+def get_draft(rt: Runtime, draft_id: int) -> dict:
+    """One draft in contract shape, or DraftError."""
+    draft = faq_store.get_draft(rt.db, draft_id)
+    if draft is None:
+        raise DraftNotFound(f"no FAQ draft {draft_id}")
+    return public(draft)
+
+
+def _pending(rt: Runtime, draft_id: int) -> dict:
+    draft = get_draft(rt, draft_id)
+    if draft["status"] != "pending":
+        raise DraftConflict(f"draft {draft_id} is already {draft['status']}")
+    return draft
+
+
+def approve(rt: Runtime, draft_id: int, *, user: str | None, question: str | None = None,
+            answer: str | None = None) -> dict:
+    """Create a KB article (source `faq`) from the draft, indexed at once; returns the decided draft."""
+    draft = _pending(rt, draft_id)
+    question = (question or draft["question"]).strip()
+    answer = (answer or draft["answer"]).strip()
+    if not question or not answer:
+        raise DraftError(f"draft {draft_id} has no answer yet: edit it before approving")
+    article_id = f"faq-{draft_id}"
+    kb_service.upsert_articles(rt, [{"external_id": article_id, "title": question, "body": answer,
+                                     "tags": ["faq"]}], source="faq")
+    faq_store.decide(rt.db, draft_id, status="approved", decided_by=user, question=question, answer=answer,
+                     article_id=article_id)
+    return get_draft(rt, draft_id)
+
+
+def reject(rt: Runtime, draft_id: int, *, user: str | None, reason: str) -> dict:
+    """Reject with a reason (re-mining grows the rejected draft's evidence but never re-proposes it)."""
+    _pending(rt, draft_id)
+    if not reason or not reason.strip():
+        raise DraftError("a reason is required to reject a draft")
+    faq_store.decide(rt.db, draft_id, status="rejected", decided_by=user, reason=reason.strip())
+    return get_draft(rt, draft_id)
+
+
+def merge(rt: Runtime, draft_id: int, article_id: str, *, user: str | None, answer: str | None = None) -> dict:
+    """Append the draft as a section of an existing article (re-indexed at once)."""
+    draft = _pending(rt, draft_id)
+    article = kb_service.get_article(rt, article_id)
+    if article is None:
+        raise DraftNotFound(f"no KB article {article_id!r}")
+    text = (answer or draft["answer"]).strip()
+    if not text:
+        raise DraftError(f"draft {draft_id} has no answer yet: edit it before merging")
+    body = f"{article['body'].rstrip()}\n\n## {draft['question']}\n\n{text}\n"
+    kb_service.upsert_articles(rt, [{"external_id": article["article_id"], "title": article["title"], "body": body,
+                                     "url": article.get("url"), "tags": article.get("tags") or []}],
+                               source=article["source"])
+    faq_store.decide(rt.db, draft_id, status="merged", decided_by=user, answer=text, article_id=article["article_id"])
+    return get_draft(rt, draft_id)
+
+
+def status_counts(rt: Runtime) -> dict[str, int]:
+    """How many drafts per status."""
+    return dict(Counter(d["status"] for d in faq_store.list_drafts(rt.db, None)))
