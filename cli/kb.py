@@ -10,9 +10,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from backend.retrieval.hybrid import Hit
 from backend.services import kb as kb_service
-from backend.services.kb_formats import FORMATS, FieldMap, expand_paths
+from backend.services.kb_formats import FORMATS, FieldMap, FormatError, expand_paths, read_file
 from cli.main import pass_app, print_json
+from cli.remote import remote_options
 
 err = Console(stderr=True, soft_wrap=True)
 
@@ -34,10 +36,18 @@ def kb() -> None:
 @click.option("--url-field", help="CSV/JSONL field holding the article URL.")
 @click.option("--tags-field", help="CSV/JSONL field holding tags (list or comma-separated).")
 @click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON.")
+@remote_options
 @pass_app
-def import_(app, paths, source, fmt, prune, id_field, title_field, body_field, url_field, tags_field, as_json):
+def import_(app, paths, source, fmt, prune, id_field, title_field, body_field, url_field, tags_field, as_json,
+            remote):
     """Import articles from files and folders (Markdown, HTML, text, CSV, JSONL, Zendesk export)."""
     fields = FieldMap(id=id_field, title=title_field, body=body_field, url=url_field, tags=tags_field)
+    if remote:
+        if prune:
+            raise click.UsageError("--prune is not available with --server (run it on the server)")
+        report = _remote_import(remote, paths, source, fmt, fields)
+        _finish_import(report, as_json)
+        return
     rt = app.runtime
     with Progress(TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   TextColumn("{task.description}"), console=err, transient=True,
@@ -50,6 +60,37 @@ def import_(app, paths, source, fmt, prune, id_field, title_field, body_field, u
         progress.update(task, total=len(expand_paths([p for p in paths if p.exists()], fmt)))
         report = kb_service.import_paths(rt, list(paths), source=source, fmt=fmt, prune=prune, fields=fields,
                                          on_file=on_file)
+    _finish_import(report, as_json)
+
+
+def _remote_import(remote, paths, source, fmt, fields) -> kb_service.ImportReport:
+    """Read files here, send their articles to the server (which chunks, embeds and indexes them)."""
+    report = kb_service.ImportReport()
+    for path in paths:
+        if not path.exists():
+            report.failed.append((str(path), "no such file or folder"))
+    files = expand_paths([p for p in paths if p.exists()], fmt)
+    report.files = len(files)
+    for path, root in files:
+        try:
+            articles = read_file(path, root, fmt, fields)
+        except (FormatError, OSError) as exc:
+            report.failed.append((str(path), str(exc)))
+            continue
+        by_source: dict[str, list[dict]] = {}
+        for a in articles:
+            by_source.setdefault(source or a.get("source") or kb_service.DEFAULT_SOURCE, []).append(
+                {k: a.get(k) for k in ("external_id", "title", "body", "url", "tags", "status") if a.get(k) is not None})
+        for src, batch in by_source.items():
+            for start in range(0, len(batch), 200):
+                result = remote.call("POST", "/v1/kb/articles", json={"source": src, "articles": batch[start:start + 200]})
+                report.added += result["added"]
+                report.updated += result["updated"]
+                report.unchanged += result["unchanged"]
+    return report
+
+
+def _finish_import(report, as_json: bool) -> None:
     for path, reason in report.failed:
         err.print(f"[red]failed[/red] {path}: {reason}", highlight=False)
     for note in report.notes:
@@ -66,10 +107,14 @@ def import_(app, paths, source, fmt, prune, id_field, title_field, body_field, u
 @click.option("--source", help="Only articles of this source.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many articles.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@remote_options
 @pass_app
-def list_(app, source, limit, as_json):
+def list_(app, source, limit, as_json, remote):
     """List articles."""
-    articles = kb_service.list_articles(app.runtime, source=source, limit=limit)
+    if remote:
+        articles = remote.call("GET", "/v1/kb/articles", params={"source": source, "limit": limit})
+    else:
+        articles = kb_service.list_articles(app.runtime, source=source, limit=limit)
     if as_json:
         print_json(articles)
         return
@@ -83,10 +128,19 @@ def list_(app, source, limit, as_json):
 @kb.command()
 @click.argument("article_id")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@remote_options
 @pass_app
-def show(app, article_id, as_json):
+def show(app, article_id, as_json, remote):
     """Show one article with its chunks."""
-    article = kb_service.get_article(app.runtime, article_id)
+    if remote:
+        try:
+            article = remote.call("GET", f"/v1/kb/articles/{article_id}")
+        except click.ClickException as exc:
+            if " 404:" not in exc.format_message():
+                raise
+            article = None
+    else:
+        article = kb_service.get_article(app.runtime, article_id)
     if article is None:
         raise click.ClickException(f"no article with id {article_id!r} (see `tandem kb list`)")
     if as_json:
@@ -106,10 +160,14 @@ def show(app, article_id, as_json):
 @click.argument("query")
 @click.option("-k", "k", type=click.IntRange(1, 100), default=5, show_default=True, help="How many articles.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@remote_options
 @pass_app
-def search(app, query, k, as_json):
+def search(app, query, k, as_json, remote):
     """Search the knowledge base (hybrid BM25 + dense), one hit per article."""
-    hits = kb_service.search(app.runtime, query, k=k)
+    if remote:
+        hits = [Hit(**h) for h in remote.call("GET", "/v1/kb/search", params={"q": query, "k": k})]
+    else:
+        hits = kb_service.search(app.runtime, query, k=k)
     if as_json:
         print_json([h.public() for h in hits])
         return
@@ -124,10 +182,22 @@ def search(app, query, k, as_json):
 
 @kb.command()
 @click.argument("article_ids", nargs=-1, required=True)
+@remote_options
 @pass_app
-def remove(app, article_ids):
+def remove(app, article_ids, remote):
     """Remove articles by id."""
-    removed, missing = kb_service.remove_articles(app.runtime, list(article_ids))
+    if remote:
+        removed, missing = [], []
+        for article_id in article_ids:
+            try:
+                remote.call("DELETE", f"/v1/kb/articles/{article_id}")
+                removed.append(article_id)
+            except click.ClickException as exc:
+                if " 404:" not in exc.format_message():
+                    raise
+                missing.append(article_id)
+    else:
+        removed, missing = kb_service.remove_articles(app.runtime, list(article_ids))
     for article_id in removed:
         click.echo(f"removed {article_id}")
     if missing:
@@ -155,10 +225,11 @@ def export(app, directory, source):
 
 @kb.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@remote_options
 @pass_app
-def stats(app, as_json):
+def stats(app, as_json, remote):
     """Counts per source and the state of the vector index."""
-    data = kb_service.stats(app.runtime)
+    data = remote.call("GET", "/v1/kb/stats") if remote else kb_service.stats(app.runtime)
     if as_json:
         print_json(data)
         return
