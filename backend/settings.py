@@ -34,6 +34,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     chunk_tokens: int = 200
     chunk_overlap: int = 40
     high_value_tiers: tuple[str, ...] = ("vip", "enterprise", "premium")
+    faq_mine_every_h: float = 0.0  # the server mines FAQ drafts this often; 0 = only `tandem faq mine`
+    faq_min_count: int = 5
+    retention_days: int = 90  # `tandem conversations purge` default
 
     @property
     def data_path(self) -> Path:
@@ -85,7 +88,8 @@ def load_settings(data_dir: str | Path | None = None, env: Mapping[str, str] | N
             values["port"] = int(env["TANDEM_PORT"])
         except ValueError as exc:
             raise SettingsError(f"TANDEM_PORT must be a number, got {env['TANDEM_PORT']!r}") from exc
-    for key, kind in (("llm_timeout_s", float), ("llm_max_retries", int)):
+    for key, kind in (("llm_timeout_s", float), ("llm_max_retries", int), ("faq_mine_every_h", float),
+                      ("faq_min_count", int), ("retention_days", int)):
         raw = env.get(f"TANDEM_{key.upper()}")
         if raw:
             try:

@@ -70,10 +70,10 @@ def cli(ctx: click.Context, data_dir: str | None, verbose: bool) -> None:
 
 
 def _register() -> None:
-    from cli import assist, conversations, demo, faq, kb, serve, users
+    from cli import assist, conversations, demo, faq, kb, report, serve, summaries, users
 
     for command in (kb.kb, demo.demo, serve.serve, users.users, assist.suggest, assist.summarize,
-                    conversations.conversations, faq.faq):
+                    conversations.conversations, faq.faq, summaries.summaries, report.report):
         cli.add_command(command)
 
 

@@ -10,6 +10,8 @@ from litestar.middleware import AbstractAuthenticationMiddleware, Authentication
 from backend.services import users as user_service
 
 ANY_ROLE = ("agent", "knowledge_manager", "lead", "admin")
+LEADS = ("lead", "admin")
+DASHBOARD_COOKIE = "tandem_dashboard"
 
 
 class BearerAuth(AbstractAuthenticationMiddleware):
@@ -18,6 +20,11 @@ class BearerAuth(AbstractAuthenticationMiddleware):
     async def authenticate_request(self, connection: ASGIConnection) -> AuthenticationResult:
         header = connection.headers.get("authorization", "")
         scheme, _, token = header.partition(" ")
+        if not header and connection.scope["path"].startswith("/dashboard"):
+            # Browsers cannot send a bearer header on navigation: the dashboard signs in with a cookie.
+            scheme, token = "bearer", connection.cookies.get(DASHBOARD_COOKIE, "")
+            if not token:
+                raise NotAuthorizedException("sign in at /dashboard/login with a lead or admin token")
         if scheme.lower() != "bearer" or not token.strip():
             raise NotAuthorizedException("missing bearer token (Authorization: Bearer TOKEN)")
         user = user_service.authenticate(connection.app.state.rt, token.strip())

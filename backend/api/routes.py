@@ -84,7 +84,8 @@ class AssistController(Controller):
         """A structured handoff summary (stored as the conversation's latest)."""
         conversation = msgspec.to_builtins(data)
         check_limits(conversation)
-        return msgspec.convert(summary_service.summarize(_rt(request), conversation), Summary)
+        return msgspec.convert(summary_service.summarize(_rt(request), conversation, user_id=request.user["id"]),
+                               Summary)
 
     @post("/feedback", sync_to_thread=True, status_code=201)
     def feedback(self, request: Request, data: JSONBody[FeedbackCreate]) -> FeedbackOut:

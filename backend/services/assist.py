@@ -157,6 +157,8 @@ def assist_events(rt: Runtime, conversation: dict, *, user_id: int | None = None
     with transaction(rt.db):
         conv_store.save_suggestions(rt.db, conversation_id, user_id, suggestions, engine=engine, degraded=degraded,
                                     prompt_version=prompt_version)
+        if conversation_id is not None:
+            conv_store.add_signal_event(rt.db, conversation_id, user_id, signals.public(), bool(grounded))
         if not grounded and question.strip():
             best = hits[0] if hits else None
             conv_store.add_knowledge_gap(rt.db, conversation_id, question, best.article_id if best else None,

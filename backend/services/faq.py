@@ -33,9 +33,10 @@ MAX_EXAMPLES = 5
 STATUSES = ("pending", "approved", "rejected", "merged")
 _QUESTION = re.compile(r"\?|^(?:how|what|when|where|why|who|which|can|could|do|does|did|is|are|will|would|should|"
                        r"may|i need|i want|i'd like|i would like|please|help)\b", re.IGNORECASE)
-_GREETING = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|thanks? for (?:reaching out|"
-                       r"contacting|your (?:message|patience))|thank you for (?:reaching out|contacting))\b[^.!?\n]*[.!?,\n]?\s*",
-                       re.IGNORECASE)
+_GREETING = re.compile(
+    r"^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))(?:[ \t]+[\w'-]+){0,2}[ \t]*[,!.:\n-]"
+    r"|(?:thanks?|thank you) for (?:reaching out|contacting us|contacting|your (?:message|patience))[^.!?\n]*[.!?,\n]?)"
+    r"\s*", re.IGNORECASE)
 _SIGNOFF = re.compile(r"\n?\s*(?:best|regards|kind regards|cheers|thanks|thank you|sincerely)[,!.]?\s*\n?[^\n]{0,40}$",
                       re.IGNORECASE)
 _ANYTHING_ELSE = re.compile(r"\s*(?:let me know if|is there anything else|feel free to|hope (?:this|that) helps)"

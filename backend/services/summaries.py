@@ -133,7 +133,7 @@ def _claude_summary(rt: Runtime, conv: dict, base: dict) -> dict:
     return out
 
 
-def summarize(rt: Runtime, conversation: dict) -> dict:
+def summarize(rt: Runtime, conversation: dict, *, user_id: int | None = None) -> dict:
     """Summarize, store (latest + history) and return the Summary object."""
     conv = prepare(conversation, redact_pii=rt.settings.redact_pii)
     customer = conv["customer"]
@@ -150,5 +150,5 @@ def summarize(rt: Runtime, conversation: dict) -> dict:
     summary.update({"engine": engine, "prompt_version": version, "degraded": degraded})
     if conv["messages"]:
         conversation_id = store(rt, conv)
-        conv_store.add_summary(rt.db, conversation_id, summary, engine, version)
+        conv_store.add_summary(rt.db, conversation_id, summary, engine, version, user_id)
     return summary

@@ -69,12 +69,24 @@ def add_feedback(db: Database, suggestion_id: str, user_id: int | None, action: 
     return cursor.lastrowid
 
 
-def add_summary(db: Database, conversation_id: int, body: dict, engine: str, prompt_version: str) -> int:
+def add_summary(db: Database, conversation_id: int, body: dict, engine: str, prompt_version: str,
+                user_id: int | None = None) -> int:
     """Store a summary (history is kept; the latest is the current one)."""
     cursor = db.execute(
-        "INSERT INTO summaries (conversation_id, body, engine, prompt_version, created_at) VALUES (?, ?, ?, ?, ?)",
-        [conversation_id, json.dumps(body, ensure_ascii=False), engine, prompt_version, now_iso()])
+        "INSERT INTO summaries (conversation_id, body, engine, prompt_version, created_at, user_id) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [conversation_id, json.dumps(body, ensure_ascii=False), engine, prompt_version, now_iso(), user_id])
     return cursor.lastrowid
+
+
+def add_signal_event(db: Database, conversation_id: int, user_id: int | None, signals: dict, grounded: bool) -> None:
+    """Record the signals of one assist request (for sentiment and escalation over time)."""
+    db.execute(
+        "INSERT INTO signal_events (conversation_id, user_id, sentiment, sentiment_score, urgency, escalation, reasons, "
+        "grounded, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [conversation_id, user_id, signals["sentiment"]["label"], signals["sentiment"]["score"], signals["urgency"],
+         signals["escalation"]["risk"], json.dumps(signals["escalation"]["reasons"], ensure_ascii=False),
+         int(grounded), now_iso()])
 
 
 

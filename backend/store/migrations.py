@@ -207,3 +207,34 @@ def m003_faq(db: Database) -> None:
         """
     ):
         db.execute(statement)
+
+
+@migrations()
+def m004_reporting(db: Database) -> None:
+    """Who asked for summaries, the signals of each assist request, indexes for exports and reports."""
+    for statement in _split(
+        """
+        ALTER TABLE summaries ADD COLUMN user_id INTEGER REFERENCES users(id) ON DELETE SET NULL;
+
+        CREATE TABLE signal_events (
+            id INTEGER PRIMARY KEY,
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            user_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
+            sentiment TEXT NOT NULL,
+            sentiment_score REAL NOT NULL,
+            urgency TEXT NOT NULL,
+            escalation TEXT NOT NULL,
+            reasons TEXT NOT NULL DEFAULT '[]',
+            grounded INTEGER NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX signal_events_time ON signal_events(created_at);
+        CREATE INDEX signal_events_conversation ON signal_events(conversation_id);
+        CREATE INDEX conversations_updated ON conversations(updated_at);
+        CREATE INDEX summaries_created ON summaries(created_at);
+        CREATE INDEX feedback_suggestion ON feedback(suggestion_id);
+        CREATE INDEX suggestions_created ON suggestions(created_at);
+        CREATE INDEX knowledge_gaps_time ON knowledge_gaps(created_at);
+        """
+    ):
+        db.execute(statement)

@@ -1,0 +1,194 @@
+"""Usage analytics for team leads, and the self-contained HTML report (`tandem report`, `/dashboard`).
+
+Charts are inline SVG drawn here: the report is one file that opens with no network and no script."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+
+import numpy as np
+
+from backend.services.runtime import Runtime
+from backend.store import reports as report_store
+
+GAP_SAMPLE = 1500  # newest distinct gap questions clustered for the report (embedding is the cost)
+COLORS = {"inserted": "#1a7f37", "edited": "#bf8700", "dismissed": "#cf222e", "rated": "#8250df",
+          "line": "#1d6fd1", "high": "#cf222e", "medium": "#bf8700", "bar": "#1d6fd1", "grey": "#8c959f",
+          "grounded": "#1a7f37", "not_grounded": "#8c959f"}
+
+
+def build(rt: Runtime, *, since: str | None = None, until: str | None = None) -> dict:
+    """Everything the report shows, as plain data."""
+    db = rt.db
+    return {
+        "period": {"since": since, "until": until},
+        "totals": report_store.totals(db, since, until),
+        "acceptance_by_agent": report_store.acceptance_by_agent(db, since, until),
+        "acceptance_by_article": report_store.acceptance_by_article(db, since, until),
+        "grounded": report_store.grounded_counts(db, since, until),
+        "signals_by_day": report_store.signals_by_day(db, since, until),
+        "escalation_reasons": report_store.escalation_reasons(db, since, until),
+        "top_topics": report_store.top_cited_articles(db, since, until),
+        "knowledge_gaps": knowledge_gap_clusters(rt, report_store.gap_questions(db, since, until)),
+    }
+
+
+def knowledge_gap_clusters(rt: Runtime, questions: list[str], top: int = 10) -> list[dict]:
+    """The most frequent unanswered questions, grouped by meaning (largest groups first)."""
+    if not questions:
+        return []
+    counts = Counter(q.strip() for q in questions if q.strip())
+    distinct = [q for q, _ in counts.most_common(GAP_SAMPLE)]
+    if len(distinct) == 1:
+        return [{"question": distinct[0], "count": counts[distinct[0]], "examples": distinct}]
+    from backend.services.faq import cluster
+
+    vectors = np.asarray(rt.retriever.embedder.embed(distinct), dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12
+    labels = cluster(vectors)
+    groups: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        groups.setdefault(int(label), []).append(i)
+    out = []
+    for members in groups.values():
+        centre = vectors[members].mean(axis=0)
+        order = sorted(members, key=lambda i: -float(vectors[i] @ centre))
+        out.append({"question": distinct[order[0]], "count": sum(counts[distinct[i]] for i in members),
+                    "examples": [distinct[i] for i in order[:3]]})
+    out.sort(key=lambda g: -g["count"])
+    return out[:top]
+
+
+# ---- rendering ---------------------------------------------------------------------------------------
+
+def _esc(value: object) -> str:
+    return html.escape(str(value))
+
+
+def _bars(rows: list[tuple[str, dict[str, int]]], keys: list[str], chart: str, width: int = 640) -> str:
+    """Horizontal stacked bars, one row per label."""
+    if not rows:
+        return f'<figure data-chart="{chart}"><p class="empty">No data for this period.</p></figure>'
+    label_w, row_h = 200, 26
+    biggest = max(sum(v.get(k, 0) for k in keys) for _, v in rows) or 1
+    scale = (width - label_w - 60) / biggest
+    parts = []
+    for i, (label, values) in enumerate(rows):
+        y = i * row_h
+        x = label_w
+        parts.append(f'<text x="{label_w - 8}" y="{y + 17}" text-anchor="end">{_esc(label[:32])}</text>')
+        for key in keys:
+            w = values.get(key, 0) * scale
+            if w > 0:
+                parts.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" '
+                             f'fill="{COLORS.get(key, COLORS["bar"])}"><title>{_esc(key)}: {values.get(key, 0)}</title></rect>')
+                x += w
+        parts.append(f'<text x="{x + 6:.1f}" y="{y + 17}">{sum(values.get(k, 0) for k in keys)}</text>')
+    legend = "".join(f'<span><i style="background:{COLORS.get(k, COLORS["bar"])}"></i>{_esc(k)}</span>'
+                     for k in keys if len(keys) > 1)
+    height = len(rows) * row_h + 4
+    return (f'<figure data-chart="{chart}"><svg role="img" viewBox="0 0 {width} {height}" width="{width}" '
+            f'height="{height}">{"".join(parts)}</svg><figcaption>{legend}</figcaption></figure>')
+
+
+def _lines(days: list[dict], series: list[tuple[str, str, str]], chart: str, width: int = 640,
+           height: int = 200) -> str:
+    """Line chart over days; series = (key, label, colour)."""
+    if not days:
+        return f'<figure data-chart="{chart}"><p class="empty">No data for this period.</p></figure>'
+    pad_l, pad_b, pad_t = 44, 24, 10
+    values = [d[key] for d in days for key, _, _ in series]
+    low, high = min(0.0, min(values)), max(values) or 1.0
+    span = (high - low) or 1.0
+    step = (width - pad_l - 10) / max(1, len(days) - 1)
+
+    def y(v: float) -> float:
+        return pad_t + (height - pad_t - pad_b) * (1 - (v - low) / span)
+
+    parts = [f'<line x1="{pad_l}" y1="{y(low):.1f}" x2="{width - 10}" y2="{y(low):.1f}" stroke="#d0d7de"/>',
+             f'<text x="{pad_l - 6}" y="{y(high) + 4:.1f}" text-anchor="end">{high:g}</text>',
+             f'<text x="{pad_l - 6}" y="{y(low) + 4:.1f}" text-anchor="end">{low:g}</text>',
+             f'<text x="{pad_l}" y="{height - 6}">{_esc(days[0]["day"])}</text>',
+             f'<text x="{width - 10}" y="{height - 6}" text-anchor="end">{_esc(days[-1]["day"])}</text>']
+    for key, label, colour in series:
+        points = " ".join(f"{pad_l + i * step:.1f},{y(d[key]):.1f}" for i, d in enumerate(days))
+        parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{points}">'
+                     f'<title>{_esc(label)}</title></polyline>')
+        for i, d in enumerate(days):
+            parts.append(f'<circle cx="{pad_l + i * step:.1f}" cy="{y(d[key]):.1f}" r="2.5" fill="{colour}">'
+                         f'<title>{_esc(d["day"])} {_esc(label)}: {d[key]}</title></circle>')
+    legend = "".join(f'<span><i style="background:{c}"></i>{_esc(label)}</span>' for _, label, c in series)
+    return (f'<figure data-chart="{chart}"><svg role="img" viewBox="0 0 {width} {height}" width="{width}" '
+            f'height="{height}">{"".join(parts)}</svg><figcaption>{legend}</figcaption></figure>')
+
+
+def _table(headers: list[str], rows: list[list[object]], name: str) -> str:
+    if not rows:
+        return f'<p class="empty" data-table="{name}">Nothing yet.</p>'
+    head = "".join(f"<th>{_esc(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{_esc('' if v is None else v)}</td>" for v in r) + "</tr>" for r in rows)
+    return f'<table data-table="{name}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+STYLE = """
+body{font:14px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1f2328;margin:0;background:#f6f8fa}
+main{max-width:1000px;margin:0 auto;padding:24px}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:28px 0 8px}
+.period{color:#656d76;margin:0 0 16px}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(140px,1fr));gap:8px}
+.card{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:10px}
+.card b{display:block;font-size:22px}
+section{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:12px 16px;margin-top:12px}
+figure{margin:0}svg{max-width:100%;height:auto;font-size:12px}svg text{fill:#1f2328}
+figcaption span{margin-right:12px;font-size:12px}figcaption i{display:inline-block;width:10px;height:10px;margin-right:4px;border-radius:2px}
+table{border-collapse:collapse;width:100%;font-size:13px}td,th{border-bottom:1px solid #eaeef2;padding:5px 6px;text-align:left;vertical-align:top}
+th{color:#656d76;font-weight:600}.empty{color:#656d76}
+"""
+
+
+def render_html(data: dict, *, title: str = "Tandem usage report") -> str:
+    """One self-contained HTML page (inline CSS and SVG; no scripts, no network)."""
+    period = data["period"]
+    when = f"{period['since'] or 'the beginning'} to {period['until'] or 'now'}"
+    totals = data["totals"]
+    grounded = data["grounded"]
+    requests = grounded["grounded"] + grounded["not_grounded"]
+    share = f"{100 * grounded['grounded'] / requests:.0f}%" if requests else "–"
+    cards = "".join(f'<div class="card"><b>{_esc(v)}</b>{_esc(k)}</div>' for k, v in (
+        ("conversations", totals["conversations"]), ("assist requests", totals["assist_requests"]),
+        ("suggestions shown", totals["suggestions"]), ("answered from the KB", share),
+        ("summaries", totals["summaries"]), ("knowledge gaps", totals["knowledge_gaps"])))
+    actions = ["inserted", "edited", "dismissed"]
+    by_agent = [(r["key"], r) for r in data["acceptance_by_agent"]]
+    by_article = data["acceptance_by_article"]
+    days = data["signals_by_day"]
+    sections = [
+        ("What agents do with suggestions", _bars(by_agent, actions, "acceptance-by-agent")
+         + _table(["agent", "inserted", "edited", "dismissed", "rated", "mean edit distance"],
+                  [[r["key"], r["inserted"], r["edited"], r["dismissed"], r["rated"], r["mean_edit_distance"]]
+                   for r in data["acceptance_by_agent"]], "acceptance-by-agent")),
+        ("By cited article", _table(["article", "inserted", "edited", "dismissed", "mean edit distance"],
+                                    [[r["key"], r["inserted"], r["edited"], r["dismissed"], r["mean_edit_distance"]]
+                                     for r in by_article], "acceptance-by-article")),
+        ("Grounded in the KB or not", _bars([("assist requests", grounded)], ["grounded", "not_grounded"],
+                                             "grounded")),
+        ("Escalation risk over time", _lines(days, [("escalation_high", "high risk", COLORS["high"]),
+                                                    ("escalation_medium", "medium risk", COLORS["medium"])],
+                                             "escalation-over-time")
+         + _table(["reason", "count"], [[r["reason"], r["count"]] for r in data["escalation_reasons"]],
+                  "escalation-reasons")),
+        ("Sentiment over time", _lines(days, [("mean_sentiment", "mean sentiment (-1..1)", COLORS["line"])],
+                                       "sentiment-over-time")),
+        ("Top topics (most cited articles)", _bars([(f"{t['title']}", {"cited": t["count"]}) for t in data["top_topics"]],
+                                                   ["cited"], "top-topics")),
+        ("Knowledge gaps (questions with no grounded answer)",
+         _table(["question", "times asked", "also asked as"],
+                [[g["question"], g["count"], " · ".join(g["examples"][1:])] for g in data["knowledge_gaps"]],
+                "knowledge-gaps")),
+    ]
+    body = "".join(f"<section><h2>{_esc(name)}</h2>{content}</section>" for name, content in sections)
+    return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{_esc(title)}</title>"
+            f"<meta name=viewport content='width=device-width,initial-scale=1'><style>{STYLE}</style></head>"
+            f"<body><main><h1>{_esc(title)}</h1><p class=period>{_esc(when)}</p><div class=cards>{cards}</div>"
+            f"{body}</main></body></html>\n")

@@ -1,0 +1,63 @@
+"""FAQ mining's pure parts and the history parsers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from backend.services import faq
+from backend.services.history import HistoryFormatError, normalize_role, parse_csv, parse_jsonl, parse_zendesk
+
+
+def test_cluster_finds_topics_without_being_told_how_many():
+    rng = np.random.default_rng(0)
+    centres = rng.normal(size=(4, 32))
+    points = np.concatenate([c + 0.05 * rng.normal(size=(25, 32)) for c in centres])
+    points /= np.linalg.norm(points, axis=1, keepdims=True)
+    labels = faq.cluster(points)
+    assert len(set(labels)) == 4
+    assert all(len(set(labels[i * 25:(i + 1) * 25])) == 1 for i in range(4))
+    # The k-means + linkage path used above DENSE_LIMIT finds the same topics.
+    big = faq.cluster(points, dense_limit=50)
+    assert len(set(big)) == 4 and all(len(set(big[i * 25:(i + 1) * 25])) == 1 for i in range(4))
+    assert list(faq.cluster(points[:1])) == [0]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hi Sam! Yes, students get 10% off. Let me know if there's anything else.", "Yes, students get 10% off."),
+    ("Hello,\nYou can return it within 30 days.\nBest,\nRiley", "You can return it within 30 days."),
+    ("Thanks for reaching out! We ship to Canada.", "We ship to Canada."),
+    ("We ship worldwide.", "We ship worldwide."),
+])
+def test_clean_reply_strips_greetings_signoffs_and_closers(text, expected):
+    assert faq.clean_reply(text) == expected
+
+
+def test_question_detection_and_cleaning():
+    assert faq.is_question("do you ship to Canada") and faq.is_question("My parcel is late?")
+    assert not faq.is_question("Thanks, all good now")
+    assert faq.clean_question("hi, do you have gift cards?") == "Do you have gift cards?"
+    assert len(faq.clean_question("why " * 100)) <= 201
+
+
+def test_roles_from_export_names():
+    assert [normalize_role(r) for r in ("end-user", "Agent", "internal", "", "robot")] == [
+        "customer", "agent", "note", "unknown", "unknown"]
+
+
+def test_parsers_report_where_input_is_wrong():
+    with pytest.raises(HistoryFormatError, match="line 2: invalid JSON"):
+        parse_jsonl('{"messages": []}\n{oops\n')
+    with pytest.raises(HistoryFormatError, match="message 0 needs a 'text'"):
+        parse_jsonl('{"messages": [{"role": "customer"}]}\n')
+    with pytest.raises(HistoryFormatError, match="columns for text"):
+        parse_csv("ticket,role\n1,customer\n")
+    rows = parse_csv("Ticket,Role,Body\n7,customer,Where is my order?\n7,agent,On its way.\n8,user,Hello\n")
+    assert [(c["ticket_id"], [m["role"] for m in c["messages"]]) for c in rows] == [
+        ("7", ["customer", "agent"]), ("8", ["customer"])]
+    tickets = parse_zendesk({"tickets": [{"id": 1, "requester_id": 9, "comments": [
+        {"id": 1, "author_id": 9, "plain_body": "Help?"}, {"id": 2, "author_id": 3, "public": False, "body": "fyi"},
+        {"id": 3, "author_id": 3, "body": "Done."}]}]})
+    assert [m["role"] for m in tickets[0]["messages"]] == ["customer", "note", "agent"]
+    with pytest.raises(HistoryFormatError, match="ticket 0"):
+        parse_zendesk({"tickets": [{"subject": "no id"}]})
