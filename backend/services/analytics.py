@@ -12,7 +12,11 @@ import numpy as np
 from backend.services.runtime import Runtime
 from backend.store import reports as report_store
 
-GAP_SAMPLE = 1500  # newest distinct gap questions clustered for the report (embedding is the cost)
+GAP_SAMPLE = 1500  # most frequent distinct gap questions clustered for the report
+# Gap questions are grouped with WordLlama (loads in well under a second, no torch) so a report stays
+# fast; 0.50 is its distance threshold tuned on BANKING77 train (bench/results/faq.json).
+GAP_EMBEDDER = "wordllama"
+GAP_THRESHOLD = 0.50
 COLORS = {"inserted": "#1a7f37", "edited": "#bf8700", "dismissed": "#cf222e", "rated": "#8250df",
           "line": "#1d6fd1", "high": "#cf222e", "medium": "#bf8700", "bar": "#1d6fd1", "grey": "#8c959f",
           "grounded": "#1a7f37", "not_grounded": "#8c959f"}
@@ -30,11 +34,11 @@ def build(rt: Runtime, *, since: str | None = None, until: str | None = None) ->
         "signals_by_day": report_store.signals_by_day(db, since, until),
         "escalation_reasons": report_store.escalation_reasons(db, since, until),
         "top_topics": report_store.top_cited_articles(db, since, until),
-        "knowledge_gaps": knowledge_gap_clusters(rt, report_store.gap_questions(db, since, until)),
+        "knowledge_gaps": knowledge_gap_clusters(report_store.gap_questions(db, since, until)),
     }
 
 
-def knowledge_gap_clusters(rt: Runtime, questions: list[str], top: int = 10) -> list[dict]:
+def knowledge_gap_clusters(questions: list[str], top: int = 10) -> list[dict]:
     """The most frequent unanswered questions, grouped by meaning (largest groups first)."""
     if not questions:
         return []
@@ -42,11 +46,12 @@ def knowledge_gap_clusters(rt: Runtime, questions: list[str], top: int = 10) -> 
     distinct = [q for q, _ in counts.most_common(GAP_SAMPLE)]
     if len(distinct) == 1:
         return [{"question": distinct[0], "count": counts[distinct[0]], "examples": distinct}]
+    from backend.retrieval.embed import get_embedder
     from backend.services.faq import cluster
 
-    vectors = np.asarray(rt.retriever.embedder.embed(distinct), dtype=np.float32)
+    vectors = np.asarray(get_embedder(GAP_EMBEDDER).embed(distinct), dtype=np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12
-    labels = cluster(vectors)
+    labels = cluster(vectors, threshold=GAP_THRESHOLD)
     groups: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         groups.setdefault(int(label), []).append(i)

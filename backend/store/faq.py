@@ -18,11 +18,15 @@ _DRAFT_COLUMNS = ("id", "status", "question", "answer", "cluster_size", *_JSON_F
 
 def customer_messages(db: Database, *, since: str | None = None) -> list[dict]:
     """Customer messages (oldest first) with their conversation, ordinal and whether they open it."""
+    # One grouped pass finds each conversation's opening customer turn (a correlated subquery per row
+    # went quadratic when the planner picked the role index).
     sql = (
+        "WITH openings AS (SELECT conversation_id, min(ordinal) AS first FROM messages WHERE role = 'customer' "
+        "GROUP BY conversation_id) "
         "SELECT m.id, m.message_key, m.conversation_id, m.ordinal, m.text, c.ticket_id, c.helpdesk, "
-        "m.ordinal = (SELECT min(ordinal) FROM messages f WHERE f.conversation_id = m.conversation_id "
-        "AND f.role = 'customer') AS opening "
-        "FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.role = 'customer'"
+        "m.ordinal = o.first AS opening "
+        "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+        "JOIN openings o ON o.conversation_id = m.conversation_id WHERE m.role = 'customer'"
     )
     params: list = []
     if since:

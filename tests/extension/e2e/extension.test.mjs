@@ -2,7 +2,11 @@
 // loopback, and fixture pages. One backend and one browser serve every test (CI has 2 cores).
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launchBrowser, overlay, prepareBackend, startPageServer } from "./harness.mjs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { REPO, launchBrowser, overlay, prepareBackend, startPageServer } from "./harness.mjs";
 
 const WAIT = { timeout: 20_000 };
 let backend;
@@ -233,6 +237,28 @@ describe("safety and failure", () => {
       const root = document.getElementById("tandem-overlay")?.shadowRoot;
       return Array.from(root?.querySelectorAll('[data-tandem="citation"]') || []).some((a) => /password/.test(a.dataset.articleId));
     }, null, WAIT);
+    await page.close();
+  });
+});
+
+describe("team lead report", () => {
+  test("the HTML report built from this run's activity opens offline in Chromium and shows its charts", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "tandem-report-")), "report.html");
+    execFileSync(join(REPO, ".venv/bin/tandem"), ["report", "--out", out], {
+      env: { ...process.env, TANDEM_DATA_DIR: backend.dataDir, HF_HUB_OFFLINE: "1" },
+    });
+    const page = await browser.context.newPage();
+    const requests = [];
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(`file://${out}`);
+    const charts = await page.locator("figure[data-chart] svg").count();
+    assert.ok(charts >= 5, `charts: ${charts}`);
+    // Activity from the tests above: insert feedback and assist requests are in the numbers.
+    assert.ok(await page.locator('figure[data-chart="acceptance-by-agent"] rect').count() >= 1);
+    assert.ok(await page.locator('figure[data-chart="sentiment-over-time"] polyline').count() >= 1);
+    const box = await page.locator('figure[data-chart="grounded"] svg').boundingBox();
+    assert.ok(box.width > 100 && box.height > 10);
+    assert.deepEqual(requests.filter((url) => !url.startsWith("file:")), []); // nothing fetched from a network
     await page.close();
   });
 });
