@@ -95,6 +95,9 @@ class Retriever:
         self.fusion = fusion
         self.dense_weight = dense_weight
         self.lexical_weight = lexical_weight
+        self._df_cache: dict[str, int] = {}
+        self._df_version: int | None = -1
+        self._chunk_total = 0
         self.index: VectorIndex | None = None
         self.rebuild_reason: str | None = None
         self._write_lock = threading.RLock()
@@ -193,7 +196,7 @@ class Retriever:
             return []
         vector = self.embed_query(query) if query_vector is None else query_vector
         dense = index.search(vector, candidates)
-        match = lexical.match_expression(query)
+        match = lexical.match_expression(self._searchable_terms(query))
         lexical_hits = kb_store.fts_search(self.db, match, candidates) if match and self.lexical_weight else []
         cosine = dict(dense)
         missing = [c for c, _ in lexical_hits if c not in cosine]
@@ -230,6 +233,21 @@ class Retriever:
                 similarity=similarity, grounded=similarity >= self.threshold, source=row["source"],
             ))
         return hits
+
+    def _searchable_terms(self, query: str) -> list[str]:
+        """Query words for BM25, minus very common ones on large KBs (document frequencies are cached
+        per KB version: the same words come back query after query)."""
+        words = lexical.terms(query)
+        version = self.index.kb_version if self.index else None
+        if self._df_version != version:
+            self._df_cache, self._df_version = {}, version
+            self._chunk_total = kb_store.chunk_count(self.db)
+        if self._chunk_total < lexical.PRUNE_MIN_CHUNKS:
+            return words
+        for word in words:
+            if word not in self._df_cache:
+                self._df_cache[word] = kb_store.term_chunk_count(self.db, word)
+        return lexical.prune_common(words, self._df_cache, self._chunk_total)
 
     def _cosines(self, vector: np.ndarray, chunk_ids: list[int]) -> list[float]:
         return [-1.0 if stored is None else float(np.dot(stored, vector))

@@ -25,12 +25,29 @@ def terms(text: str, *, max_terms: int = 32) -> list[str]:
     return list(seen)
 
 
-def match_expression(text: str) -> str | None:
-    """An FTS5 MATCH expression for `text`, or None when it has no searchable words.
+# On large KBs an OR over common words makes SQLite score most of the index for little evidence
+# (BM25's IDF of a word in a tenth of the chunks is small). Above PRUNE_MIN_CHUNKS, words found in more
+# than PRUNE_SHARE of chunks are dropped, keeping at least KEEP_RAREST words.
+PRUNE_MIN_CHUNKS = 5000
+PRUNE_SHARE = 0.05
+KEEP_RAREST = 3
+
+
+def prune_common(words: list[str], doc_freq: dict[str, int], total: int) -> list[str]:
+    """Drop words too common to be worth an OR-branch (only on large indexes)."""
+    if total < PRUNE_MIN_CHUNKS or len(words) <= KEEP_RAREST:
+        return words
+    limit = PRUNE_SHARE * total
+    rarest = set(sorted(words, key=lambda w: doc_freq.get(w, 0))[:KEEP_RAREST])
+    return [w for w in words if doc_freq.get(w, 0) <= limit or w in rarest]
+
+
+def match_expression(text: str | list[str]) -> str | None:
+    """An FTS5 MATCH expression for `text` (or pre-split words), or None when nothing is searchable.
 
     Each term is a quoted string (double quotes doubled), so no user text is parsed as FTS syntax.
     """
-    words = terms(text)
+    words = terms(text) if isinstance(text, str) else text
     if not words:
         return None
     return " OR ".join('"' + word.replace('"', '""') + '"' for word in words)

@@ -233,6 +233,17 @@ def fts_search(db: Database, match: str, limit: int) -> list[tuple[int, float]]:
     return [(int(r[0]), float(r[1])) for r in rows]
 
 
+def term_chunk_count(db: Database, term: str) -> int:
+    """How many chunks contain `term` (its document frequency in the FTS index)."""
+    quoted = '"' + term.replace('"', '""') + '"'
+    return db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?", [quoted]).fetchone()[0]
+
+
+def chunk_count(db: Database) -> int:
+    """Chunks in the FTS index."""
+    return db.execute("SELECT count(*) FROM chunks").fetchone()[0]
+
+
 def chunks_with_articles(db: Database, chunk_ids: Iterable[int]) -> dict[int, dict]:
     """Chunk rows joined with their article's public fields, keyed by chunk id."""
     ids = list(chunk_ids)

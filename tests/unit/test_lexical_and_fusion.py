@@ -25,3 +25,30 @@ def test_rrf_fuses_by_rank_and_weight():
 def test_blend_scales_bm25_by_best():
     scores = blend({1: 0.5, 2: 0.6}, {1: 10.0, 2: 5.0}, 0.2)
     assert scores == {1: 0.5 + 0.2, 2: 0.6 + 0.1}
+
+
+def test_common_words_are_pruned_only_on_large_indexes():
+    from backend.retrieval.lexical import prune_common
+
+    words = ["order", "refund", "lamp", "late", "walnut"]
+    df = {"order": 40_000, "refund": 9_000, "lamp": 300, "late": 6_000, "walnut": 12}
+    # 100k chunks: words in more than 5% of chunks go, except that the 3 rarest always stay.
+    assert prune_common(words, df, 100_000) == ["lamp", "late", "walnut"]
+    assert prune_common(words, {w: 1 for w in words}, 100_000) == words
+    assert prune_common(words, df, 120) == words  # small KBs: nothing pruned
+    assert prune_common(["order", "refund"], df, 100_000) == ["order", "refund"]
+
+
+def test_retriever_prunes_with_cached_document_frequencies(runtime, demo_kb, monkeypatch):
+    from backend.retrieval import lexical
+    from backend.services import kb as kb_service
+
+    kb_service.import_paths(runtime, [demo_kb], source="demo")
+    retriever = runtime.retriever
+    monkeypatch.setattr(lexical, "PRUNE_MIN_CHUNKS", 10)
+    monkeypatch.setattr(lexical, "PRUNE_SHARE", 0.05)
+    words = retriever._searchable_terms("when will my order refund arrive for the walnut table")
+    assert "walnut" in words and "order" not in words  # 'order' is in most demo chunks
+    assert retriever._df_cache["order"] > 0.05 * retriever._chunk_total
+    hits = retriever.search("when will my order refund arrive", k=3)
+    assert hits and hits[0].grounded
