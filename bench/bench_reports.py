@@ -137,7 +137,7 @@ def report_bench(conversations: int) -> dict:
         numbers = measured([TANDEM, "report", "--json"], env)
         return {"conversations": conversations, "html": {**result, "kb_written": round(out.stat().st_size / 1024)},
                 "json_only": numbers, "target_seconds": 10,
-                "note": "includes CLI start-up and loading the MiniLM embedder for clustering knowledge gaps"}
+                "note": "includes CLI start-up and loading the WordLlama embedder for grouping knowledge gaps"}
 
 
 def main() -> None:
