@@ -78,12 +78,25 @@ def run_one(embedder: str, count: int, workdir: Path) -> dict:
     queries = [q for q, _ in queries[:400]]
     for q in queries[:20]:
         rt.retriever.search(q, k=5)
-    latency = []
-    for q in queries:
-        t = time.perf_counter()
-        rt.retriever.search(q, k=5)
-        latency.append((time.perf_counter() - t) * 1000)
+    # Shipped (common words pruned from BM25) and unpruned side by side, interleaved query by query so
+    # machine noise hits both alike; also how often the top article is the same.
+    from backend.retrieval import lexical
+
+    shipped = lexical.PRUNE_MIN_CHUNKS
+    latency, unpruned, same_top = [], [], 0
+    for i, q in enumerate(queries):
+        tops = {}
+        for mode in ((shipped, 10**12) if i % 2 == 0 else (10**12, shipped)):
+            lexical.PRUNE_MIN_CHUNKS = mode
+            t = time.perf_counter()
+            hits = rt.retriever.search(q, k=5)
+            (latency if mode == shipped else unpruned).append((time.perf_counter() - t) * 1000)
+            tops[mode] = hits[0].article_id if hits else None
+        same_top += tops[shipped] == tops[10**12]
+    lexical.PRUNE_MIN_CHUNKS = shipped
     return {
+        "query_latency_unpruned_bm25": latency_summary(unpruned),
+        "same_top_article_as_unpruned": round(same_top / len(queries), 3),
         "embedder": rt.retriever.embedder.name, "chunks": chunks,
         "import_seconds": round(import_s, 1), "import_chunks_per_s": round(chunks / import_s, 1),
         "index_rebuild_from_cache_seconds": round(rebuild_s, 2), "index_kind": rt.retriever.index.kind,

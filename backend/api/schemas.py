@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
 
@@ -210,7 +210,7 @@ class FaqDraft(msgspec.Struct):
 
 class FaqMine(msgspec.Struct, forbid_unknown_fields=True):
     since: str | None = None
-    min_count: int = msgspec.field(default=5)
+    min_count: Annotated[int, msgspec.Meta(ge=2, le=100_000)] = 5
 
 
 class FaqMineReport(msgspec.Struct):
@@ -228,7 +228,7 @@ class FaqApprove(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class FaqReject(msgspec.Struct, forbid_unknown_fields=True):
-    reason: str
+    reason: Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
 
 
 class FaqMerge(msgspec.Struct, forbid_unknown_fields=True):
@@ -237,17 +237,17 @@ class FaqMerge(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class ArticleIn(msgspec.Struct, forbid_unknown_fields=True):
-    external_id: str
-    title: str
-    body: str
+    external_id: Annotated[str, msgspec.Meta(min_length=1, max_length=500, pattern=r"\S")]
+    title: Annotated[str, msgspec.Meta(min_length=1, max_length=1000, pattern=r"\S")]
+    body: Annotated[str, msgspec.Meta(max_length=2_000_000)]
     url: str | None = None
     tags: list[str] = msgspec.field(default_factory=list)
     status: str = "published"
 
 
 class ArticlesUpsert(msgspec.Struct, forbid_unknown_fields=True):
-    source: str
-    articles: list[ArticleIn]
+    source: Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=r"\S")]
+    articles: Annotated[list[ArticleIn], msgspec.Meta(max_length=1000)]
 
 
 class ImportOut(msgspec.Struct):

@@ -160,7 +160,7 @@ def render_html(data: dict, *, title: str = "Tandem usage report") -> str:
     grounded = data["grounded"]
     requests = grounded["grounded"] + grounded["not_grounded"]
     share = f"{100 * grounded['grounded'] / requests:.0f}%" if requests else "–"
-    cards = "".join(f'<div class="card"><b>{_esc(v)}</b>{_esc(k)}</div>' for k, v in (
+    cards = "".join(f'<div class="card"><b>{_esc(f"{v:,}" if isinstance(v, int) else v)}</b>{_esc(k)}</div>' for k, v in (
         ("conversations", totals["conversations"]), ("assist requests", totals["assist_requests"]),
         ("suggestions shown", totals["suggestions"]), ("answered from the KB", share),
         ("summaries", totals["summaries"]), ("knowledge gaps", totals["knowledge_gaps"])))

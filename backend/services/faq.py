@@ -298,6 +298,8 @@ def list_drafts(rt: Runtime, status: str | None = "pending") -> list[dict]:
 
 def get_draft(rt: Runtime, draft_id: int) -> dict:
     """One draft in contract shape, or DraftError."""
+    if not 0 < draft_id < 2**63:  # SQLite's integer range; anything else cannot exist
+        raise DraftNotFound(f"no FAQ draft {draft_id}")
     draft = faq_store.get_draft(rt.db, draft_id)
     if draft is None:
         raise DraftNotFound(f"no FAQ draft {draft_id}")

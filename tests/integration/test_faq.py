@@ -197,3 +197,19 @@ def test_api_roles_and_remote_mode(kmcli, tmp_path):
         proc.terminate()
         proc.wait(timeout=30)
     assert not os.path.exists(tmp_path / "elsewhere" / "tandem.db")
+
+
+def test_review_merges_a_draft_into_an_existing_article(kmcli):
+    kmcli.run("faq", "mine", "--min-count", "3")
+    pending = kmcli.json("faq", "list", "--json")
+    draft = _student_draft(pending)
+    # Merge the student-discount draft into the payment methods article; skip the rest.
+    answers = "".join("m\npayment-methods\n" if d["id"] == draft["id"] else "s\n" for d in pending)
+    out = kmcli.run("faq", "review", input=answers).stdout
+    assert "1 merged" in out
+    merged = kmcli.json("faq", "show", str(draft["id"]), "--json")
+    assert merged["status"] == "merged" and merged["article_id"] == "payment-methods"
+    article = kmcli.json("kb", "show", "payment-methods", "--json")
+    assert f"## {draft['question']}" in article["body"] and "10%" in article["body"]
+    hits = kmcli.json("kb", "search", "student discount", "--json", "-k", "1")
+    assert hits[0]["article_id"] == "payment-methods"  # re-indexed at once
