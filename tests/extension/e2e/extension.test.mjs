@@ -242,7 +242,30 @@ describe("safety and failure", () => {
 });
 
 describe("team lead report", () => {
+  test("an inserted suggestion the agent edits before sending is reported as edited", async () => {
+    const page = await open("/demo/#ticket/102");
+    const card = await firstFinalSuggestion(page);
+    await card.locator('[data-tandem="insert"]').click();
+    await page.locator("#reply").press("End");
+    await page.locator("#reply").type(" PS: keep the original box if you still have it.");
+    await page.click("button.send");
+    const tandem = join(REPO, ".venv/bin/tandem");
+    const env = { ...process.env, TANDEM_DATA_DIR: backend.dataDir, HF_HUB_OFFLINE: "1" };
+    let edited = 0;
+    for (let i = 0; i < 50 && !edited; i += 1) {
+      await page.waitForTimeout(200);
+      const data = JSON.parse(execFileSync(tandem, ["report", "--json"], { env }).toString());
+      edited = data.acceptance_by_agent.find((r) => r.key === "e2e-agent")?.edited || 0;
+      if (edited) assert.ok(data.acceptance_by_agent.find((r) => r.key === "e2e-agent").mean_edit_distance > 10);
+    }
+    assert.ok(edited >= 1, "edited feedback recorded");
+    await page.close();
+  });
+
   test("the HTML report built from this run's activity opens offline in Chromium and shows its charts", async () => {
+    const ticket = await open("/demo/#ticket/101"); // a grounded answer with citations, whatever ran before
+    await firstFinalSuggestion(ticket);
+    await ticket.close();
     const out = join(mkdtempSync(join(tmpdir(), "tandem-report-")), "report.html");
     execFileSync(join(REPO, ".venv/bin/tandem"), ["report", "--out", out], {
       env: { ...process.env, TANDEM_DATA_DIR: backend.dataDir, HF_HUB_OFFLINE: "1" },
@@ -251,8 +274,8 @@ describe("team lead report", () => {
     const requests = [];
     page.on("request", (r) => requests.push(r.url()));
     await page.goto(`file://${out}`);
-    const charts = await page.locator("figure[data-chart] svg").count();
-    assert.ok(charts >= 5, `charts: ${charts}`);
+    const empty = await page.locator("figure[data-chart]:not(:has(svg))").evaluateAll((els) => els.map((e) => e.dataset.chart));
+    assert.deepEqual(empty, []);
     // Activity from the tests above: insert feedback and assist requests are in the numbers.
     assert.ok(await page.locator('figure[data-chart="acceptance-by-agent"] rect').count() >= 1);
     assert.ok(await page.locator('figure[data-chart="sentiment-over-time"] polyline').count() >= 1);
