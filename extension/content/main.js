@@ -93,6 +93,17 @@ class Controller {
       this.teardown();
       return;
     }
+    // A page with no thread (yet): re-scan it at most every 2 s, not on every DOM change.
+    const sinceEmpty = Date.now() - (this.lastEmptyScan || 0);
+    if (this.adapter === generic && !this.overlay && !force && sinceEmpty < 2000) {
+      if (!this.emptyTimer) {
+        this.emptyTimer = setTimeout(() => {
+          this.emptyTimer = null;
+          this.refresh();
+        }, 2000 - sinceEmpty); // trailing scan: a thread rendered meanwhile is not missed
+      }
+      return;
+    }
     let conversation = null;
     try {
       conversation = this.adapter.read(this.doc, url);
@@ -100,7 +111,10 @@ class Controller {
       console.warn("[tandem] could not read this page", error);
     }
     const hasThread = conversation && conversation.messages.length > 0;
-    if (!hasThread && !this.overlay && this.adapter === generic) return; // not a helpdesk page: stay out of the way
+    if (!hasThread && !this.overlay && this.adapter === generic) {
+      this.lastEmptyScan = Date.now(); // not a helpdesk page (yet): stay out of the way
+      return;
+    }
     this.ensureOverlay();
     this.placeOverlay();
     this.overlay.canInsertNote = Boolean(this.adapter.findNoteEditor?.(this.doc) || this.adapter.findNoteToggle?.(this.doc));
