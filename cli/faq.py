@@ -139,7 +139,8 @@ def mine(app, since, min_count, as_json, remote):
 
 
 @faq.command("list")
-@click.option("--status", type=click.Choice([*faq_service.STATUSES, "all"]), default="pending", show_default=True)
+@click.option("--status", type=click.Choice([*faq_service.STATUSES, "all"]), default="pending", show_default=True,
+              help="Which drafts to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (the FAQ draft contract).")
 @remote_options
 @pass_app

@@ -21,7 +21,8 @@ def summaries() -> None:
 @click.option("--until", callback=parse_date, help="Up to this date, exclusive.")
 @click.option("--agent", help="Only summaries made by this user.")
 @click.option("--helpdesk", help="Only conversations from this helpdesk.")
-@click.option("--format", "fmt", type=click.Choice(exports.FORMATS), default="csv", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(exports.FORMATS), default="csv", show_default=True,
+              help="Output format.")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
 @click.option("--generate-missing", is_flag=True, help="Summarize stored conversations that have none first.")
 @pass_app
