@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import click
+
+from backend.dates import to_utc_iso
 
 
 def parse_date(ctx, param, value: str | None) -> str | None:
@@ -13,12 +15,9 @@ def parse_date(ctx, param, value: str | None) -> str | None:
     if value is None:
         return None
     try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return to_utc_iso(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def parse_age(value: str) -> timedelta:

@@ -10,22 +10,13 @@ from litestar.params import Parameter
 from litestar.response import Redirect, Stream
 
 from backend.api.auth import DASHBOARD_COOKIE, LEADS, require
+from backend.dates import to_utc_iso
 from backend.services import analytics, exports
 from backend.services import users as user_service
 
 
 def _iso(value: str | None, name: str) -> str | None:
-    from datetime import UTC, datetime
-
-    if value is None:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise ValueError(f"{name} must be a date (YYYY-MM-DD), got {value!r}") from None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return None if value is None else to_utc_iso(value, name)
 
 
 class ExportController(Controller):

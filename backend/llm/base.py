@@ -41,3 +41,16 @@ class Provider(Protocol):
     def generate(self, request: LLMRequest) -> LLMResult: ...
 
     def stream(self, request: LLMRequest) -> Iterator[str]: ...
+
+
+def json_object(text: str) -> dict | None:
+    """The first {...} JSON object in a model's reply (models sometimes wrap it in prose), or None."""
+    import json
+    import re
+
+    match = re.search(r"\{.*\}", text, flags=re.S)
+    try:
+        data = json.loads(match.group(0)) if match else None
+    except json.JSONDecodeError:
+        return None
+    return data if isinstance(data, dict) else None

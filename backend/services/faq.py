@@ -9,7 +9,6 @@ to micro-clusters and the same linkage runs on their centroids (memory stays lin
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections import Counter
@@ -17,7 +16,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from backend.llm.base import LLMRequest, ProviderError
+from backend.llm.base import LLMRequest, ProviderError, json_object
 from backend.llm.prompts import get_prompt
 from backend.services import kb as kb_service
 from backend.services.history import embed_customer_messages
@@ -262,13 +261,8 @@ def _claude_answer(rt: Runtime, questions: list[str], replies: list[str]) -> str
     evidence = "\n".join([*(f"Customer: {q}" for q in questions[:10]), *(f"Agent: {r}" for r in replies[:10])])
     request = LLMRequest(purpose="faq_draft", system=prompt.system, context="", user=prompt.render_user(evidence=evidence),
                          max_tokens=prompt.max_output_tokens, prompt_version=prompt.version)
-    raw = rt.provider.generate(request).text
-    match = re.search(r"\{.*\}", raw, flags=re.S)
-    try:
-        data = json.loads(match.group(0)) if match else None
-    except json.JSONDecodeError:
-        data = None
-    if not isinstance(data, dict) or not isinstance(data.get("answer"), str) or not data["answer"].strip():
+    data = json_object(rt.provider.generate(request).text)
+    if data is None or not isinstance(data.get("answer"), str) or not data["answer"].strip():
         raise ProviderError("FAQ draft was not the JSON object asked for")
     return data["answer"].strip()
 

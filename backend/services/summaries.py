@@ -3,11 +3,10 @@ provenance, plus a plain `text` of at most 100 words. Extractive offline; Claude
 
 from __future__ import annotations
 
-import json
 import re
 
 from backend.llm import extractive
-from backend.llm.base import LLMRequest, ProviderError
+from backend.llm.base import LLMRequest, ProviderError, json_object
 from backend.llm.prompts import get_prompt
 from backend.services.assist import format_conversation
 from backend.services.conversations import prepare, store
@@ -114,13 +113,8 @@ def _claude_summary(rt: Runtime, conv: dict, base: dict) -> dict:
     request = LLMRequest(purpose="summarize", system=prompt.system, context="",
                          user=prompt.render_user(conversation=format_conversation(conv, budget)),
                          max_tokens=prompt.max_output_tokens, prompt_version=prompt.version)
-    raw = rt.provider.generate(request).text
-    match = re.search(r"\{.*\}", raw, flags=re.S)
-    try:
-        data = json.loads(match.group(0)) if match else None
-    except json.JSONDecodeError:
-        data = None
-    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+    data = json_object(rt.provider.generate(request).text)
+    if data is None or not isinstance(data.get("text"), str):
         raise ProviderError("summary was not the JSON object asked for")
     out = dict(base)
     for key in ("issue", "customer_goal", "handoff_reason"):

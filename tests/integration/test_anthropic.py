@@ -125,3 +125,27 @@ def test_summary_through_claude_json(claude):
     fake.reply = "not json at all"
     fallback = summarize(rt, CONV)
     assert fallback["engine"] == "extractive" and fallback["degraded"] is True
+
+
+def test_faq_draft_written_by_claude_and_falls_back_to_agents_words(claude, tmp_path):
+    from backend.services import faq, history
+
+    rt, fake = claude
+    history_file = tmp_path / "h.jsonl"
+    history_file.write_text((ROOT / "tests" / "fixtures" / "history" / "repeated_questions.jsonl").read_text())
+    history.import_history(rt, [history_file])
+    fake.reply = '{"question": "Is there a student discount?", "answer": "Students get 10% off full-priced items."}'
+    report = faq.mine(rt, min_count=3)
+    drafts = [d for d in faq.list_drafts(rt) if "student" in d["question"].lower()]
+    assert report.new_drafts >= 1 and drafts[0]["answer"] == "Students get 10% off full-priced items."
+    assert drafts[0]["engine"] == "anthropic"
+    evidence = fake.requests[-1]["body"]["messages"][0]["content"]
+    assert "<evidence>" in evidence and "Customer:" in evidence and "Agent:" in evidence
+    # Claude answering with something other than the JSON asked for: the agents' own words are used.
+    for draft in faq.list_drafts(rt):
+        faq.reject(rt, draft["id"], user="t", reason="reset for the test")
+    rt.db.execute("DELETE FROM faq_drafts")
+    fake.reply = "Sorry, I cannot help with that."
+    faq.mine(rt, min_count=3)
+    fallback = next(d for d in faq.list_drafts(rt) if "student" in d["question"].lower())
+    assert fallback["engine"] == "extractive" and "10%" in fallback["answer"]
