@@ -56,8 +56,11 @@ bench: setup
 	$(PY) -m bench.bench_quality
 	$(PY) -m bench.bench_api
 	$(PY) -m bench.bench_scale 100000 wordllama scale
+	$(PY) -m bench.bench_scale 100000 minilm-int8 scale-100k-int8
 	$(PY) -m bench.bench_scale 20000 minilm-int8,wordllama scale-20k
 	$(MAKE) browsers $(NODE_STAMP)
+	$(PY) -m bench.bench_faq
+	$(PY) -m bench.bench_reports
 	PATH=$(CURDIR)/$(VENV)/bin:$$PATH node bench/bench_extension.mjs
 
 clean:
