@@ -213,3 +213,25 @@ def test_review_merges_a_draft_into_an_existing_article(kmcli):
     assert f"## {draft['question']}" in article["body"] and "10%" in article["body"]
     hits = kmcli.json("kb", "search", "student discount", "--json", "-k", "1")
     assert hits[0]["article_id"] == "payment-methods"  # re-indexed at once
+
+
+def test_server_mines_periodically_when_configured(tmp_path, demo_kb):
+    import msgspec
+
+    from backend.app import start_periodic_mining
+    from backend.services import faq, history
+    from backend.services.runtime import Runtime
+    from backend.settings import load_settings
+
+    settings = load_settings(tmp_path / "p", env={"TANDEM_EMBEDDER": "minilm-int8", "TANDEM_LLM": "extractive"})
+    rt = Runtime(msgspec.structs.replace(settings, faq_mine_every_h=0.5 / 3600, faq_min_count=3))
+    history.import_history(rt, [HISTORY / "repeated_questions.jsonl"])
+    stop = start_periodic_mining(rt)
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline and not faq.list_drafts(rt):
+            time.sleep(0.2)
+        assert any("student" in d["question"].lower() for d in faq.list_drafts(rt))
+    finally:
+        stop.set()
+        rt.close()
