@@ -12,12 +12,14 @@ from pathlib import Path
 import numpy as np
 
 from backend.services.conversations import MAX_MESSAGE_CHARS, MAX_MESSAGES, prepare
+from backend.services.kb_formats import FormatError, read_text
 from backend.services.runtime import Runtime
 from backend.store import conversations as conv_store
 from backend.store import faq as faq_store
 from backend.store.db import transaction
 
 EMBED_GROUP = 1024
+MAX_HISTORY_BYTES = 1024 * 1024 * 1024  # a file is parsed in memory; split bigger exports
 ROLES = {"customer", "agent", "bot", "note", "unknown"}
 _ROLE_ALIASES = {"end-user": "customer", "end_user": "customer", "enduser": "customer", "user": "customer",
                  "requester": "customer", "contact": "customer", "client": "customer", "staff": "agent",
@@ -62,16 +64,6 @@ def normalize_role(value: object) -> str:
     """A role from whatever a helpdesk export calls it."""
     text = str(value or "").strip().lower()
     return text if text in ROLES else _ROLE_ALIASES.get(text, "unknown")
-
-
-def _read_text(path: Path) -> str:
-    raw = path.read_bytes()
-    if b"\x00" in raw[:4096]:
-        raise HistoryFormatError("binary file, not text")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise HistoryFormatError(f"not UTF-8 text (byte {exc.start})") from None
 
 
 def _conversation(obj: object, where: str) -> dict:
@@ -165,9 +157,10 @@ def parse_csv(text: str) -> list[dict]:
 
 def read_history(path: Path) -> list[dict]:
     """Conversations in a file, by extension and content."""
-    text = _read_text(path)
-    if not text.strip():
-        raise HistoryFormatError("empty file")
+    try:
+        text = read_text(path, max_bytes=MAX_HISTORY_BYTES)
+    except FormatError as exc:
+        raise HistoryFormatError(str(exc)) from None
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return parse_csv(text)

@@ -87,11 +87,11 @@ def detect_format(path: Path, requested: str) -> str:
     return kind
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     """The file's text, refusing binary, non-UTF-8, oversized and empty files."""
     size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise FormatError(f"file is {size // (1024 * 1024)} MiB; the limit is {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+    if size > max_bytes:
+        raise FormatError(f"file is {size // (1024 * 1024)} MiB; the limit is {max_bytes // (1024 * 1024)} MiB")
     raw = path.read_bytes()
     if b"\x00" in raw[:8192]:
         raise FormatError("binary file (contains NUL bytes)")
