@@ -131,7 +131,7 @@ def pipeline(embedder: str = "minilm-int8") -> dict:
         report = faq.mine(rt, min_count=MIN_COUNT)
         label_of = {f"b-{i}": labels[i] for i in range(len(texts))}
         drafts = faq.list_drafts(rt, "all")
-        groups = [[m for m in d["member_message_ids"]] for d in drafts]
+        groups = [d["member_message_ids"] for d in drafts]
         keyed = {m: label_of[m] for g in groups for m in g}
         index = {m: i for i, m in enumerate(keyed)}
         view = reviewer_view([[index[m] for m in g] for g in groups], list(keyed.values()), MIN_COUNT)

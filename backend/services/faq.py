@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import time
-from collections import Counter
 from dataclasses import asdict, dataclass
 
 import numpy as np
@@ -348,7 +347,3 @@ def merge(rt: Runtime, draft_id: int, article_id: str, *, user: str | None, answ
     faq_store.decide(rt.db, draft_id, status="merged", decided_by=user, answer=text, article_id=article["article_id"])
     return get_draft(rt, draft_id)
 
-
-def status_counts(rt: Runtime) -> dict[str, int]:
-    """How many drafts per status."""
-    return dict(Counter(d["status"] for d in faq_store.list_drafts(rt.db, None)))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from backend.services.conversations import MAX_MESSAGE_CHARS, MAX_MESSAGES, prepare
+from backend.services.conversations import MAX_MESSAGE_CHARS, MAX_MESSAGES, MAX_TOTAL_CHARS, prepare
 from backend.services.kb_formats import FormatError, read_text
 from backend.services.runtime import Runtime
 from backend.store import conversations as conv_store
@@ -185,7 +185,7 @@ def _fit(conv: dict) -> dict:
     total, kept = 0, []
     for m in messages:
         total += len(m["text"])
-        if total > 200_000:
+        if total > MAX_TOTAL_CHARS:
             break
         kept.append(m)
     return {**conv, "messages": kept}

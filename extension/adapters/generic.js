@@ -66,7 +66,7 @@ function scoreGroup(members, editor, signatureText) {
 }
 
 /** Find the repeated message blocks of the page's thread (or null). */
-export function findMessageBlocks(doc, editor) {
+function findMessageBlocks(doc, editor) {
   const root = SELECTORS.main.map((s) => doc.querySelector(s)).find(Boolean) || doc.body;
   if (!root) return null;
   let best = null;
@@ -122,7 +122,7 @@ export function findReplyEditor(doc) {
 const parsedBlocks = new WeakMap();
 
 /** Read message blocks into Conversation messages (shared with taught pages). */
-export function readBlocks(blocks) {
+function readBlocks(blocks) {
   const messages = blocks.map((block) => {
     const text = block.textContent;
     const cached = parsedBlocks.get(block);

@@ -10,8 +10,7 @@ export class CaretMemory {
     this.doc = doc;
     this.range = null;
     this.textSelection = null;
-    this.onSelection = () => this.capture();
-    doc.addEventListener("selectionchange", this.onSelection);
+    doc.addEventListener("selectionchange", () => this.capture());
   }
 
   capture() {
@@ -34,9 +33,6 @@ export class CaretMemory {
     return null;
   }
 
-  dispose() {
-    this.doc.removeEventListener("selectionchange", this.onSelection);
-  }
 }
 
 /** Insert `text` into `editor`; returns how it was done ("textarea" | "execCommand" | "paste" | "dom"). */

@@ -58,5 +58,4 @@ button.icon { padding: 2px 6px; }
 .summary-list { margin: 4px 0; padding-left: 16px; }
 .empty { color: var(--muted); font-size: 12px; }
 footer { font-size: 11px; color: var(--muted); padding: 5px 10px; border-top: 1px solid var(--line); }
-.picking { outline: 3px dashed #1d6fd1 !important; outline-offset: 2px !important; }
 `;
