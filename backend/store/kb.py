@@ -233,10 +233,11 @@ def fts_search(db: Database, match: str, limit: int) -> list[tuple[int, float]]:
     return [(int(r[0]), float(r[1])) for r in rows]
 
 
-def term_chunk_count(db: Database, term: str) -> int:
-    """How many chunks contain `term` (its document frequency in the FTS index)."""
+def term_chunk_count(db: Database, term: str, cap: int | None = None) -> int:
+    """How many chunks contain `term` (its document frequency in the FTS index), counting at most `cap`."""
     quoted = '"' + term.replace('"', '""') + '"'
-    return db.execute("SELECT count(*) FROM chunks_fts WHERE chunks_fts MATCH ?", [quoted]).fetchone()[0]
+    return db.execute("SELECT count(*) FROM (SELECT 1 FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT ?)",
+                      [quoted, -1 if cap is None else cap]).fetchone()[0]
 
 
 def chunk_count(db: Database) -> int:
