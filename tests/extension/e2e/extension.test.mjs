@@ -52,8 +52,9 @@ describe("suggestions in the demo helpdesk", () => {
     const citation = card.locator('[data-tandem="citation"]').first();
     assert.equal(await citation.getAttribute("data-article-id"), "delayed-shipment");
     assert.match(await citation.getAttribute("href"), /^https:\/\/help\.harborandpine\.example\/articles\//);
-    assert.match(await overlay(page, "signals").textContent(), /Sentiment/);
-    assert.match(await overlay(page, "status").textContent(), /Suggested by extractive/);
+    // The card turns final before the stream's closing event sets the status line: wait, don't race.
+    await overlay(page, "signals").filter({ hasText: /Sentiment/ }).waitFor(WAIT);
+    await overlay(page, "status").filter({ hasText: /Suggested by extractive/ }).waitFor(WAIT);
     assert.equal(await page.locator("#tandem-overlay").count(), 1);
     assert.equal(await overlay(page, "no-answer").isVisible(), false);
     // Never over the reply box.
