@@ -37,6 +37,16 @@ async function open(path) {
   return page;
 }
 
+/** The extension's stored `key` once `accept` holds (storage writes are async), or the last value seen. */
+async function storedValue(key, accept, timeoutMs = WAIT.timeout) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = (await browser.getStorage([key]))[key];
+    if (accept(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function firstFinalSuggestion(page) {
   const card = overlay(page, "suggestion").and(page.locator('[data-state="final"]')).first();
   await card.waitFor(WAIT);
@@ -120,13 +130,12 @@ describe("suggestions in the demo helpdesk", () => {
     const page = await open("/demo/#ticket/101");
     await firstFinalSuggestion(page);
     await overlay(page, "collapse").click();
-    await page.waitForFunction(async () => true);
-    assert.equal((await browser.getStorage(["collapsed"])).collapsed, true);
+    assert.equal(await storedValue("collapsed", (v) => v === true), true);
     await page.reload();
     await page.locator("#tandem-overlay section.panel.collapsed").waitFor(WAIT);
     await page.keyboard.press("Alt+Shift+T");
     await page.locator("#tandem-overlay section.panel:not(.collapsed)").waitFor(WAIT);
-    assert.equal((await browser.getStorage(["collapsed"])).collapsed, false);
+    assert.equal(await storedValue("collapsed", (v) => v === false), false);
     await page.close();
   });
 });
@@ -177,12 +186,7 @@ describe("editors and pages nobody planned for", () => {
     await page.locator(".thread-entry .thread-body").nth(1).click();
     await page.locator("#response").click();
     const key = `taught:${pages.base}`;
-    await page.waitForFunction(() => true);
-    let taught;
-    for (let i = 0; i < 40 && !taught; i += 1) {
-      taught = (await browser.getStorage([key]))[key];
-      if (!taught) await page.waitForTimeout(100);
-    }
+    const taught = await storedValue(key, Boolean);
     assert.ok(taught, "taught selectors saved");
     assert.equal(await page.locator(taught.message).count(), 4);
     assert.equal(await page.locator(taught.editor).getAttribute("id"), "response");
