@@ -40,21 +40,45 @@ def units(text: str) -> list[str]:
     for block in re.split(r"\n\s*\n", text):
         lines = [line.strip() for line in block.split("\n") if line.strip()]
         if lines and all(line.startswith("|") for line in lines):
-            header = [c.strip() for c in lines[0].strip("|").split("|")]
-            for row in lines[1:]:
-                cells = [c.strip() for c in row.strip("|").split("|")]
-                if set("".join(cells)) <= set("-: "):
-                    continue
-                # "Express: delivery time 1 to 2 business days, cost $14.95." (headers keep the meaning)
-                rest = [f"{h.lower()} {c[:1].lower() + c[1:]}" for h, c in zip(header[1:], cells[1:], strict=False)
-                        if c]
-                out.append(f"{cells[0]}: {', '.join(rest)}." if rest else cells[0])
+            header, *rows = [[c.strip() for c in line.strip("|").split("|")] for line in lines]
+            rows = [cells for cells in rows if not set("".join(cells)) <= set("-: ")]
+            out.extend(table_row_sentence(header, cells, _is_prose_table(rows)) for cells in rows)
             continue
         for line in lines:
             line = re.sub(r"^(?:[-*+]|\d+[.)])\s+", "", line)
             line = re.sub(r"\*\*(.+?)\*\*", r"\1", line)
             out.extend(s.strip() for s in _SENTENCE.split(line) if s.strip())
     return out
+
+
+def table_row_sentence(header: list[str], cells: list[str], prose: bool = False) -> str:
+    """One table row as a sentence that reads well whatever the column names are.
+
+    "Express — delivery time: 1 to 2 business days; cost: $14.95." Headers keep the meaning of the
+    values. In a two-column table whose values are sentences of their own the header is dropped
+    ("Shipped: The parcel is with the carrier."), since "what it means: The parcel..." only adds noise.
+    """
+    label = cells[0].rstrip(".")
+    values = [(h, c.rstrip(".")) for h, c in zip(header[1:], cells[1:], strict=False) if c.strip(". ")]
+    if not values:
+        return label + "."
+    if prose:
+        return f"{label}: {values[0][1]}."
+    # short values read as part of the sentence ("warranty: 2 years"); long ones keep their case
+    parts = "; ".join(f"{_lower_first(h)}: {_lower_first(v) if len(v.split()) < 5 else v}" if h else v
+                      for h, v in values)
+    return f"{label} — {parts}."
+
+
+def _is_prose_table(rows: list[list[str]]) -> bool:
+    """A two-column table whose second column is whole sentences (every cell ends with a period)."""
+    return bool(rows) and all(len(r) == 2 and r[1].endswith(".") for r in rows)
+
+
+def _lower_first(text: str) -> str:
+    """Lowercase a leading capital unless the first word is an acronym ("UPS", "SKU")."""
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first[1:2].islower() or len(first) == 1 else text
 
 
 def select_sentences(question: str, passage: str, limit: int = 3) -> list[str]:
