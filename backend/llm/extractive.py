@@ -76,9 +76,8 @@ def _is_prose_table(rows: list[list[str]]) -> bool:
 
 
 def _lower_first(text: str) -> str:
-    """Lowercase a leading capital unless the first word is an acronym ("UPS", "SKU")."""
-    first = text.split(" ", 1)[0]
-    return text[:1].lower() + text[1:] if first[1:2].islower() or len(first) == 1 else text
+    """Lowercase a leading capital unless the first word is an acronym ("UPS") or a lone letter ("I")."""
+    return text[:1].lower() + text[1:] if text.split(" ", 1)[0][1:2].islower() else text
 
 
 def select_sentences(question: str, passage: str, limit: int = 3) -> list[str]:

@@ -17,6 +17,7 @@ REFUNDS = """| Payment method | Refund shows up in |
 | Gift card | Immediately |
 | Pay later (Klarna) | Klarna updates your plan within 3 business days |
 | SKU-less item | UPS Ground |
+| Store pickup | I will call you |
 | Empty row |  |"""
 
 
@@ -35,6 +36,7 @@ def test_header_and_value_never_run_together():
         "Gift card — refund shows up in: immediately.",
         "Pay later (Klarna) — refund shows up in: Klarna updates your plan within 3 business days.",
         "SKU-less item — refund shows up in: UPS Ground.",  # acronyms keep their case
+        "Store pickup — refund shows up in: I will call you.",  # and so does a lone "I"
         "Empty row.",
     ]
 
