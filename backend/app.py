@@ -1,109 +1,106 @@
-"""The Litestar application: `create_app(settings)` wires routes, auth, limits, errors and start-up state."""
+"""The Litestar application: `create_app(settings)` wires routes, auth, limits, errors, metrics and
+start-up state (the store, the embedder, the index caught up with the KB, the prompts, periodic jobs)."""
 
 from __future__ import annotations
 
 import logging
-import threading
+import secrets
+from datetime import timedelta
 
-from litestar import Litestar, Request, Response
+from litestar import Litestar
 from litestar.config.cors import CORSConfig
-from litestar.exceptions import HTTPException
+from litestar.config.csrf import CSRFConfig
 from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
+from litestar.plugins.prometheus import PrometheusConfig
 
+from backend import metrics, tuning
+from backend.api.account import AccountController
+from backend.api.assist import AssistController
 from backend.api.auth import BearerAuth
+from backend.api.errors import HANDLERS
+from backend.api.faq import FaqController
+from backend.api.health import MetricsController, healthz
+from backend.api.kb import KBController
+from backend.api.observability import RequestContext
 from backend.api.reports import DashboardController, ExportController
-from backend.api.routes import AccountController, AssistController, FaqController, KBController, healthz
 from backend.llm.prompts import load_all as load_prompts
-from backend.services.conversations import LimitExceeded
-from backend.services.faq import DraftConflict, DraftNotFound
-from backend.services.feedback import UnknownSuggestion
+from backend.services.jobs import Periodic, Repeating
 from backend.services.runtime import Runtime
 from backend.settings import Settings, load_settings
+from backend.store.db import get_meta, set_meta
 
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 4 * 1024 * 1024  # well above 200,000 characters of messages in UTF-8 JSON
 
 
-def _error(status: int):
-    def handler(_: Request, exc: Exception) -> Response:
-        return Response({"status_code": status, "detail": str(exc)}, status_code=status)
-    return handler
+def shared_secret(rt: Runtime, name: str) -> str:
+    """A random secret created once per deployment and shared by every worker through the store."""
+    key = f"secret:{name}"
+    existing = get_meta(rt.db, key)
+    if existing:
+        return existing
+    with rt.db.transaction():
+        if not get_meta(rt.db, key):
+            set_meta(rt.db, key, secrets.token_urlsafe(32))
+    return get_meta(rt.db, key) or ""
 
 
-def _http_error(_: Request, exc: HTTPException) -> Response:
-    """Litestar's own errors, with validation details (e.g. the unknown field's name) in `detail`."""
-    detail = exc.detail
-    extra = getattr(exc, "extra", None)
-    if exc.status_code == 400 and extra:
-        messages = [e.get("message", "") if isinstance(e, dict) else str(e) for e in
-                    (extra if isinstance(extra, list) else [extra])]
-        detail = f"{detail}: {'; '.join(m for m in messages if m)}"
-    return Response({"status_code": exc.status_code, "detail": detail}, status_code=exc.status_code,
-                    headers=getattr(exc, "headers", None))
+def start_jobs(rt: Runtime) -> list[Periodic | Repeating]:
+    """Periodic jobs this worker offers to run (a lease in the store lets exactly one worker run each),
+    and its own index publishing (a start-up cache, at most every SAVE_INTERVAL_S)."""
+    jobs: list[Periodic | Repeating] = []
+    if rt.settings.faq_mine_every_h > 0:
+        from backend.services import faq as faq_service
+
+        jobs.append(Periodic(rt, "faq-mine", timedelta(hours=rt.settings.faq_mine_every_h),
+                             lambda: faq_service.mine(rt, min_count=rt.settings.faq_min_count).summary(),
+                             check_every=min(60.0, rt.settings.faq_mine_every_h * 3600 / 4)).start())
+    jobs.append(Repeating("index-save", tuning.SAVE_INTERVAL_S, rt.retriever.save).start())
+    return jobs
 
 
-def _unexpected(_: Request, exc: Exception) -> Response:
-    log.exception("unhandled error")
-    return Response({"status_code": 500, "detail": "internal error"}, status_code=500)
+def create_app(settings: Settings | None = None, runtime: Runtime | None = None, *, migrate: bool = True) -> Litestar:
+    """Build the API. Heavy state (store, embedder, index, prompts) loads once at start-up.
 
-
-def start_periodic_mining(rt: Runtime) -> threading.Event:
-    """Mine FAQ drafts every `faq_mine_every_h` hours in a daemon thread; set the event to stop."""
-    from backend.services import faq as faq_service
-
-    stop = threading.Event()
-
-    def loop() -> None:
-        while not stop.wait(rt.settings.faq_mine_every_h * 3600):
-            try:
-                report = faq_service.mine(rt, min_count=rt.settings.faq_min_count)
-                log.info("periodic FAQ mining: %s", report.summary())
-            except Exception:  # a failed run must not kill the job; the next one retries
-                log.exception("periodic FAQ mining failed")
-
-    threading.Thread(target=loop, name="faq-miner", daemon=True).start()
-    return stop
-
-
-def create_app(settings: Settings | None = None, runtime: Runtime | None = None) -> Litestar:
-    """Build the API. Heavy state (store, embedder, index, prompts) loads once at start-up."""
+    `migrate=False` (uvicorn workers started by `tandem serve`, which migrated before starting them)
+    only checks that the schema is current.
+    """
     settings = settings or (runtime.settings if runtime else load_settings())
+    rt = runtime or Runtime(settings, migrate=migrate)
+    metrics.enable()
 
     def startup(app: Litestar) -> None:
         load_prompts()  # a broken prompt file fails the start, not the first request
-        rt = runtime or Runtime(settings)
-        rt.retriever  # noqa: B018 - load the embedder and index (rebuilding it if stale)
+        rt.retriever  # noqa: B018 - load the embedder and the index (caught up with the KB)
         rt.provider  # noqa: B018
         app.state.rt = rt
-        app.state.miner = start_periodic_mining(rt) if settings.faq_mine_every_h > 0 else None
+        app.state.jobs = start_jobs(rt)
 
     def shutdown(app: Litestar) -> None:
-        if getattr(app.state, "miner", None) is not None:
-            app.state.miner.set()
-        if runtime is None and getattr(app.state, "rt", None) is not None:
-            app.state.rt.close()
+        for job in getattr(app.state, "jobs", []):
+            job.stop()
+        if runtime is None:
+            rt.close()
 
     cors = CORSConfig(allow_origins=list(settings.cors_origins), allow_headers=["Authorization", "Content-Type"],
-                      allow_methods=["GET", "POST"]) if settings.cors_origins else None
+                      allow_methods=["GET", "POST", "DELETE"]) if settings.cors_origins else None
+    csrf = CSRFConfig(secret=shared_secret(rt, "csrf"), cookie_name="tandem_csrf", cookie_path="/dashboard",
+                      cookie_httponly=True, cookie_samesite="strict", cookie_secure=settings.secure_cookies,
+                      exclude=[r"^/v1/", r"^/healthz$", r"^/metrics$", r"^/schema"])  # bearer routes need no CSRF
+    prometheus = PrometheusConfig(app_name="tandem", prefix="tandem", group_path=True, exclude=[r"^/metrics$"])
     return Litestar(
         route_handlers=[AssistController, KBController, FaqController, AccountController, ExportController,
-                        DashboardController, healthz],
+                        DashboardController, MetricsController, healthz],
         on_startup=[startup],
         on_shutdown=[shutdown],
-        middleware=[DefineMiddleware(BearerAuth, exclude=["^/healthz$", "^/dashboard/login$"])],
+        middleware=[DefineMiddleware(RequestContext, log_format=settings.access_log), prometheus.middleware,
+                    DefineMiddleware(BearerAuth, exclude=["^/healthz$", "^/dashboard/login$"])],
         cors_config=cors,
+        csrf_config=csrf,
         request_max_body_size=MAX_BODY_BYTES,
-        openapi_config=OpenAPIConfig(title="Tandem", version="0.1.0", path="/schema",
+        openapi_config=OpenAPIConfig(title="Tandem", version="0.2.0", path="/schema",
                                      render_plugins=[JsonRenderPlugin()]),
-        exception_handlers={
-            LimitExceeded: _error(413),
-            UnknownSuggestion: _error(404),
-            DraftNotFound: _error(404),
-            DraftConflict: _error(409),
-            ValueError: _error(400),
-            HTTPException: _http_error,
-            Exception: _unexpected,
-        },
+        exception_handlers=HANDLERS,  # type: ignore[arg-type]
     )

@@ -1,8 +1,10 @@
-"""Dates from users (CLI options, query parameters) turned into the UTC ISO form stored timestamps use."""
+"""Dates from users and helpdesks turned into the UTC ISO form stored timestamps use."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+
+from backend.errors import InvalidInput
 
 
 def to_utc_iso(value: str, name: str = "date") -> str:
@@ -10,7 +12,17 @@ def to_utc_iso(value: str, name: str = "date") -> str:
     try:
         parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
-        raise ValueError(f"{name} must be a date (YYYY-MM-DD), got {value!r}") from None
+        raise InvalidInput(f"{name} must be a date (YYYY-MM-DD), got {value!r}") from None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     return parsed.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_instant(value: str | None) -> str | None:
+    """A helpdesk's message time in the stored form, or None when absent or unreadable."""
+    if not value:
+        return None
+    try:
+        return to_utc_iso(value)
+    except InvalidInput:
+        return None

@@ -2,51 +2,59 @@
 
 from __future__ import annotations
 
-import click
-from rich.console import Console
-from rich.table import Table
+from typing import Any
 
-from backend.services import faq as faq_service
-from cli.main import pass_app, print_json
+import click
+
+from cli.context import pass_app, print_json, to_builtins
 from cli.remote import remote_options
 
-out = Console(soft_wrap=True, highlight=False)
+STATUSES = ("pending", "approved", "rejected", "merged")  # = backend.models.DRAFT_STATUSES
+
+
+def _console():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(soft_wrap=True, highlight=False)
 
 
 class LocalDrafts:
-    """FAQ actions on this machine's store."""
+    """FAQ actions on this machine's store (results as plain JSON-like data, like the remote ones)."""
 
-    def __init__(self, app) -> None:
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
         self.app = app
 
-    def _do(self, fn, *args, **kwargs):
+    def _do(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        from backend.errors import TandemError
+        from backend.services import faq as faq_service
+
         try:
-            return fn(self.app.runtime, *args, **kwargs)
-        except faq_service.DraftError as exc:
+            return to_builtins(getattr(faq_service, name)(self.app.runtime, *args, **kwargs))
+        except TandemError as exc:
             raise click.ClickException(str(exc)) from exc
 
-    def mine(self, since, min_count):
-        return self._do(faq_service.mine, since=since, min_count=min_count).as_dict()
+    def mine(self, since, min_count):  # type: ignore[no-untyped-def]
+        return self._do("mine", since=since, min_count=min_count)
 
-    def list(self, status):
-        return self._do(faq_service.list_drafts, status)
+    def list(self, status):  # type: ignore[no-untyped-def]
+        return self._do("list_drafts", status)
 
-    def get(self, draft_id):
-        return self._do(faq_service.get_draft, draft_id)
+    def get(self, draft_id):  # type: ignore[no-untyped-def]
+        return self._do("get_draft", draft_id)
 
-    def approve(self, draft_id, question=None, answer=None):
-        return self._do(faq_service.approve, draft_id, user=self.app.user, question=question, answer=answer)
+    def approve(self, draft_id, question=None, answer=None):  # type: ignore[no-untyped-def]
+        return self._do("approve", draft_id, user=self.app.user, question=question, answer=answer)
 
-    def reject(self, draft_id, reason):
-        return self._do(faq_service.reject, draft_id, user=self.app.user, reason=reason)
+    def reject(self, draft_id, reason):  # type: ignore[no-untyped-def]
+        return self._do("reject", draft_id, user=self.app.user, reason=reason)
 
-    def merge(self, draft_id, article_id, answer=None):
-        return self._do(faq_service.merge, draft_id, article_id, user=self.app.user, answer=answer)
+    def merge(self, draft_id, article_id, answer=None):  # type: ignore[no-untyped-def]
+        return self._do("merge", draft_id, article_id, user=self.app.user, answer=answer)
 
-    def article(self, article_id):
+    def article(self, article_id):  # type: ignore[no-untyped-def]
         from backend.services import kb as kb_service
 
-        return kb_service.get_article(self.app.runtime, article_id)
+        return to_builtins(kb_service.get_article(self.app.runtime, article_id))
 
 
 class RemoteDrafts:
@@ -85,6 +93,8 @@ def _drafts(app, remote):
 
 
 def _show(draft: dict, nearest_article: dict | None = None) -> None:
+    """Print a draft with its evidence for a reviewer."""
+    out = _console()
     out.print(f"[bold]#{draft['id']}[/] [{draft['status']}] {draft['suggested_action']}  "
               f"({draft['cluster_size']} questions, {len(draft['source_conversation_ids'])} conversations)")
     out.print(f"[bold]Q:[/] {draft['question']}")
@@ -139,7 +149,7 @@ def mine(app, since, min_count, as_json, remote):
 
 
 @faq.command("list")
-@click.option("--status", type=click.Choice([*faq_service.STATUSES, "all"]), default="pending", show_default=True,
+@click.option("--status", type=click.Choice([*STATUSES, "all"]), default="pending", show_default=True,
               help="Which drafts to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (the FAQ draft contract).")
 @remote_options
@@ -153,10 +163,12 @@ def list_(app, status, as_json, remote):
     if not rows:
         click.echo(f"no {status if status != 'all' else ''} drafts".replace("  ", " "))
         return
+    from rich.table import Table
+
     table = Table("id", "status", "size", "action", "question")
     for d in rows:
         table.add_row(str(d["id"]), d["status"], str(d["cluster_size"]), d["suggested_action"], d["question"])
-    out.print(table)
+    _console().print(table)
 
 
 @faq.command()

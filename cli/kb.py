@@ -6,28 +6,28 @@ import sys
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
-from backend.retrieval.hybrid import Hit
-from backend.services import kb as kb_service
-from backend.services.kb_formats import FORMATS, FieldMap, FormatError, expand_paths, read_file
-from cli.main import pass_app, print_json
+from cli.context import pass_app, print_json
 from cli.remote import remote_options
 
-err = Console(stderr=True, soft_wrap=True)
+IMPORT_FORMATS = ("auto", "md", "html", "txt", "csv", "jsonl", "zendesk")  # = backend.models.IMPORT_FORMATS
+
+
+def _err():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(stderr=True, soft_wrap=True)
 
 
 @click.group()
 def kb() -> None:
-    """Curate the knowledge base: import, list, show, search, remove, reindex, export, stats."""
+    """Curate the knowledge base: import, list, show, search, remove, reindex, export, stats, calibrate."""
 
 
 @kb.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--source", help="Source name for these articles (default: front matter `source`, else 'local').")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(IMPORT_FORMATS), default="auto", show_default=True,
               help="Reader to use; auto picks by file extension.")
 @click.option("--prune", is_flag=True, help="Remove articles of this source that are no longer in PATHS.")
 @click.option("--id-field", help="CSV/JSONL field holding the article id.")
@@ -38,49 +38,57 @@ def kb() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON.")
 @remote_options
 @pass_app
-def import_(app, paths, source, fmt, prune, id_field, title_field, body_field, url_field, tags_field, as_json,
+def import_(app, paths, source, fmt, prune, id_field, title_field, body_field, url_field, tags_field, as_json,  # type: ignore[no-untyped-def]
             remote):
     """Import articles from files and folders (Markdown, HTML, text, CSV, JSONL, Zendesk export)."""
+    from backend.services import kb as kb_service
+    from backend.services.kb_formats import FieldMap, expand_paths
+
     fields = FieldMap(id=id_field, title=title_field, body=body_field, url=url_field, tags=tags_field)
     if remote:
         if prune:
             raise click.UsageError("--prune is not available with --server (run it on the server)")
-        report = _remote_import(remote, paths, source, fmt, fields)
-        _finish_import(report, as_json)
+        _finish_import(_remote_import(remote, paths, source, fmt, fields), as_json)
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    err = _err()
     rt = app.runtime
     with Progress(TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   TextColumn("{task.description}"), console=err, transient=True,
                   disable=not err.is_terminal) as progress:
-        task = progress.add_task("", total=None)
+        task = progress.add_task("", total=len(expand_paths([p for p in paths if p.exists()], fmt)))
 
         def on_file(path: Path, error: str | None) -> None:
             progress.update(task, advance=1, description=path.name)
 
-        progress.update(task, total=len(expand_paths([p for p in paths if p.exists()], fmt)))
         report = kb_service.import_paths(rt, list(paths), source=source, fmt=fmt, prune=prune, fields=fields,
                                          on_file=on_file)
     _finish_import(report, as_json)
 
 
-def _remote_import(remote, paths, source, fmt, fields) -> kb_service.ImportReport:
+def _remote_import(remote, paths, source, fmt, fields):  # type: ignore[no-untyped-def]
     """Read files here, send their articles to the server (which chunks, embeds and indexes them)."""
+    from backend.services import kb as kb_service
+    from backend.services.kb_formats import FormatError, expand_paths, read_file
+
     report = kb_service.ImportReport()
     for path in paths:
         if not path.exists():
-            report.failed.append((str(path), "no such file or folder"))
+            report.failed.append(kb_service.Failure(str(path), "no such file or folder"))
     files = expand_paths([p for p in paths if p.exists()], fmt)
     report.files = len(files)
     for path, root in files:
         try:
             articles = read_file(path, root, fmt, fields)
         except (FormatError, OSError) as exc:
-            report.failed.append((str(path), str(exc)))
+            report.failed.append(kb_service.Failure(str(path), str(exc)))
             continue
         by_source: dict[str, list[dict]] = {}
         for a in articles:
-            by_source.setdefault(source or a.get("source") or kb_service.DEFAULT_SOURCE, []).append(
-                {k: a.get(k) for k in ("external_id", "title", "body", "url", "tags", "status") if a.get(k) is not None})
+            by_source.setdefault(source or a.source or kb_service.DEFAULT_SOURCE, []).append(
+                {"external_id": a.external_id, "title": a.title, "body": a.body, "url": a.url, "tags": a.tags,
+                 "status": a.status})
         for src, batch in by_source.items():
             for start in range(0, len(batch), 200):
                 result = remote.call("POST", "/v1/kb/articles", json={"source": src, "articles": batch[start:start + 200]})
@@ -90,13 +98,14 @@ def _remote_import(remote, paths, source, fmt, fields) -> kb_service.ImportRepor
     return report
 
 
-def _finish_import(report, as_json: bool) -> None:
-    for path, reason in report.failed:
-        err.print(f"[red]failed[/red] {path}: {reason}", highlight=False)
+def _finish_import(report, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    err = _err()
+    for failure in report.failed:
+        err.print(f"[red]failed[/red] {failure.path}: {failure.reason}", highlight=False, markup=True)
     for note in report.notes:
         err.print(f"[yellow]note[/yellow] {note}", highlight=False)
     if as_json:
-        print_json(report.as_dict())
+        print_json(report)
     else:
         click.echo(report.summary())
     if not report.ok:
@@ -109,51 +118,60 @@ def _finish_import(report, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @remote_options
 @pass_app
-def list_(app, source, limit, as_json, remote):
+def list_(app, source, limit, as_json, remote):  # type: ignore[no-untyped-def]
     """List articles."""
     if remote:
         articles = remote.call("GET", "/v1/kb/articles", params={"source": source, "limit": limit})
     else:
+        from backend.services import kb as kb_service
+
         articles = kb_service.list_articles(app.runtime, source=source, limit=limit)
     if as_json:
         print_json(articles)
         return
-    table = Table("id", "source", "title", "updated", box=None)
-    for a in articles:
-        table.add_row(a["article_id"], a["source"], a["title"], a["updated_at"])
-    Console().print(table)
-    click.echo(f"{len(articles)} articles")
+    from cli.context import to_builtins
+
+    rows = to_builtins(articles)
+    for a in rows:
+        click.echo(f"{a['article_id']}\t{a['source']}\t{a['title']}\t{a['updated_at']}")
+    click.echo(f"{len(rows)} articles")
 
 
 @kb.command()
 @click.argument("article_id")
+@click.option("--source", help="The article's source, when several sources use the same id.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @remote_options
 @pass_app
-def show(app, article_id, as_json, remote):
+def show(app, article_id, source, as_json, remote):  # type: ignore[no-untyped-def]
     """Show one article with its chunks."""
+    from cli.context import to_builtins
+
     if remote:
         try:
-            article = remote.call("GET", f"/v1/kb/articles/{article_id}")
+            article = remote.call("GET", f"/v1/kb/articles/{article_id}", params={"source": source})
         except click.ClickException as exc:
             if " 404:" not in exc.format_message():
                 raise
             article = None
     else:
-        article = kb_service.get_article(app.runtime, article_id)
+        from backend.services import kb as kb_service
+
+        article = kb_service.get_article(app.runtime, article_id, source=source)
     if article is None:
         raise click.ClickException(f"no article with id {article_id!r} (see `tandem kb list`)")
     if as_json:
         print_json(article)
         return
-    click.echo(f"{article['title']}  [{article['article_id']}, source {article['source']}]")
-    if article["url"]:
-        click.echo(article["url"])
-    if article["tags"]:
-        click.echo("tags: " + ", ".join(article["tags"]))
+    a = to_builtins(article)
+    click.echo(f"{a['title']}  [{a['article_id']}, source {a['source']}]")
+    if a["url"]:
+        click.echo(a["url"])
+    if a["tags"]:
+        click.echo("tags: " + ", ".join(a["tags"]))
     click.echo("")
-    click.echo(article["body"])
-    click.echo(f"\n{len(article['chunks'])} chunks")
+    click.echo(a["body"])
+    click.echo(f"\n{len(a['chunks'])} chunks")
 
 
 @kb.command()
@@ -162,42 +180,52 @@ def show(app, article_id, as_json, remote):
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @remote_options
 @pass_app
-def search(app, query, k, as_json, remote):
-    """Search the knowledge base (hybrid BM25 + dense), one hit per article."""
+def search(app, query, k, as_json, remote):  # type: ignore[no-untyped-def]
+    """Search the knowledge base (hybrid BM25 + dense), one hit per article, with calibrated confidence."""
+    import msgspec
+
+    from backend.models import Hit
+
     if remote:
-        hits = [Hit(**h) for h in remote.call("GET", "/v1/kb/search", params={"q": query, "k": k})]
+        hits = msgspec.convert(remote.call("GET", "/v1/kb/search", params={"q": query, "k": k}), list[Hit])
     else:
+        from backend.services import kb as kb_service
+
         hits = kb_service.search(app.runtime, query, k=k)
     if as_json:
-        print_json([h.public() for h in hits])
+        print_json(hits)
         return
     if not hits or not hits[0].grounded:
         click.echo("No grounded answer in the knowledge base for this query.")
     for rank, hit in enumerate(hits, start=1):
         mark = "grounded" if hit.grounded else "weak"
-        click.echo(f"{rank}. {hit.title} [{hit.article_id}] score {hit.score:.3f} sim {hit.similarity:.2f} {mark}")
+        click.echo(f"{rank}. {hit.title} [{hit.article_id}] confidence {hit.confidence:.2f} "
+                   f"sim {hit.similarity:.2f} {mark}")
         snippet = " ".join(hit.text.split())
         click.echo(f"   {snippet[:200]}{'…' if len(snippet) > 200 else ''}")
 
 
 @kb.command()
 @click.argument("article_ids", nargs=-1, required=True)
+@click.option("--source", help="Only in this source (needed when several sources use the same id).")
 @remote_options
 @pass_app
-def remove(app, article_ids, remote):
-    """Remove articles by id."""
+def remove(app, article_ids, source, remote):  # type: ignore[no-untyped-def]
+    """Remove articles by their id."""
     if remote:
         removed, missing = [], []
         for article_id in article_ids:
             try:
-                remote.call("DELETE", f"/v1/kb/articles/{article_id}")
+                remote.call("DELETE", f"/v1/kb/articles/{article_id}", params={"source": source})
                 removed.append(article_id)
             except click.ClickException as exc:
                 if " 404:" not in exc.format_message():
                     raise
                 missing.append(article_id)
     else:
-        removed, missing = kb_service.remove_articles(app.runtime, list(article_ids))
+        from backend.services import kb as kb_service
+
+        removed, missing = kb_service.remove_articles(app.runtime, list(article_ids), source=source)
     for article_id in removed:
         click.echo(f"removed {article_id}")
     if missing:
@@ -207,18 +235,22 @@ def remove(app, article_ids, remote):
 @kb.command()
 @click.option("--reembed", is_flag=True, help="Also recompute every embedding (not just the index).")
 @pass_app
-def reindex(app, reembed):
+def reindex(app, reembed):  # type: ignore[no-untyped-def]
     """Re-chunk all articles and rebuild the vector index."""
+    from backend.services import kb as kb_service
+
     result = kb_service.reindex(app.runtime, reembed=reembed)
-    click.echo(f"reindexed {result['articles']} articles, {result['chunks']} chunks ({result['embedder']})")
+    click.echo(f"reindexed {result.articles} articles, {result.chunks} chunks ({result.embedder})")
 
 
 @kb.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--source", help="Only articles of this source.")
 @pass_app
-def export(app, directory, source):
+def export(app, directory, source):  # type: ignore[no-untyped-def]
     """Export articles as Markdown with front matter (re-importable unchanged)."""
+    from backend.services import kb as kb_service
+
     count = kb_service.export(app.runtime, directory, source=source)
     click.echo(f"exported {count} articles to {directory}")
 
@@ -227,9 +259,16 @@ def export(app, directory, source):
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @remote_options
 @pass_app
-def stats(app, as_json, remote):
-    """Counts per source and the state of the vector index."""
-    data = remote.call("GET", "/v1/kb/stats") if remote else kb_service.stats(app.runtime)
+def stats(app, as_json, remote):  # type: ignore[no-untyped-def]
+    """Counts per source, the state of the vector index and the grounding calibration."""
+    from cli.context import to_builtins
+
+    if remote:
+        data = remote.call("GET", "/v1/kb/stats")
+    else:
+        from backend.services import kb as kb_service
+
+        data = to_builtins(kb_service.stats(app.runtime))
     if as_json:
         print_json(data)
         return
@@ -239,5 +278,7 @@ def stats(app, as_json, remote):
         click.echo(f"  {s['source']}: {s['articles']} articles, {s['chunks']} chunks")
     index = data["index"]
     if index:
-        click.echo(f"index: {index['embedder']} {index['dim']}-d {index['kind']}, {index['count']} vectors")
-    click.echo(f"grounded threshold: {data['grounded_threshold']}")
+        click.echo(f"index: {index['embedder']} {index['dim']}-d {index['kind']}, {index['count']} vectors at KB "
+                   f"version {index['kb_version']}")
+    calibration = data.get("calibration") or {}
+    click.echo(f"grounding: {calibration.get('method', '?')} (KB version {calibration.get('kb_version', '?')})")

@@ -1,61 +1,82 @@
-"""`tandem`: the command line for knowledge managers, team leads and operators."""
+"""`tandem`: the command line for knowledge managers, team leads and operators.
+
+Commands load lazily (click's lazy group pattern): `tandem --help` imports click and nothing else, and
+each command imports only what it uses when it runs.
+"""
 
 from __future__ import annotations
 
-import json
+import importlib
 import logging
 import sys
 
 import click
 
-from backend.settings import Settings, SettingsError, load_settings
+from cli.context import AppContext
+
+# name -> "module:attribute"; each module imports only click at the top.
+COMMANDS = {
+    "kb": "cli.kb:kb",
+    "demo": "cli.demo:demo",
+    "serve": "cli.serve:serve",
+    "users": "cli.users:users",
+    "suggest": "cli.assist:suggest",
+    "summarize": "cli.assist:summarize",
+    "conversations": "cli.conversations:conversations",
+    "faq": "cli.faq:faq",
+    "summaries": "cli.summaries:summaries",
+    "report": "cli.report:report",
+}
 
 
-class AppContext:
-    """Lazily opened settings and runtime, shared by every command of one invocation."""
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported only when listed or run; Tandem's errors become CLI errors."""
 
-    def __init__(self, data_dir: str | None) -> None:
-        self._data_dir = data_dir
-        self._settings: Settings | None = None
-        self._runtime = None
+    def __init__(self, *args: object, lazy: dict[str, str] | None = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.lazy = lazy or {}
 
-    @property
-    def settings(self) -> Settings:
-        if self._settings is None:
-            try:
-                self._settings = load_settings(self._data_dir)
-            except SettingsError as exc:
-                raise click.ClickException(str(exc)) from exc
-        return self._settings
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy])
 
-    @property
-    def user(self) -> str:
-        """Who decides, for local review actions (the OS account)."""
-        import getpass
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy:
+            module, _, attribute = self.lazy[name].partition(":")
+            return getattr(importlib.import_module(module), attribute)
+        return super().get_command(ctx, name)
+
+    def invoke(self, ctx: click.Context) -> object:
+        from backend.errors import TandemError
 
         try:
-            return f"cli:{getpass.getuser()}"
-        except (KeyError, OSError):
-            return "cli"
-
-    @property
-    def runtime(self):
-        if self._runtime is None:
-            from backend.services.runtime import Runtime
-
-            self._runtime = Runtime(self.settings)
-        return self._runtime
+            return super().invoke(ctx)
+        except TandemError as exc:
+            raise click.ClickException(str(exc)) from exc
 
 
-pass_app = click.make_pass_decorator(AppContext)
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stderr is when a record is emitted (test runners swap it per command)."""
+
+    @property  # type: ignore[override]
+    def stream(self):  # type: ignore[no-untyped-def]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:  # type: ignore[no-untyped-def]
+        pass
 
 
-def print_json(data: object) -> None:
-    """Write JSON to stdout (the scriptable output of every read command)."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+def configure_logging(verbose: bool) -> None:
+    """Log to stderr, before any library does (wordllama calls basicConfig(INFO) on import)."""
+    root = logging.getLogger()
+    if not any(isinstance(h, _StderrHandler) for h in root.handlers):
+        handler = _StderrHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(handler)
+    root.setLevel(logging.INFO if verbose else logging.WARNING)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--data-dir", envvar="TANDEM_DATA_DIR", type=click.Path(file_okay=False),
               help="Where Tandem keeps its database and index (env TANDEM_DATA_DIR).")
 @click.option("-v", "--verbose", is_flag=True, help="Log what Tandem does (index rebuilds, timings).")
@@ -63,18 +84,7 @@ def print_json(data: object) -> None:
 @click.pass_context
 def cli(ctx: click.Context, data_dir: str | None, verbose: bool) -> None:
     """Tandem: grounded reply suggestions, summaries and FAQ mining beside any helpdesk."""
-    # Configure logging before any library does (wordllama calls basicConfig(INFO) on import).
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    ctx.obj = AppContext(data_dir)
-
-
-def _register() -> None:
-    from cli import assist, conversations, demo, faq, kb, report, serve, summaries, users
-
-    for command in (kb.kb, demo.demo, serve.serve, users.users, assist.suggest, assist.summarize,
-                    conversations.conversations, faq.faq, summaries.summaries, report.report):
-        cli.add_command(command)
-
-
-_register()
+    configure_logging(verbose)
+    app = AppContext(data_dir)
+    ctx.obj = app
+    ctx.call_on_close(app.close)

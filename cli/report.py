@@ -6,9 +6,8 @@ from pathlib import Path
 
 import click
 
-from backend.services import analytics
+from cli.context import pass_app, print_json
 from cli.dates import parse_date
-from cli.main import pass_app, print_json
 
 
 @click.command()
@@ -18,8 +17,10 @@ from cli.main import pass_app, print_json
               help="HTML file to write.")
 @click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON instead of writing HTML.")
 @pass_app
-def report(app, since, until, out, as_json):
+def report(app, since, until, out, as_json):  # type: ignore[no-untyped-def]
     """Acceptance, edits, grounding, knowledge gaps, escalation and sentiment over time, top topics."""
+    from backend.services import analytics
+
     data = analytics.build(app.runtime, since=since, until=until)
     if as_json:
         print_json(data)

@@ -6,9 +6,10 @@ import sys
 
 import click
 
-from backend.services import exports
+from cli.context import pass_app
 from cli.dates import parse_date
-from cli.main import pass_app
+
+EXPORT_FORMATS = ("csv", "jsonl", "md", "html")  # = backend.models.EXPORT_FORMATS
 
 
 @click.group()
@@ -21,13 +22,16 @@ def summaries() -> None:
 @click.option("--until", callback=parse_date, help="Up to this date, exclusive.")
 @click.option("--agent", help="Only summaries made by this user.")
 @click.option("--helpdesk", help="Only conversations from this helpdesk.")
-@click.option("--format", "fmt", type=click.Choice(exports.FORMATS), default="csv", show_default=True,
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True,
               help="Output format.")
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
 @click.option("--generate-missing", is_flag=True, help="Summarize stored conversations that have none first.")
 @pass_app
-def export(app, since, until, agent, helpdesk, fmt, out, generate_missing):
-    """Export each conversation's latest summary (streamed: memory stays flat at any size)."""
+def export(app, since, until, agent, helpdesk, fmt, out, generate_missing):  # type: ignore[no-untyped-def]
+    """Export each conversation's latest summary (streamed: memory stays flat at any size; cells that a
+    spreadsheet would run as formulas are neutralised)."""
+    from backend.services import exports
+
     rt = app.runtime
     if generate_missing:
         made = exports.generate_missing(rt, since=since, until=until, helpdesk=helpdesk)

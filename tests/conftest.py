@@ -1,4 +1,5 @@
-"""Shared fixtures: temp data dirs, a CLI runner through the real `tandem` entry point."""
+"""Shared fixtures: temp data dirs, the CLI in-process (click's CliRunner) and through its entry point,
+runtimes, and stores built once per session and copied for each test."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -17,43 +20,82 @@ TANDEM = shutil.which("tandem", path=str(Path(sys.executable).parent)) or "tande
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+os.environ.pop("ANTHROPIC_API_KEY", None)  # the offline engine unless a test asks for another
+
+
+@dataclass
+class Outcome:
+    """What a CLI call printed and how it ended (the same shape in-process and as a subprocess)."""
+
+    stdout: str
+    stderr: str
+    returncode: int
 
 
 class CLI:
-    """Runs the installed `tandem` console script against one data dir."""
+    """Runs `tandem` in this process with click's CliRunner against one data dir (the runtime is closed
+    after every command, as in a real invocation)."""
 
-    def __init__(self, data_dir: Path, embedder: str = "wordllama") -> None:
+    def __init__(self, data_dir: Path, embedder: str = "wordllama", env: dict[str, str] | None = None) -> None:
         self.data_dir = data_dir
-        self.env = {**os.environ, "TANDEM_DATA_DIR": str(data_dir), "TANDEM_EMBEDDER": embedder}
+        self.env = {"TANDEM_DATA_DIR": str(data_dir), "TANDEM_EMBEDDER": embedder, "TANDEM_LLM": "extractive",
+                    **(env or {})}
 
-    def run(self, *args: str, check: bool = True, input: str | None = None) -> subprocess.CompletedProcess:
-        result = subprocess.run([TANDEM, *args], env=self.env, capture_output=True, text=True, input=input,
-                                timeout=300)
-        if check and result.returncode != 0:
-            raise AssertionError(f"tandem {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
-        return result
+    def run(self, *args: str, check: bool = True, input: str | None = None) -> Outcome:
+        from click.testing import CliRunner
+
+        from cli.main import cli
+
+        result = CliRunner().invoke(cli, list(args), input=input, env=self.env, catch_exceptions=True)
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        outcome = Outcome(result.stdout, result.stderr, result.exit_code)
+        if check and outcome.returncode != 0:
+            raise AssertionError(f"tandem {' '.join(args)} failed ({outcome.returncode}):\n{outcome.stdout}\n{outcome.stderr}")
+        return outcome
 
     def json(self, *args: str) -> object:
         return json.loads(self.run(*args).stdout)
 
+
+class ProcessCLI(CLI):
+    """The installed `tandem` console script in a real subprocess (entry point, signals, serve)."""
+
+    def run(self, *args: str, check: bool = True, input: str | None = None) -> Outcome:
+        result = subprocess.run([TANDEM, *args], env={**os.environ, **self.env}, capture_output=True, text=True,
+                                input=input, timeout=300)
+        if check and result.returncode != 0:
+            raise AssertionError(f"tandem {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+        return Outcome(result.stdout, result.stderr, result.returncode)
+
     def popen(self, *args: str) -> subprocess.Popen:
-        return subprocess.Popen([TANDEM, *args], env=self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True)
+        return subprocess.Popen([TANDEM, *args], env={**os.environ, **self.env}, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
 
 
 @pytest.fixture
 def cli(tmp_path: Path) -> CLI:
-    """The CLI on a fresh data dir, with the tiny WordLlama embedder (fast to load)."""
+    """The CLI in-process on a fresh data dir, with the tiny WordLlama embedder."""
     return CLI(tmp_path / "data")
 
 
 @pytest.fixture
-def runtime(tmp_path: Path):
-    """A Runtime on a fresh data dir with WordLlama."""
+def process_cli(tmp_path: Path) -> ProcessCLI:
+    """The CLI as a subprocess through its entry point, on a fresh data dir."""
+    return ProcessCLI(tmp_path / "data")
+
+
+def make_runtime(data_dir: Path, embedder: str = "wordllama", **env: str):
     from backend.services.runtime import Runtime
     from backend.settings import load_settings
 
-    rt = Runtime(load_settings(tmp_path / "rt", env={"TANDEM_EMBEDDER": "wordllama"}))
+    return Runtime(load_settings(data_dir, env={"TANDEM_EMBEDDER": embedder, "TANDEM_LLM": "extractive", **env}))
+
+
+@pytest.fixture
+def runtime(tmp_path: Path) -> Iterator:
+    """A Runtime on a fresh data dir with WordLlama."""
+    rt = make_runtime(tmp_path / "rt")
     yield rt
     rt.close()
 
@@ -61,3 +103,37 @@ def runtime(tmp_path: Path):
 @pytest.fixture
 def demo_kb() -> Path:
     return ROOT / "kb"
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir with the demo KB imported (WordLlama), built once; copy it with `copy_store`."""
+    data = tmp_path_factory.mktemp("demo-store") / "data"
+    CLI(data).run("kb", "import", str(ROOT / "kb"), "--source", "demo")
+    return data
+
+
+def copy_store(source: Path, target: Path) -> Path:
+    """A private copy of a prepared data dir (the SQLite file, its WAL and the published index)."""
+    shutil.copytree(source, target)
+    return target
+
+
+@pytest.fixture
+def demo_data(demo_store: Path, tmp_path: Path) -> Path:
+    """A private data dir holding the demo KB."""
+    return copy_store(demo_store, tmp_path / "data")
+
+
+@pytest.fixture
+def demo_cli(demo_data: Path) -> CLI:
+    """The CLI on a data dir that already holds the demo KB."""
+    return CLI(demo_data)
+
+
+@pytest.fixture
+def demo_runtime(demo_data: Path) -> Iterator:
+    """A Runtime on a data dir that already holds the demo KB."""
+    rt = make_runtime(demo_data)
+    yield rt
+    rt.close()

@@ -1,4 +1,4 @@
-"""Bearer-token authentication middleware and role guards."""
+"""Bearer-token authentication (dashboard pages also accept a server-side session cookie) and role guards."""
 
 from __future__ import annotations
 
@@ -7,30 +7,36 @@ from litestar.exceptions import NotAuthorizedException, PermissionDeniedExceptio
 from litestar.handlers.base import BaseRouteHandler
 from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult
 
+from backend.models import User
+from backend.services import access
 from backend.services import users as user_service
 
 ANY_ROLE = ("agent", "knowledge_manager", "lead", "admin")
 LEADS = ("lead", "admin")
-DASHBOARD_COOKIE = "tandem_dashboard"
+CURATORS = ("knowledge_manager", "admin")
+SESSION_COOKIE = "tandem_session"
 
 
 class BearerAuth(AbstractAuthenticationMiddleware):
     """Every route but /healthz needs `Authorization: Bearer TOKEN` of an active user (401 otherwise)."""
 
     async def authenticate_request(self, connection: ASGIConnection) -> AuthenticationResult:
+        rt = connection.app.state.rt
         header = connection.headers.get("authorization", "")
-        scheme, _, token = header.partition(" ")
         if not header and connection.scope["path"].startswith("/dashboard"):
-            # Browsers cannot send a bearer header on navigation: the dashboard signs in with a cookie.
-            scheme, token = "bearer", connection.cookies.get(DASHBOARD_COOKIE, "")
-            if not token:
+            # Browsers cannot send a bearer header on navigation: the dashboard has server-side sessions.
+            found = access.session(rt, connection.cookies.get(SESSION_COOKIE, ""))
+            if found is None:
                 raise NotAuthorizedException("sign in at /dashboard/login with a lead or admin token")
+            connection.scope.setdefault("state", {})["csrf_session"] = found.csrf
+            return AuthenticationResult(user=found.user, auth="session")
+        scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise NotAuthorizedException("missing bearer token (Authorization: Bearer TOKEN)")
-        user = user_service.authenticate(connection.app.state.rt, token.strip())
+        user = user_service.authenticate(rt, token.strip())
         if user is None:
             raise NotAuthorizedException("invalid or revoked token")
-        return AuthenticationResult(user=user, auth=token)
+        return AuthenticationResult(user=user, auth="token")
 
 
 def require(*roles: str):
@@ -38,9 +44,9 @@ def require(*roles: str):
 
     def guard(connection: ASGIConnection, _: BaseRouteHandler) -> None:
         user = connection.scope.get("user")  # absent when the middleware skipped the request (e.g. OPTIONS)
-        if not user:
+        if not isinstance(user, User):
             raise NotAuthorizedException("missing bearer token (Authorization: Bearer TOKEN)")
-        if user["role"] not in roles:
+        if user.role not in roles:
             raise PermissionDeniedException(f"this route needs one of the roles: {', '.join(roles)}")
 
     return guard

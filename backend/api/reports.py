@@ -1,17 +1,26 @@
-"""Team-lead routes: streamed summary exports and the /dashboard page (the report, served live)."""
+"""Team-lead routes: streamed summary exports and the /dashboard page (the report, served live).
+
+The dashboard signs in with a token once and then keeps a server-side session: the cookie holds a
+random session id (its hash is stored), the server enforces expiry, the sign-in and sign-out forms
+carry CSRF tokens, and failed sign-ins are logged and rate-limited per client address.
+"""
 
 from __future__ import annotations
 
 import html
+from typing import Annotated
 
 from litestar import Controller, Request, Response, get, post
 from litestar.enums import MediaType
-from litestar.params import Parameter
+from litestar.params import FromQuery, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Stream
+from litestar.utils.scope.state import ScopeState
 
-from backend.api.auth import DASHBOARD_COOKIE, LEADS, require
+from backend.api.assist import runtime
+from backend.api.auth import LEADS, SESSION_COOKIE, require
 from backend.dates import to_utc_iso
-from backend.services import analytics, exports
+from backend.errors import RateLimited
+from backend.services import access, analytics, exports
 from backend.services import users as user_service
 
 
@@ -25,13 +34,16 @@ class ExportController(Controller):
     guards = [require(*LEADS)]
 
     @get("/export", sync_to_thread=True)
-    def export(self, request: Request, since: str | None = None, until: str | None = None, agent: str | None = None,
-               helpdesk: str | None = None, export_format: str = Parameter(query="format", default="csv"),
-               generate_missing: bool = False) -> Stream:
+    def export(self, request: Request, since: FromQuery[str | None] = None, until: FromQuery[str | None] = None,
+               agent: FromQuery[str | None] = None, helpdesk: FromQuery[str | None] = None,
+               export_format: Annotated[str, QueryParameter(name="format")] = "csv",
+               generate_missing: FromQuery[bool] = False) -> Stream:
         """Each conversation's latest summary as streamed CSV or JSONL (flat memory at any size)."""
         if export_format not in ("csv", "jsonl"):
-            raise ValueError("format must be csv or jsonl")
-        rt = request.app.state.rt
+            from backend.errors import InvalidInput
+
+            raise InvalidInput("format must be csv or jsonl")
+        rt = runtime(request)
         since, until = _iso(since, "since"), _iso(until, "until")
         if generate_missing:
             exports.generate_missing(rt, since=since, until=until, helpdesk=helpdesk)
@@ -46,7 +58,18 @@ form{{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:24px;wi
 input{{width:100%;box-sizing:border-box;padding:8px;margin:8px 0}}button{{padding:8px 16px}}.err{{color:#cf222e}}</style>
 </head><body><form method=post action=/dashboard/login><h1>Tandem dashboard</h1>
 <p>Sign in with a lead or admin token (<code>tandem users add NAME --role lead</code>).</p>{error}
+<input type=hidden name=_csrf_token value="{csrf}">
 <input type=password name=token autocomplete=off aria-label=Token required><button type=submit>Sign in</button></form></body></html>"""
+LOGOUT_FORM = ('<form method=post action=/dashboard/logout style="position:fixed;top:12px;right:16px">'
+               '<input type=hidden name=_csrf_token value="{csrf}"><button type=submit>Sign out</button></form>')
+
+
+def _csrf(request: Request) -> str:
+    return ScopeState.from_scope(request.scope).csrf_token or ""
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
 
 
 class DashboardController(Controller):
@@ -55,28 +78,53 @@ class DashboardController(Controller):
     include_in_schema = False
 
     @get("", guards=[require(*LEADS)], sync_to_thread=True, media_type=MediaType.HTML)
-    def dashboard(self, request: Request, since: str | None = None, until: str | None = None) -> str:
-        """The usage report, live."""
-        rt = request.app.state.rt
+    def dashboard(self, request: Request, since: FromQuery[str | None] = None,
+                  until: FromQuery[str | None] = None) -> str:
+        """The usage report, live (with a sign-out button for browser sessions)."""
+        rt = runtime(request)
         data = analytics.build(rt, since=_iso(since, "since"), until=_iso(until, "until"))
-        return analytics.render_html(data, title="Tandem dashboard")
+        page = analytics.render_html(data, title="Tandem dashboard")
+        if request.auth == "session":
+            page = page.replace("<body>", "<body>" + LOGOUT_FORM.format(csrf=html.escape(_csrf(request))), 1)
+        return page
 
     @get("/login", media_type=MediaType.HTML)
-    async def login_form(self) -> str:
+    async def login_form(self, request: Request) -> str:
         """Sign-in form (a browser cannot send a bearer header)."""
-        return LOGIN_PAGE.format(error="")
+        return LOGIN_PAGE.format(error="", csrf=html.escape(_csrf(request)))
 
-    @post("/login", media_type=MediaType.HTML, status_code=200)
-    async def login(self, request: Request) -> Response:
-        """Check the token and role, then keep it in an HttpOnly, SameSite=Strict cookie for /dashboard."""
-        form = await request.form()
-        token = str(form.get("token") or "").strip()
-        user = user_service.authenticate(request.app.state.rt, token) if token else None
-        if user is None or user["role"] not in LEADS:
+    @post("/login", media_type=MediaType.HTML, status_code=200, sync_to_thread=True)
+    def login(self, request: Request, data: URLEncodedBody[dict[str, str]]) -> Response:
+        """Check the token and role, then start a server-side session (cookie: its random id only)."""
+        rt = runtime(request)
+        client = _client(request)
+        try:
+            access.check_login_allowed(rt, client)
+        except RateLimited as exc:
+            return Response(LOGIN_PAGE.format(error=f"<p class=err>{html.escape(str(exc))}</p>",
+                                              csrf=html.escape(_csrf(request))),
+                            status_code=429, media_type=MediaType.HTML, headers={"Retry-After": str(exc.retry_after)})
+        token = str((data or {}).get("token") or "").strip()
+        user = user_service.authenticate(rt, token) if token else None
+        if user is None or user.role not in LEADS:
             reason = "That token is not valid." if user is None else "This page needs a lead or admin token."
-            return Response(LOGIN_PAGE.format(error=f"<p class=err>{html.escape(reason)}</p>"), status_code=401,
-                            media_type=MediaType.HTML)
+            access.login_failed(rt, client, "bad token" if user is None else f"role {user.role}")
+            return Response(LOGIN_PAGE.format(error=f"<p class=err>{html.escape(reason)}</p>",
+                                              csrf=html.escape(_csrf(request))),
+                            status_code=401, media_type=MediaType.HTML)
+        session_id, _ = access.start_session(rt, user)
         response = Redirect("/dashboard", status_code=303)
-        response.set_cookie(DASHBOARD_COOKIE, token, path="/dashboard", httponly=True, samesite="strict",
-                            secure=request.url.scheme == "https", max_age=8 * 3600)
+        response.set_cookie(SESSION_COOKIE, session_id, path="/dashboard", httponly=True, samesite="strict",
+                            secure=rt.settings.secure_cookies or request.url.scheme == "https",
+                            max_age=int(rt.settings.session_hours * 3600))
+        return response
+
+    @post("/logout", guards=[require(*LEADS)], status_code=200, sync_to_thread=True)
+    def logout(self, request: Request) -> Response:
+        """End the session (the server forgets it; the cookie is cleared)."""
+        session_id = request.cookies.get(SESSION_COOKIE, "")
+        if session_id:
+            access.end_session(runtime(request), session_id)
+        response = Redirect("/dashboard/login", status_code=303)
+        response.delete_cookie(SESSION_COOKIE, path="/dashboard")
         return response

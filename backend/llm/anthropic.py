@@ -7,19 +7,21 @@ stable prefix and carry `cache_control`, so repeated suggestions over the same p
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import anthropic
 
-from backend.llm.base import LLMRequest, LLMResult, ProviderError
+from backend.llm.base import LLMRequest, LLMResult, OnCall, ProviderError
+from backend.models import LLMCall
 
 DEFAULT_TIMEOUT_S = 20.0
 MAX_RETRIES = 2  # the SDK retries 408/409/429/5xx (529 included) with exponential backoff
 
 
-def build_params(request: LLMRequest, model: str) -> dict:
+def build_params(request: LLMRequest, model: str) -> dict[str, Any]:
     """The keyword arguments of `client.messages.create` for this request."""
-    system: list[dict] = [{"type": "text", "text": request.system}]
+    system: list[dict[str, Any]] = [{"type": "text", "text": request.system}]
     if request.context:
         system.append({"type": "text", "text": request.context})
     system[-1]["cache_control"] = {"type": "ephemeral"}
@@ -31,9 +33,11 @@ def build_params(request: LLMRequest, model: str) -> dict:
     }
 
 
-def usage_of(usage: object) -> dict:
+def usage_of(usage: object) -> dict[str, int | None]:
     """Token counts from an SDK usage object (missing fields become None)."""
-    get = lambda name: getattr(usage, name, None)  # noqa: E731
+    def get(name: str) -> int | None:
+        return getattr(usage, name, None)
+
     return {"input_tokens": get("input_tokens"), "output_tokens": get("output_tokens"),
             "cache_read_tokens": get("cache_read_input_tokens"),
             "cache_write_tokens": get("cache_creation_input_tokens")}
@@ -46,17 +50,18 @@ class AnthropicProvider:
 
     def __init__(self, *, api_key: str, model: str, base_url: str | None = None,
                  timeout: float = DEFAULT_TIMEOUT_S, max_retries: int = MAX_RETRIES,
-                 on_call: Callable[[dict], None] | None = None) -> None:
+                 on_call: OnCall | None = None) -> None:
         self.model = model
         self._client = anthropic.Anthropic(api_key=api_key, base_url=base_url, timeout=timeout,
                                            max_retries=max_retries)
         self._on_call = on_call
 
-    def _record(self, request: LLMRequest, started: float, usage: dict | None, error: str | None) -> None:
+    def _record(self, request: LLMRequest, started: float, usage: dict[str, int | None] | None,
+                error: str | None) -> None:
         if self._on_call:
-            self._on_call({"provider": self.name, "model": self.model, "purpose": request.purpose,
-                           **(usage or {}), "ok": error is None, "error": error,
-                           "latency_ms": round((time.perf_counter() - started) * 1000, 1)})
+            self._on_call(LLMCall(provider=self.name, model=self.model, purpose=request.purpose, ok=error is None,
+                                  error=error, latency_ms=round((time.perf_counter() - started) * 1000, 1),
+                                  **(usage or {})))
 
     def generate(self, request: LLMRequest) -> LLMResult:
         started = time.perf_counter()

@@ -1,18 +1,22 @@
-"""The LLM Provider protocol and the request every provider takes."""
+"""The LLM Provider protocol, the request every provider takes, and helpers for model replies."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+import json
+import re
+from collections.abc import Callable, Iterator
 from typing import Protocol
+
+import msgspec
+
+from backend.models import LLMCall
 
 
 class ProviderError(Exception):
     """The provider could not produce text (after its own retries); callers fall back to extractive."""
 
 
-@dataclass(frozen=True)
-class LLMRequest:
+class LLMRequest(msgspec.Struct, frozen=True, kw_only=True):
     """A provider-neutral request: stable prefix (system + context) first, then the variable user turn."""
 
     purpose: str
@@ -23,13 +27,15 @@ class LLMRequest:
     prompt_version: str
 
 
-@dataclass
-class LLMResult:
+class LLMResult(msgspec.Struct, kw_only=True):
     """Text plus usage, as recorded per call."""
 
     text: str
     model: str
-    usage: dict = field(default_factory=dict)
+    usage: dict[str, int | None] = msgspec.field(default_factory=dict)
+
+
+OnCall = Callable[[LLMCall], None]
 
 
 class Provider(Protocol):
@@ -45,9 +51,6 @@ class Provider(Protocol):
 
 def json_object(text: str) -> dict | None:
     """The first {...} JSON object in a model's reply (models sometimes wrap it in prose), or None."""
-    import json
-    import re
-
     match = re.search(r"\{.*\}", text, flags=re.S)
     try:
         data = json.loads(match.group(0)) if match else None

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from backend.retrieval.lexical import terms
+from backend.models import Entities
+from backend.text import stems
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
 ORDER_ID = re.compile(r"\b(?:[A-Z]{2,5}-?\d{4,}|#\d{4,}|\d{6,})\b")
@@ -21,17 +22,6 @@ DATE = re.compile(
     re.IGNORECASE)
 ORDER_TOPICS = re.compile(r"\b(order|package|parcel|delivery|deliver|shipment|shipped|tracking|refund|return|"
                           r"charge|charged|item|purchase)\w*\b", re.IGNORECASE)
-
-
-def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if len(word) > len(suffix) + 2 and word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
-
-
-def _terms(text: str) -> set[str]:
-    return {_stem(t) for t in terms(text, max_terms=64)}
 
 
 def units(text: str) -> list[str]:
@@ -82,10 +72,10 @@ def _lower_first(text: str) -> str:
 
 def select_sentences(question: str, passage: str, limit: int = 3) -> list[str]:
     """The passage sentences that best answer `question`, in passage order."""
-    wanted = _terms(question)
+    wanted = stems(question)
     scored = []
     for position, unit in enumerate(units(passage)):
-        have = _terms(unit)
+        have = stems(unit)
         overlap = len(wanted & have)
         # prefer sentences that share words with the question; early sentences break ties
         scored.append((overlap + (0.3 if position == 0 else 0) - position * 0.01, position, unit))
@@ -105,6 +95,7 @@ class Tone:
 
 
 def tone_for(sentiment: str, risk: str) -> Tone:
+    """The opener and closer that suit the customer's mood."""
     if risk == "high" or sentiment == "negative":
         return Tone("I'm sorry for the trouble, and thank you for your patience while we sort this out.",
                     "If anything is still unclear, reply here and I'll stay on it with you.")
@@ -114,6 +105,7 @@ def tone_for(sentiment: str, risk: str) -> Tone:
 
 
 def greeting(name: str | None) -> str:
+    """"Hi Dana," from the customer's name, or "Hi there," when there is none (or it was redacted)."""
     first = (name or "").strip().split(" ")[0]
     return f"Hi {first}," if first and not first.startswith("[") else "Hi there,"
 
@@ -130,7 +122,7 @@ def compose_answer(question: str, passages: list[tuple[int, str]], *, name: str 
     for rank, (index, text) in enumerate(passages[:2]):
         chosen = select_sentences(question, text, limit=3 if rank == 0 else 1)
         if rank > 0:  # a second article contributes only if it shares the question's words
-            chosen = [c for c in chosen if len(_terms(question) & _terms(c)) >= 2]
+            chosen = [c for c in chosen if len(stems(question) & stems(c)) >= 2]
         fresh = [c for c in chosen if c not in body]
         if fresh:
             body.extend(fresh)
@@ -145,6 +137,7 @@ def needs_order_id(customer_text: str) -> bool:
 
 
 def clarify_text(question: str, *, name: str | None, missing_order_id: bool, grounded: bool) -> str:
+    """A short question back to the customer for what Tandem needs to answer."""
     if missing_order_id:
         ask = "Could you send me your order number (it's in your confirmation email) so I can look into this for you?"
     elif grounded:
@@ -156,6 +149,7 @@ def clarify_text(question: str, *, name: str | None, missing_order_id: bool, gro
 
 
 def escalate_text(*, name: str | None, reasons: list[str], grounded: bool) -> str:
+    """A handover message for when a person with authority (or knowledge) must take over."""
     if not grounded:
         line = ("I don't want to guess on this one, so I'm passing your question to a colleague who can confirm "
                 "the answer, and we'll get back to you as soon as possible.")
@@ -165,7 +159,7 @@ def escalate_text(*, name: str | None, reasons: list[str], grounded: bool) -> st
     return f"{greeting(name)}\n\nI understand, and I'm sorry this has been frustrating. {line}"
 
 
-def entities(texts: list[str]) -> dict[str, list[str]]:
+def entities(texts: list[str]) -> Entities:
     """Order ids, amounts and dates mentioned in the conversation, first seen first."""
     def unique(pattern: re.Pattern) -> list[str]:
         seen: dict[str, None] = {}
@@ -173,4 +167,4 @@ def entities(texts: list[str]) -> dict[str, list[str]]:
             for m in pattern.finditer(text):
                 seen.setdefault(m.group(0).strip(), None)
         return list(seen)
-    return {"order_ids": unique(ORDER_ID), "amounts": unique(AMOUNT), "dates": unique(DATE)}
+    return Entities(order_ids=unique(ORDER_ID), amounts=unique(AMOUNT), dates=unique(DATE))

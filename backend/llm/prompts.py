@@ -1,14 +1,15 @@
-"""Prompt templates from prompts/*.toml, validated when loaded; every output records `version`."""
+"""Prompt templates from prompts/*.toml (shipped as `backend.prompts`), validated when loaded; every
+output records the prompt's `version`."""
 
 from __future__ import annotations
 
 import string
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 import msgspec
 
-PROMPTS_DIR = Path(__file__).resolve().parent.parent.parent / "prompts"
 REQUIRED = {"suggest_reply": {"conversation", "sentiment"}, "summarize": {"conversation"}, "faq_draft": {"evidence"}}
 
 
@@ -37,20 +38,20 @@ def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-def load_prompt(name: str, directory: Path = PROMPTS_DIR) -> Prompt:
-    """Load and validate prompts/NAME.toml."""
-    path = directory / f"{name}.toml"
+def load_prompt(name: str, directory: Path | None = None) -> Prompt:
+    """Load and validate NAME.toml from `directory` (default: the shipped prompts)."""
+    source = (directory / f"{name}.toml") if directory else resources.files("backend.prompts") / f"{name}.toml"
     try:
-        prompt = msgspec.toml.decode(path.read_bytes(), type=Prompt)
+        prompt = msgspec.toml.decode(source.read_bytes(), type=Prompt)
     except FileNotFoundError as exc:
-        raise PromptError(f"{path}: missing") from exc
+        raise PromptError(f"{source}: missing") from exc
     except (msgspec.DecodeError, msgspec.ValidationError) as exc:
-        raise PromptError(f"{path}: {exc}") from exc
+        raise PromptError(f"{source}: {exc}") from exc
     missing = REQUIRED.get(name, set()) - _fields(prompt.user_template) - _fields(prompt.context_template)
     if missing:
-        raise PromptError(f"{path}: template lacks placeholders {sorted(missing)}")
+        raise PromptError(f"{source}: template lacks placeholders {sorted(missing)}")
     if not prompt.system.strip() or prompt.max_output_tokens <= 0 or prompt.input_budget_tokens < 500:
-        raise PromptError(f"{path}: needs a system text, max_output_tokens > 0 and input_budget_tokens >= 500")
+        raise PromptError(f"{source}: needs a system text, max_output_tokens > 0 and input_budget_tokens >= 500")
     return prompt
 
 

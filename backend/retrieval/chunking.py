@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from backend.llm.tokens import count_tokens, encoding
-from backend.store.kb import ChunkRow
+from backend.models import Chunk
+from backend.text import count_tokens, encoding
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
@@ -129,7 +129,7 @@ def _tail(text: str, max_tokens: int) -> str:
     return " ".join(kept)
 
 
-def chunk_body(body: str, *, max_tokens: int = 200, overlap: int = 40) -> list[ChunkRow]:
+def chunk_body(body: str, *, max_tokens: int = 200, overlap: int = 40) -> list[Chunk]:
     """Chunk an article body; every chunk holds at most about `max_tokens` tokens."""
     blocks: list[Block] = []
     for block in parse_blocks(body):
@@ -138,7 +138,7 @@ def chunk_body(body: str, *, max_tokens: int = 200, overlap: int = 40) -> list[C
         piece_budget = max(max_tokens - overlap, max_tokens // 2)
         blocks.extend(_split_block(block, piece_budget) if block.tokens > max_tokens else [block])
 
-    chunks: list[ChunkRow] = []
+    chunks: list[Chunk] = []
     parts: list[str] = []
     heading = ""
     used = 0
@@ -146,7 +146,7 @@ def chunk_body(body: str, *, max_tokens: int = 200, overlap: int = 40) -> list[C
     def emit() -> None:
         text = "\n\n".join(parts).strip()
         if text:
-            chunks.append(ChunkRow(len(chunks), heading, text, count_tokens(text)))
+            chunks.append(Chunk(len(chunks), heading, text, count_tokens(text)))
 
     for block in blocks:
         section_change = block.heading_path != heading

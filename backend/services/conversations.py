@@ -2,36 +2,38 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
+import uuid
+from urllib.parse import urlsplit
 
+from backend.dates import parse_instant
+from backend.errors import TooLarge
+from backend.models import Conversation, Customer, Thread, Turn
 from backend.privacy.redaction import redact
 from backend.services.runtime import Runtime
 from backend.store import conversations as conv_store
-from backend.store.db import transaction
 
 MAX_MESSAGES = 200
 MAX_MESSAGE_CHARS = 20_000
 MAX_TOTAL_CHARS = 200_000
-ROLES = ("customer", "agent", "bot", "note", "unknown")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # keeps \t \n \r; NUL cannot be stored in PostgreSQL
 _AGENT_CUES = re.compile(
     r"\b(?:thanks? (?:you )?for (?:contacting|reaching out|your patience)|I(?:'ve| have) (?:checked|refunded|sent|"
     r"issued|escalated|updated)|let me (?:check|look)|our team|we(?:'ll| will) (?:send|refund|look)|"
     r"happy to help|is there anything else)\b", re.IGNORECASE)
 
 
-class LimitExceeded(ValueError):
+class LimitExceeded(TooLarge):
     """A conversation is larger than Tandem accepts; the message names the limit."""
 
 
-def check_limits(conv: dict) -> None:
+def check_limits(conv: Conversation) -> None:
     """Raise LimitExceeded for more than 200 messages, 20,000 chars in one, or 200,000 in all."""
-    messages = conv.get("messages") or []
-    if len(messages) > MAX_MESSAGES:
-        raise LimitExceeded(f"too many messages: {len(messages)} (limit {MAX_MESSAGES})")
+    if len(conv.messages) > MAX_MESSAGES:
+        raise LimitExceeded(f"too many messages: {len(conv.messages)} (limit {MAX_MESSAGES})")
     total = 0
-    for i, message in enumerate(messages):
-        size = len(message.get("text") or "")
+    for i, message in enumerate(conv.messages):
+        size = len(message.text)
         if size > MAX_MESSAGE_CHARS:
             raise LimitExceeded(f"message {i} has {size} characters (limit {MAX_MESSAGE_CHARS} per message)")
         total += size
@@ -39,63 +41,91 @@ def check_limits(conv: dict) -> None:
         raise LimitExceeded(f"messages hold {total} characters in all (limit {MAX_TOTAL_CHARS})")
 
 
-def infer_roles(messages: list[dict]) -> list[dict]:
+def infer_roles(messages: list[Turn]) -> list[Turn]:
     """Fill in `unknown` roles: agent phrasing says agent; otherwise alternate, starting with the customer."""
-    out: list[dict] = []
-    previous = None
+    out: list[Turn] = []
+    previous: str | None = None
     for message in messages:
-        role = message["role"]
+        role = message.role
         if role == "unknown":
-            if _AGENT_CUES.search(message["text"]):
+            if _AGENT_CUES.search(message.text):
                 role = "agent"
             elif previous is None or previous in ("agent", "bot"):
                 role = "customer"
             else:
                 role = "agent"
-        out.append({**message, "role": role})
+        out.append(Turn(key=message.key, role=role, text=message.text, at=message.at))
         if role in ("customer", "agent", "bot"):
             previous = role
     return out
 
 
-def prepare(conv: dict, *, redact_pii: bool = True) -> dict:
-    """A normalized copy: limits checked, PII redacted, message keys and roles filled in."""
+def site_of(url: str | None) -> str:
+    """The origin (scheme://host[:port]) a conversation lives on; '' without a URL."""
+    if not url:
+        return ""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return ""
+    if not parts.scheme or not parts.netloc:
+        return ""
+    return f"{parts.scheme.lower()}://{parts.netloc.lower().rsplit('@', 1)[-1]}"
+
+
+def clean_text(text: str, *, redact_pii: bool) -> str:
+    """Control characters dropped, then PII replaced by typed placeholders."""
+    text = _CONTROL.sub("", text).strip()
+    return redact(text) if redact_pii else text
+
+
+def prepare(conv: Conversation, *, redact_pii: bool = True) -> Thread:
+    """A normalized copy: limits checked, PII redacted, message keys and roles filled in.
+
+    The customer's name is kept only for this request (a greeting); what is stored keeps only the
+    tier: the helpdesk already shows who the customer is, Tandem never needs to keep it.
+    """
     check_limits(conv)
-    clean = (lambda text: redact(text)) if redact_pii else (lambda text: text)
     messages = []
-    for index, message in enumerate(conv.get("messages") or []):
-        text = clean((message.get("text") or "").strip())
+    for index, message in enumerate(conv.messages):
+        text = clean_text(message.text, redact_pii=redact_pii)
         if not text:
             continue
-        role = message.get("role") or "unknown"
-        messages.append({"key": str(message.get("id") or f"m{index + 1}"), "role": role if role in ROLES else "unknown",
-                         "text": text, "at": message.get("at")})
-    customer = {k: (clean(v) if isinstance(v, str) and k != "tier" else v)
-                for k, v in (conv.get("customer") or {}).items() if v is not None}
-    helpdesk = (conv.get("helpdesk") or "api").strip().lower() or "api"
-    ticket = conv.get("ticket_id")
-    if not ticket:  # no ticket id: a stable one from the opening message keeps re-sends together
-        ticket = "auto-" + hashlib.sha256((messages[0]["text"] if messages else "").encode()).hexdigest()[:16]
-    return {"helpdesk": helpdesk, "ticket_id": str(ticket), "url": conv.get("url"),
-            "subject": clean(conv["subject"]) if conv.get("subject") else None,
-            "customer": customer, "messages": infer_roles(messages)}
+        messages.append(Turn(key=str(message.id or f"m{index + 1}")[:200], role=message.role, text=text,
+                             at=parse_instant(message.at)))
+    customer = conv.customer or Customer()
+    name = clean_text(customer.name, redact_pii=redact_pii)[:200] if customer.name else None
+    helpdesk = (conv.helpdesk or "api").strip().lower()[:100] or "api"
+    url = clean_text(conv.url, redact_pii=redact_pii)[:2000] if conv.url else None
+    # No ticket id: a fresh one. (A hash of the first message would merge every conversation opening "Hi".)
+    ticket = str(conv.ticket_id).strip()[:200] if conv.ticket_id else f"auto-{uuid.uuid4().hex[:16]}"
+    return Thread(helpdesk=helpdesk, site=site_of(conv.url), ticket_id=ticket, url=url,
+                  subject=clean_text(conv.subject, redact_pii=redact_pii)[:1000] if conv.subject else None,
+                  customer=Customer(name=name, tier=customer.tier[:100] if customer.tier else None),
+                  messages=infer_roles(messages))
 
 
-def store(rt: Runtime, conv: dict) -> int:
+def stored_customer(thread: Thread) -> Thread:
+    """The thread as it is written to the store: the customer reduced to the tier."""
+    return Thread(helpdesk=thread.helpdesk, site=thread.site, ticket_id=thread.ticket_id, url=thread.url,
+                  subject=thread.subject, customer=Customer(tier=thread.customer.tier), messages=thread.messages)
+
+
+def store(rt: Runtime, thread: Thread) -> int:
     """Upsert a prepared conversation and its new messages; returns the conversation's row id."""
-    with transaction(rt.db):
-        conversation_id = conv_store.upsert_conversation(rt.db, conv)
-        conv_store.add_messages(rt.db, conversation_id, conv["messages"])
+    with rt.db.transaction():
+        conversation_id = conv_store.upsert_conversation(rt.db, stored_customer(thread))
+        conv_store.add_messages(rt.db, conversation_id, thread.messages)
     return conversation_id
 
 
-def latest_question(conv: dict, max_words: int = 80) -> str:
+def latest_question(thread: Thread, max_words: int = 80) -> str:
     """What to search the KB for: the latest customer turn with the one before it (follow-ups such as
     "so when does the money come back?" lean on what was said earlier), newest words kept."""
-    customer = [m["text"] for m in conv["messages"] if m["role"] == "customer"]
+    customer = thread.texts("customer")
     if not customer:
-        return conv.get("subject") or ""
+        return thread.subject or ""
     words = " ".join(customer[-2:]).split()
-    if len(words) < 6 and conv.get("subject"):
-        words = conv["subject"].split() + words
+    if len(words) < 6 and thread.subject:
+        words = thread.subject.split() + words
     return " ".join(words[-max_words:])

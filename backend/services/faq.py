@@ -11,24 +11,27 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import asdict, dataclass
 
+import msgspec
 import numpy as np
 
+from backend import tuning
+from backend.errors import Conflict, InvalidInput, NotFound
 from backend.llm.base import LLMRequest, ProviderError, json_object
 from backend.llm.prompts import get_prompt
+from backend.models import DRAFT_STATUSES, ArticleIn, Draft
 from backend.services import kb as kb_service
 from backend.services.history import embed_customer_messages
 from backend.services.runtime import Runtime
 from backend.store import faq as faq_store
-from backend.store.db import transaction
+from backend.store.faq import CustomerQuestion, NewDraft
 
 DISTANCE_THRESHOLD = 0.45  # cosine distance for average linkage, tuned on a BANKING77 train sample (bench_faq)
-DENSE_LIMIT = 6000  # above this, k-means micro-clusters first (the full distance matrix is n^2)
-SAME_DRAFT = 0.85  # a new cluster this close to an existing draft grows it instead of duplicating it
-AGENTS_AGREE = 0.55  # agents' answer vs the KB passage: below this, propose updating the article
-MAX_EXAMPLES = 5
-STATUSES = ("pending", "approved", "rejected", "merged")
+DENSE_LIMIT = tuning.DENSE_LIMIT
+SAME_DRAFT = tuning.SAME_DRAFT
+AGENTS_AGREE = tuning.AGENTS_AGREE
+MAX_EXAMPLES = tuning.MAX_EXAMPLES
+STATUSES = DRAFT_STATUSES
 _QUESTION = re.compile(r"\?|^(?:how|what|when|where|why|who|which|can|could|do|does|did|is|are|will|would|should|"
                        r"may|i need|i want|i'd like|i would like|please|help)\b", re.IGNORECASE)
 _GREETING = re.compile(
@@ -41,20 +44,19 @@ _ANYTHING_ELSE = re.compile(r"\s*(?:let me know if|is there anything else|feel f
                             r"[^.!?]*[.!?]?\s*$", re.IGNORECASE)
 
 
-class DraftError(ValueError):
+class DraftError(InvalidInput):
     """A review action that cannot be done (missing answer or reason, bad status name)."""
 
 
-class DraftNotFound(DraftError):
+class DraftNotFound(NotFound):
     """No such draft or article."""
 
 
-class DraftConflict(DraftError):
+class DraftConflict(Conflict):
     """The draft was already decided."""
 
 
-@dataclass
-class MineReport:
+class MineReport(msgspec.Struct, kw_only=True):
     """What a mining run did."""
 
     candidates: int = 0
@@ -69,10 +71,6 @@ class MineReport:
         return (f"{self.candidates} questions, {self.clusters} repeated topics: {self.new_drafts} new drafts, "
                 f"{self.grown_drafts} existing drafts grew, {self.already_answered} already answered by the KB "
                 f"({self.seconds:.1f} s)")
-
-    def as_dict(self) -> dict:
-        """JSON-friendly form."""
-        return asdict(self)
 
 
 # ---- clustering (pure) ----------------------------------------------------------------------------
@@ -131,10 +129,10 @@ def clean_question(text: str) -> str:
 
 # ---- mining --------------------------------------------------------------------------------------
 
-def candidates(rt: Runtime, since: str | None) -> list[dict]:
+def candidates(rt: Runtime, since: str | None) -> list[CustomerQuestion]:
     """Customers' questions: the opening customer message of each conversation and question-like turns."""
     return [m for m in faq_store.customer_messages(rt.db, since=since)
-            if 8 <= len(m["text"]) <= 1000 and (m["opening"] or is_question(m["text"]))]
+            if 8 <= len(m.text) <= 1000 and (m.opening or is_question(m.text))]
 
 
 def mine(rt: Runtime, *, since: str | None = None, min_count: int = 5) -> MineReport:
@@ -148,9 +146,9 @@ def mine(rt: Runtime, *, since: str | None = None, min_count: int = 5) -> MineRe
         report.seconds = time.perf_counter() - started
         return report
     embedder = rt.retriever.embedder
-    stored = faq_store.vectors_for(rt.db, [r["row_id"] for r in rows], embedder.name)
-    rows = [r for r in rows if r["row_id"] in stored]
-    vectors = np.stack([stored[r["row_id"]] for r in rows]).astype(np.float32)
+    stored = faq_store.vectors_for(rt.db, [r.row_id for r in rows], embedder.name)
+    rows = [r for r in rows if r.row_id in stored]
+    vectors = np.stack([stored[r.row_id] for r in rows]).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12
     labels = cluster(vectors)
     groups: dict[int, list[int]] = {}
@@ -158,7 +156,7 @@ def mine(rt: Runtime, *, since: str | None = None, min_count: int = 5) -> MineRe
         groups.setdefault(int(label), []).append(index)
     existing = faq_store.centroids(rt.db, embedder.name)
     for members in groups.values():
-        conversations = {rows[i]["conversation_row"] for i in members}
+        conversations = {rows[i].conversation_row for i in members}
         if len(conversations) < min_count:
             continue
         report.clusters += 1
@@ -173,32 +171,29 @@ def mine(rt: Runtime, *, since: str | None = None, min_count: int = 5) -> MineRe
     return report
 
 
-def _handle_cluster(rt: Runtime, members: list[dict], vectors: np.ndarray,
+def _handle_cluster(rt: Runtime, members: list[CustomerQuestion], vectors: np.ndarray,
                     existing: list[tuple[int, str, np.ndarray]]) -> str:
     centroid = vectors.mean(axis=0)
     centroid /= np.linalg.norm(centroid) + 1e-12
     closeness = vectors @ centroid
     order = np.argsort(-closeness)
-    question = clean_question(members[int(order[0])]["text"])
+    question = clean_question(members[int(order[0])].text)
     examples: list[str] = []
     for i in order:
-        text = members[int(i)]["text"].strip()
+        text = members[int(i)].text.strip()
         if text not in examples:
             examples.append(text)
         if len(examples) == MAX_EXAMPLES:
             break
-    evidence = {
-        "member_rows": [m["row_id"] for m in members],
-        "member_message_ids": [m["message_id"] for m in members],
-        "source_conversation_ids": sorted({m["ticket_id"] for m in members}),
-        "example_queries": examples,
-    }
+    member_rows = [m.row_id for m in members]
+    member_ids = [m.message_id for m in members]
+    sources = sorted({m.ticket_id for m in members})
     # Re-mining grows the draft it already made (whatever its status) instead of proposing it again.
     for draft_id, _status, draft_centroid in existing:
         if float(draft_centroid @ centroid) >= SAME_DRAFT:
-            _grow(rt, draft_id, evidence, centroid)
+            _grow(rt, draft_id, member_rows, member_ids, examples, sources, centroid)
             return "grown"
-    replies = faq_store.agent_replies(rt.db, [(m["conversation_row"], m["ordinal"]) for m in members])
+    replies = faq_store.agent_replies(rt.db, [(m.conversation_row, m.ordinal) for m in members])
     hits = rt.retriever.search(question, k=1, query_vector=centroid)
     nearest = hits[0] if hits else None
     action = "new_article"
@@ -212,37 +207,38 @@ def _handle_cluster(rt: Runtime, members: list[dict], vectors: np.ndarray,
         if agreement >= AGENTS_AGREE:
             return "answered"
         action = "update_article"  # agents answer differently than the article does
-    answer, engine = _draft_answer(rt, question, [m["text"] for m in members], list(replies.values()))
-    draft = {
-        **evidence, "question": question, "answer": answer, "cluster_size": len(members),
-        "nearest_article_id": nearest.article_id if nearest else None,
-        "nearest_similarity": round(float(nearest.similarity), 4) if nearest else None,
-        "suggested_action": action, "embedder": rt.retriever.embedder.name, "engine": engine,
-    }
-    with transaction(rt.db):
+    answer, engine = _draft_answer(rt, question, [m.text for m in members], list(replies.values()))
+    draft = NewDraft(
+        question=question, answer=answer, cluster_size=len(members), member_rows=member_rows,
+        member_message_ids=member_ids, example_queries=examples, source_conversation_ids=sources,
+        nearest_article_id=nearest.article_id if nearest else None,
+        nearest_similarity=round(float(nearest.similarity), 4) if nearest else None,
+        suggested_action=action, embedder=rt.retriever.embedder.name, engine=engine)
+    with rt.db.transaction():
         draft_id = faq_store.insert_draft(rt.db, draft, centroid)
     existing.append((draft_id, "pending", centroid))
     return "new"
 
 
-def _grow(rt: Runtime, draft_id: int, evidence: dict, centroid: np.ndarray) -> None:
-    draft = faq_store.get_draft(rt.db, draft_id)
-    rows = dict(zip(draft["member_rows"], draft["member_message_ids"], strict=False))
-    rows.update(zip(evidence["member_rows"], evidence["member_message_ids"], strict=True))
-    examples = draft["example_queries"] + [e for e in evidence["example_queries"] if e not in draft["example_queries"]]
-    sources = sorted(set(draft["source_conversation_ids"]) | set(evidence["source_conversation_ids"]))
-    with transaction(rt.db):
-        faq_store.grow_draft(rt.db, draft_id, {
-            "member_rows": list(rows), "member_message_ids": list(rows.values()), "cluster_size": len(rows),
-            "example_queries": examples[:MAX_EXAMPLES * 2], "source_conversation_ids": sources,
-        }, centroid)
+def _grow(rt: Runtime, draft_id: int, member_rows: list[int], member_ids: list[str], examples: list[str],
+          sources: list[str], centroid: np.ndarray) -> None:
+    with rt.db.transaction():
+        draft = faq_store.get_draft(rt.db, draft_id)
+        assert draft is not None
+        rows = dict(zip(draft.member_rows, draft.member_message_ids, strict=False))
+        rows.update(zip(member_rows, member_ids, strict=True))
+        merged = draft.example_queries + [e for e in examples if e not in draft.example_queries]
+        faq_store.grow_draft(rt.db, draft_id, member_rows=list(rows), member_message_ids=list(rows.values()),
+                             example_queries=merged[:MAX_EXAMPLES * 2],
+                             source_conversation_ids=sorted(set(draft.source_conversation_ids) | set(sources)),
+                             centroid=centroid)
 
 
 def _draft_answer(rt: Runtime, question: str, questions: list[str], replies: list[str]) -> tuple[str, str]:
-    """(answer, engine): Claude when configured, else the most central agent reply, cleaned."""
+    """(answer, engine): the configured model, else the most central agent reply, cleaned."""
     if rt.provider is not None and replies:
         try:
-            return _claude_answer(rt, questions, replies), "anthropic"
+            return _model_answer(rt, questions, replies), rt.provider.name
         except ProviderError:
             pass  # fall back to the agents' own words
     cleaned = [c for c in (clean_reply(r) for r in replies) if len(c) >= 20]
@@ -255,7 +251,9 @@ def _draft_answer(rt: Runtime, question: str, questions: list[str], replies: lis
     return cleaned[int(np.argmax(vectors @ centre))], "extractive"
 
 
-def _claude_answer(rt: Runtime, questions: list[str], replies: list[str]) -> str:
+def _model_answer(rt: Runtime, questions: list[str], replies: list[str]) -> str:
+    """A FAQ answer written by the configured model from what customers asked and agents replied."""
+    assert rt.provider is not None
     prompt = get_prompt("faq_draft")
     evidence = "\n".join([*(f"Customer: {q}" for q in questions[:10]), *(f"Agent: {r}" for r in replies[:10])])
     request = LLMRequest(purpose="faq_draft", system=prompt.system, context="", user=prompt.render_user(evidence=evidence),
@@ -268,82 +266,71 @@ def _claude_answer(rt: Runtime, questions: list[str], replies: list[str]) -> str
 
 # ---- review ----------------------------------------------------------------------------------------
 
-def public(draft: dict) -> dict:
-    """The FAQ draft contract shape (DESIGN.md)."""
-    nearest = ({"article_id": draft["nearest_article_id"], "similarity": draft["nearest_similarity"]}
-               if draft["nearest_article_id"] else None)
-    return {
-        "id": draft["id"], "status": draft["status"], "question": draft["question"], "answer": draft["answer"],
-        "cluster_size": draft["cluster_size"], "member_message_ids": draft["member_message_ids"],
-        "example_queries": draft["example_queries"], "source_conversation_ids": draft["source_conversation_ids"],
-        "nearest_article": nearest, "suggested_action": draft["suggested_action"],
-        "created_at": draft["created_at"], "decided_by": draft["decided_by"], "decided_at": draft["decided_at"],
-        "article_id": draft["article_id"], "reason": draft["reason"], "engine": draft["engine"],
-    }
-
-
-def list_drafts(rt: Runtime, status: str | None = "pending") -> list[dict]:
+def list_drafts(rt: Runtime, status: str | None = "pending") -> list[Draft]:
     """Drafts in contract shape; `status` None or "all" lists every draft."""
     if status not in (None, "all", *STATUSES):
         raise DraftError(f"unknown status {status!r} (use one of {', '.join(STATUSES)}, all)")
-    return [public(d) for d in faq_store.list_drafts(rt.db, None if status in (None, "all") else status)]
+    return [d.public() for d in faq_store.list_drafts(rt.db, None if status in (None, "all") else status)]
 
 
-def get_draft(rt: Runtime, draft_id: int) -> dict:
+def get_draft(rt: Runtime, draft_id: int) -> Draft:
     """One draft in contract shape, or DraftError."""
-    if not 0 < draft_id < 2**63:  # SQLite's integer range; anything else cannot exist
+    if not 0 < draft_id < 2**63:  # the store's integer range; anything else cannot exist
         raise DraftNotFound(f"no FAQ draft {draft_id}")
     draft = faq_store.get_draft(rt.db, draft_id)
     if draft is None:
         raise DraftNotFound(f"no FAQ draft {draft_id}")
-    return public(draft)
+    return draft.public()
 
 
-def _pending(rt: Runtime, draft_id: int) -> dict:
+def _pending(rt: Runtime, draft_id: int) -> Draft:
     draft = get_draft(rt, draft_id)
-    if draft["status"] != "pending":
-        raise DraftConflict(f"draft {draft_id} is already {draft['status']}")
+    if draft.status != "pending":
+        raise DraftConflict(f"draft {draft_id} is already {draft.status}")
     return draft
 
 
 def approve(rt: Runtime, draft_id: int, *, user: str | None, question: str | None = None,
-            answer: str | None = None) -> dict:
+            answer: str | None = None) -> Draft:
     """Create a KB article (source `faq`) from the draft, indexed at once; returns the decided draft."""
     draft = _pending(rt, draft_id)
-    question = (question or draft["question"]).strip()
-    answer = (answer or draft["answer"]).strip()
+    question = (question or draft.question).strip()
+    answer = (answer or draft.answer).strip()
     if not question or not answer:
         raise DraftError(f"draft {draft_id} has no answer yet: edit it before approving")
     article_id = f"faq-{draft_id}"
-    kb_service.upsert_articles(rt, [{"external_id": article_id, "title": question, "body": answer,
-                                     "tags": ["faq"]}], source="faq")
-    faq_store.decide(rt.db, draft_id, status="approved", decided_by=user, question=question, answer=answer,
-                     article_id=article_id)
+    kb_service.upsert_articles(rt, [ArticleIn(external_id=article_id, title=question, body=answer, tags=["faq"])],
+                               source="faq")
+    with rt.db.transaction():
+        faq_store.decide(rt.db, draft_id, status="approved", decided_by=user, question=question, answer=answer,
+                         article_id=article_id)
     return get_draft(rt, draft_id)
 
 
-def reject(rt: Runtime, draft_id: int, *, user: str | None, reason: str) -> dict:
+def reject(rt: Runtime, draft_id: int, *, user: str | None, reason: str) -> Draft:
     """Reject with a reason (re-mining grows the rejected draft's evidence but never re-proposes it)."""
     _pending(rt, draft_id)
     if not reason or not reason.strip():
         raise DraftError("a reason is required to reject a draft")
-    faq_store.decide(rt.db, draft_id, status="rejected", decided_by=user, reason=reason.strip())
+    with rt.db.transaction():
+        faq_store.decide(rt.db, draft_id, status="rejected", decided_by=user, reason=reason.strip())
     return get_draft(rt, draft_id)
 
 
-def merge(rt: Runtime, draft_id: int, article_id: str, *, user: str | None, answer: str | None = None) -> dict:
+def merge(rt: Runtime, draft_id: int, article_id: str, *, user: str | None, answer: str | None = None,
+          source: str | None = None) -> Draft:
     """Append the draft as a section of an existing article (re-indexed at once)."""
     draft = _pending(rt, draft_id)
-    article = kb_service.get_article(rt, article_id)
+    article = kb_service.get_article(rt, article_id, source=source)
     if article is None:
         raise DraftNotFound(f"no KB article {article_id!r}")
-    text = (answer or draft["answer"]).strip()
+    text = (answer or draft.answer).strip()
     if not text:
         raise DraftError(f"draft {draft_id} has no answer yet: edit it before merging")
-    body = f"{article['body'].rstrip()}\n\n## {draft['question']}\n\n{text}\n"
-    kb_service.upsert_articles(rt, [{"external_id": article["article_id"], "title": article["title"], "body": body,
-                                     "url": article.get("url"), "tags": article.get("tags") or []}],
-                               source=article["source"])
-    faq_store.decide(rt.db, draft_id, status="merged", decided_by=user, answer=text, article_id=article["article_id"])
+    body = f"{article.body.rstrip()}\n\n## {draft.question}\n\n{text}\n"
+    kb_service.upsert_articles(rt, [ArticleIn(external_id=article.article_id, title=article.title, body=body,
+                                              url=article.url, tags=article.tags)], source=article.source)
+    with rt.db.transaction():
+        faq_store.decide(rt.db, draft_id, status="merged", decided_by=user, answer=text, article_id=article.article_id)
     return get_draft(rt, draft_id)
 

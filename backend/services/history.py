@@ -6,21 +6,26 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
+import msgspec
 import numpy as np
 
-from backend.services.conversations import MAX_MESSAGE_CHARS, MAX_MESSAGES, MAX_TOTAL_CHARS, prepare
+from backend.models import ROLES, Conversation, Message
+from backend.services.conversations import (
+    MAX_MESSAGE_CHARS,
+    MAX_MESSAGES,
+    MAX_TOTAL_CHARS,
+    prepare,
+    stored_customer,
+)
 from backend.services.kb_formats import FormatError, read_text
 from backend.services.runtime import Runtime
 from backend.store import conversations as conv_store
 from backend.store import faq as faq_store
-from backend.store.db import transaction
 
 EMBED_GROUP = 1024
 MAX_HISTORY_BYTES = 1024 * 1024 * 1024  # a file is parsed in memory; split bigger exports
-ROLES = {"customer", "agent", "bot", "note", "unknown"}
 _ROLE_ALIASES = {"end-user": "customer", "end_user": "customer", "enduser": "customer", "user": "customer",
                  "requester": "customer", "contact": "customer", "client": "customer", "staff": "agent",
                  "admin": "agent", "operator": "agent", "internal": "note", "private": "note", "system": "bot"}
@@ -39,25 +44,24 @@ class HistoryFormatError(ValueError):
     """A file could not be read as conversations; the message says where and why."""
 
 
-@dataclass
-class HistoryReport:
+class Failure(msgspec.Struct):
+    path: str
+    error: str
+
+
+class HistoryReport(msgspec.Struct, kw_only=True):
     """What an import did."""
 
     files: int = 0
     conversations: int = 0
     new_messages: int = 0
     embedded: int = 0
-    failed: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[Failure] = msgspec.field(default_factory=list)
 
     def summary(self) -> str:
         """One line for the CLI."""
         return (f"{self.conversations} conversations, {self.new_messages} new messages, "
                 f"{self.embedded} embedded, {len(self.failed)} files failed")
-
-    def as_dict(self) -> dict:
-        """JSON-friendly form."""
-        return {"files": self.files, "conversations": self.conversations, "new_messages": self.new_messages,
-                "embedded": self.embedded, "failed": [{"path": p, "error": e} for p, e in self.failed]}
 
 
 def normalize_role(value: object) -> str:
@@ -66,7 +70,8 @@ def normalize_role(value: object) -> str:
     return text if text in ROLES else _ROLE_ALIASES.get(text, "unknown")
 
 
-def _conversation(obj: object, where: str) -> dict:
+def to_conversation(obj: object, where: str) -> Conversation:
+    """A Conversation from one decoded JSON object; errors name `where` and the field."""
     if not isinstance(obj, dict) or not isinstance(obj.get("messages"), list):
         raise HistoryFormatError(f"{where}: expected a Conversation object with a 'messages' list")
     messages = []
@@ -74,10 +79,13 @@ def _conversation(obj: object, where: str) -> dict:
         if not isinstance(m, dict) or not isinstance(m.get("text"), str):
             raise HistoryFormatError(f"{where}: message {i} needs a 'text' string")
         messages.append({**m, "role": normalize_role(m.get("role"))})
-    return {**obj, "messages": messages}
+    try:
+        return msgspec.convert({**obj, "messages": messages}, Conversation, str_keys=True)
+    except msgspec.ValidationError as exc:
+        raise HistoryFormatError(f"{where}: {exc}") from None
 
 
-def parse_jsonl(text: str) -> list[dict]:
+def parse_jsonl(text: str) -> list[Conversation]:
     """One Conversation object per line."""
     out = []
     for number, line in enumerate(text.splitlines(), 1):
@@ -87,24 +95,24 @@ def parse_jsonl(text: str) -> list[dict]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise HistoryFormatError(f"line {number}: invalid JSON ({exc.msg})") from None
-        out.append(_conversation(obj, f"line {number}"))
+        out.append(to_conversation(obj, f"line {number}"))
     return out
 
 
-def parse_zendesk(data: dict) -> list[dict]:
+def parse_zendesk(data: dict) -> list[Conversation]:
     """Zendesk tickets export with comments: {"tickets": [{id, subject, requester_id, comments: [...]}]}."""
     out = []
     for i, ticket in enumerate(data.get("tickets") or []):
         if not isinstance(ticket, dict) or "id" not in ticket:
             raise HistoryFormatError(f"ticket {i}: needs an 'id'")
         requester = ticket.get("requester_id")
-        messages = []
+        messages: list[Message] = []
         comments = ticket.get("comments") or []
         if not comments and ticket.get("description"):
             comments = [{"id": f"{ticket['id']}-d", "author_id": requester, "plain_body": ticket["description"]}]
         for comment in comments:
             text = comment.get("plain_body") or comment.get("body") or ""
-            if not text.strip():
+            if not isinstance(text, str) or not text.strip():
                 continue
             if comment.get("public") is False:
                 role = "note"
@@ -112,14 +120,14 @@ def parse_zendesk(data: dict) -> list[dict]:
                 role = "customer"
             else:
                 role = "agent" if requester is not None else "unknown"
-            messages.append({"id": str(comment.get("id") or len(messages) + 1), "role": role, "text": text,
-                             "at": comment.get("created_at")})
-        out.append({"helpdesk": "zendesk", "ticket_id": str(ticket["id"]), "subject": ticket.get("subject"),
-                    "url": ticket.get("url"), "messages": messages})
+            messages.append(Message(id=str(comment.get("id") or len(messages) + 1), role=role,  # type: ignore[arg-type]
+                                    text=text, at=comment.get("created_at")))
+        out.append(Conversation(helpdesk="zendesk", ticket_id=str(ticket["id"]), subject=ticket.get("subject"),
+                                url=ticket.get("url"), messages=messages))
     return out
 
 
-def parse_csv(text: str) -> list[dict]:
+def parse_csv(text: str) -> list[Conversation]:
     """Rows of ticket / role / text (and optionally message_id, at, subject, helpdesk), grouped by ticket."""
     try:
         reader = csv.DictReader(io.StringIO(text))
@@ -130,21 +138,21 @@ def parse_csv(text: str) -> list[dict]:
     missing = [k for k in ("ticket", "text") if column[k] is None]
     if missing:
         raise HistoryFormatError(f"CSV needs columns for {', '.join(missing)} (found: {', '.join(header) or 'none'})")
-    conversations: dict[str, dict] = {}
+    tickets: dict[str, dict] = {}
     try:
-        for number, row in enumerate(reader, 2):
-            row = {(k or "").strip().lower(): v for k, v in row.items()}
-            ticket = (row.get(column["ticket"]) or "").strip()
-            body = row.get(column["text"]) or ""
+        for number, raw in enumerate(reader, 2):
+            row = {(k or "").strip().lower(): v for k, v in raw.items()}
+            ticket = (row.get(column["ticket"] or "") or "").strip()
+            body = row.get(column["text"] or "") or ""
             if not ticket:
                 raise HistoryFormatError(f"row {number}: empty ticket")
-            conv = conversations.setdefault(ticket, {
+            conv = tickets.setdefault(ticket, {
                 "ticket_id": ticket, "messages": [],
                 "helpdesk": (row.get(column["helpdesk"]) or "csv") if column["helpdesk"] else "csv",
                 "subject": row.get(column["subject"]) if column["subject"] else None})
             if body.strip():
-                message = {"role": normalize_role(row.get(column["role"])) if column["role"] else "unknown",
-                           "text": body}
+                message: dict[str, str] = {
+                    "role": normalize_role(row.get(column["role"])) if column["role"] else "unknown", "text": body}
                 if column["id"] and row.get(column["id"]):
                     message["id"] = row[column["id"]]
                 if column["at"] and row.get(column["at"]):
@@ -152,10 +160,10 @@ def parse_csv(text: str) -> list[dict]:
                 conv["messages"].append(message)
     except csv.Error as exc:
         raise HistoryFormatError(f"malformed CSV ({exc})") from None
-    return list(conversations.values())
+    return [to_conversation(c, f"ticket {c['ticket_id']}") for c in tickets.values()]
 
 
-def read_history(path: Path) -> list[dict]:
+def read_history(path: Path) -> list[Conversation]:
     """Conversations in a file, by extension and content."""
     try:
         text = read_text(path, max_bytes=MAX_HISTORY_BYTES)
@@ -173,51 +181,58 @@ def read_history(path: Path) -> list[dict]:
     if isinstance(data, dict) and "tickets" in data:
         return parse_zendesk(data)
     if isinstance(data, dict):
-        return [_conversation(data, "document")]
+        return [to_conversation(data, "document")]
     if isinstance(data, list):
-        return [_conversation(obj, f"item {i}") for i, obj in enumerate(data)]
+        return [to_conversation(obj, f"item {i}") for i, obj in enumerate(data)]
     raise HistoryFormatError("expected Conversation objects, a list of them, or a Zendesk tickets export")
 
 
-def _fit(conv: dict) -> dict:
+def fit(conv: Conversation) -> Conversation:
     """History can be longer than a live request: keep the opening turns, clip very long messages."""
-    messages = [{**m, "text": m["text"][:MAX_MESSAGE_CHARS]} for m in conv["messages"]][:MAX_MESSAGES]
-    total, kept = 0, []
-    for m in messages:
-        total += len(m["text"])
+    kept: list[Message] = []
+    total = 0
+    for m in conv.messages[:MAX_MESSAGES]:
+        text = m.text[:MAX_MESSAGE_CHARS]
+        total += len(text)
         if total > MAX_TOTAL_CHARS:
             break
-        kept.append(m)
-    return {**conv, "messages": kept}
+        kept.append(msgspec.structs.replace(m, text=text))
+    return msgspec.structs.replace(conv, messages=kept)
+
+
+def history_files(paths: list[Path], report: HistoryReport) -> list[Path]:
+    """The conversation files named or inside the named folders (missing paths reported)."""
+    files: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            report.failed.append(Failure(str(path), "no such file or folder"))
+        elif path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in (".jsonl", ".json", ".csv")
+                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            files.append(path)
+    report.files = len(files)
+    return files
 
 
 def import_history(rt: Runtime, paths: list[Path]) -> HistoryReport:
     """Import conversation files; each file commits on its own, bad files are reported and skipped."""
     report = HistoryReport()
-    files: list[Path] = []
-    for path in paths:
-        if not path.exists():
-            report.failed.append((str(path), "no such file or folder"))
-        elif path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in (".jsonl", ".json", ".csv"))
-        else:
-            files.append(path)
-    report.files = len(files)
-    for path in files:
+    for path in history_files(paths, report):
         try:
-            conversations = [prepare(_fit(c), redact_pii=rt.settings.redact_pii) for c in read_history(path)]
+            threads = [prepare(fit(c), redact_pii=rt.settings.redact_pii) for c in read_history(path)]
         except HistoryFormatError as exc:
-            report.failed.append((str(path), str(exc)))
+            report.failed.append(Failure(str(path), str(exc)))
             continue
         except OSError as exc:
-            report.failed.append((str(path), f"cannot read: {exc.strerror or exc}"))
+            report.failed.append(Failure(str(path), f"cannot read: {exc.strerror or exc}"))
             continue
-        with transaction(rt.db):
-            for conv in conversations:
-                if not conv["messages"]:
+        with rt.db.transaction():
+            for thread in threads:
+                if not thread.messages:
                     continue
-                conversation_id = conv_store.upsert_conversation(rt.db, conv)
-                report.new_messages += conv_store.add_messages(rt.db, conversation_id, conv["messages"])
+                conversation_id = conv_store.upsert_conversation(rt.db, stored_customer(thread))
+                report.new_messages += conv_store.add_messages(rt.db, conversation_id, thread.messages)
                 report.conversations += 1
         report.embedded += embed_customer_messages(rt)
     return report
@@ -231,7 +246,7 @@ def embed_customer_messages(rt: Runtime) -> int:
     for start in range(0, len(rows), EMBED_GROUP):
         batch = rows[start:start + EMBED_GROUP]
         vectors = np.asarray(embedder.embed([text for _, text in batch]), dtype=np.float32)
-        with transaction(rt.db):
+        with rt.db.transaction():
             faq_store.save_vectors(rt.db, [row_id for row_id, _ in batch], vectors, embedder.name)
         done += len(batch)
     return done

@@ -1,5 +1,9 @@
 """Knowledge-base service: import (idempotent, per-file transactions), list, show, search, remove,
-reindex, export and stats. Plain Python: the CLI and the API are thin faces over these functions."""
+reindex, export and stats. Plain Python: the CLI and the API are thin faces over these functions.
+
+Every write commits first (taking the next KB version) and then brings this process's index up to
+date from the store's change log, exactly as any other process would.
+"""
 
 from __future__ import annotations
 
@@ -7,36 +11,47 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import frontmatter
+import msgspec
 import numpy as np
 
+from backend.errors import Conflict, NotFound
+from backend.models import ArticleDetail, ArticleIn, ArticleSummary, ChunkOut, Hit
 from backend.retrieval.chunking import chunk_body
 from backend.retrieval.embed import passage_text
-from backend.retrieval.hybrid import Hit
-from backend.retrieval.index import read_manifest
+from backend.retrieval.index import Manifest, read_manifest
 from backend.services.kb_formats import FieldMap, FormatError, expand_paths, read_file, slugify
 from backend.services.runtime import Runtime
 from backend.store import kb as kb_store
-from backend.store.db import transaction
 
 DEFAULT_SOURCE = "local"
 EMBED_GROUP = 1024
 
 
-@dataclass
-class ImportReport:
-    """What one `kb import` did; `failed` lists (path, reason) for files that were not imported."""
+class ArticleNotFound(NotFound):
+    """No article has that id (in that source)."""
+
+
+class AmbiguousArticle(Conflict):
+    """Several sources hold an article with that id: name the source."""
+
+
+class Failure(msgspec.Struct):
+    path: str
+    reason: str
+
+
+class ImportReport(msgspec.Struct, kw_only=True):
+    """What one `kb import` did; `failed` lists files that were not imported and why."""
 
     added: int = 0
     updated: int = 0
     unchanged: int = 0
     removed: int = 0
     files: int = 0
-    failed: list[tuple[str, str]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    failed: list[Failure] = msgspec.field(default_factory=list)
+    notes: list[str] = msgspec.field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -48,46 +63,51 @@ class ImportReport:
                 f"{len(self.failed)} failed")
         return line + (f", {self.removed} removed" if self.removed else "") + f" ({self.files} files)"
 
-    def as_dict(self) -> dict:
-        return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-                "removed": self.removed, "files": self.files,
-                "failed": [{"path": p, "reason": r} for p, r in self.failed], "notes": self.notes}
+
+class IndexState(msgspec.Struct, kw_only=True):
+    embedder: str
+    dim: int
+    count: int
+    kind: str
+    kb_version: int
+    path: str
 
 
-def content_hash(article: dict) -> str:
+class Stats(msgspec.Struct, kw_only=True):
+    """`tandem kb stats --json`: counts, the published index and the grounding calibration."""
+
+    articles: int
+    chunks: int
+    tokens: int
+    sources: list[kb_store.SourceStats]
+    cached_vectors: dict[str, int]
+    kb_version: int
+    index: IndexState | None
+    calibration: dict
+
+
+def content_hash(article: ArticleIn) -> str:
     """Hash of everything that changes what an article says or where it points."""
-    payload = json.dumps([article["title"], article["body"], article.get("url"), list(article.get("tags") or []),
-                          article.get("status") or "published"], ensure_ascii=False)
+    payload = json.dumps([article.title, article.body, article.url, list(article.tags),
+                          article.status or "published"], ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def _normalize(article: dict, source: str) -> dict:
-    article = dict(article)
-    article["source"] = source
-    article["title"] = re.sub(r"\s+", " ", article["title"]).strip()
-    article["body"] = article["body"].replace("\r\n", "\n").strip()
-    article["content_hash"] = content_hash(article)
-    return article
+def _normalize(article: ArticleIn, source: str) -> ArticleIn:
+    return msgspec.structs.replace(article, source=source, title=re.sub(r"\s+", " ", article.title).strip(),
+                                   body=article.body.replace("\r\n", "\n").strip())
 
 
-def import_paths(
-    rt: Runtime,
-    paths: list[Path],
-    *,
-    source: str | None = None,
-    fmt: str = "auto",
-    prune: bool = False,
-    fields: FieldMap | None = None,
-    on_file: Callable[[Path, str | None], None] | None = None,
-) -> ImportReport:
+def import_paths(rt: Runtime, paths: list[Path], *, source: str | None = None, fmt: str = "auto",
+                 prune: bool = False, fields: FieldMap | None = None,
+                 on_file: Callable[[Path, str | None], None] | None = None) -> ImportReport:
     """Import files and folders; each file commits on its own, bad files are reported and skipped."""
     report = ImportReport()
-    retriever = rt.retriever
     seen: dict[tuple[str, str], str] = {}
-    missing = [p for p in paths if not p.exists()]
-    for path in missing:
-        report.failed.append((str(path), "no such file or folder"))
-    files = expand_paths([p for p in paths if p.exists()], fmt)
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            report.failed.append(Failure(str(path), "no such file or folder"))
+    files = expand_paths([p for p in paths if p.exists() or p.is_symlink()], fmt)
     report.files = len(files)
     for path, root in files:
         error = None
@@ -95,10 +115,12 @@ def import_paths(
             _import_file(rt, path, root, source, fmt, fields, seen, report)
         except FormatError as exc:
             error = str(exc)
-            report.failed.append((str(path), error))
         except OSError as exc:
             error = f"cannot read: {exc.strerror or exc}"
-            report.failed.append((str(path), error))
+        except RecursionError:
+            error = "too deeply nested to read"
+        if error:
+            report.failed.append(Failure(str(path), error))
         if on_file:
             on_file(path, error)
     if prune:
@@ -108,70 +130,57 @@ def import_paths(
             for src in {s for s, _ in seen} or {source or DEFAULT_SOURCE}:
                 stale = [row_id for ext, row_id in kb_store.external_ids(rt.db, src).items() if (src, ext) not in seen]
                 report.removed += _remove_rows(rt, stale)
-    retriever.save()
+    rt.retriever.save()
     return report
 
 
 def _import_file(rt: Runtime, path: Path, root: Path, source: str | None, fmt: str, fields: FieldMap | None,
                  seen: dict[tuple[str, str], str], report: ImportReport) -> None:
-    articles = [_normalize(a, source or a.get("source") or DEFAULT_SOURCE) for a in read_file(path, root, fmt, fields)]
+    articles = [_normalize(a, source or a.source or DEFAULT_SOURCE) for a in read_file(path, root, fmt, fields)]
     for article in articles:
-        key = (article["source"], article["external_id"])
+        key = (article.source or DEFAULT_SOURCE, article.external_id)
         if key in seen:
-            raise FormatError(f"duplicate article id {article['external_id']!r} (also in {seen[key]})")
+            raise FormatError(f"duplicate article id {article.external_id!r} (also in {seen[key]})")
         seen[key] = str(path)
     _save_articles(rt, articles, report, origin=str(path))
 
 
-def upsert_articles(rt: Runtime, articles: list[dict], *, source: str) -> ImportReport:
-    """Add or update articles given as dicts (external_id, title, body, url, tags); indexed at once."""
+def upsert_articles(rt: Runtime, articles: list[ArticleIn], *, source: str) -> ImportReport:
+    """Add or update articles (external_id, title, body, url, tags, status); searchable at once."""
     report = ImportReport()
-    normalized = [_normalize({"url": None, "tags": [], "status": "published", **a}, source) for a in articles]
-    _save_articles(rt, normalized, report, origin=source)
-    rt.retriever.save()
+    _save_articles(rt, [_normalize(a, source) for a in articles], report, origin=source)
     return report
 
 
-def _save_articles(rt: Runtime, articles: list[dict], report: ImportReport, *, origin: str) -> None:
-    changed = []
+def _save_articles(rt: Runtime, articles: list[ArticleIn], report: ImportReport, *, origin: str) -> None:
+    changed: list[tuple[ArticleIn, str, bool]] = []
     for article in articles:
-        existing = kb_store.find_article(rt.db, article["source"], article["external_id"])
-        if existing and existing["content_hash"] == article["content_hash"]:
+        digest = content_hash(article)
+        existing = kb_store.find_article(rt.db, article.source or DEFAULT_SOURCE, article.external_id)
+        if existing and existing.content_hash == digest:
             report.unchanged += 1
         else:
-            changed.append((article, existing is not None))
+            changed.append((msgspec.structs.replace(article, origin_path=origin), digest, existing is not None))
     if not changed:
         return
-    settings, retriever = rt.settings, rt.retriever
+    settings, embedder = rt.settings, rt.retriever.embedder
     # Chunk and embed outside the transaction, then write the whole file at once. One embed call for
-    # the whole file: a CSV/JSONL/Zendesk file holds many small articles, and embedding them one by
-    # one ran the model at batch size 1.
-    chunked = []
-    for article, _ in changed:
-        article["origin_path"] = origin
-        chunked.append((article, chunk_body(article["body"], max_tokens=settings.chunk_tokens,
-                                            overlap=settings.chunk_overlap)
-                        if article["status"] == "published" else []))
-    texts = [passage_text(article["title"], c.heading_path, c.text) for article, chunks in chunked for c in chunks]
-    # Groups of EMBED_GROUP keep memory flat on huge files while still batching well.
-    groups = [retriever.embedder.embed(texts[i:i + EMBED_GROUP]) for i in range(0, len(texts), EMBED_GROUP)]
-    all_vectors = np.concatenate(groups) if groups else retriever.embedder.embed([])
-    prepared, start = [], 0
-    for article, chunks in chunked:
-        prepared.append((article, chunks, all_vectors[start:start + len(chunks)]))
-        start += len(chunks)
-    saved = []
-    with transaction(rt.db):
-        for article, chunks, vectors in prepared:
-            saved.append((kb_store.save_article(rt.db, article, chunks, vectors=vectors,
-                                                embedder=retriever.embedder.name), vectors))
-        kb_store.bump_kb_version(rt.db)
-    # One remove and one add per file: each faiss remove scans the whole flat index.
-    removed = [c for result, _ in saved for c in result.removed_chunk_ids]
-    added = [c for result, _ in saved for c in result.added_chunk_ids]
-    vectors = [v for _, v in saved if len(v)]
-    retriever.apply(removed, added, np.concatenate(vectors) if vectors else None)
-    for _, was_update in changed:
+    # the file: a CSV/JSONL/Zendesk file holds many small articles, embedding them one by one ran the
+    # model at batch size 1.
+    chunked = [(article, chunk_body(article.body, max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap)
+                if article.status == "published" else []) for article, _, _ in changed]
+    texts = [passage_text(article.title, c.heading_path, c.text) for article, chunks in chunked for c in chunks]
+    groups = [embedder.embed(texts[i:i + EMBED_GROUP]) for i in range(0, len(texts), EMBED_GROUP)]
+    all_vectors = np.concatenate(groups) if groups else embedder.embed([])
+    with rt.db.transaction():
+        version = kb_store.begin_change(rt.db)
+        start = 0
+        for (article, digest, _), (_, chunks) in zip(changed, chunked, strict=True):
+            kb_store.save_article(rt.db, article, digest, chunks, version=version,
+                                  vectors=all_vectors[start:start + len(chunks)], embedder=embedder.name)
+            start += len(chunks)
+    rt.retriever.follow(force=True)
+    for _, _, was_update in changed:
         if was_update:
             report.updated += 1
         else:
@@ -181,51 +190,59 @@ def _save_articles(rt: Runtime, articles: list[dict], report: ImportReport, *, o
 def _remove_rows(rt: Runtime, row_ids: list[int]) -> int:
     if not row_ids:
         return 0
-    removed_chunks: list[int] = []
-    with transaction(rt.db):
+    with rt.db.transaction():
+        version = kb_store.begin_change(rt.db)
         for row_id in row_ids:
-            removed_chunks.extend(kb_store.delete_article(rt.db, row_id))
-        kb_store.bump_kb_version(rt.db)
-    rt.retriever.apply(removed_chunks, [], None)
+            kb_store.delete_article(rt.db, row_id, version=version)
+    rt.retriever.follow(force=True)
     return len(row_ids)
 
 
-def remove_articles(rt: Runtime, article_ids: list[str]) -> tuple[list[str], list[str]]:
-    """Remove articles by id; returns (removed ids, ids not found)."""
-    found, missing = [], []
-    rows = []
+def resolve(rt: Runtime, article_id: str, source: str | None = None) -> int:
+    """The row of the article whose own id is `article_id` (within `source` when given)."""
+    if source is not None:
+        found = kb_store.find_article(rt.db, source, article_id)
+        if found is None:
+            raise ArticleNotFound(f"no article {article_id!r} in source {source!r}")
+        return found.row_id
+    matches = kb_store.articles_with_id(rt.db, article_id)
+    if not matches:
+        raise ArticleNotFound(f"no article with id {article_id!r}")
+    if len(matches) > 1:
+        raise AmbiguousArticle(f"{len(matches)} sources have an article {article_id!r} "
+                               f"({', '.join(a.source for a in matches)}): name the source")
+    return matches[0].row_id
+
+
+def remove_articles(rt: Runtime, article_ids: list[str], *, source: str | None = None) -> tuple[list[str], list[str]]:
+    """Remove articles by their own id; returns (removed ids, ids not found). Ambiguous ids raise."""
+    found, missing, rows = [], [], []
     for article_id in article_ids:
-        article = kb_store.get_article(rt.db, article_id)
-        if article is None:
-            missing.append(article_id)
-        else:
+        try:
+            rows.append(resolve(rt, article_id, source))
             found.append(article_id)
-            rows.append(article["id"])
+        except ArticleNotFound:
+            missing.append(article_id)
     _remove_rows(rt, rows)
     rt.retriever.save()
     return found, missing
 
 
-def list_articles(rt: Runtime, *, source: str | None = None, limit: int | None = None) -> list[dict]:
+def list_articles(rt: Runtime, *, source: str | None = None, limit: int | None = None) -> list[ArticleSummary]:
     """Articles in the scriptable `kb list --json` shape."""
-    return [{"article_id": a["external_id"], "source": a["source"], "title": a["title"], "url": a["url"],
-             "status": a["status"], "updated_at": a["updated_at"], "tags": a["tags"]}
-            for a in kb_store.list_articles(rt.db, source=source, limit=limit)]
+    return kb_store.article_summaries(rt.db, source=source, limit=limit)
 
 
-def get_article(rt: Runtime, article_id: str) -> dict | None:
+def get_article(rt: Runtime, article_id: str, *, source: str | None = None) -> ArticleDetail | None:
     """One article with its chunks, or None."""
-    article = kb_store.get_article(rt.db, article_id)
+    article = kb_store.get_article(rt.db, article_id, source=source)
     if article is None:
         return None
-    chunks = kb_store.chunks_with_articles(rt.db, kb_store.chunk_ids_of(rt.db, article["id"]))
-    return {
-        "article_id": article["external_id"], "source": article["source"], "title": article["title"],
-        "url": article["url"], "tags": article["tags"], "status": article["status"], "body": article["body"],
-        "created_at": article["created_at"], "updated_at": article["updated_at"],
-        "chunks": [{"chunk_id": c["chunk_id"], "heading_path": c["heading_path"], "text": c["text"]}
-                   for c in sorted(chunks.values(), key=lambda c: c["ordinal"])],
-    }
+    passages = kb_store.passages(rt.db, kb_store.chunk_ids_of(rt.db, article.row_id))
+    return ArticleDetail(
+        article_id=article.article_id, source=article.source, title=article.title, url=article.url, tags=article.tags,
+        status=article.status, body=article.body, created_at=article.created_at, updated_at=article.updated_at,
+        chunks=[ChunkOut(p.chunk_id, p.heading_path, p.text) for p in sorted(passages.values(), key=lambda p: p.ordinal)])
 
 
 def search(rt: Runtime, query: str, k: int = 5) -> list[Hit]:
@@ -233,54 +250,65 @@ def search(rt: Runtime, query: str, k: int = 5) -> list[Hit]:
     return rt.retriever.search(query, k=k)
 
 
-def reindex(rt: Runtime, *, reembed: bool = False, progress: Callable[[int, int], None] | None = None) -> dict:
+class ReindexReport(msgspec.Struct):
+    articles: int
+    chunks: int
+    embedder: str
+
+
+def reindex(rt: Runtime, *, reembed: bool = False, progress: Callable[[int, int], None] | None = None) -> ReindexReport:
     """Re-chunk every article with the current settings and rebuild the vector index."""
     settings = rt.settings
     articles = kb_store.list_articles(rt.db)
-    with transaction(rt.db):
+    with rt.db.transaction():
+        version = kb_store.begin_change(rt.db)
         for article in articles:
-            chunks = (chunk_body(article["body"], max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap)
-                      if article["status"] == "published" else [])
-            kb_store.save_article(rt.db, article, chunks)
-        kb_store.bump_kb_version(rt.db)
+            incoming = ArticleIn(external_id=article.article_id, title=article.title, body=article.body,
+                                 url=article.url, tags=article.tags, status=article.status, source=article.source,
+                                 origin_path=article.origin_path)
+            chunks = (chunk_body(article.body, max_tokens=settings.chunk_tokens, overlap=settings.chunk_overlap)
+                      if article.status == "published" else [])
+            kb_store.save_article(rt.db, incoming, article.content_hash, chunks, version=version)
     index = rt.retriever.rebuild(reembed=reembed, progress=progress)
-    return {"articles": len(articles), "chunks": index.count, "embedder": index.embedder}
+    return ReindexReport(len(articles), index.count, index.embedder)
 
 
-def stats(rt: Runtime) -> dict:
-    """KB counts plus the state of the vector index."""
+def stats(rt: Runtime) -> Stats:
+    """KB counts plus the state of the published vector index and the calibration in use."""
     data = kb_store.kb_stats(rt.db)
-    manifest = read_manifest(rt.retriever.index_dir)
-    data["index"] = None if manifest is None else {
-        "embedder": manifest.embedder, "dim": manifest.dim, "count": manifest.count, "kind": manifest.kind,
-        "kb_version": manifest.kb_version, "path": str(rt.retriever.index_dir),
-    }
-    data["grounded_threshold"] = rt.retriever.threshold
-    return data
+    manifest: Manifest | None = read_manifest(rt.retriever.index_dir)
+    index = None if manifest is None else IndexState(
+        embedder=manifest.embedder, dim=manifest.dim, count=manifest.count, kind=manifest.kind,
+        kb_version=manifest.kb_version, path=str(rt.retriever.index_dir))
+    return Stats(articles=data.articles, chunks=data.chunks, tokens=data.tokens, sources=data.sources,
+                 cached_vectors=data.cached_vectors, kb_version=data.kb_version, index=index,
+                 calibration=msgspec.to_builtins(rt.retriever.calibration))
 
 
 def export(rt: Runtime, directory: Path, *, source: str | None = None) -> int:
     """Write every article as Markdown with front matter (`kb import` reads it back unchanged)."""
+    import frontmatter
+
     directory.mkdir(parents=True, exist_ok=True)
     used: set[Path] = set()
     count = 0
     for article in kb_store.list_articles(rt.db, source=source):
-        folder = directory / slugify(article["source"])
+        folder = directory / slugify(article.source)
         folder.mkdir(exist_ok=True)
-        stem = slugify(article["external_id"].replace("/", "--"))
+        stem = slugify(article.article_id.replace("/", "--"))
         target, n = folder / f"{stem}.md", 1
         while target in used:
             n += 1
             target = folder / f"{stem}-{n}.md"
         used.add(target)
-        meta = {"id": article["external_id"], "title": article["title"], "source": article["source"]}
-        if article["url"]:
-            meta["url"] = article["url"]
-        if article["tags"]:
-            meta["tags"] = article["tags"]
-        if article["status"] != "published":
-            meta["status"] = article["status"]
-        post = frontmatter.Post(article["body"], **meta)
+        meta: dict[str, object] = {"id": article.article_id, "title": article.title, "source": article.source}
+        if article.url:
+            meta["url"] = article.url
+        if article.tags:
+            meta["tags"] = article.tags
+        if article.status != "published":
+            meta["status"] = article.status
+        post = frontmatter.Post(article.body, **meta)
         target.write_text(frontmatter.dumps(post, sort_keys=False) + "\n", encoding="utf-8")
         count += 1
     return count

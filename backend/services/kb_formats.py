@@ -1,8 +1,10 @@
 """Readers for knowledge-base sources: Markdown with front matter, HTML, text, CSV, JSONL, Zendesk export.
 
-Each reader turns one file into article dicts (`external_id, title, body, url, tags, status`); bodies
-are Markdown-ish text so that chunking can keep headings, lists and tables. A file that cannot be read
-raises `FormatError` with a reason a person can act on.
+Each reader turns one file into `ArticleIn` records; bodies are Markdown-ish text so that chunking can
+keep headings, lists and tables. A file that cannot be read raises `FormatError` with a reason a person
+can act on. Files are untrusted: YAML aliases (which expand a few hundred bytes into megabytes) are
+refused, deep HTML nesting is flattened instead of recursed, titles and ids are bounded, and folders
+are walked without following links out of them or into hidden folders.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,12 +21,18 @@ import frontmatter
 import yaml
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-FORMATS = ("auto", "md", "html", "txt", "csv", "jsonl", "zendesk")
+from backend.models import IMPORT_FORMATS, ArticleIn
+
+FORMATS = IMPORT_FORMATS
 EXTENSIONS = {
     ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "txt", ".text": "txt",
     ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
 }
 MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_TITLE_CHARS = 500
+MAX_ID_CHARS = 300
+MAX_FRONT_MATTER_CHARS = 20_000
+MAX_HTML_DEPTH = 60  # deeper elements are read as plain text, never recursed into
 
 # Elements that are never article content.
 _BOILERPLATE = (
@@ -113,7 +122,7 @@ def slugify(text: str) -> str:
 
 def _relative_id(path: Path, root: Path) -> str:
     try:
-        rel = path.relative_to(root)
+        rel = path.relative_to(root) if path != root else Path(path.name)
     except ValueError:
         rel = Path(path.name)
     return "/".join(slugify(part) for part in rel.with_suffix("").parts)
@@ -137,27 +146,51 @@ def _first_heading(body: str) -> str | None:
 # ---- per-format readers ----------------------------------------------------------------------------
 
 
-def read_markdown(path: Path, root: Path) -> list[dict]:
+class _NoAliasLoader(yaml.SafeLoader):
+    """Safe YAML without anchors and aliases: 419 bytes of nested aliases can expand into megabytes."""
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.events.AliasEvent):
+            raise yaml.YAMLError("YAML aliases (*name) are not allowed in front matter")
+        return super().compose_node(parent, index)
+
+
+class _FrontMatter(frontmatter.YAMLHandler):
+    def load(self, fm: str, **kwargs: object) -> object:
+        if len(fm) > MAX_FRONT_MATTER_CHARS:
+            raise ValueError(f"front matter is {len(fm)} characters; the limit is {MAX_FRONT_MATTER_CHARS}")
+        return yaml.load(fm, Loader=_NoAliasLoader)
+
+
+def _bounded(value: object, limit: int, what: str) -> str:
+    text = str(value).strip()
+    if len(text) > limit:
+        raise FormatError(f"{what} is {len(text)} characters; the limit is {limit}")
+    return text
+
+
+def read_markdown(path: Path, root: Path) -> list[ArticleIn]:
     """One article from a Markdown file; front matter `id`, `title`, `url`, `tags`, `status`, `source`."""
     text = read_text(path)
     try:
-        post = frontmatter.loads(text)
+        post = frontmatter.loads(text, handler=_FrontMatter())
     except (yaml.YAMLError, ValueError) as exc:
         raise FormatError(f"malformed front matter: {str(exc).splitlines()[0]}") from exc
     meta = post.metadata if isinstance(post.metadata, dict) else {}
     body = post.content.strip()
     if not body:
         raise FormatError("no body text after the front matter")
-    title = str(meta.get("title") or _first_heading(body) or path.stem.replace("-", " ").replace("_", " ")).strip()
-    return [{
-        "external_id": str(meta["id"]) if meta.get("id") not in (None, "") else _relative_id(path, root),
-        "title": title,
-        "body": body,
-        "url": str(meta["url"]) if meta.get("url") else None,
-        "tags": _tags(meta.get("tags")),
-        "status": str(meta.get("status") or "published"),
-        "source": str(meta["source"]) if meta.get("source") else None,
-    }]
+    title = meta.get("title") or _first_heading(body) or path.stem.replace("-", " ").replace("_", " ")
+    return [ArticleIn(
+        external_id=_bounded(meta["id"], MAX_ID_CHARS, "id") if meta.get("id") not in (None, "")
+        else _relative_id(path, root),
+        title=_bounded(title, MAX_TITLE_CHARS, "title"),
+        body=body,
+        url=_bounded(meta["url"], 2000, "url") if meta.get("url") else None,
+        tags=_tags(meta.get("tags")),
+        status=_bounded(meta.get("status") or "published", 50, "status"),
+        source=_bounded(meta["source"], 200, "source") if meta.get("source") else None,
+    )]
 
 
 def html_to_markdown(html: str) -> tuple[str | None, str]:
@@ -174,7 +207,7 @@ def html_to_markdown(html: str) -> tuple[str | None, str]:
     if root is None:
         return title, ""
     lines: list[str] = []
-    _render(root, lines)
+    _render(root, lines, 0)
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     return title, body
 
@@ -188,9 +221,14 @@ def _inline(node: LexborNode) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def _render(node: LexborNode, lines: list[str]) -> None:
-    """Append Markdown for `node`'s children to `lines`."""
+def _render(node: LexborNode, lines: list[str], depth: int) -> None:
+    """Append Markdown for `node`'s children to `lines` (below MAX_HTML_DEPTH, as plain text)."""
     pending: list[str] = []
+    if depth > MAX_HTML_DEPTH:
+        text = _inline(node)
+        if text:
+            lines.extend([text, ""])
+        return
 
     def flush() -> None:
         text = re.sub(r"\s+", " ", "".join(pending)).strip()
@@ -231,7 +269,7 @@ def _render(node: LexborNode, lines: list[str]) -> None:
             pending.append("\n")
         elif tag in _BLOCK_TAGS or tag in ("li",):
             flush()
-            _render(child, lines)
+            _render(child, lines, depth + 1)
         elif tag in ("img",):
             alt = child.attributes.get("alt")
             if alt:
@@ -241,25 +279,23 @@ def _render(node: LexborNode, lines: list[str]) -> None:
     flush()
 
 
-def read_html(path: Path, root: Path) -> list[dict]:
+def read_html(path: Path, root: Path) -> list[ArticleIn]:
     """One article from an HTML page's main content."""
     title, body = html_to_markdown(read_text(path))
     if not body:
         raise FormatError("no readable content in the page")
-    return [{"external_id": _relative_id(path, root), "title": title or path.stem, "body": body,
-             "url": None, "tags": [], "status": "published", "source": None}]
+    return [ArticleIn(external_id=_relative_id(path, root), title=(title or path.stem)[:MAX_TITLE_CHARS], body=body)]
 
 
-def read_txt(path: Path, root: Path) -> list[dict]:
+def read_txt(path: Path, root: Path) -> list[ArticleIn]:
     """One article from plain text: a short first line is the title."""
     text = read_text(path).strip()
     first, _, rest = text.partition("\n")
     title, body = (first.strip(), rest.strip()) if len(first) <= 120 and rest.strip() else (path.stem, text)
-    return [{"external_id": _relative_id(path, root), "title": title, "body": body, "url": None, "tags": [],
-             "status": "published", "source": None}]
+    return [ArticleIn(external_id=_relative_id(path, root), title=title, body=body)]
 
 
-def _records_to_articles(records: list[dict], fields: FieldMap, where: str) -> list[dict]:
+def _records_to_articles(records: list[dict], fields: FieldMap, where: str) -> list[ArticleIn]:
     if not records:
         raise FormatError("no records")
     names: list[str] = []
@@ -275,17 +311,18 @@ def _records_to_articles(records: list[dict], fields: FieldMap, where: str) -> l
         if "<" in body and re.search(r"</?(p|div|br|ul|ol|li|h\d|table|span|a)\b", body, re.IGNORECASE):
             body = html_to_markdown(body)[1] or body
         raw_id = record.get(mapping["id"]) if mapping["id"] else None
-        articles.append({
-            "external_id": str(raw_id).strip() if raw_id not in (None, "") else slugify(title),
-            "title": title, "body": body,
-            "url": str(record.get(mapping["url"]) or "") or None if mapping["url"] else None,
-            "tags": _tags(record.get(mapping["tags"])) if mapping["tags"] else [],
-            "status": "published", "source": None,
-        })
+        if len(title) > MAX_TITLE_CHARS:
+            raise FormatError(f"{where} {number}: title is {len(title)} characters; the limit is {MAX_TITLE_CHARS}")
+        articles.append(ArticleIn(
+            external_id=str(raw_id).strip()[:MAX_ID_CHARS] if raw_id not in (None, "") else slugify(title),
+            title=title, body=body,
+            url=(str(record.get(mapping["url"]) or "") or None) if mapping["url"] else None,
+            tags=_tags(record.get(mapping["tags"])) if mapping["tags"] else [],
+        ))
     return articles
 
 
-def read_csv(path: Path, root: Path, fields: FieldMap) -> list[dict]:
+def read_csv(path: Path, root: Path, fields: FieldMap) -> list[ArticleIn]:
     """One article per CSV row (header row required)."""
     text = read_text(path)
     try:
@@ -304,7 +341,7 @@ def read_csv(path: Path, root: Path, fields: FieldMap) -> list[dict]:
     return _records_to_articles(records, fields, "row")
 
 
-def read_jsonl(path: Path, root: Path, fields: FieldMap) -> list[dict]:
+def read_jsonl(path: Path, root: Path, fields: FieldMap) -> list[ArticleIn]:
     """One article per JSON object line."""
     records = []
     for number, line in enumerate(read_text(path).split("\n"), start=1):
@@ -320,7 +357,7 @@ def read_jsonl(path: Path, root: Path, fields: FieldMap) -> list[dict]:
     return _records_to_articles(records, fields, "line")
 
 
-def read_json(path: Path, root: Path, fields: FieldMap, *, zendesk_only: bool = False) -> list[dict]:
+def read_json(path: Path, root: Path, fields: FieldMap, *, zendesk_only: bool = False) -> list[ArticleIn]:
     """A Zendesk Help Center export (`{"articles": [...]}`) or a JSON list of article records."""
     try:
         data = json.loads(read_text(path))
@@ -335,29 +372,31 @@ def read_json(path: Path, root: Path, fields: FieldMap, *, zendesk_only: bool = 
     raise FormatError('expected {"articles": [...]} or a list of article objects')
 
 
-def read_zendesk_articles(items: list) -> list[dict]:
+def read_zendesk_articles(items: list) -> list[ArticleIn]:
     """Articles from the Help Center API shape: id, title, body (HTML), html_url, label_names, draft."""
     articles = []
     for number, item in enumerate(items, start=1):
         if not isinstance(item, dict) or not item.get("title") or item.get("body") in (None, ""):
             raise FormatError(f"article {number}: needs at least title and body")
         _, body = html_to_markdown(str(item["body"]))
-        articles.append({
-            "external_id": str(item.get("id") or slugify(item["title"])),
-            "title": str(item["title"]).strip(),
-            "body": body or str(item["body"]),
-            "url": item.get("html_url") or item.get("url"),
-            "tags": _tags(item.get("label_names") or item.get("tags")),
-            "status": "draft" if item.get("draft") else "published",
-            "source": None,
-            "created_at": item.get("created_at"),
-        })
+        title = str(item["title"]).strip()
+        if len(title) > MAX_TITLE_CHARS:
+            raise FormatError(f"article {number}: title is {len(title)} characters; the limit is {MAX_TITLE_CHARS}")
+        url = item.get("html_url") or item.get("url")
+        articles.append(ArticleIn(
+            external_id=str(item.get("id") or slugify(title))[:MAX_ID_CHARS], title=title,
+            body=body or str(item["body"]), url=str(url) if url else None,
+            tags=_tags(item.get("label_names") or item.get("tags")),
+            status="draft" if item.get("draft") else "published",
+            created_at=str(item["created_at"]) if item.get("created_at") else None,
+        ))
     return articles
 
 
-def read_file(path: Path, root: Path, fmt: str = "auto", fields: FieldMap | None = None) -> list[dict]:
+def read_file(path: Path, root: Path, fmt: str = "auto", fields: FieldMap | None = None) -> list[ArticleIn]:
     """Articles in one file, using the requested reader (or one chosen by extension)."""
     fields = fields or FieldMap()
+    check_inside(path, root)
     kind = detect_format(path, fmt)
     if kind == "md":
         return read_markdown(path, root)
@@ -375,13 +414,36 @@ def read_file(path: Path, root: Path, fmt: str = "auto", fields: FieldMap | None
 
 
 def expand_paths(paths: list[Path], fmt: str = "auto") -> list[tuple[Path, Path]]:
-    """(file, root) pairs for files and folders (recursively; known extensions only), sorted."""
+    """(file, root) pairs for files and folders (recursively; known extensions only), sorted.
+
+    A file named on its own is its own root. Inside a folder, hidden files and folders are skipped and
+    links are not followed; a link pointing out of the folder is listed so that reading it fails with
+    a reason (`check_inside`), and the rest still imports.
+    """
     found: list[tuple[Path, Path]] = []
     for path in paths:
-        if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-                if fmt != "auto" or file.suffix.lower() in EXTENSIONS:
+        if not path.is_dir():
+            found.append((path, path))
+            continue
+        outside = path.resolve()
+        for folder, dirs, files in os.walk(path, followlinks=False):
+            for name in sorted(dirs):
+                link = Path(folder) / name
+                if link.is_symlink() and not link.resolve().is_relative_to(outside):
+                    found.append((link, path))
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (Path(folder) / d).is_symlink())
+            for name in sorted(files):
+                file = Path(folder) / name
+                if name.startswith("."):
+                    continue
+                if (file.is_symlink() and not file.resolve().is_relative_to(outside)) or fmt != "auto" or file.suffix.lower() in EXTENSIONS:
                     found.append((file, path))
-        else:
-            found.append((path, path.parent))
-    return found
+    return sorted(found)
+
+
+def check_inside(path: Path, root: Path) -> None:
+    """Refuse a link that points outside the folder being imported (a file named on its own is trusted)."""
+    if path != root and path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(root.resolve()):
+            raise FormatError(f"a link to {target}, outside the folder being imported (not followed)")

@@ -1,39 +1,59 @@
-"""The process-wide state the services share: settings, the store, and (lazily) the retriever."""
+"""The process-wide state the services share: settings, the store, and (lazily) the retriever and LLM."""
 
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from backend.llm.base import Provider
-from backend.llm.registry import make_provider
-from backend.retrieval.embed import get_embedder
-from backend.retrieval.hybrid import Retriever
 from backend.settings import Settings
-from backend.store import conversations as conv_store
-from backend.store.db import ThreadLocalDatabase
+from backend.store.db import Database, connect
+
+if TYPE_CHECKING:
+    from backend.llm.base import Provider
+    from backend.retrieval.hybrid import Retriever
 
 
 class Runtime:
     """Opens the store once; loads the embedder, vector index and LLM provider only when first needed."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, migrate: bool = True) -> None:
         self.settings = settings
-        self.db = ThreadLocalDatabase(settings.db_path)
+        self.db: Database = connect(settings.store_url, migrate=migrate)
 
     @cached_property
     def provider(self) -> Provider | None:
-        """Claude when configured, else None (the extractive engine serves)."""
+        """The configured model provider, or None (the extractive engine serves)."""
+        from backend.llm.registry import make_provider
+        from backend.store import conversations as conv_store
+
         return make_provider(self.settings, on_call=lambda call: conv_store.record_llm_call(self.db, call))
 
     @cached_property
     def retriever(self) -> Retriever:
-        """The hybrid retriever, its index loaded (or rebuilt from SQLite) on first use."""
-        retriever = Retriever(self.db, get_embedder(self.settings.embedder), self.settings.index_dir)
+        """The hybrid retriever, its index loaded (or rebuilt from the store) and caught up on first use."""
+        from backend.retrieval.embed import get_embedder
+        from backend.retrieval.hybrid import Retriever
+        from backend.services.calibration import stored_calibration
+
+        embedder = get_embedder(self.settings.embedder)
+        retriever = Retriever(self.db, embedder, self.settings.index_dir,
+                              calibration=stored_calibration(self.db, embedder.name))
         retriever.ensure_index()
         return retriever
 
+    @property
+    def engine_name(self) -> str:
+        """The engine that writes text now (without loading it)."""
+        settings = self.settings
+        if settings.llm == "auto":
+            import os
+
+            return "anthropic" if os.environ.get("ANTHROPIC_API_KEY") else "extractive"
+        return settings.llm
+
     def close(self) -> None:
-        """Stop the retriever's worker threads (if it was loaded), then close the store."""
+        """Publish the index if it changed, stop the retriever's threads, then close the store."""
         if "retriever" in self.__dict__:  # a cached_property that was never used stays unloaded
+            self.retriever.save()
             self.retriever.close()
         self.db.close()

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 
+import msgspec
+
 from backend.llm import extractive
 from backend.llm.base import LLMRequest, ProviderError, json_object
 from backend.llm.prompts import get_prompt
-from backend.services.assist import format_conversation
+from backend.llm.turns import conversation_block
+from backend.models import Conversation, Item, Signals, Summary, Thread, Turn
 from backend.services.conversations import prepare, store
 from backend.services.runtime import Runtime
 from backend.signals.rules import compute_signals
@@ -38,18 +41,18 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", _NOISE.sub(" ", text)).strip()
 
 
-def sentences(message: dict) -> list[tuple[str, str]]:
+def sentences(message: Turn) -> list[tuple[str, str]]:
     """(sentence, message key) pairs of one message, greetings dropped."""
     out = []
-    for raw in _SENT.split(clean(message["text"])):
+    for raw in _SENT.split(clean(message.text)):
         s = _GREETING.sub("", raw.strip()).strip()
         if len(s.split()) >= 3:
-            out.append((s[0].upper() + s[1:], message["key"]))
+            out.append((s[0].upper() + s[1:], message.key))
     return out
 
 
-def _item(text: str, keys: list[str]) -> dict:
-    return {"text": text, "message_ids": keys}
+def _item(text: str, keys: list[str]) -> Item:
+    return Item(text, keys)
 
 
 def _first(items: list[tuple[str, str]], pattern: re.Pattern | None = None) -> tuple[str, str] | None:
@@ -65,17 +68,17 @@ def _words(text: str, limit: int) -> str:
     return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
 
 
-def extractive_summary(conv: dict, signals: dict) -> dict:
+def extractive_summary(thread: Thread, signals: Signals) -> Summary:
     """The structured summary built from the conversation's own sentences."""
-    messages = [m for m in conv["messages"] if m["role"] in ("customer", "agent", "bot")]
-    customer = [s for m in messages if m["role"] == "customer" for s in sentences(m)]
-    agent = [s for m in messages if m["role"] in ("agent", "bot") for s in sentences(m)]
+    messages = [m for m in thread.messages if m.role in ("customer", "agent", "bot")]
+    customer = [s for m in messages if m.role == "customer" for s in sentences(m)]
+    agent = [s for m in messages if m.role in ("agent", "bot") for s in sentences(m)]
     issue = _first(customer, _PROBLEM) or _first(customer)
     goal = _first(customer, _GOAL) or issue
     steps = [s for s in agent if _STEP.search(s[0]) and not _PROMISE.search(s[0])][:4]
     promises = [s for s in agent if _PROMISE.search(s[0])][:4]
-    last_agent = max((i for i, m in enumerate(messages) if m["role"] in ("agent", "bot")), default=-1)
-    open_q = [s for m in messages[last_agent + 1:] if m["role"] == "customer" for s in sentences(m) if s[0].endswith("?")]
+    last_agent = max((i for i, m in enumerate(messages) if m.role in ("agent", "bot")), default=-1)
+    open_q = [s for m in messages[last_agent + 1:] if m.role == "customer" for s in sentences(m) if s[0].endswith("?")]
     next_steps = [_item(f"Follow up on: {p[0]}", [p[1]]) for p in promises[:2]]
     if open_q:
         next_steps.insert(0, _item(f"Answer the customer: {open_q[-1][0]}", [open_q[-1][1]]))
@@ -95,54 +98,56 @@ def extractive_summary(conv: dict, signals: dict) -> dict:
     if dm and dm != agent_key:
         parts.append(f"The agent also says that {_lower_first(_words(dm[0], 20))}")
     text = _words(" ".join(p if p.endswith((".", "?", "!", "…")) else p + "." for p in parts), MAX_WORDS)
-    ents = extractive.entities([m["text"] for m in conv["messages"]])
-    reasons = signals["escalation"]["reasons"]
-    return {
-        "issue": issue[0] if issue else "", "customer_goal": goal[0] if goal else "",
-        "steps_taken": [_item(s, [k]) for s, k in steps], "promises": [_item(s, [k]) for s, k in promises],
-        "open_questions": [_item(s, [k]) for s, k in open_q], "next_steps": next_steps,
-        "sentiment": signals["sentiment"]["label"],
-        "handoff_reason": "; ".join(reasons) if signals["escalation"]["risk"] != "low" else "",
-        "entities": ents, "text": text,
-    }
+    reasons = signals.escalation.reasons
+    return Summary(
+        issue=issue[0] if issue else "", customer_goal=goal[0] if goal else "",
+        steps_taken=[_item(s, [k]) for s, k in steps], promises=[_item(s, [k]) for s, k in promises],
+        open_questions=[_item(s, [k]) for s, k in open_q], next_steps=next_steps,
+        sentiment=signals.sentiment.label,
+        handoff_reason="; ".join(reasons) if signals.escalation.risk != "low" else "",
+        entities=extractive.entities(thread.texts()), text=text)
 
 
-def _claude_summary(rt: Runtime, conv: dict, base: dict) -> dict:
+def _model_summary(rt: Runtime, thread: Thread, base: Summary) -> Summary:
+    """The configured model's summary (its JSON fields over the extractive one's)."""
+    assert rt.provider is not None
     prompt = get_prompt("summarize")
     budget = prompt.input_budget_tokens - 400
     request = LLMRequest(purpose="summarize", system=prompt.system, context="",
-                         user=prompt.render_user(conversation=format_conversation(conv, budget)),
+                         user=prompt.render_user(conversation=conversation_block(thread, budget)),
                          max_tokens=prompt.max_output_tokens, prompt_version=prompt.version)
     data = json_object(rt.provider.generate(request).text)
     if data is None or not isinstance(data.get("text"), str):
         raise ProviderError("summary was not the JSON object asked for")
-    out = dict(base)
+    changes: dict[str, object] = {"text": _words(data["text"], MAX_WORDS)}
     for key in ("issue", "customer_goal", "handoff_reason"):
         if isinstance(data.get(key), str):
-            out[key] = data[key]
+            changes[key] = data[key]
     for key in ("steps_taken", "promises", "open_questions", "next_steps"):
-        if isinstance(data.get(key), list):  # provenance: keep the message ids of the extractive pass where texts match
-            out[key] = [_item(str(t), []) for t in data[key] if str(t).strip()]
-    out["text"] = _words(data["text"], MAX_WORDS)
-    return out
+        if isinstance(data.get(key), list):
+            changes[key] = [_item(str(t), []) for t in data[key] if str(t).strip()]
+    return msgspec.structs.replace(base, **changes)
 
 
-def summarize(rt: Runtime, conversation: dict, *, user_id: int | None = None) -> dict:
+def summarize_thread(rt: Runtime, thread: Thread) -> Summary:
+    """The summary of a prepared conversation (model when configured, else extractive), not stored."""
+    signals = compute_signals(thread.messages, tier=thread.customer.tier, high_value_tiers=rt.settings.high_value_tiers)
+    summary = extractive_summary(thread, signals)
+    if rt.provider is None:
+        return summary
+    try:
+        model = _model_summary(rt, thread, summary)
+        return msgspec.structs.replace(model, engine=rt.provider.name, prompt_version=get_prompt("summarize").version)
+    except ProviderError:
+        return msgspec.structs.replace(summary, degraded=True)
+
+
+def summarize(rt: Runtime, conversation: Conversation, *, user_id: int | None = None) -> Summary:
     """Summarize, store (latest + history) and return the Summary object."""
-    conv = prepare(conversation, redact_pii=rt.settings.redact_pii)
-    customer = conv["customer"]
-    signals = compute_signals(conv["messages"], tier=customer.get("tier"),
-                              high_value_tiers=rt.settings.high_value_tiers).public()
-    summary = extractive_summary(conv, signals)
-    engine, version, degraded = "extractive", "extractive@1", False
-    if rt.provider is not None:
-        try:
-            summary = _claude_summary(rt, conv, summary)
-            engine, version = "anthropic", get_prompt("summarize").version
-        except ProviderError:
-            degraded = True
-    summary.update({"engine": engine, "prompt_version": version, "degraded": degraded})
-    if conv["messages"]:
-        conversation_id = store(rt, conv)
-        conv_store.add_summary(rt.db, conversation_id, summary, engine, version, user_id)
+    thread = prepare(conversation, redact_pii=rt.settings.redact_pii)
+    summary = summarize_thread(rt, thread)
+    if thread.messages:
+        conversation_id = store(rt, thread)
+        with rt.db.transaction():
+            conv_store.add_summary(rt.db, conversation_id, summary, user_id)
     return summary

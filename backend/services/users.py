@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import sqlite3
 
+from backend.errors import InvalidInput
+from backend.models import USER_ROLES, User, UserRecord
 from backend.services.runtime import Runtime
 from backend.store import users as user_store
+from backend.store.db import IntegrityError
 
-ROLES = ("agent", "knowledge_manager", "lead", "admin")
+ROLES = USER_ROLES
 
 
-class UserError(ValueError):
+class UserError(InvalidInput):
     """A user cannot be created or changed as asked."""
 
 
 def hash_token(token: str) -> str:
+    """What is stored of a token."""
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -28,22 +31,24 @@ def add_user(rt: Runtime, name: str, role: str) -> str:
         raise UserError("name must not be empty")
     token = "tdm_" + secrets.token_urlsafe(32)
     try:
-        with rt.db.atomic():
+        with rt.db.transaction():
             user_store.add_user(rt.db, name.strip(), role, hash_token(token))
-    except sqlite3.IntegrityError as exc:
+    except IntegrityError as exc:
         raise UserError(f"a user named {name!r} already exists") from exc
     return token
 
 
-def authenticate(rt: Runtime, token: str) -> dict | None:
+def authenticate(rt: Runtime, token: str) -> User | None:
     """The active user holding `token`, or None."""
     return user_store.user_by_token_hash(rt.db, hash_token(token)) if token else None
 
 
-def list_users(rt: Runtime) -> list[dict]:
+def list_users(rt: Runtime) -> list[UserRecord]:
+    """Every user (tokens are never shown again)."""
     return user_store.list_users(rt.db)
 
 
 def revoke(rt: Runtime, name: str) -> bool:
-    with rt.db.atomic():
+    """Revoke a user's token and end their sessions."""
+    with rt.db.transaction():
         return user_store.revoke_user(rt.db, name)

@@ -8,14 +8,20 @@ legal / chargeback / cancellation language, a high-value customer, and many turn
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from backend.models import Escalation, Sentiment, Signals, Turn
+
+if TYPE_CHECKING:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 
 @lru_cache(maxsize=1)
 def _vader() -> SentimentIntensityAnalyzer:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
     return SentimentIntensityAnalyzer()
 
 
@@ -38,12 +44,18 @@ REPEAT_CONTACT = _rx(r"(?:third|3rd|fourth|4th|fifth|5th|several|multiple|many|\
 LEGAL = _rx(r"lawyer", r"attorney", r"legal\s+action", r"sue", r"suing", r"lawsuit", r"small\s+claims",
             r"consumer\s+protection", r"trading\s+standards", r"ombudsman", r"regulator", r"court",
             r"better\s+business\s+bureau", r"bbb", r"report\s+you")
-CHARGEBACK = _rx(r"charge\s?back", r"disput\w*\s+(?:the|this|a|my)\s+(?:charge|payment|transaction)",
+CHARGEBACK = _rx(r"charge\s?back", r"disput(?:e|es|ed|ing)\b", r"reverse\s+(?:the|this|that)\s+(?:charge|payment)",
+                 r"(?:not|never|didn'?t)\s+authori[sz]e", r"unauthori[sz]ed\s+(?:charge|payment|transaction)",
                  r"call\s+my\s+bank", r"contact\s+my\s+bank", r"fraud(?:ulent)?", r"scam(?:med)?")
 CHURN = _rx(r"never\s+(?:order|shop|buy)(?:ing)?\s+(?:from\s+you|here|again)", r"take\s+my\s+business",
-            r"switch(?:ing)?\s+to\s+(?:a\s+)?competitor", r"done\s+with\s+(?:you|this\s+company)",
-            r"(?:last|final)\s+time\s+I\s+(?:order|buy|shop)")
-CANCEL = _rx(r"cancel\s+(?:my\s+)?(?:account|membership|everything)", r"close\s+my\s+account")
+            r"switch(?:ing)?\s+to\s+(?:a\s+|another\s+)?(?:competitor|provider|company|service)",
+            r"done\s+with\s+(?:you|this\s+company)", r"(?:last|final)\s+time\s+I\s+(?:order|buy|shop)",
+            r"(?:thinking|think)\s+(?:about|of)\s+(?:leaving|cancell?ing|switching|moving|going\s+elsewhere)",
+            r"consider(?:ing)?\s+(?:leaving|cancell?ing|switching|moving|other\s+(?:providers|options|companies))",
+            r"(?:go|going|move|moving)\s+(?:elsewhere|somewhere\s+else)", r"(?:won'?t|not\s+going\s+to)\s+renew",
+            r"looking\s+(?:at|for)\s+(?:other|another)\s+(?:providers?|options|companies|vendors?|services?)")
+CANCEL = _rx(r"cancel\s+(?:my\s+)?(?:account|membership|everything|subscription|plan|service|contract)",
+             r"close\s+my\s+account")
 PROFANITY = _rx(r"f+u+c+k\w*", r"f[*#@$]{2,}k?\w*", r"s[*#@$]{2,}t", r"sh[i1]t\w*", r"damn\w*", r"crap\w*", r"bullsh[i1]t", r"wtf", r"ridiculous",
                 r"pathetic", r"useless", r"incompetent", r"joke", r"worst")
 URGENT = _rx(r"urgent(?:ly)?", r"asap", r"immediately", r"right\s+now", r"emergency", r"today", r"tonight",
@@ -58,24 +70,6 @@ _LANG_WORDS = {
     "it": ["il", "la", "gli", "le", "di", "che", "e", "è", "un", "una", "per", "mio", "mia", "con", "non", "ordine", "grazie", "ciao", "sono"],
     "nl": ["de", "het", "een", "en", "is", "niet", "ik", "je", "met", "voor", "mijn", "van", "bestelling", "bedankt", "hallo"],
 }
-
-
-@dataclass
-class Signals:
-    """Everything the overlay shows about the customer's state."""
-
-    sentiment_label: str
-    sentiment_score: float
-    urgency: str
-    escalation_risk: str
-    escalation_reasons: list[str] = field(default_factory=list)
-    language: str = "en"
-
-    def public(self) -> dict:
-        return {"sentiment": {"label": self.sentiment_label, "score": round(self.sentiment_score, 3)},
-                "urgency": self.urgency,
-                "escalation": {"risk": self.escalation_risk, "reasons": self.escalation_reasons},
-                "language": self.language}
 
 
 def sentiment(text: str) -> float:
@@ -104,10 +98,10 @@ def _shouting(text: str) -> bool:
         or "!!!" in text
 
 
-def compute_signals(messages: list[dict], *, tier: str | None = None,
+def compute_signals(messages: Sequence[Turn], *, tier: str | None = None,
                     high_value_tiers: tuple[str, ...] = ("vip", "enterprise", "premium")) -> Signals:
-    """Signals from a conversation's messages (dicts with `role` and `text`), newest last."""
-    customer = [m["text"] for m in messages if m["role"] == "customer"]
+    """Signals from a conversation's messages, newest last."""
+    customer = [m.text for m in messages if m.role == "customer"]
     recent = customer[-3:]
     recent_text = "\n".join(recent)
     all_text = "\n".join(customer)
@@ -139,10 +133,17 @@ def compute_signals(messages: list[dict], *, tier: str | None = None,
     elif current <= -0.6:
         reasons.append(f"Very negative sentiment ({current:+.2f})")
         points += 1
-    if tier and tier.strip().lower() in high_value_tiers:
+    high_value = bool(tier and tier.strip().lower() in high_value_tiers)
+    if high_value:
         reasons.append(f"High-value customer ({tier})")
         points += 1
-    turns = sum(1 for m in messages if m["role"] in ("customer", "agent"))
+        # A high-value customer disputing a charge or weighing leaving is high risk whatever else is said.
+        at_risk = [what for pattern, what in ((CHARGEBACK, "disputes a charge"), (CHURN, "is weighing leaving"),
+                                              (CANCEL, "wants to cancel")) if pattern.search(all_text)]
+        if at_risk:
+            reasons.append(f"High-value customer at risk: {' and '.join(at_risk)}")
+            points = max(points, 3)
+    turns = sum(1 for m in messages if m.role in ("customer", "agent"))
     if turns >= 8:
         reasons.append(f"{turns} turns without resolution")
         points += 1
@@ -154,5 +155,6 @@ def compute_signals(messages: list[dict], *, tier: str | None = None,
     risk = "high" if points >= 3 else "medium" if points >= 1 else "low"
     urgency = "high" if URGENT.search(recent_text) or (risk == "high" and current < -0.3) else \
         "medium" if current < -0.3 or risk == "medium" else "low"
-    return Signals(sentiment_label(current), current, urgency, risk, reasons,
-                   detect_language(recent_text or all_text))
+    return Signals(sentiment=Sentiment(sentiment_label(current), round(current, 3)), urgency=urgency,
+                   escalation=Escalation(risk, reasons),  # type: ignore[arg-type]
+                   language=detect_language(recent_text or all_text))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 
+import msgspec
 import numpy as np
-from sqlite_utils import Database
 
-from backend.store.kb import now_iso
+from backend.models import Draft, NearestArticle
+from backend.store.db import Database, chunked, now_iso, placeholders
 
 _JSON_FIELDS = ("member_rows", "member_message_ids", "example_queries", "source_conversation_ids")
 _DRAFT_COLUMNS = ("id", "status", "question", "answer", "cluster_size", *_JSON_FIELDS, "nearest_article_id",
@@ -16,7 +17,73 @@ _DRAFT_COLUMNS = ("id", "status", "question", "answer", "cluster_size", *_JSON_F
                   "created_at", "updated_at", "decided_by", "decided_at")
 
 
-def customer_messages(db: Database, *, since: str | None = None) -> list[dict]:
+class CustomerQuestion(msgspec.Struct, kw_only=True):
+    """A customer message as mining sees it."""
+
+    row_id: int
+    message_id: str
+    conversation_row: int
+    ordinal: int
+    text: str
+    ticket_id: str
+    helpdesk: str
+    opening: bool
+
+
+class DraftRow(msgspec.Struct, kw_only=True):
+    """A stored draft with its evidence (member message rows) and the embedder of its centroid."""
+
+    id: int
+    status: str
+    question: str
+    answer: str
+    cluster_size: int
+    member_rows: list[int]
+    member_message_ids: list[str]
+    example_queries: list[str]
+    source_conversation_ids: list[str]
+    nearest_article_id: str | None
+    nearest_similarity: float | None
+    suggested_action: str
+    embedder: str
+    engine: str
+    article_id: str | None
+    reason: str | None
+    created_at: str
+    updated_at: str
+    decided_by: str | None
+    decided_at: str | None
+
+    def public(self) -> Draft:
+        """The FAQ draft contract shape."""
+        nearest = (NearestArticle(self.nearest_article_id, float(self.nearest_similarity or 0.0))
+                   if self.nearest_article_id else None)
+        return Draft(id=self.id, status=self.status, question=self.question,  # type: ignore[arg-type]
+                     answer=self.answer, cluster_size=self.cluster_size, member_message_ids=self.member_message_ids,
+                     example_queries=self.example_queries, source_conversation_ids=self.source_conversation_ids,
+                     nearest_article=nearest, suggested_action=self.suggested_action, created_at=self.created_at,
+                     decided_by=self.decided_by, decided_at=self.decided_at, article_id=self.article_id,
+                     reason=self.reason, engine=self.engine)
+
+
+class NewDraft(msgspec.Struct, kw_only=True):
+    """What mining writes for a new draft."""
+
+    question: str
+    answer: str
+    cluster_size: int
+    member_rows: list[int]
+    member_message_ids: list[str]
+    example_queries: list[str]
+    source_conversation_ids: list[str]
+    nearest_article_id: str | None
+    nearest_similarity: float | None
+    suggested_action: str
+    embedder: str
+    engine: str
+
+
+def customer_messages(db: Database, *, since: str | None = None) -> list[CustomerQuestion]:
     """Customer messages (oldest first) with their conversation, ordinal and whether they open it."""
     # One grouped pass finds each conversation's opening customer turn (a correlated subquery per row
     # went quadratic when the planner picked the role index).
@@ -24,7 +91,7 @@ def customer_messages(db: Database, *, since: str | None = None) -> list[dict]:
         "WITH openings AS (SELECT conversation_id, min(ordinal) AS first FROM messages WHERE role = 'customer' "
         "GROUP BY conversation_id) "
         "SELECT m.id, m.message_key, m.conversation_id, m.ordinal, m.text, c.ticket_id, c.helpdesk, "
-        "m.ordinal = o.first AS opening "
+        "CASE WHEN m.ordinal = o.first THEN 1 ELSE 0 END AS opening "
         "FROM messages m JOIN conversations c ON c.id = m.conversation_id "
         "JOIN openings o ON o.conversation_id = m.conversation_id WHERE m.role = 'customer'"
     )
@@ -32,102 +99,142 @@ def customer_messages(db: Database, *, since: str | None = None) -> list[dict]:
     if since:
         sql += " AND coalesce(m.at, m.created_at) >= ?"
         params.append(since)
-    keys = ("row_id", "message_id", "conversation_row", "ordinal", "text", "ticket_id", "helpdesk", "opening")
-    return [dict(zip(keys, row, strict=True)) for row in db.execute(sql + " ORDER BY m.id", params).fetchall()]
+    return [CustomerQuestion(row_id=int(r[0]), message_id=r[1], conversation_row=int(r[2]), ordinal=r[3], text=r[4],
+                             ticket_id=r[5], helpdesk=r[6], opening=bool(r[7]))
+            for r in db.rows(sql + " ORDER BY m.id", params)]
 
 
 def agent_replies(db: Database, pairs: Iterable[tuple[int, int]]) -> dict[int, str]:
     """For (conversation row, ordinal) pairs: the first agent message after that turn, keyed by conversation."""
     out: dict[int, str] = {}
     for conversation_row, ordinal in pairs:
-        row = db.execute("SELECT text FROM messages WHERE conversation_id = ? AND ordinal > ? AND role = 'agent' "
-                         "ORDER BY ordinal LIMIT 1", [conversation_row, ordinal]).fetchone()
-        if row and conversation_row not in out:
-            out[conversation_row] = row[0]
+        if conversation_row in out:
+            continue
+        text = db.value("SELECT text FROM messages WHERE conversation_id = ? AND ordinal > ? AND role = 'agent' "
+                        "ORDER BY ordinal LIMIT 1", [conversation_row, ordinal])
+        if text:
+            out[conversation_row] = text
     return out
 
 
 def vectors_for(db: Database, message_rows: Sequence[int], embedder: str) -> dict[int, np.ndarray]:
     """Stored vectors of these messages made by `embedder`."""
     out: dict[int, np.ndarray] = {}
-    for start in range(0, len(message_rows), 900):  # SQLite's bound-parameter limit
-        batch = list(message_rows[start:start + 900])
-        marks = ",".join("?" * len(batch))
-        for row_id, blob in db.execute(
-                f"SELECT message_id, vector FROM message_vectors WHERE embedder = ? AND message_id IN ({marks})",
-                [embedder, *batch]).fetchall():
-            out[row_id] = np.frombuffer(blob, dtype=np.float32)
+    for part in chunked(list(message_rows)):
+        for row_id, blob in db.rows(
+                f"SELECT message_id, vector FROM message_vectors WHERE embedder = ? AND message_id IN "
+                f"({placeholders(len(part))})", [embedder, *part]):
+            out[int(row_id)] = np.frombuffer(bytes(blob), dtype=np.float32)
     return out
 
 
 def save_vectors(db: Database, rows: Sequence[int], vectors: np.ndarray, embedder: str) -> None:
     """Store message vectors (float32), replacing older ones."""
-    db.conn.executemany(
-        "INSERT OR REPLACE INTO message_vectors (message_id, embedder, vector) VALUES (?, ?, ?)",
+    db.run_many(
+        "INSERT INTO message_vectors (message_id, embedder, vector) VALUES (?, ?, ?) ON CONFLICT (message_id) "
+        "DO UPDATE SET embedder = excluded.embedder, vector = excluded.vector",
         [(int(r), embedder, np.asarray(v, dtype=np.float32).tobytes()) for r, v in zip(rows, vectors, strict=True)])
 
 
-def _draft(row: Sequence) -> dict:
-    draft = dict(zip(_DRAFT_COLUMNS, row, strict=True))
+def _draft(row: Sequence) -> DraftRow:
+    values = dict(zip(_DRAFT_COLUMNS, row, strict=True))
     for field in _JSON_FIELDS:
-        draft[field] = json.loads(draft[field])
-    return draft
+        values[field] = json.loads(values[field])
+    values["id"] = int(values["id"])
+    return msgspec.convert(values, DraftRow)
 
 
-def list_drafts(db: Database, status: str | None = "pending") -> list[dict]:
+def list_drafts(db: Database, status: str | None = "pending") -> list[DraftRow]:
     """Drafts with this status (all when None), largest clusters first."""
     sql = f"SELECT {', '.join(_DRAFT_COLUMNS)} FROM faq_drafts"
     params = []
     if status:
         sql += " WHERE status = ?"
         params.append(status)
-    return [_draft(r) for r in db.execute(sql + " ORDER BY cluster_size DESC, id", params).fetchall()]
+    return [_draft(r) for r in db.rows(sql + " ORDER BY cluster_size DESC, id", params)]
 
 
-def get_draft(db: Database, draft_id: int) -> dict | None:
+def get_draft(db: Database, draft_id: int) -> DraftRow | None:
     """One draft, or None."""
-    row = db.execute(f"SELECT {', '.join(_DRAFT_COLUMNS)} FROM faq_drafts WHERE id = ?", [draft_id]).fetchone()
+    row = db.row(f"SELECT {', '.join(_DRAFT_COLUMNS)} FROM faq_drafts WHERE id = ?", [draft_id])
     return _draft(row) if row else None
 
 
 def centroids(db: Database, embedder: str) -> list[tuple[int, str, np.ndarray]]:
     """(id, status, centroid) of every draft made with `embedder`."""
-    return [(r[0], r[1], np.frombuffer(r[2], dtype=np.float32))
-            for r in db.execute("SELECT id, status, centroid FROM faq_drafts WHERE embedder = ?", [embedder])]
+    return [(int(r[0]), r[1], np.frombuffer(bytes(r[2]), dtype=np.float32))
+            for r in db.rows("SELECT id, status, centroid FROM faq_drafts WHERE embedder = ?", [embedder])]
 
 
-def insert_draft(db: Database, draft: dict, centroid: np.ndarray) -> int:
+def insert_draft(db: Database, draft: NewDraft, centroid: np.ndarray) -> int:
     """Store a new pending draft; returns its id."""
     stamp = now_iso()
-    values = {k: json.dumps(draft[k], ensure_ascii=False) if k in _JSON_FIELDS else draft.get(k)
-              for k in _DRAFT_COLUMNS if k not in ("id", "created_at", "updated_at")}
-    values.update(status="pending", centroid=np.asarray(centroid, dtype=np.float32).tobytes(),
-                  created_at=stamp, updated_at=stamp)
-    cursor = db.execute(f"INSERT INTO faq_drafts ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
-                        list(values.values()))
-    return cursor.lastrowid
+    values = msgspec.structs.asdict(draft)
+    for field in _JSON_FIELDS:
+        values[field] = json.dumps(values[field], ensure_ascii=False)
+    values.update(status="pending", centroid=np.asarray(centroid, dtype=np.float32).tobytes(), created_at=stamp,
+                  updated_at=stamp)
+    return db.insert(f"INSERT INTO faq_drafts ({', '.join(values)}) VALUES ({placeholders(len(values))}) RETURNING id",
+                     list(values.values()))
 
 
-def grow_draft(db: Database, draft_id: int, evidence: dict, centroid: np.ndarray) -> None:
-    """Add evidence to an existing draft (re-mining never duplicates a draft)."""
-    sets = ", ".join(f"{k} = ?" for k in evidence)
-    values = [json.dumps(v, ensure_ascii=False) if k in _JSON_FIELDS else v for k, v in evidence.items()]
-    db.execute(f"UPDATE faq_drafts SET {sets}, centroid = ?, updated_at = ? WHERE id = ?",
-               [*values, np.asarray(centroid, dtype=np.float32).tobytes(), now_iso(), draft_id])
+def grow_draft(db: Database, draft_id: int, *, member_rows: list[int], member_message_ids: list[str],
+               example_queries: list[str], source_conversation_ids: list[str], centroid: np.ndarray,
+               question: str | None = None) -> None:
+    """Set a draft's evidence (re-mining and merging never duplicate a draft)."""
+    db.run("UPDATE faq_drafts SET member_rows = ?, member_message_ids = ?, example_queries = ?, "
+           "source_conversation_ids = ?, cluster_size = ?, centroid = ?, question = coalesce(?, question), "
+           "updated_at = ? WHERE id = ?",
+           [json.dumps(member_rows), json.dumps(member_message_ids, ensure_ascii=False),
+            json.dumps(example_queries, ensure_ascii=False), json.dumps(source_conversation_ids, ensure_ascii=False),
+            len(member_rows), np.asarray(centroid, dtype=np.float32).tobytes(), question, now_iso(), draft_id])
+
+
+def delete_draft(db: Database, draft_id: int) -> None:
+    """Remove a draft (its evidence was purged, or it was folded into another)."""
+    db.run("DELETE FROM faq_drafts WHERE id = ?", [draft_id])
 
 
 def decide(db: Database, draft_id: int, *, status: str, decided_by: str | None, question: str | None = None,
            answer: str | None = None, article_id: str | None = None, reason: str | None = None) -> None:
     """Record a reviewer's decision (and the final wording, when edited)."""
-    db.execute(
+    stamp = now_iso()
+    db.run(
         "UPDATE faq_drafts SET status = ?, decided_by = ?, decided_at = ?, updated_at = ?, "
         "question = coalesce(?, question), answer = coalesce(?, answer), article_id = coalesce(?, article_id), "
         "reason = coalesce(?, reason) WHERE id = ?",
-        [status, decided_by, now_iso(), now_iso(), question, answer, article_id, reason, draft_id])
+        [status, decided_by, stamp, stamp, question, answer, article_id, reason, draft_id])
 
 
 def unembedded_customer_messages(db: Database, embedder: str) -> list[tuple[int, str]]:
     """(row id, text) of customer messages with no vector from `embedder`."""
-    return [(r[0], r[1]) for r in db.execute(
+    return [(int(r[0]), r[1]) for r in db.rows(
         "SELECT m.id, m.text FROM messages m LEFT JOIN message_vectors v ON v.message_id = m.id AND v.embedder = ? "
-        "WHERE m.role = 'customer' AND v.message_id IS NULL ORDER BY m.id", [embedder]).fetchall()]
+        "WHERE m.role = 'customer' AND v.message_id IS NULL ORDER BY m.id", [embedder])]
+
+
+def existing_message_rows(db: Database, rows: Sequence[int]) -> set[int]:
+    """Which of these message rows still exist (after a purge some may not)."""
+    alive: set[int] = set()
+    for part in chunked(list(rows)):
+        alive |= {int(r[0]) for r in db.rows(f"SELECT id FROM messages WHERE id IN ({placeholders(len(part))})",
+                                             list(part))}
+    return alive
+
+
+def message_texts(db: Database, rows: Sequence[int]) -> list[str]:
+    """Texts of these message rows, in the given order (missing rows skipped)."""
+    found: dict[int, str] = {}
+    for part in chunked(list(rows)):
+        found |= {int(r[0]): r[1] for r in db.rows(
+            f"SELECT id, text FROM messages WHERE id IN ({placeholders(len(part))})", list(part))}
+    return [found[r] for r in rows if r in found]
+
+
+def set_evidence(db: Database, draft_id: int, *, member_rows: list[int], member_message_ids: list[str],
+                 example_queries: list[str]) -> None:
+    """Replace a draft's evidence (after a purge), keeping its wording and decision."""
+    db.run("UPDATE faq_drafts SET member_rows = ?, member_message_ids = ?, example_queries = ?, cluster_size = ?, "
+           "updated_at = ? WHERE id = ?",
+           [json.dumps(member_rows), json.dumps(member_message_ids, ensure_ascii=False),
+            json.dumps(example_queries, ensure_ascii=False), len(member_rows), now_iso(), draft_id])

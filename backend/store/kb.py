@@ -1,86 +1,116 @@
-"""Knowledge-base tables: articles, chunks, their FTS5 rows and cached embeddings. All KB SQL lives here."""
+"""Knowledge-base tables: articles, chunks, full-text search, cached embeddings and the KB change log.
+
+Every KB write runs in a transaction that first takes the next KB version (`begin_change`); the chunks it
+adds carry that version and the chunks it removes leave tombstones with it. Version numbers are handed
+out under the meta row's lock, so they become visible in commit order, and any process can bring its
+vector index from version a to b by reading exactly the changes in (a, b] (`changes_between`).
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
 
+import msgspec
 import numpy as np
-from sqlite_utils import Database
 
-from backend.store.db import get_meta, set_meta
+from backend.models import Article, ArticleIn, ArticleSummary, Chunk, Passage
+from backend.store.db import Database, chunked, get_meta, now_iso, placeholders, set_meta
 
-ARTICLE_COLUMNS = (
-    "id, external_id, source, title, body, url, tags, status, origin_path, content_hash, created_at, updated_at"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class ChunkRow:
-    """A chunk as written to the store."""
-
-    ordinal: int
-    heading_path: str
-    text: str
-    token_count: int
+ARTICLE_COLUMNS = ("id, external_id, source, title, body, url, tags, status, origin_path, content_hash, "
+                   "created_at, updated_at")
+TOMBSTONE_KEEP_VERSIONS = 10_000  # older tombstones are pruned; an index further behind rebuilds in full
 
 
-@dataclass(frozen=True, slots=True)
-class SavedArticle:
-    """What changed when an article was written: its row id and chunk ids gone and added."""
+class KBChange(msgspec.Struct):
+    """What one committed KB write did: its version, the chunk ids it removed and added."""
 
-    row_id: int
-    removed_chunk_ids: list[int]
-    added_chunk_ids: list[int]
-
-
-def now_iso() -> str:
-    """Current UTC time as an ISO-8601 string with a Z suffix."""
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    version: int
+    removed: list[int]
+    added: list[int]
 
 
-def _article(row: Sequence | None) -> dict | None:
+class ChangeSet(msgspec.Struct):
+    """The net chunk changes between two KB versions (for an index to catch up)."""
+
+    to_version: int
+    removed: list[int]
+    added: list[int]
+    complete: bool  # False when tombstones that old were pruned: rebuild instead
+
+
+def _article(row: Sequence | None) -> Article | None:
     if row is None:
         return None
-    keys = [k.strip() for k in ARTICLE_COLUMNS.split(",")]
-    article = dict(zip(keys, row, strict=True))
-    article["tags"] = json.loads(article["tags"] or "[]")
-    return article
+    (row_id, external_id, source, title, body, url, tags, status, origin_path, content_hash, created,
+     updated) = row
+    return Article(row_id=int(row_id), article_id=external_id, source=source, title=title, body=body, url=url,
+                   tags=json.loads(tags or "[]"), status=status, origin_path=origin_path, content_hash=content_hash,
+                   created_at=created, updated_at=updated)
 
+
+# ---- versions and the change log ------------------------------------------------------------------------------
 
 def kb_version(db: Database) -> int:
-    """A counter bumped by every KB change; the vector index records the version it was built at."""
+    """The latest committed KB version."""
     return int(get_meta(db, "kb_version", "0") or 0)
 
 
-def bump_kb_version(db: Database) -> int:
-    """Increase the KB version (call inside the transaction that changed the KB)."""
-    version = kb_version(db) + 1
-    set_meta(db, "kb_version", str(version))
-    return version
+def begin_change(db: Database) -> int:
+    """Take the next KB version (call first inside the transaction that changes the KB)."""
+    # The UPDATE locks the meta row until commit: concurrent KB writers are serialized, so versions
+    # are committed in order and a reader never sees version v+1 without v.
+    row = db.row("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'kb_version' "
+                 "RETURNING value")
+    return int(row[0]) if row else 0
 
 
-def find_article(db: Database, source: str, external_id: str) -> dict | None:
+def changes_between(db: Database, since: int, until: int) -> ChangeSet:
+    """Chunk ids removed and added (and still alive) in versions (since, until]; call in a read transaction."""
+    horizon = int(get_meta(db, "tombstone_horizon", "0") or 0)
+    if since < horizon:
+        return ChangeSet(to_version=until, removed=[], added=[], complete=False)
+    removed = [int(r[0]) for r in db.rows(
+        "SELECT chunk_id FROM chunk_tombstones WHERE kb_version > ? AND kb_version <= ?", [since, until])]
+    added = [int(r[0]) for r in db.rows(
+        "SELECT id FROM chunks WHERE kb_version > ? AND kb_version <= ? ORDER BY id", [since, until])]
+    return ChangeSet(to_version=until, removed=removed, added=added, complete=True)
+
+
+def prune_tombstones(db: Database, keep_versions: int = TOMBSTONE_KEEP_VERSIONS) -> int:
+    """Forget tombstones older than the newest `keep_versions` versions; returns how many went."""
+    current = kb_version(db)
+    horizon = max(0, current - keep_versions)
+    if horizon <= int(get_meta(db, "tombstone_horizon", "0") or 0):
+        return 0
+    gone = db.run("DELETE FROM chunk_tombstones WHERE kb_version <= ?", [horizon])
+    set_meta(db, "tombstone_horizon", str(horizon))
+    return gone
+
+
+# ---- articles ------------------------------------------------------------------------------------------------
+
+def find_article(db: Database, source: str, external_id: str) -> Article | None:
     """The article with this id in this source, if any."""
-    row = db.execute(
-        f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE source = ? AND external_id = ?", [source, external_id]
-    ).fetchone()
-    return _article(row)
+    return _article(db.row(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE source = ? AND external_id = ?",
+                           [source, external_id]))
 
 
-def get_article(db: Database, article_id: str) -> dict | None:
-    """Look an article up by its own id (any source), falling back to the numeric row id."""
-    row = db.execute(
-        f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE external_id = ? ORDER BY id LIMIT 1", [article_id]
-    ).fetchone()
-    if row is None and article_id.isascii() and article_id.isdigit() and len(article_id) < 19:
-        row = db.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", [int(article_id)]).fetchone()
-    return _article(row)
+def get_article(db: Database, article_id: str, *, source: str | None = None) -> Article | None:
+    """The article whose own id is `article_id` (within `source` when given); never a row-id lookup."""
+    if source is not None:
+        return find_article(db, source, article_id)
+    return _article(db.row(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE external_id = ? ORDER BY id LIMIT 1",
+                           [article_id]))
 
 
-def list_articles(db: Database, *, source: str | None = None, limit: int | None = None) -> list[dict]:
+def articles_with_id(db: Database, article_id: str) -> list[Article]:
+    """Every article carrying this id (one per source)."""
+    return [a for a in (_article(r) for r in db.rows(
+        f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE external_id = ? ORDER BY source", [article_id])) if a]
+
+
+def list_articles(db: Database, *, source: str | None = None, limit: int | None = None) -> list[Article]:
     """All articles (optionally of one source), by source then id."""
     sql = f"SELECT {ARTICLE_COLUMNS} FROM articles"
     params: list = []
@@ -91,187 +121,248 @@ def list_articles(db: Database, *, source: str | None = None, limit: int | None 
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    return [a for a in (_article(r) for r in db.execute(sql, params).fetchall()) if a]
+    return [a for a in (_article(r) for r in db.rows(sql, params)) if a]
+
+
+def article_summaries(db: Database, *, source: str | None = None, limit: int | None = None) -> list[ArticleSummary]:
+    """`kb list` rows."""
+    return [ArticleSummary(article_id=a.article_id, source=a.source, title=a.title, url=a.url, status=a.status,
+                           updated_at=a.updated_at, tags=a.tags) for a in list_articles(db, source=source, limit=limit)]
 
 
 def external_ids(db: Database, source: str) -> dict[str, int]:
     """Map of external id to row id for every article of a source."""
-    return dict(db.execute("SELECT external_id, id FROM articles WHERE source = ?", [source]).fetchall())
+    return {r[0]: int(r[1]) for r in db.rows("SELECT external_id, id FROM articles WHERE source = ?", [source])}
 
 
 def chunk_ids_of(db: Database, article_row_id: int) -> list[int]:
     """The chunk ids of one article, in order."""
-    rows = db.execute("SELECT id FROM chunks WHERE article_id = ? ORDER BY ordinal", [article_row_id])
-    return [r[0] for r in rows.fetchall()]
+    return [int(r[0]) for r in db.rows("SELECT id FROM chunks WHERE article_id = ? ORDER BY ordinal",
+                                       [article_row_id])]
 
 
-def save_article(
-    db: Database,
-    article: dict,
-    chunks: Sequence[ChunkRow],
-    *,
-    vectors: np.ndarray | None = None,
-    embedder: str | None = None,
-) -> SavedArticle:
-    """Insert or replace an article with its chunks, FTS rows and (optionally) chunk embeddings.
+def save_article(db: Database, article: ArticleIn, content_hash: str, chunks: Sequence[Chunk], *, version: int,
+                 vectors: np.ndarray | None = None, embedder: str | None = None) -> KBChange:
+    """Insert or replace an article with its chunks, search rows and (optionally) chunk embeddings.
 
-    Call inside a transaction; the caller bumps the KB version.
+    Call inside the transaction that took `version` with `begin_change`.
     """
     stamp = now_iso()
-    existing = find_article(db, article["source"], article["external_id"])
+    source = article.source or "local"
+    existing = find_article(db, source, article.external_id)
     removed: list[int] = []
     fields = {
-        "external_id": article["external_id"],
-        "source": article["source"],
-        "title": article["title"],
-        "body": article["body"],
-        "url": article.get("url"),
-        "tags": json.dumps(list(article.get("tags") or [])),
-        "status": article.get("status") or "published",
-        "origin_path": article.get("origin_path"),
-        "content_hash": article["content_hash"],
-        "updated_at": stamp,
+        "external_id": article.external_id, "source": source, "title": article.title, "body": article.body,
+        "url": article.url, "tags": json.dumps(list(article.tags)), "status": article.status or "published",
+        "origin_path": article.origin_path, "content_hash": content_hash, "updated_at": stamp,
     }
     if existing:
-        row_id = existing["id"]
-        removed = _delete_chunks(db, row_id)
-        assignments = ", ".join(f"{k} = :{k}" for k in fields)
-        db.execute(f"UPDATE articles SET {assignments} WHERE id = :id", {**fields, "id": row_id})
+        row_id = existing.row_id
+        removed = _delete_chunks(db, row_id, version)
+        assignments = ", ".join(f"{k} = ?" for k in fields)
+        db.run(f"UPDATE articles SET {assignments} WHERE id = ?", [*fields.values(), row_id])
     else:
-        fields["created_at"] = article.get("created_at") or stamp
-        columns = ", ".join(fields)
-        cursor = db.execute(
-            f"INSERT INTO articles ({columns}) VALUES ({', '.join(':' + k for k in fields)})", fields
-        )
-        row_id = cursor.lastrowid
-    added: list[int] = []
-    for chunk in chunks:
-        cursor = db.execute(
-            "INSERT INTO chunks (article_id, ordinal, heading_path, text, token_count) VALUES (?, ?, ?, ?, ?)",
-            [row_id, chunk.ordinal, chunk.heading_path, chunk.text, chunk.token_count],
-        )
-        chunk_id = cursor.lastrowid
-        added.append(chunk_id)
-        db.execute(
-            "INSERT INTO chunks_fts (rowid, title, heading_path, text) VALUES (?, ?, ?, ?)",
-            [chunk_id, article["title"], chunk.heading_path, chunk.text],
-        )
-    if vectors is not None and embedder:
+        fields["created_at"] = article.created_at or stamp
+        row_id = db.insert(f"INSERT INTO articles ({', '.join(fields)}) VALUES ({placeholders(len(fields))}) "
+                           "RETURNING id", list(fields.values()))
+    added = [_insert_chunk(db, row_id, article.title, chunk, version) for chunk in chunks]
+    if vectors is not None and embedder and added:
         save_vectors(db, embedder, added, vectors)
-    return SavedArticle(row_id=row_id, removed_chunk_ids=removed, added_chunk_ids=added)
+    return KBChange(version=version, removed=removed, added=added)
 
 
-def _delete_chunks(db: Database, article_row_id: int) -> list[int]:
+def _insert_chunk(db: Database, article_row_id: int, title: str, chunk: Chunk, version: int) -> int:
+    if db.dialect == "postgres":
+        return db.insert(
+            "INSERT INTO chunks (article_id, ordinal, heading_path, text, token_count, kb_version, search) "
+            "VALUES (?, ?, ?, ?, ?, ?, setweight(to_tsvector('english', ?), 'A') || "
+            "setweight(to_tsvector('english', ?), 'B') || setweight(to_tsvector('english', ?), 'C')) RETURNING id",
+            [article_row_id, chunk.ordinal, chunk.heading_path, chunk.text, chunk.token_count, version,
+             title, chunk.heading_path, chunk.text])
+    chunk_id = db.insert(
+        "INSERT INTO chunks (article_id, ordinal, heading_path, text, token_count, kb_version) "
+        "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        [article_row_id, chunk.ordinal, chunk.heading_path, chunk.text, chunk.token_count, version])
+    db.run("INSERT INTO chunks_fts (rowid, title, heading_path, text) VALUES (?, ?, ?, ?)",
+           [chunk_id, title, chunk.heading_path, chunk.text])
+    return chunk_id
+
+
+def _delete_chunks(db: Database, article_row_id: int, version: int) -> list[int]:
     ids = chunk_ids_of(db, article_row_id)
-    if ids:
-        marks = ",".join("?" * len(ids))
-        db.execute(f"DELETE FROM chunks_fts WHERE rowid IN ({marks})", ids)
-        db.execute(f"DELETE FROM chunks WHERE id IN ({marks})", ids)
+    for part in chunked(ids):
+        marks = placeholders(len(part))
+        if db.dialect == "sqlite":
+            db.run(f"DELETE FROM chunks_fts WHERE rowid IN ({marks})", list(part))
+        db.run(f"DELETE FROM chunks WHERE id IN ({marks})", list(part))
+    db.run_many("INSERT INTO chunk_tombstones (chunk_id, kb_version) VALUES (?, ?)", [(c, version) for c in ids])
     return ids
 
 
-def delete_article(db: Database, article_row_id: int) -> list[int]:
-    """Delete an article with its chunks, FTS rows and vectors; returns the removed chunk ids."""
-    removed = _delete_chunks(db, article_row_id)
-    db.execute("DELETE FROM articles WHERE id = ?", [article_row_id])
+def delete_article(db: Database, article_row_id: int, *, version: int) -> list[int]:
+    """Delete an article with its chunks, search rows and vectors; returns the removed chunk ids."""
+    removed = _delete_chunks(db, article_row_id, version)
+    db.run("DELETE FROM articles WHERE id = ?", [article_row_id])
     return removed
 
 
-def save_vectors(db: Database, embedder: str, chunk_ids: Sequence[int], vectors: np.ndarray) -> None:
-    """Cache chunk embeddings so a lost or stale index rebuilds without re-embedding."""
+# ---- vectors ------------------------------------------------------------------------------------------------
+
+def save_vectors(db: Database, embedder: str, chunk_ids: Sequence[int], vectors: np.ndarray, *,
+                 only_live: bool = False) -> None:
+    """Cache chunk embeddings so any index rebuilds or catches up without re-embedding.
+
+    `only_live`: skip chunks deleted meanwhile (vectors computed outside the transaction that wrote them).
+    """
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-    db.conn.executemany(
-        "INSERT OR REPLACE INTO chunk_vectors (chunk_id, embedder, vector) VALUES (?, ?, ?)",
-        [(cid, embedder, vectors[i].tobytes()) for i, cid in enumerate(chunk_ids)],
-    )
+    upsert = " ON CONFLICT (chunk_id, embedder) DO UPDATE SET vector = excluded.vector"
+    if only_live:
+        db.run_many("INSERT INTO chunk_vectors (chunk_id, embedder, vector) SELECT ?, ?, ? "
+                    "WHERE EXISTS (SELECT 1 FROM chunks WHERE id = ?)" + upsert,
+                    [(int(cid), embedder, vectors[i].tobytes(), int(cid)) for i, cid in enumerate(chunk_ids)])
+        return
+    db.run_many("INSERT INTO chunk_vectors (chunk_id, embedder, vector) VALUES (?, ?, ?)" + upsert,
+                [(int(cid), embedder, vectors[i].tobytes()) for i, cid in enumerate(chunk_ids)])
+
+
+def vectors_of(db: Database, embedder: str, dim: int, chunk_ids: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Cached vectors of these chunks that exist: (ids int64, matrix float32)."""
+    found: list[tuple[int, bytes]] = []
+    for part in chunked(list(chunk_ids)):
+        found += [(int(r[0]), bytes(r[1])) for r in db.rows(
+            f"SELECT chunk_id, vector FROM chunk_vectors WHERE embedder = ? AND chunk_id IN ({placeholders(len(part))})",
+            [embedder, *part])]
+    return _matrix(found, dim)
 
 
 def load_vectors(db: Database, embedder: str, dim: int) -> tuple[np.ndarray, np.ndarray]:
     """All cached vectors of an embedder for live chunks: (ids int64, matrix float32)."""
-    rows = db.execute(
+    rows = [(int(r[0]), bytes(r[1])) for r in db.stream(
         "SELECT v.chunk_id, v.vector FROM chunk_vectors v JOIN chunks c ON c.id = v.chunk_id "
-        "WHERE v.embedder = ? ORDER BY v.chunk_id",
-        [embedder],
-    ).fetchall()
+        "WHERE v.embedder = ? ORDER BY v.chunk_id", [embedder])]
+    return _matrix(rows, dim)
+
+
+def _matrix(rows: list[tuple[int, bytes]], dim: int) -> tuple[np.ndarray, np.ndarray]:
     ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
     matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), dim)
     return ids, matrix.copy()
 
 
-def chunks_missing_vectors(db: Database, embedder: str) -> Iterator[dict]:
-    """Chunks with no cached vector for this embedder, with the text needed to embed them."""
-    rows = db.execute(
-        "SELECT c.id, a.title, c.heading_path, c.text FROM chunks c JOIN articles a ON a.id = c.article_id "
-        "WHERE NOT EXISTS (SELECT 1 FROM chunk_vectors v WHERE v.chunk_id = c.id AND v.embedder = ?) "
-        "ORDER BY c.id",
-        [embedder],
-    )
-    for chunk_id, title, heading_path, text in rows:
-        yield {"chunk_id": chunk_id, "title": title, "heading_path": heading_path, "text": text}
+class ChunkText(msgspec.Struct):
+    """What is embedded for a chunk."""
+
+    chunk_id: int
+    title: str
+    heading_path: str
+    text: str
+
+
+def chunks_missing_vectors(db: Database, embedder: str, chunk_ids: Sequence[int] | None = None) -> list[ChunkText]:
+    """Chunks (all, or of `chunk_ids`) with no cached vector for this embedder."""
+    sql = ("SELECT c.id, a.title, c.heading_path, c.text FROM chunks c JOIN articles a ON a.id = c.article_id "
+           "WHERE NOT EXISTS (SELECT 1 FROM chunk_vectors v WHERE v.chunk_id = c.id AND v.embedder = ?)")
+    if chunk_ids is None:
+        return [ChunkText(int(r[0]), r[1], r[2], r[3]) for r in db.rows(sql + " ORDER BY c.id", [embedder])]
+    out: list[ChunkText] = []
+    for part in chunked(list(chunk_ids)):
+        out += [ChunkText(int(r[0]), r[1], r[2], r[3]) for r in db.rows(
+            sql + f" AND c.id IN ({placeholders(len(part))}) ORDER BY c.id", [embedder, *part])]
+    return out
 
 
 def drop_vectors(db: Database, embedder: str | None = None) -> None:
     """Forget cached vectors (of one embedder, or all), forcing re-embedding on the next rebuild."""
     if embedder:
-        db.execute("DELETE FROM chunk_vectors WHERE embedder = ?", [embedder])
+        db.run("DELETE FROM chunk_vectors WHERE embedder = ?", [embedder])
     else:
-        db.execute("DELETE FROM chunk_vectors")
+        db.run("DELETE FROM chunk_vectors")
 
 
+# ---- search ---------------------------------------------------------------------------------------------------
 
-def fts_search(db: Database, match: str, limit: int) -> list[tuple[int, float]]:
-    """BM25 search over chunks: (chunk_id, score) best first; higher is better.
+def lexical_search(db: Database, words: Sequence[str], limit: int) -> list[tuple[int, float]]:
+    """Full-text candidates for any of `words`: (chunk_id, score) best first, higher is better.
 
-    `match` must already be a safe FTS5 expression (see retrieval.lexical).
+    SQLite: FTS5 BM25 with titles and headings weighted over body text. PostgreSQL: its own full-text
+    search (ts_rank_cd over title A, headings B, text C). User words are always passed as values or
+    quoted, never parsed as query syntax.
     """
-    # bm25() is lower-is-better; weights favour titles and headings over body text.
-    rows = db.execute(
-        "SELECT rowid, -bm25(chunks_fts, 2.0, 1.5, 1.0) AS score FROM chunks_fts "
-        "WHERE chunks_fts MATCH ? ORDER BY score DESC LIMIT ?",
-        [match, limit],
-    ).fetchall()
+    if not words:
+        return []
+    if db.dialect == "postgres":
+        query = " || ".join(["plainto_tsquery('english', ?)"] * len(words))
+        rows = db.rows(
+            f"SELECT id, ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', search, q) AS score FROM chunks, ({'SELECT ' + query}) "
+            "AS t(q) WHERE search @@ q ORDER BY score DESC LIMIT ?", [*words, limit])
+        return [(int(r[0]), float(r[1])) for r in rows]
+    match = " OR ".join('"' + word.replace('"', '""') + '"' for word in words)
+    rows = db.rows("SELECT rowid, -bm25(chunks_fts, 2.0, 1.5, 1.0) AS score FROM chunks_fts "
+                   "WHERE chunks_fts MATCH ? ORDER BY score DESC LIMIT ?", [match, limit])
     return [(int(r[0]), float(r[1])) for r in rows]
 
 
-def term_chunk_count(db: Database, term: str, cap: int | None = None) -> int:
-    """How many chunks contain `term` (its document frequency in the FTS index), counting at most `cap`."""
+def term_chunk_count(db: Database, term: str, cap: int) -> int:
+    """How many chunks contain `term` (its document frequency), counting at most `cap`."""
+    if db.dialect == "postgres":
+        return int(db.value("SELECT count(*) FROM (SELECT 1 FROM chunks WHERE search @@ plainto_tsquery('english', ?) "
+                            "LIMIT ?) AS t", [term, cap], 0))
     quoted = '"' + term.replace('"', '""') + '"'
-    return db.execute("SELECT count(*) FROM (SELECT 1 FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT ?)",
-                      [quoted, -1 if cap is None else cap]).fetchone()[0]
+    return int(db.value("SELECT count(*) FROM (SELECT 1 FROM chunks_fts WHERE chunks_fts MATCH ? LIMIT ?)",
+                        [quoted, cap], 0))
 
 
 def chunk_count(db: Database) -> int:
-    """Chunks in the FTS index."""
-    return db.execute("SELECT count(*) FROM chunks").fetchone()[0]
+    """Chunks in the store."""
+    return int(db.value("SELECT count(*) FROM chunks", default=0))
 
 
-def chunks_with_articles(db: Database, chunk_ids: Iterable[int]) -> dict[int, dict]:
+def passages(db: Database, chunk_ids: Iterable[int]) -> dict[int, Passage]:
     """Chunk rows joined with their article's public fields, keyed by chunk id."""
     ids = list(chunk_ids)
-    if not ids:
-        return {}
-    marks = ",".join("?" * len(ids))
-    rows = db.execute(
-        "SELECT c.id, c.article_id, c.ordinal, c.heading_path, c.text, a.external_id, a.title, a.url, a.source "
-        f"FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.id IN ({marks})",
-        ids,
-    ).fetchall()
-    keys = ("chunk_id", "article_row_id", "ordinal", "heading_path", "text", "article_id", "title", "url", "source")
-    return {r[0]: dict(zip(keys, r, strict=True)) for r in rows}
+    out: dict[int, Passage] = {}
+    for part in chunked(ids):
+        for r in db.rows(
+                "SELECT c.id, c.article_id, c.ordinal, c.heading_path, c.text, a.external_id, a.title, a.url, a.source "
+                f"FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.id IN ({placeholders(len(part))})",
+                list(part)):
+            out[int(r[0])] = Passage(chunk_id=int(r[0]), article_row_id=int(r[1]), ordinal=r[2], heading_path=r[3],
+                                     text=r[4], article_id=r[5], title=r[6], url=r[7], source=r[8])
+    return out
 
 
-def kb_stats(db: Database) -> dict:
+def iter_chunk_texts(db: Database, batch: int = 2000) -> Iterator[ChunkText]:
+    """Every chunk's embeddable text (for calibration and bulk jobs), streamed."""
+    for r in db.stream("SELECT c.id, a.title, c.heading_path, c.text FROM chunks c JOIN articles a "
+                       "ON a.id = c.article_id ORDER BY c.id", batch=batch):
+        yield ChunkText(int(r[0]), r[1], r[2], r[3])
+
+
+class SourceStats(msgspec.Struct):
+    source: str
+    articles: int
+    chunks: int
+    tokens: int
+
+
+class KBStats(msgspec.Struct, kw_only=True):
+    """Counts per source and totals (`tandem kb stats`)."""
+
+    articles: int
+    chunks: int
+    tokens: int
+    sources: list[SourceStats]
+    cached_vectors: dict[str, int]
+    kb_version: int
+
+
+def kb_stats(db: Database) -> KBStats:
     """Counts per source and totals for `tandem kb stats`."""
-    per_source = db.execute(
+    per_source = db.rows(
         "SELECT a.source, count(DISTINCT a.id), count(c.id), coalesce(sum(c.token_count), 0) "
-        "FROM articles a LEFT JOIN chunks c ON c.article_id = a.id GROUP BY a.source ORDER BY a.source"
-    ).fetchall()
-    vectors = dict(db.execute("SELECT embedder, count(*) FROM chunk_vectors GROUP BY embedder").fetchall())
-    return {
-        "articles": sum(r[1] for r in per_source),
-        "chunks": sum(r[2] for r in per_source),
-        "tokens": sum(r[3] for r in per_source),
-        "sources": [{"source": r[0], "articles": r[1], "chunks": r[2], "tokens": r[3]} for r in per_source],
-        "cached_vectors": vectors,
-        "kb_version": kb_version(db),
-    }
+        "FROM articles a LEFT JOIN chunks c ON c.article_id = a.id GROUP BY a.source ORDER BY a.source")
+    vectors = {r[0]: int(r[1]) for r in db.rows("SELECT embedder, count(*) FROM chunk_vectors GROUP BY embedder")}
+    sources = [SourceStats(r[0], int(r[1]), int(r[2]), int(r[3])) for r in per_source]
+    return KBStats(articles=sum(s.articles for s in sources), chunks=sum(s.chunks for s in sources),
+                   tokens=sum(s.tokens for s in sources), sources=sources, cached_vectors=vectors,
+                   kb_version=kb_version(db))

@@ -1,63 +1,21 @@
-"""The store's schema as one named, transactional set of migrations (new capabilities append)."""
+"""The store's schema, as named migrations for each backend, applied once under a lock.
+
+SQLite: a sqlite-utils `Migrations` set (new capabilities append); all pending migrations run in one
+IMMEDIATE transaction, so two processes starting together cannot both apply them.
+PostgreSQL: the same schema written in its dialect, applied under an advisory lock.
+"""
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
-migrations = Migrations("tandem")
+if TYPE_CHECKING:
+    from sqlite_utils.migrations import Migrations
 
+    from backend.store.db import Database, PostgresDatabase, SQLiteDatabase
 
-@migrations()
-def m001_knowledge_base(db: Database) -> None:
-    """Articles, their chunks, FTS5 over chunks, cached chunk embeddings, and a meta table."""
-    # One execute() per statement: executescript() would COMMIT the migration's transaction early.
-    for statement in _split(
-        """
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        INSERT INTO meta(key, value) VALUES ('kb_version', '0');
-
-        CREATE TABLE articles (
-            id INTEGER PRIMARY KEY,
-            external_id TEXT NOT NULL,
-            source TEXT NOT NULL,
-            title TEXT NOT NULL,
-            body TEXT NOT NULL,
-            url TEXT,
-            tags TEXT NOT NULL DEFAULT '[]',
-            status TEXT NOT NULL DEFAULT 'published',
-            origin_path TEXT,
-            content_hash TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL,
-            UNIQUE (source, external_id)
-        );
-        CREATE INDEX articles_external_id ON articles(external_id);
-
-        CREATE TABLE chunks (
-            id INTEGER PRIMARY KEY,
-            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-            ordinal INTEGER NOT NULL,
-            heading_path TEXT NOT NULL DEFAULT '',
-            text TEXT NOT NULL,
-            token_count INTEGER NOT NULL,
-            UNIQUE (article_id, ordinal)
-        );
-
-        CREATE VIRTUAL TABLE chunks_fts USING fts5(
-            title, heading_path, text,
-            tokenize = 'porter unicode61 remove_diacritics 2'
-        );
-
-        CREATE TABLE chunk_vectors (
-            chunk_id INTEGER NOT NULL REFERENCES chunks(id) ON DELETE CASCADE,
-            embedder TEXT NOT NULL,
-            vector BLOB NOT NULL,
-            PRIMARY KEY (chunk_id, embedder)
-        );
-        """
-    ):
-        db.execute(statement)
+MIGRATION_SET = "tandem"  # the sqlite-utils migration set name (rows in _sqlite_migrations)
+SQLITE_MIGRATIONS: list[tuple[str, str]] = []  # (name, script), in order
 
 
 def _split(script: str) -> list[str]:
@@ -65,176 +23,330 @@ def _split(script: str) -> list[str]:
     return [part.strip() for part in script.split(";") if part.strip()]
 
 
-@migrations()
-def m002_assist(db: Database) -> None:
-    """Users, conversations with their messages, suggestions, feedback, summaries and knowledge gaps."""
-    for statement in _split(
-        """
-        CREATE TABLE users (
-            id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL UNIQUE,
-            role TEXT NOT NULL,
-            token_hash TEXT NOT NULL UNIQUE,
-            created_at TEXT NOT NULL,
-            revoked_at TEXT
-        );
+def _sqlite(name: str, script: str) -> None:
+    SQLITE_MIGRATIONS.append((name, script))
 
-        CREATE TABLE conversations (
-            id INTEGER PRIMARY KEY,
-            helpdesk TEXT NOT NULL,
-            ticket_id TEXT NOT NULL,
-            url TEXT,
-            subject TEXT,
-            customer TEXT NOT NULL DEFAULT '{}',
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL,
-            UNIQUE (helpdesk, ticket_id)
-        );
 
-        CREATE TABLE messages (
-            id INTEGER PRIMARY KEY,
+# Articles, their chunks, FTS5 over chunks, cached chunk embeddings, and a meta table.
+_sqlite("m001_knowledge_base", """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO meta(key, value) VALUES ('kb_version', '0');
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY, external_id TEXT NOT NULL, source TEXT NOT NULL, title TEXT NOT NULL,
+            body TEXT NOT NULL, url TEXT, tags TEXT NOT NULL DEFAULT '[]', status TEXT NOT NULL DEFAULT 'published',
+            origin_path TEXT, content_hash TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+            UNIQUE (source, external_id));
+        CREATE INDEX articles_external_id ON articles(external_id);
+        CREATE TABLE chunks (
+            id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL, heading_path TEXT NOT NULL DEFAULT '', text TEXT NOT NULL,
+            token_count INTEGER NOT NULL, UNIQUE (article_id, ordinal));
+        CREATE VIRTUAL TABLE chunks_fts USING fts5(title, heading_path, text,
+            tokenize = 'porter unicode61 remove_diacritics 2');
+        CREATE TABLE chunk_vectors (
+            chunk_id INTEGER NOT NULL REFERENCES chunks(id) ON DELETE CASCADE, embedder TEXT NOT NULL,
+            vector BLOB NOT NULL, PRIMARY KEY (chunk_id, embedder))
+    """)
+
+
+# Users, conversations with their messages, suggestions, feedback, summaries and knowledge gaps.
+_sqlite("m002_assist", """
+        CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL,
+            token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT);
+        CREATE TABLE conversations (id INTEGER PRIMARY KEY, helpdesk TEXT NOT NULL, ticket_id TEXT NOT NULL, url TEXT,
+            subject TEXT, customer TEXT NOT NULL DEFAULT '{}', created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+            UNIQUE (helpdesk, ticket_id));
+        CREATE TABLE messages (id INTEGER PRIMARY KEY,
             conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
-            message_key TEXT NOT NULL,
-            ordinal INTEGER NOT NULL,
-            role TEXT NOT NULL,
-            text TEXT NOT NULL,
-            at TEXT,
-            created_at TEXT NOT NULL,
-            UNIQUE (conversation_id, message_key)
-        );
-
-        CREATE TABLE suggestions (
-            id TEXT PRIMARY KEY,
+            message_key TEXT NOT NULL, ordinal INTEGER NOT NULL, role TEXT NOT NULL, text TEXT NOT NULL, at TEXT,
+            created_at TEXT NOT NULL, UNIQUE (conversation_id, message_key));
+        CREATE TABLE suggestions (id TEXT PRIMARY KEY,
             conversation_id INTEGER REFERENCES conversations(id) ON DELETE CASCADE,
-            user_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
-            kind TEXT NOT NULL,
-            text TEXT NOT NULL,
-            confidence REAL NOT NULL,
-            grounded INTEGER NOT NULL,
-            citations TEXT NOT NULL DEFAULT '[]',
-            engine TEXT NOT NULL,
-            degraded INTEGER NOT NULL DEFAULT 0,
-            prompt_version TEXT NOT NULL,
-            created_at TEXT NOT NULL
-        );
+            user_id INTEGER REFERENCES users(id) ON DELETE SET NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
+            confidence REAL NOT NULL, grounded INTEGER NOT NULL, citations TEXT NOT NULL DEFAULT '[]',
+            engine TEXT NOT NULL, degraded INTEGER NOT NULL DEFAULT 0, prompt_version TEXT NOT NULL,
+            created_at TEXT NOT NULL);
         CREATE INDEX suggestions_conversation ON suggestions(conversation_id);
-
-        CREATE TABLE feedback (
-            id INTEGER PRIMARY KEY,
+        CREATE TABLE feedback (id INTEGER PRIMARY KEY,
             suggestion_id TEXT NOT NULL REFERENCES suggestions(id) ON DELETE CASCADE,
-            user_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
-            action TEXT NOT NULL,
-            rating INTEGER,
-            final_text TEXT,
-            edit_distance INTEGER,
-            created_at TEXT NOT NULL
-        );
-
-        CREATE TABLE summaries (
-            id INTEGER PRIMARY KEY,
-            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
-            body TEXT NOT NULL,
-            engine TEXT NOT NULL,
-            prompt_version TEXT NOT NULL,
-            created_at TEXT NOT NULL
-        );
+            user_id INTEGER REFERENCES users(id) ON DELETE SET NULL, action TEXT NOT NULL, rating INTEGER,
+            final_text TEXT, edit_distance INTEGER, created_at TEXT NOT NULL);
+        CREATE TABLE summaries (id INTEGER PRIMARY KEY,
+            conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE, body TEXT NOT NULL,
+            engine TEXT NOT NULL, prompt_version TEXT NOT NULL, created_at TEXT NOT NULL);
         CREATE INDEX summaries_conversation ON summaries(conversation_id, id);
-
-        CREATE TABLE knowledge_gaps (
-            id INTEGER PRIMARY KEY,
-            conversation_id INTEGER REFERENCES conversations(id) ON DELETE CASCADE,
-            question TEXT NOT NULL,
-            best_article_id TEXT,
-            best_similarity REAL,
-            created_at TEXT NOT NULL
-        );
-
-        CREATE TABLE llm_calls (
-            id INTEGER PRIMARY KEY,
-            provider TEXT NOT NULL,
-            model TEXT NOT NULL,
-            purpose TEXT NOT NULL,
-            input_tokens INTEGER,
-            output_tokens INTEGER,
-            cache_read_tokens INTEGER,
-            cache_write_tokens INTEGER,
-            ok INTEGER NOT NULL,
-            error TEXT,
-            latency_ms REAL,
-            created_at TEXT NOT NULL
-        )
-        """
-    ):
-        db.execute(statement)
+        CREATE TABLE knowledge_gaps (id INTEGER PRIMARY KEY,
+            conversation_id INTEGER REFERENCES conversations(id) ON DELETE CASCADE, question TEXT NOT NULL,
+            best_article_id TEXT, best_similarity REAL, created_at TEXT NOT NULL);
+        CREATE TABLE llm_calls (id INTEGER PRIMARY KEY, provider TEXT NOT NULL, model TEXT NOT NULL,
+            purpose TEXT NOT NULL, input_tokens INTEGER, output_tokens INTEGER, cache_read_tokens INTEGER,
+            cache_write_tokens INTEGER, ok INTEGER NOT NULL, error TEXT, latency_ms REAL, created_at TEXT NOT NULL)
+    """)
 
 
-@migrations()
-def m003_faq(db: Database) -> None:
-    """Message embeddings (computed once, when stored) and FAQ drafts mined from them."""
-    for statement in _split(
-        """
-        CREATE TABLE message_vectors (
-            message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
-            embedder TEXT NOT NULL,
-            vector BLOB NOT NULL
-        );
-
-        CREATE TABLE faq_drafts (
-            id INTEGER PRIMARY KEY,
-            status TEXT NOT NULL DEFAULT 'pending',
-            question TEXT NOT NULL,
-            answer TEXT NOT NULL,
-            cluster_size INTEGER NOT NULL,
-            member_rows TEXT NOT NULL DEFAULT '[]',
-            member_message_ids TEXT NOT NULL DEFAULT '[]',
-            example_queries TEXT NOT NULL DEFAULT '[]',
-            source_conversation_ids TEXT NOT NULL DEFAULT '[]',
-            nearest_article_id TEXT,
-            nearest_similarity REAL,
-            suggested_action TEXT NOT NULL,
-            centroid BLOB NOT NULL,
-            embedder TEXT NOT NULL,
-            engine TEXT NOT NULL,
-            article_id TEXT,
-            reason TEXT,
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL,
-            decided_by TEXT,
-            decided_at TEXT
-        );
+# Message embeddings (computed once, when stored) and FAQ drafts mined from them.
+_sqlite("m003_faq", """
+        CREATE TABLE message_vectors (message_id INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+            embedder TEXT NOT NULL, vector BLOB NOT NULL);
+        CREATE TABLE faq_drafts (id INTEGER PRIMARY KEY, status TEXT NOT NULL DEFAULT 'pending',
+            question TEXT NOT NULL, answer TEXT NOT NULL, cluster_size INTEGER NOT NULL,
+            member_rows TEXT NOT NULL DEFAULT '[]', member_message_ids TEXT NOT NULL DEFAULT '[]',
+            example_queries TEXT NOT NULL DEFAULT '[]', source_conversation_ids TEXT NOT NULL DEFAULT '[]',
+            nearest_article_id TEXT, nearest_similarity REAL, suggested_action TEXT NOT NULL, centroid BLOB NOT NULL,
+            embedder TEXT NOT NULL, engine TEXT NOT NULL, article_id TEXT, reason TEXT, created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL, decided_by TEXT, decided_at TEXT);
         CREATE INDEX faq_drafts_status ON faq_drafts(status);
-        CREATE INDEX messages_role ON messages(role, created_at);
-        """
-    ):
-        db.execute(statement)
+        CREATE INDEX messages_role ON messages(role, created_at)
+    """)
 
 
-@migrations()
-def m004_reporting(db: Database) -> None:
-    """Who asked for summaries, the signals of each assist request, indexes for exports and reports."""
-    for statement in _split(
-        """
+# Who asked for summaries, the signals of each assist request, indexes for exports and reports.
+_sqlite("m004_reporting", """
         ALTER TABLE summaries ADD COLUMN user_id INTEGER REFERENCES users(id) ON DELETE SET NULL;
-
-        CREATE TABLE signal_events (
-            id INTEGER PRIMARY KEY,
+        CREATE TABLE signal_events (id INTEGER PRIMARY KEY,
             conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
-            user_id INTEGER REFERENCES users(id) ON DELETE SET NULL,
-            sentiment TEXT NOT NULL,
-            sentiment_score REAL NOT NULL,
-            urgency TEXT NOT NULL,
-            escalation TEXT NOT NULL,
-            reasons TEXT NOT NULL DEFAULT '[]',
-            grounded INTEGER NOT NULL,
-            created_at TEXT NOT NULL
-        );
+            user_id INTEGER REFERENCES users(id) ON DELETE SET NULL, sentiment TEXT NOT NULL,
+            sentiment_score REAL NOT NULL, urgency TEXT NOT NULL, escalation TEXT NOT NULL,
+            reasons TEXT NOT NULL DEFAULT '[]', grounded INTEGER NOT NULL, created_at TEXT NOT NULL);
         CREATE INDEX signal_events_time ON signal_events(created_at);
         CREATE INDEX signal_events_conversation ON signal_events(conversation_id);
         CREATE INDEX conversations_updated ON conversations(updated_at);
         CREATE INDEX summaries_created ON summaries(created_at);
         CREATE INDEX feedback_suggestion ON feedback(suggestion_id);
         CREATE INDEX suggestions_created ON suggestions(created_at);
+        CREATE INDEX knowledge_gaps_time ON knowledge_gaps(created_at)
+    """)
+
+
+# Conversations keyed by helpdesk + site + ticket and aged by their last message; the KB change log
+# every process's index follows; job leases, dashboard sessions and rate-limit windows.
+# SQLite cannot change a table's UNIQUE constraint: rebuild `conversations` (foreign keys are off while
+# migrations run, so dropping the old table cascades nothing; foreign_key_check runs before COMMIT).
+_sqlite("m005_coherence_and_trust", """
+        CREATE TABLE conversations_new (id INTEGER PRIMARY KEY, helpdesk TEXT NOT NULL, site TEXT NOT NULL DEFAULT '',
+            ticket_id TEXT NOT NULL, url TEXT, subject TEXT, customer TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, last_activity_at TEXT NOT NULL,
+            UNIQUE (helpdesk, site, ticket_id));
+        INSERT INTO conversations_new (id, helpdesk, site, ticket_id, url, subject, customer, created_at, updated_at,
+            last_activity_at)
+            SELECT c.id, c.helpdesk, '', c.ticket_id, c.url, c.subject, c.customer, c.created_at, c.updated_at,
+                coalesce((SELECT max(coalesce(m.at, m.created_at)) FROM messages m WHERE m.conversation_id = c.id),
+                         c.updated_at)
+            FROM conversations c;
+        DROP TABLE conversations;
+        ALTER TABLE conversations_new RENAME TO conversations;
+        CREATE INDEX conversations_updated ON conversations(updated_at);
+        CREATE INDEX conversations_activity ON conversations(last_activity_at);
+        ALTER TABLE chunks ADD COLUMN kb_version INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX chunks_kb_version ON chunks(kb_version);
+        CREATE TABLE chunk_tombstones (chunk_id INTEGER NOT NULL, kb_version INTEGER NOT NULL);
+        CREATE INDEX chunk_tombstones_version ON chunk_tombstones(kb_version);
+        INSERT INTO meta(key, value) SELECT 'tombstone_horizon', value FROM meta WHERE key = 'kb_version';
+        CREATE TABLE jobs (name TEXT PRIMARY KEY, holder TEXT, lease_until TEXT, last_run_at TEXT);
+        CREATE TABLE sessions (id_hash TEXT PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            csrf TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL);
+        CREATE INDEX sessions_expiry ON sessions(expires_at);
+        CREATE TABLE rate_windows (key TEXT NOT NULL, window_start INTEGER NOT NULL, hits INTEGER NOT NULL,
+            PRIMARY KEY (key, window_start));
+        CREATE INDEX knowledge_gaps_conversation ON knowledge_gaps(conversation_id);
+        CREATE INDEX feedback_created ON feedback(created_at)
+    """)
+
+
+# ---- PostgreSQL: the same schema in its dialect ----------------------------------------------------------
+
+POSTGRES_MIGRATIONS: list[tuple[str, str]] = [
+    ("pg001_schema", """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO meta(key, value) VALUES ('kb_version', '0'), ('tombstone_horizon', '0');
+        CREATE TABLE articles (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, external_id TEXT NOT NULL,
+            source TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL, url TEXT, tags TEXT NOT NULL DEFAULT '[]',
+            status TEXT NOT NULL DEFAULT 'published', origin_path TEXT, content_hash TEXT NOT NULL,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL, UNIQUE (source, external_id));
+        CREATE INDEX articles_external_id ON articles(external_id);
+        CREATE TABLE chunks (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+            article_id BIGINT NOT NULL REFERENCES articles(id) ON DELETE CASCADE, ordinal INTEGER NOT NULL,
+            heading_path TEXT NOT NULL DEFAULT '', text TEXT NOT NULL, token_count INTEGER NOT NULL,
+            kb_version BIGINT NOT NULL DEFAULT 0, search TSVECTOR NOT NULL, UNIQUE (article_id, ordinal));
+        CREATE INDEX chunks_kb_version ON chunks(kb_version);
+        CREATE INDEX chunks_search ON chunks USING GIN (search);
+        CREATE TABLE chunk_vectors (chunk_id BIGINT NOT NULL REFERENCES chunks(id) ON DELETE CASCADE,
+            embedder TEXT NOT NULL, vector BYTEA NOT NULL, PRIMARY KEY (chunk_id, embedder));
+        CREATE TABLE chunk_tombstones (chunk_id BIGINT NOT NULL, kb_version BIGINT NOT NULL);
+        CREATE INDEX chunk_tombstones_version ON chunk_tombstones(kb_version);
+        CREATE TABLE users (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, name TEXT NOT NULL UNIQUE,
+            role TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT);
+        CREATE TABLE conversations (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, helpdesk TEXT NOT NULL,
+            site TEXT NOT NULL DEFAULT '', ticket_id TEXT NOT NULL, url TEXT, subject TEXT,
+            customer TEXT NOT NULL DEFAULT '{}', created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+            last_activity_at TEXT NOT NULL, UNIQUE (helpdesk, site, ticket_id));
+        CREATE INDEX conversations_updated ON conversations(updated_at);
+        CREATE INDEX conversations_activity ON conversations(last_activity_at);
+        CREATE TABLE messages (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+            conversation_id BIGINT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            message_key TEXT NOT NULL, ordinal INTEGER NOT NULL, role TEXT NOT NULL, text TEXT NOT NULL, at TEXT,
+            created_at TEXT NOT NULL, UNIQUE (conversation_id, message_key));
+        CREATE INDEX messages_role ON messages(role, created_at);
+        CREATE TABLE suggestions (id TEXT PRIMARY KEY,
+            conversation_id BIGINT REFERENCES conversations(id) ON DELETE CASCADE,
+            user_id BIGINT REFERENCES users(id) ON DELETE SET NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
+            confidence DOUBLE PRECISION NOT NULL, grounded INTEGER NOT NULL, citations TEXT NOT NULL DEFAULT '[]',
+            engine TEXT NOT NULL, degraded INTEGER NOT NULL DEFAULT 0, prompt_version TEXT NOT NULL,
+            created_at TEXT NOT NULL);
+        CREATE INDEX suggestions_conversation ON suggestions(conversation_id);
+        CREATE INDEX suggestions_created ON suggestions(created_at);
+        CREATE TABLE feedback (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+            suggestion_id TEXT NOT NULL REFERENCES suggestions(id) ON DELETE CASCADE,
+            user_id BIGINT REFERENCES users(id) ON DELETE SET NULL, action TEXT NOT NULL, rating INTEGER,
+            final_text TEXT, edit_distance INTEGER, created_at TEXT NOT NULL);
+        CREATE INDEX feedback_suggestion ON feedback(suggestion_id);
+        CREATE INDEX feedback_created ON feedback(created_at);
+        CREATE TABLE summaries (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+            conversation_id BIGINT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE, body TEXT NOT NULL,
+            engine TEXT NOT NULL, prompt_version TEXT NOT NULL, created_at TEXT NOT NULL,
+            user_id BIGINT REFERENCES users(id) ON DELETE SET NULL);
+        CREATE INDEX summaries_conversation ON summaries(conversation_id, id);
+        CREATE INDEX summaries_created ON summaries(created_at);
+        CREATE TABLE knowledge_gaps (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+            conversation_id BIGINT REFERENCES conversations(id) ON DELETE CASCADE, question TEXT NOT NULL,
+            best_article_id TEXT, best_similarity DOUBLE PRECISION, created_at TEXT NOT NULL);
         CREATE INDEX knowledge_gaps_time ON knowledge_gaps(created_at);
-        """
-    ):
-        db.execute(statement)
+        CREATE INDEX knowledge_gaps_conversation ON knowledge_gaps(conversation_id);
+        CREATE TABLE llm_calls (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, provider TEXT NOT NULL,
+            model TEXT NOT NULL, purpose TEXT NOT NULL, input_tokens INTEGER, output_tokens INTEGER,
+            cache_read_tokens INTEGER, cache_write_tokens INTEGER, ok INTEGER NOT NULL, error TEXT,
+            latency_ms DOUBLE PRECISION, created_at TEXT NOT NULL);
+        CREATE TABLE message_vectors (message_id BIGINT PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+            embedder TEXT NOT NULL, vector BYTEA NOT NULL);
+        CREATE TABLE faq_drafts (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+            status TEXT NOT NULL DEFAULT 'pending', question TEXT NOT NULL, answer TEXT NOT NULL,
+            cluster_size INTEGER NOT NULL, member_rows TEXT NOT NULL DEFAULT '[]',
+            member_message_ids TEXT NOT NULL DEFAULT '[]', example_queries TEXT NOT NULL DEFAULT '[]',
+            source_conversation_ids TEXT NOT NULL DEFAULT '[]', nearest_article_id TEXT,
+            nearest_similarity DOUBLE PRECISION, suggested_action TEXT NOT NULL, centroid BYTEA NOT NULL,
+            embedder TEXT NOT NULL, engine TEXT NOT NULL, article_id TEXT, reason TEXT, created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL, decided_by TEXT, decided_at TEXT);
+        CREATE INDEX faq_drafts_status ON faq_drafts(status);
+        CREATE TABLE signal_events (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+            conversation_id BIGINT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            user_id BIGINT REFERENCES users(id) ON DELETE SET NULL, sentiment TEXT NOT NULL,
+            sentiment_score DOUBLE PRECISION NOT NULL, urgency TEXT NOT NULL, escalation TEXT NOT NULL,
+            reasons TEXT NOT NULL DEFAULT '[]', grounded INTEGER NOT NULL, created_at TEXT NOT NULL);
+        CREATE INDEX signal_events_time ON signal_events(created_at);
+        CREATE INDEX signal_events_conversation ON signal_events(conversation_id);
+        CREATE TABLE jobs (name TEXT PRIMARY KEY, holder TEXT, lease_until TEXT, last_run_at TEXT);
+        CREATE TABLE sessions (id_hash TEXT PRIMARY KEY, user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            csrf TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL);
+        CREATE INDEX sessions_expiry ON sessions(expires_at);
+        CREATE TABLE rate_windows (key TEXT NOT NULL, window_start BIGINT NOT NULL, hits INTEGER NOT NULL,
+            PRIMARY KEY (key, window_start))
+    """),
+]
+POSTGRES_LOCK_KEY = 7_461_636_101  # pg_advisory_lock key for migrations (any constant unique to Tandem)
+
+
+# ---- applying ----------------------------------------------------------------------------------------------
+
+def pending(db: Database) -> list[str]:
+    """Names of migrations not yet applied to this store (a read; sqlite-utils is imported only to apply)."""
+    if db.dialect == "sqlite":
+        exists = db.value("SELECT count(*) FROM sqlite_master WHERE name = '_sqlite_migrations'", default=0)
+        applied = {r[0] for r in db.rows("SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
+                                         [MIGRATION_SET])} if exists else set()
+        return [name for name, _ in SQLITE_MIGRATIONS if name not in applied]
+    applied = _postgres_applied(db)
+    return [name for name, _ in POSTGRES_MIGRATIONS if name not in applied]
+
+
+def sqlite_migration_set(upto: str | None = None) -> Migrations:
+    """The SQLite schema as a sqlite-utils `Migrations` set (optionally only up to and including `upto`)."""
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for name, script in SQLITE_MIGRATIONS:
+        def run(db, script=script) -> None:  # type: ignore[no-untyped-def]
+            # One execute() per statement: executescript() would COMMIT the migration's transaction early.
+            for statement in _split(script):
+                db.execute(statement)
+
+        run.__name__ = name
+        migrations(name=name)(run)
+        if name == upto:
+            break
+    return migrations
+
+
+def check_current(db: Database) -> None:
+    """Raise StoreError when the schema needs migrations (workers never migrate on their own)."""
+    from backend.store.db import StoreError
+
+    missing = pending(db)
+    if missing:
+        raise StoreError(f"the store needs migrations {', '.join(missing)}: run `tandem db migrate` (or start "
+                         "`tandem serve`, which migrates before its workers start)")
+
+
+def apply(db: Database, *, upto: str | None = None) -> list[str]:
+    """Apply pending migrations once, under a lock other processes wait on; returns what was applied.
+
+    `upto` (SQLite, tests of upgrades): stop after that migration, like an older Tandem would have.
+    """
+    if db.dialect == "sqlite":
+        return _apply_sqlite(db, upto)  # type: ignore[arg-type]
+    return _apply_postgres(db)  # type: ignore[arg-type]
+
+
+def _apply_sqlite(db: SQLiteDatabase, upto: str | None = None) -> list[str]:
+    todo = pending(db)
+    if not todo:  # the common case: a read, no lock
+        return []
+    utils = db.utils()
+    sqlite_migrations = sqlite_migration_set(upto)
+    conn = db.connection()
+    conn.execute("PRAGMA foreign_keys = OFF")  # (only outside a transaction) table rebuilds must not cascade
+    try:
+        conn.execute("BEGIN IMMEDIATE")  # the write lock: another process migrating makes us wait here
+        try:
+            todo = [m.name for m in sqlite_migrations.pending(utils)]  # it may have done the work meanwhile
+            sqlite_migrations.apply(utils)  # each migration becomes a savepoint of this transaction
+            problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise RuntimeError(f"migration left broken foreign keys: {problems[:5]}")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+    return todo
+
+
+def _postgres_applied(db: Database) -> set[str]:
+    exists = db.value("SELECT to_regclass('public.tandem_migrations') IS NOT NULL")
+    if not exists:
+        return set()
+    return {r[0] for r in db.rows("SELECT name FROM tandem_migrations")}
+
+
+def _apply_postgres(db: PostgresDatabase) -> list[str]:
+    todo = [name for name, _ in POSTGRES_MIGRATIONS if name not in _postgres_applied(db)]
+    if not todo:
+        return []
+    done: list[str] = []
+    with db.session() as conn:
+        conn.execute("SELECT pg_advisory_lock(%s)", [POSTGRES_LOCK_KEY])
+        try:
+            conn.execute("CREATE TABLE IF NOT EXISTS tandem_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+            applied = _postgres_applied(db)
+            for name, script in POSTGRES_MIGRATIONS:
+                if name in applied:
+                    continue
+                with conn.transaction():
+                    for statement in _split(script):
+                        conn.execute(statement)
+                    conn.execute("INSERT INTO tandem_migrations (name, applied_at) VALUES (%s, now()::text)", [name])
+                done.append(name)
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(%s)", [POSTGRES_LOCK_KEY])
+    return done

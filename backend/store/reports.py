@@ -5,9 +5,24 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from sqlite_utils import Database
+import msgspec
+
+from backend.models import Summary
+from backend.store.db import Database
 
 EXPORT_BATCH = 2000  # rows fetched at a time: memory stays flat whatever the export size
+
+
+class SummaryRow(msgspec.Struct, kw_only=True):
+    """A conversation's latest summary with the ids an export carries."""
+
+    conversation_id: int
+    helpdesk: str
+    ticket_id: str
+    updated_at: str
+    summarized_at: str
+    agent: str | None
+    summary: Summary
 
 
 def _range(column: str, since: str | None, until: str | None, params: list) -> str:
@@ -21,8 +36,20 @@ def _range(column: str, since: str | None, until: str | None, params: list) -> s
     return sql
 
 
+def _citations(db: Database, alias: str) -> str:
+    """FROM-clause fragment expanding suggestions' JSON citations into rows `j(value)` per dialect."""
+    if db.dialect == "postgres":
+        return f"CROSS JOIN LATERAL json_array_elements({alias}.citations::json) AS j(value)"
+    return f", json_each({alias}.citations) j"
+
+
+def _field(db: Database, name: str) -> str:
+    """A field of one expanded citation."""
+    return f"j.value->>'{name}'" if db.dialect == "postgres" else f"json_extract(j.value, '$.{name}')"
+
+
 def iter_latest_summaries(db: Database, *, since: str | None = None, until: str | None = None,
-                          agent: str | None = None, helpdesk: str | None = None) -> Iterator[dict]:
+                          agent: str | None = None, helpdesk: str | None = None) -> Iterator[SummaryRow]:
     """Each conversation's latest summary created in [since, until), oldest first, streamed."""
     params: list = []
     sql = (
@@ -38,11 +65,11 @@ def iter_latest_summaries(db: Database, *, since: str | None = None, until: str 
     if helpdesk:
         sql += " AND c.helpdesk = ?"
         params.append(helpdesk)
-    cursor = db.conn.execute(sql + " ORDER BY s.id", params)
-    while rows := cursor.fetchmany(EXPORT_BATCH):
-        for cid, desk, ticket, updated, created, body, name in rows:
-            yield {"conversation_id": cid, "helpdesk": desk, "ticket_id": ticket, "updated_at": updated,
-                   "summarized_at": created, "agent": name, "summary": json.loads(body)}
+    decoder = msgspec.json.Decoder(Summary)
+    for cid, desk, ticket, updated, created, body, name in db.stream(sql + " ORDER BY s.id", params,
+                                                                    batch=EXPORT_BATCH):
+        yield SummaryRow(conversation_id=int(cid), helpdesk=desk, ticket_id=ticket, updated_at=updated,
+                         summarized_at=created, agent=name, summary=decoder.decode(body))
 
 
 def conversations_without_summary(db: Database, *, since: str | None = None, until: str | None = None,
@@ -54,33 +81,17 @@ def conversations_without_summary(db: Database, *, since: str | None = None, unt
     if helpdesk:
         sql += " AND c.helpdesk = ?"
         params.append(helpdesk)
-    return [r[0] for r in db.execute(sql, params).fetchall()]
-
-
-def conversation(db: Database, conversation_id: int) -> dict:
-    """A stored conversation as a Conversation object (for summarizing it again)."""
-    desk, ticket, url, subject, customer = db.execute(
-        "SELECT helpdesk, ticket_id, url, subject, customer FROM conversations WHERE id = ?", [conversation_id]).fetchone()
-    messages = [{"id": key, "role": role, "text": text, **({"at": at} if at else {})}
-                for key, role, text, at in db.execute(
-                    "SELECT message_key, role, text, at FROM messages WHERE conversation_id = ? ORDER BY ordinal, id",
-                    [conversation_id]).fetchall()]
-    out = {"helpdesk": desk, "ticket_id": ticket, "messages": messages, "customer": json.loads(customer or "{}")}
-    if url:
-        out["url"] = url
-    if subject:
-        out["subject"] = subject
-    return out
+    return [int(r[0]) for r in db.rows(sql, params)]
 
 
 # ---- analytics --------------------------------------------------------------------------------------
 
-def totals(db: Database, since: str | None, until: str | None) -> dict:
+def totals(db: Database, since: str | None, until: str | None) -> dict[str, int]:
     """Headline counts for the period."""
     def count(table: str, column: str = "created_at") -> int:
         params: list = []
-        return db.execute(f"SELECT count(*) FROM {table} WHERE 1 = 1" + _range(column, since, until, params),
-                          params).fetchone()[0]
+        return int(db.value(f"SELECT count(*) FROM {table} WHERE 1 = 1" + _range(column, since, until, params),
+                            params, 0))
 
     return {"conversations": count("conversations", "updated_at"), "assist_requests": count("signal_events"),
             "suggestions": count("suggestions"), "feedback": count("feedback"), "summaries": count("summaries"),
@@ -90,20 +101,21 @@ def totals(db: Database, since: str | None, until: str | None) -> dict:
 def acceptance_by_agent(db: Database, since: str | None, until: str | None) -> list[dict]:
     """Per agent: inserted / edited / dismissed / rated counts and the mean edit distance of edits."""
     params: list = []
-    rows = db.execute(
+    rows = db.rows(
         "SELECT coalesce(u.name, '(unknown)'), f.action, count(*), avg(f.edit_distance) FROM feedback f "
         "LEFT JOIN users u ON u.id = f.user_id WHERE 1 = 1" + _range("f.created_at", since, until, params)
-        + " GROUP BY 1, 2 ORDER BY 1", params).fetchall()
+        + " GROUP BY coalesce(u.name, '(unknown)'), f.action ORDER BY 1", params)
     return _pivot(rows)
 
 
 def acceptance_by_article(db: Database, since: str | None, until: str | None, limit: int = 20) -> list[dict]:
     """Per cited article: how agents treated the suggestions that cited it."""
     params: list = []
-    rows = db.execute(
-        "SELECT json_extract(j.value, '$.article_id'), f.action, count(*), avg(f.edit_distance) "
-        "FROM feedback f JOIN suggestions s ON s.id = f.suggestion_id, json_each(s.citations) j WHERE 1 = 1"
-        + _range("f.created_at", since, until, params) + " GROUP BY 1, 2", params).fetchall()
+    article = _field(db, "article_id")
+    rows = db.rows(
+        f"SELECT {article}, f.action, count(*), avg(f.edit_distance) "
+        f"FROM feedback f JOIN suggestions s ON s.id = f.suggestion_id {_citations(db, 's')} WHERE 1 = 1"
+        + _range("f.created_at", since, until, params) + f" GROUP BY {article}, f.action", params)
     pivot = _pivot(rows)
     pivot.sort(key=lambda r: -r["total"])
     return pivot[:limit]
@@ -114,72 +126,91 @@ def _pivot(rows: list) -> list[dict]:
     for key, action, n, distance in rows:
         entry = out.setdefault(key, {"key": key, "inserted": 0, "edited": 0, "dismissed": 0, "rated": 0,
                                      "total": 0, "mean_edit_distance": None})
-        entry[action] = entry.get(action, 0) + n
-        entry["total"] += n
+        entry[action] = entry.get(action, 0) + int(n)
+        entry["total"] += int(n)
         if action == "edited" and distance is not None:
-            entry["mean_edit_distance"] = round(distance, 1)
+            entry["mean_edit_distance"] = round(float(distance), 1)
     return list(out.values())
 
 
-def grounded_counts(db: Database, since: str | None, until: str | None) -> dict:
+def grounded_counts(db: Database, since: str | None, until: str | None) -> dict[str, int]:
     """Assist requests answered from the KB versus not."""
     params: list = []
-    rows = dict(db.execute("SELECT grounded, count(*) FROM signal_events WHERE 1 = 1"
-                           + _range("created_at", since, until, params) + " GROUP BY grounded", params).fetchall())
+    rows = {int(r[0]): int(r[1]) for r in db.rows(
+        "SELECT grounded, count(*) FROM signal_events WHERE 1 = 1" + _range("created_at", since, until, params)
+        + " GROUP BY grounded", params)}
     return {"grounded": rows.get(1, 0), "not_grounded": rows.get(0, 0)}
 
 
 def signals_by_day(db: Database, since: str | None, until: str | None) -> list[dict]:
     """Per day: assist requests, mean sentiment score, negative share, escalation risk counts."""
     params: list = []
-    rows = db.execute(
+    rows = db.rows(
         "SELECT substr(created_at, 1, 10) AS day, count(*), avg(sentiment_score), "
-        "sum(sentiment = 'negative'), sum(escalation = 'high'), sum(escalation = 'medium') "
+        "sum(CASE WHEN sentiment = 'negative' THEN 1 ELSE 0 END), "
+        "sum(CASE WHEN escalation = 'high' THEN 1 ELSE 0 END), sum(CASE WHEN escalation = 'medium' THEN 1 ELSE 0 END) "
         "FROM signal_events WHERE 1 = 1" + _range("created_at", since, until, params)
-        + " GROUP BY day ORDER BY day", params).fetchall()
-    return [{"day": d, "requests": n, "mean_sentiment": round(s or 0.0, 3), "negative": neg, "escalation_high": hi,
-             "escalation_medium": med} for d, n, s, neg, hi, med in rows]
+        + " GROUP BY substr(created_at, 1, 10) ORDER BY 1", params)
+    return [{"day": d, "requests": int(n), "mean_sentiment": round(float(s or 0.0), 3), "negative": int(neg),
+             "escalation_high": int(hi), "escalation_medium": int(med)} for d, n, s, neg, hi, med in rows]
 
 
 def escalation_reasons(db: Database, since: str | None, until: str | None, limit: int = 10) -> list[dict]:
     """Most frequent escalation reasons."""
     params: list = []
-    rows = db.execute(
-        "SELECT j.value, count(*) FROM signal_events e, json_each(e.reasons) j WHERE 1 = 1"
-        + _range("e.created_at", since, until, params) + " GROUP BY 1 ORDER BY 2 DESC LIMIT ?",
-        [*params, limit]).fetchall()
-    return [{"reason": r, "count": n} for r, n in rows]
+    rows = db.rows("SELECT reasons FROM signal_events WHERE escalation <> 'low'"
+                   + _range("created_at", since, until, params), params)
+    counts: dict[str, int] = {}
+    for (reasons,) in rows:
+        for reason in json.loads(reasons or "[]"):
+            counts[reason] = counts.get(reason, 0) + 1
+    return [{"reason": r, "count": n} for r, n in sorted(counts.items(), key=lambda kv: -kv[1])[:limit]]
 
 
 def top_cited_articles(db: Database, since: str | None, until: str | None, limit: int = 10) -> list[dict]:
     """The KB articles suggestions cite most: what customers ask about."""
     params: list = []
-    rows = db.execute(
-        "SELECT json_extract(j.value, '$.article_id'), json_extract(j.value, '$.title'), count(*) "
-        "FROM suggestions s, json_each(s.citations) j WHERE 1 = 1" + _range("s.created_at", since, until, params)
-        + " GROUP BY 1 ORDER BY 3 DESC LIMIT ?", [*params, limit]).fetchall()
-    return [{"article_id": a, "title": t, "count": n} for a, t, n in rows]
+    article, title = _field(db, "article_id"), _field(db, "title")
+    rows = db.rows(
+        f"SELECT {article}, max({title}), count(*) FROM suggestions s {_citations(db, 's')} WHERE 1 = 1"
+        + _range("s.created_at", since, until, params) + f" GROUP BY {article} ORDER BY 3 DESC LIMIT ?",
+        [*params, limit])
+    return [{"article_id": a, "title": t, "count": int(n)} for a, t, n in rows]
 
 
 def gap_questions(db: Database, since: str | None, until: str | None, limit: int = 20000) -> list[str]:
     """Questions the KB had no grounded answer for (newest first, capped)."""
     params: list = []
-    return [r[0] for r in db.execute(
+    return [r[0] for r in db.rows(
         "SELECT question FROM knowledge_gaps WHERE 1 = 1" + _range("created_at", since, until, params)
-        + " ORDER BY id DESC LIMIT ?", [*params, limit]).fetchall()]
+        + " ORDER BY id DESC LIMIT ?", [*params, limit])]
 
 
 # ---- retention ----------------------------------------------------------------------------------------
 
-def purge_before(db: Database, cutoff: str) -> dict:
-    """Delete conversations last updated before `cutoff`, with their messages, summaries, suggestions,
-    feedback, signals and gaps (foreign keys cascade); returns what went."""
-    counts = {}
-    where = "conversation_id IN (SELECT id FROM conversations WHERE updated_at < ?)"
-    for table in ("messages", "summaries", "suggestions", "signal_events", "knowledge_gaps"):
-        counts[table] = db.execute(f"SELECT count(*) FROM {table} WHERE {where}", [cutoff]).fetchone()[0]
-    counts["feedback"] = db.execute(
-        f"SELECT count(*) FROM feedback WHERE suggestion_id IN (SELECT id FROM suggestions WHERE {where})",
-        [cutoff]).fetchone()[0]
-    counts["conversations"] = db.execute("DELETE FROM conversations WHERE updated_at < ?", [cutoff]).rowcount
+PURGED_TABLES = ("messages", "summaries", "suggestions", "signal_events", "knowledge_gaps")
+
+
+def purge_before(db: Database, cutoff: str) -> dict[str, int]:
+    """Delete conversations whose last activity is before `cutoff` with everything derived from them
+    (messages, summaries, suggestions, feedback, signals, gaps: foreign keys cascade), and the
+    suggestions, feedback and gaps that belong to no conversation and are older than `cutoff`.
+    Returns counts per table. Call inside a write transaction; FAQ drafts are scrubbed separately."""
+    old = "SELECT id FROM conversations WHERE last_activity_at < ?"
+    counts: dict[str, int] = {}
+    for table in PURGED_TABLES:
+        counts[table] = int(db.value(f"SELECT count(*) FROM {table} WHERE conversation_id IN ({old})", [cutoff], 0))
+    counts["feedback"] = int(db.value(
+        f"SELECT count(*) FROM feedback WHERE suggestion_id IN (SELECT id FROM suggestions WHERE conversation_id IN "
+        f"({old}))", [cutoff], 0))
+    counts["conversations"] = db.run("DELETE FROM conversations WHERE last_activity_at < ?", [cutoff])
+    # Rows not tied to a conversation age by their own time.
+    counts["feedback"] += db.run(
+        "DELETE FROM feedback WHERE suggestion_id IN (SELECT id FROM suggestions WHERE conversation_id IS NULL "
+        "AND created_at < ?)", [cutoff])
+    counts["suggestions"] += db.run("DELETE FROM suggestions WHERE conversation_id IS NULL AND created_at < ?",
+                                    [cutoff])
+    counts["knowledge_gaps"] += db.run("DELETE FROM knowledge_gaps WHERE conversation_id IS NULL AND created_at < ?",
+                                       [cutoff])
+    counts["llm_calls"] = db.run("DELETE FROM llm_calls WHERE created_at < ?", [cutoff])
     return counts

@@ -2,32 +2,37 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-
-from backend.store.kb import now_iso
+from backend.models import User, UserRecord
+from backend.store.db import Database, now_iso
 
 
 def add_user(db: Database, name: str, role: str, token_hash: str) -> int:
-    """Create a user; raises sqlite3.IntegrityError if the name is taken."""
-    cursor = db.execute("INSERT INTO users (name, role, token_hash, created_at) VALUES (?, ?, ?, ?)",
-                        [name, role, token_hash, now_iso()])
-    return cursor.lastrowid
+    """Create a user; raises IntegrityError if the name is taken."""
+    return db.insert("INSERT INTO users (name, role, token_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+                     [name, role, token_hash, now_iso()])
 
 
-def user_by_token_hash(db: Database, token_hash: str) -> dict | None:
+def user_by_token_hash(db: Database, token_hash: str) -> User | None:
     """The active user holding this token, if any."""
-    row = db.execute("SELECT id, name, role FROM users WHERE token_hash = ? AND revoked_at IS NULL",
-                     [token_hash]).fetchone()
-    return {"id": row[0], "name": row[1], "role": row[2]} if row else None
+    row = db.row("SELECT id, name, role FROM users WHERE token_hash = ? AND revoked_at IS NULL", [token_hash])
+    return User(int(row[0]), row[1], row[2]) if row else None
 
 
-def list_users(db: Database) -> list[dict]:
+def user_by_id(db: Database, user_id: int) -> User | None:
+    """The active user with this id, if any."""
+    row = db.row("SELECT id, name, role FROM users WHERE id = ? AND revoked_at IS NULL", [user_id])
+    return User(int(row[0]), row[1], row[2]) if row else None
+
+
+def list_users(db: Database) -> list[UserRecord]:
     """All users, newest last."""
-    rows = db.execute("SELECT id, name, role, created_at, revoked_at FROM users ORDER BY id").fetchall()
-    return [{"id": r[0], "name": r[1], "role": r[2], "created_at": r[3], "revoked_at": r[4]} for r in rows]
+    return [UserRecord(id=int(r[0]), name=r[1], role=r[2], created_at=r[3], revoked_at=r[4])
+            for r in db.rows("SELECT id, name, role, created_at, revoked_at FROM users ORDER BY id")]
 
 
 def revoke_user(db: Database, name: str) -> bool:
-    """Revoke a user's token; False if there is no such active user."""
-    cursor = db.execute("UPDATE users SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL", [now_iso(), name])
-    return cursor.rowcount > 0
+    """Revoke a user's token (and end their dashboard sessions); False if there is no such active user."""
+    changed = db.run("UPDATE users SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL", [now_iso(), name])
+    if changed:
+        db.run("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE name = ?)", [name])
+    return changed > 0

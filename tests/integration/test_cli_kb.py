@@ -1,4 +1,5 @@
-"""The `tandem kb` commands through the installed entry point, on real files and a temp data dir."""
+"""The `tandem kb` commands (in-process, and through the entry point where a real process matters), on real
+files and temp data dirs."""
 
 from __future__ import annotations
 
@@ -126,8 +127,8 @@ def _hashes(data_dir: Path) -> dict:
         return dict(((r[0], r[1]), r[2]) for r in conn.execute("SELECT source, external_id, content_hash FROM articles"))
 
 
-def test_remove_and_stats(cli, demo_kb):
-    cli.run("kb", "import", str(demo_kb))
+def test_remove_and_stats(demo_cli, demo_kb):
+    cli = demo_cli
     cli.run("kb", "remove", "gift-cards")
     assert "gift-cards" not in {a["article_id"] for a in cli.json("kb", "list", "--json")}
     result = cli.run("kb", "remove", "no-such-article", check=False)
@@ -137,20 +138,21 @@ def test_remove_and_stats(cli, demo_kb):
     assert stats["index"]["count"] == stats["chunks"]
 
 
-def test_missing_and_corrupt_index_rebuilt(cli, demo_kb):
-    cli.run("kb", "import", str(demo_kb))
+def test_missing_and_corrupt_index_rebuilt(demo_cli):
+    cli = demo_cli
     index_dir = next((cli.data_dir / "index").iterdir())
     expected = cli.json("kb", "search", "reset my password", "--json")[0]["article_id"]
     shutil.rmtree(index_dir)
     assert cli.json("kb", "search", "reset my password", "--json")[0]["article_id"] == expected
-    (index_dir / "chunks.faiss").write_bytes(b"garbage" * 100)
+    manifest = json.loads((index_dir / "manifest.json").read_text())
+    (index_dir / manifest["file"]).write_bytes(b"garbage" * 100)
     assert cli.json("kb", "search", "reset my password", "--json")[0]["article_id"] == expected
     stats = cli.json("kb", "stats", "--json")
     assert stats["index"]["count"] == stats["chunks"]
 
 
-def test_reindex_after_chunk_settings_change(cli, demo_kb):
-    cli.run("kb", "import", str(demo_kb))
+def test_reindex_after_chunk_settings_change(demo_cli):
+    cli = demo_cli
     before = cli.json("kb", "stats", "--json")["chunks"]
     (cli.data_dir / "tandem.toml").write_text("chunk_tokens = 60\nchunk_overlap = 10\n")
     out = cli.run("kb", "reindex").stdout
@@ -159,7 +161,8 @@ def test_reindex_after_chunk_settings_change(cli, demo_kb):
     assert cli.json("kb", "search", "reset my password", "--json")[0]["article_id"] == "reset-password"
 
 
-def test_kill_mid_import_leaves_consistent_db_and_rerun_completes(cli, tmp_path):
+def test_kill_mid_import_leaves_consistent_db_and_rerun_completes(process_cli, tmp_path):
+    cli = process_cli
     kb = tmp_path / "big"
     kb.mkdir()
     for i in range(400):
@@ -219,8 +222,8 @@ def test_path_with_spaces_and_cli_errors(cli, tmp_path):
     assert result.returncode == 1 and "TANDEM_EMBEDDER" in result.stderr
 
 
-def test_articles_file_path_recorded(cli, demo_kb):
-    cli.run("kb", "import", str(demo_kb))
+def test_articles_file_path_recorded(demo_cli):
+    cli = demo_cli
     db = sqlite3.connect(cli.data_dir / "tandem.db")
     paths = {Path(r[0]).name for r in db.execute("SELECT origin_path FROM articles")}
     assert "payment-declined.md" in paths

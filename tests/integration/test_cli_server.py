@@ -10,7 +10,7 @@ import httpx
 
 from tests.conftest import ROOT
 
-EXAMPLE = ROOT / "docs" / "examples" / "conversation.json"
+EXAMPLE = ROOT / "cli" / "demo_helpdesk" / "conversation.json"
 
 
 def free_port() -> int:
@@ -34,8 +34,8 @@ def test_users_lifecycle(cli):
     assert cli.run("users", "revoke", "ana", check=False).returncode == 1
 
 
-def test_suggest_and_summarize_files(cli, tmp_path, demo_kb):
-    cli.run("kb", "import", str(demo_kb))
+def test_suggest_and_summarize_files(demo_cli, tmp_path):
+    cli = demo_cli
     result = cli.json("suggest", str(EXAMPLE), "--json")
     assert result["suggestions"][0]["kind"] == "answer" and result["suggestions"][0]["citations"]
     assert result["engine"] == "extractive"
@@ -55,8 +55,10 @@ def test_suggest_and_summarize_files(cli, tmp_path, demo_kb):
     assert out.returncode == 1 and "20000" in out.stderr
 
 
-def test_serve_on_loopback(cli, demo_kb):
-    cli.run("kb", "import", str(demo_kb))
+def test_serve_on_loopback(process_cli, demo_data):
+    cli = process_cli
+    cli.data_dir = demo_data
+    cli.env["TANDEM_DATA_DIR"] = str(demo_data)
     token = cli.run("users", "add", "agent1", "--role", "agent").stdout.strip()
     port = free_port()
     cli.env["TANDEM_LLM"] = "extractive"

@@ -8,24 +8,31 @@ import os
 import stat
 import sys
 import time
+from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.conftest import CLI, FIXTURES
+from tests.conftest import CLI, FIXTURES, ROOT, ProcessCLI, copy_store
 from tests.integration.test_cli_server import free_port
 
 HISTORY = FIXTURES / "history"
 
 
-@pytest.fixture
-def kmcli(tmp_path, demo_kb) -> CLI:
-    """The shipped default embedder (MiniLM-int8): clustering thresholds are tuned for it."""
-    cli = CLI(tmp_path / "data", embedder="minilm-int8")
-    cli.env["TANDEM_LLM"] = "extractive"
-    cli.run("kb", "import", str(demo_kb), "--source", "demo")
+@pytest.fixture(scope="module")
+def mined_store(tmp_path_factory) -> Path:
+    """Demo KB + repeated-question history with the shipped default embedder (built once per module)."""
+    data = tmp_path_factory.mktemp("faq") / "data"
+    cli = CLI(data, embedder="minilm-int8")
+    cli.run("kb", "import", str(ROOT / "kb"), "--source", "demo")
     cli.run("conversations", "import", str(HISTORY / "repeated_questions.jsonl"))
-    return cli
+    return data
+
+
+@pytest.fixture
+def kmcli(mined_store, tmp_path) -> CLI:
+    """The shipped default embedder (MiniLM-int8): clustering thresholds are tuned for it."""
+    return CLI(copy_store(mined_store, tmp_path / "data"), embedder="minilm-int8")
 
 
 def _student_draft(drafts: list[dict]) -> dict:
@@ -126,8 +133,8 @@ def test_history_formats_bad_files_and_redaction(cli, tmp_path):
     from backend.settings import load_settings
 
     rt = Runtime(load_settings(cli.data_dir, env={"TANDEM_EMBEDDER": "wordllama"}))
-    texts = [r[0] for r in rt.db.execute("SELECT text FROM messages").fetchall()]
-    roles = dict(rt.db.execute("SELECT text, role FROM messages").fetchall())
+    texts = [r[0] for r in rt.db.rows("SELECT text FROM messages")]
+    roles = dict(rt.db.rows("SELECT text, role FROM messages"))
     rt.close()
     assert not any("jo@example.com" in t or "555 0134" in t for t in texts)
     assert roles["Check with warehouse first"] == "note" and roles["Is the lamp dimmable?"] == "customer"
@@ -135,7 +142,7 @@ def test_history_formats_bad_files_and_redaction(cli, tmp_path):
 
 def _serve(cli: CLI):
     port = free_port()
-    proc = cli.popen("serve", "--port", str(port))
+    proc = ProcessCLI(cli.data_dir, embedder=cli.env["TANDEM_EMBEDDER"]).popen("serve", "--port", str(port))
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -215,23 +222,24 @@ def test_review_merges_a_draft_into_an_existing_article(kmcli):
     assert hits[0]["article_id"] == "payment-methods"  # re-indexed at once
 
 
-def test_server_mines_periodically_when_configured(tmp_path, demo_kb):
+def test_server_mines_periodically_when_configured(mined_store, tmp_path):
     import msgspec
 
-    from backend.app import start_periodic_mining
-    from backend.services import faq, history
+    from backend.app import start_jobs
+    from backend.services import faq
     from backend.services.runtime import Runtime
     from backend.settings import load_settings
 
-    settings = load_settings(tmp_path / "p", env={"TANDEM_EMBEDDER": "minilm-int8", "TANDEM_LLM": "extractive"})
+    data = copy_store(mined_store, tmp_path / "data")
+    settings = load_settings(data, env={"TANDEM_EMBEDDER": "minilm-int8", "TANDEM_LLM": "extractive"})
     rt = Runtime(msgspec.structs.replace(settings, faq_mine_every_h=0.5 / 3600, faq_min_count=3))
-    history.import_history(rt, [HISTORY / "repeated_questions.jsonl"])
-    stop = start_periodic_mining(rt)
+    jobs = start_jobs(rt)
     try:
         deadline = time.time() + 60
         while time.time() < deadline and not faq.list_drafts(rt):
             time.sleep(0.2)
-        assert any("student" in d["question"].lower() for d in faq.list_drafts(rt))
+        assert any("student" in d.question.lower() for d in faq.list_drafts(rt))
     finally:
-        stop.set()
+        for job in jobs:
+            job.stop()
         rt.close()

@@ -5,11 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
+import msgspec
 import pytest
 from litestar.testing import TestClient
 
 from backend.app import create_app
+from backend.models import Conversation
 from backend.services import assist, feedback, summaries
 from backend.services import kb as kb_service
 from backend.services import users as user_service
@@ -33,16 +36,16 @@ def env(tmp_path_factory):
     kb_service.import_paths(rt, [ROOT / "kb"], source="demo")
     tokens = {name: user_service.add_user(rt, name, role)
               for name, role in (("ana", "agent"), ("bo", "agent"), ("lin", "lead"), ("kim", "knowledge_manager"))}
-    ids = {u["name"]: u["id"] for u in user_service.list_users(rt)}
+    ids = {u.name: u.id for u in user_service.list_users(rt)}
     for i, (desk, question) in enumerate(QUESTIONS):
         agent = "ana" if i % 2 == 0 else "bo"
-        conv = {"helpdesk": desk, "ticket_id": f"R-{i}", "customer": {"name": "Dana"},
-                "messages": [{"id": "m1", "role": "customer", "text": question}]}
+        conv = msgspec.convert({"helpdesk": desk, "ticket_id": f"R-{i}", "customer": {"name": "Dana"},
+                                "messages": [{"id": "m1", "role": "customer", "text": question}]}, Conversation)
         result = assist.assist(rt, conv, user_id=ids[agent])
-        first = result["suggestions"][0]
+        first = result.suggestions[0]
         action = ("inserted", "edited", "dismissed", "inserted")[i]
-        feedback.record(rt, suggestion_id=first["id"], action=action, rating=None,
-                        final_text=first["text"] + " Thanks!" if action == "edited" else None, user_id=ids[agent])
+        feedback.record(rt, suggestion_id=first.id, action=action, rating=None,
+                        final_text=first.text + " Thanks!" if action == "edited" else None, user_id=ids[agent])
         summaries.summarize(rt, conv, user_id=ids[agent])
     with TestClient(create_app(runtime=rt)) as client:
         yield {"rt": rt, "client": client, "tokens": tokens, "data": data}
@@ -134,14 +137,20 @@ def test_export_api_streams_for_leads_only(env):
     assert client.get("/v1/summaries/export?since=someday", headers=lead).status_code == 400
 
 
+def csrf_of(page: str) -> str:
+    return re.search(r'name=_csrf_token value="([^"]+)"', page).group(1)
+
+
 def test_dashboard_sign_in_and_roles(env):
     client, tokens = env["client"], env["tokens"]
     assert client.get("/dashboard").status_code == 401
-    assert "Sign in" in client.get("/dashboard/login").text
-    denied = client.post("/dashboard/login", data={"token": tokens["ana"]}, follow_redirects=False)
+    form = client.get("/dashboard/login").text
+    assert "Sign in" in form
+    csrf = csrf_of(form)
+    denied = client.post("/dashboard/login", data={"token": tokens["ana"], "_csrf_token": csrf}, follow_redirects=False)
     assert denied.status_code == 401 and "lead or admin" in denied.text
-    assert client.post("/dashboard/login", data={"token": "tdm_bad"}).status_code == 401
-    ok = client.post("/dashboard/login", data={"token": tokens["lin"]}, follow_redirects=False)
+    assert client.post("/dashboard/login", data={"token": "tdm_bad", "_csrf_token": csrf}).status_code == 401
+    ok = client.post("/dashboard/login", data={"token": tokens["lin"], "_csrf_token": csrf}, follow_redirects=False)
     assert ok.status_code == 303 and "httponly" in ok.headers["set-cookie"].lower()
     page = client.get("/dashboard")
     assert page.status_code == 200 and 'data-chart="acceptance-by-agent"' in page.text
@@ -154,14 +163,15 @@ def test_purge_removes_old_conversations_and_everything_with_them(tmp_path):
     rt = Runtime(load_settings(tmp_path / "p", env={"TANDEM_EMBEDDER": "wordllama", "TANDEM_LLM": "extractive"}))
     kb_service.import_paths(rt, [ROOT / "kb"], source="demo")
     for ticket in ("old-1", "old-2", "new-1"):
-        conv = {"helpdesk": "z", "ticket_id": ticket, "messages": [{"role": "customer", "text": "How do I reset my password?"}]}
-        first = assist.assist(rt, conv)["suggestions"][0]
-        feedback.record(rt, suggestion_id=first["id"], action="inserted", rating=None, final_text=None, user_id=None)
+        conv = msgspec.convert({"helpdesk": "z", "ticket_id": ticket, "messages": [
+            {"role": "customer", "text": "How do I reset my password?"}]}, Conversation)
+        first = assist.assist(rt, conv).suggestions[0]
+        feedback.record(rt, suggestion_id=first.id, action="inserted", rating=None, final_text=None, user_id=None)
         summaries.summarize(rt, conv)
-    rt.db.execute("UPDATE conversations SET updated_at = '2020-01-01T00:00:00Z' WHERE ticket_id LIKE 'old-%'")
+    rt.db.run("UPDATE conversations SET last_activity_at = '2020-01-01T00:00:00Z' WHERE ticket_id LIKE 'old-%'")
 
     def count(table: str) -> int:
-        return rt.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return rt.db.value(f"SELECT count(*) FROM {table}")
 
     before = {t: count(t) for t in ("conversations", "messages", "summaries", "suggestions", "feedback", "signal_events")}
     rt.close()
@@ -176,7 +186,7 @@ def test_purge_removes_old_conversations_and_everything_with_them(tmp_path):
     assert removed["feedback"] == 2 and removed["suggestions"] == before["suggestions"] // 3 * 2
     rt = Runtime(load_settings(tmp_path / "p", env={"TANDEM_EMBEDDER": "wordllama"}))
     after = {t: count(t) for t in before}
-    assert [r[0] for r in rt.db.execute("SELECT ticket_id FROM conversations").fetchall()] == ["new-1"]
+    assert [r[0] for r in rt.db.rows("SELECT ticket_id FROM conversations")] == ["new-1"]
     assert after["messages"] == 1 and after["summaries"] == 1 and after["feedback"] == 1
     assert after["signal_events"] == before["signal_events"] - 2
     assert count("articles") > 40  # the KB is not touched

@@ -1,5 +1,5 @@
-from backend.llm.tokens import count_tokens
 from backend.retrieval.chunking import chunk_body, parse_blocks
+from backend.text import count_tokens
 
 
 def test_blocks_keep_heading_path():

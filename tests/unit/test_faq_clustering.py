@@ -53,11 +53,13 @@ def test_parsers_report_where_input_is_wrong():
     with pytest.raises(HistoryFormatError, match="columns for text"):
         parse_csv("ticket,role\n1,customer\n")
     rows = parse_csv("Ticket,Role,Body\n7,customer,Where is my order?\n7,agent,On its way.\n8,user,Hello\n")
-    assert [(c["ticket_id"], [m["role"] for m in c["messages"]]) for c in rows] == [
+    assert [(c.ticket_id, [m.role for m in c.messages]) for c in rows] == [
         ("7", ["customer", "agent"]), ("8", ["customer"])]
     tickets = parse_zendesk({"tickets": [{"id": 1, "requester_id": 9, "comments": [
         {"id": 1, "author_id": 9, "plain_body": "Help?"}, {"id": 2, "author_id": 3, "public": False, "body": "fyi"},
         {"id": 3, "author_id": 3, "body": "Done."}]}]})
-    assert [m["role"] for m in tickets[0]["messages"]] == ["customer", "note", "agent"]
+    assert [m.role for m in tickets[0].messages] == ["customer", "note", "agent"]
     with pytest.raises(HistoryFormatError, match="ticket 0"):
         parse_zendesk({"tickets": [{"subject": "no id"}]})
+    with pytest.raises(HistoryFormatError, match=r"line 1: .*unknown field `surprise`"):
+        parse_jsonl('{"messages": [{"text": "hi"}], "surprise": 1}\n')

@@ -1,0 +1,62 @@
+"""Knowledge-base routes: search, read, and (for curators) write articles; the remote CLI uses them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from litestar import Controller, Request, delete, get, post
+from litestar.exceptions import NotFoundException
+from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+
+from backend.api.assist import runtime
+from backend.api.auth import ANY_ROLE, CURATORS, require
+from backend.api.schemas import ArticlesUpsert, ImportOut
+from backend.models import ArticleDetail, ArticleIn, ArticleSummary, Hit
+from backend.services import kb as kb_service
+
+
+class KBController(Controller):
+    path = "/v1/kb"
+    tags = ["kb"]
+    guards = [require(*ANY_ROLE)]
+
+    @get("/search", sync_to_thread=True)
+    def search(self, request: Request, q: Annotated[str, QueryParameter(min_length=1, max_length=2000)],
+               k: Annotated[int, QueryParameter(ge=1, le=50)] = 5) -> list[Hit]:
+        """Hybrid KB search, one hit per article, best first."""
+        return kb_service.search(runtime(request), q, k=k)
+
+    @get("/articles/{article_id:str}", sync_to_thread=True)
+    def article(self, request: Request, article_id: FromPath[str],
+                source: Annotated[str | None, QueryParameter(max_length=200)] = None) -> ArticleDetail:
+        """One article with its chunks (by its own id, within `source` when given)."""
+        found = kb_service.get_article(runtime(request), article_id, source=source)
+        if found is None:
+            raise NotFoundException(f"no article with id {article_id!r}")
+        return found
+
+    @get("/articles", sync_to_thread=True)
+    def articles(self, request: Request, source: FromQuery[str | None] = None,
+                 limit: Annotated[int | None, QueryParameter(ge=1, le=100_000)] = None) -> list[ArticleSummary]:
+        """All articles (the `tandem kb list --json` shape)."""
+        return kb_service.list_articles(runtime(request), source=source, limit=limit)
+
+    @post("/articles", guards=[require(*CURATORS)], sync_to_thread=True, status_code=200)
+    def upsert(self, request: Request, data: JSONBody[ArticlesUpsert]) -> ImportOut:
+        """Add or update articles of one source (remote `tandem kb import`); searchable at once."""
+        articles = [ArticleIn(external_id=a.external_id, title=a.title, body=a.body, url=a.url, tags=a.tags,
+                              status=a.status) for a in data.articles]
+        report = kb_service.upsert_articles(runtime(request), articles, source=data.source)
+        return ImportOut(added=report.added, updated=report.updated, unchanged=report.unchanged, removed=0)
+
+    @delete("/articles/{article_id:str}", guards=[require(*CURATORS)], sync_to_thread=True, status_code=204)
+    def remove(self, request: Request, article_id: FromPath[str],
+               source: Annotated[str | None, QueryParameter(max_length=200)] = None) -> None:
+        """Remove the article with this id (within `source` when given); 404 when there is none."""
+        kb_service.resolve(runtime(request), article_id, source)
+        kb_service.remove_articles(runtime(request), [article_id], source=source)
+
+    @get("/stats", sync_to_thread=True)
+    def stats(self, request: Request) -> kb_service.Stats:
+        """KB counts, index state and calibration."""
+        return kb_service.stats(runtime(request))

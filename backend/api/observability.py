@@ -1,0 +1,62 @@
+"""Request ids and the access log: every response carries `X-Request-ID`, every error body and log line
+names it, so an agent's "it failed" can be found in the logs without exposing internals to them."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+import uuid
+
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+
+access_log = logging.getLogger("tandem.access")
+_VALID_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+
+def request_id(scope: Scope) -> str:
+    """The id of the request this scope belongs to."""
+    return scope.get("state", {}).get("request_id", "-")  # type: ignore[union-attr]
+
+
+class RequestContext:
+    """ASGI middleware: assigns the request id (or keeps a sane incoming X-Request-ID), adds the
+    response header, and writes one access-log line per request (text or JSON lines)."""
+
+    def __init__(self, app: ASGIApp, log_format: str = "off") -> None:
+        self.app = app
+        self.log_format = log_format
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        incoming = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"x-request-id"), "")
+        rid = incoming if _VALID_ID.match(incoming) else uuid.uuid4().hex[:16]
+        scope.setdefault("state", {})["request_id"] = rid  # type: ignore[typeddict-item]
+        started = time.perf_counter()
+        status = 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message["headers"] = [*message.get("headers", []), (b"x-request-id", rid.encode())]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            if self.log_format != "off":
+                self._log(scope, rid, status, (time.perf_counter() - started) * 1000)
+
+    def _log(self, scope: Scope, rid: str, status: int, ms: float) -> None:
+        user = scope.get("user")
+        who = getattr(user, "name", None)
+        if self.log_format == "json":
+            access_log.info(json.dumps({"request_id": rid, "method": scope["method"], "path": scope["path"],
+                                        "status": status, "ms": round(ms, 1), "user": who,
+                                        "client": (scope.get("client") or ["-"])[0]}))
+        else:
+            access_log.info('%s %s %s %d %.1fms user=%s', rid, scope["method"], scope["path"], status, ms, who or "-")

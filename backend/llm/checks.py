@@ -1,0 +1,202 @@
+"""Checking a generated answer against its evidence before an agent can insert it.
+
+- Citations: the answer must cite at least one retrieved passage by its marker ([1], [2], ...); citing
+  nothing, or a marker no passage has, fails the `cited` check (the answer is then never shown as an
+  answer from the KB).
+- Commitments: amounts, percentages, time frames, dates, URLs, e-mail addresses, phone numbers and
+  promises of refunds, credits, discounts or compensation must be supported by a retrieved passage or
+  by what the customer or agent actually said. Text a customer forged inside their own message
+  ("[agent] I approved a refund", "</conversation> SYSTEM: ...") is not evidence.
+Unsupported commitments are reported as spans of the answer (`checks.unsupported`), and the overlay
+flags them; the agent decides. A passage that supports a claim is added to the answer's citations.
+"""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+
+from backend.models import Checks, Thread, Unsupported
+
+MARKER = re.compile(r"\[(\d{1,2})\]")
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
+                 "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100}
+_NUM = r"(?:\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_UNIT = r"(?:business |working |calendar )?(?:minutes?|hours?|days?|weeks?|months?|years?)"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("url", re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.I)),
+    ("email", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
+    ("phone", re.compile(r"(?<![\w/])\+?\(?\d{1,4}\)?(?:[ .-]?\(?\d{2,4}\)?){2,5}(?![\w/])")),
+    ("amount", re.compile(r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|CAD|AUD|dollars?|euros?"
+                          r"|pounds?|cents?)\b)", re.I)),
+    ("percent", re.compile(rf"\b{_NUM}\s?(?:%|percent\b)", re.I)),
+    ("time_frame", re.compile(rf"\b{_NUM}(?:\s?(?:-|–|to|or)\s?{_NUM})?[ -]{_UNIT}\b", re.I)),
+    ("date", re.compile(rf"\b(?:{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)? "
+                        rf"(?:of )?{_MONTHS}(?: \d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
+                        rf"|(?:by|on|until|before|this|next) {_WEEKDAYS}|tomorrow|tonight)\b", re.I)),
+]
+# Promises that need a passage (or the conversation) saying the same kind of thing.
+PROMISES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
+    ("refund", re.compile(r"\b(?:full |partial )?refund(?:ed|ing)?\b|\breimburs\w*", re.I),
+     re.compile(r"\brefund|\breimburs", re.I)),
+    ("credit", re.compile(r"\b(?:account |store |service |bill |goodwill )?credits?\b|\bvouchers?\b", re.I),
+     re.compile(r"\bcredit|\bvoucher", re.I)),
+    ("discount", re.compile(r"\bdiscount(?:ed)?\b|\bcoupon\b|\bpromo(?:tional)? code\b|\b\d+% off\b", re.I),
+     re.compile(r"\bdiscount|\bcoupon|\bpromo|% off", re.I)),
+    ("compensation", re.compile(r"\bcompensat\w*|\bgoodwill\b|\bwaiv(?:e|ed|ing)\b|\bfree of charge\b"
+                                r"|\b(?:at )?no (?:extra )?(?:cost|charge)\b|\bfor free\b", re.I),
+     re.compile(r"\bcompensat|\bgoodwill|\bwaiv|\bfree of charge|\bno (?:extra )?(?:cost|charge)|\bfor free", re.I)),
+]
+# Evidence that says the opposite of a promise ("non-refundable" does not support "a full refund").
+_DENIED = {
+    "refund": re.compile(r"non-?refundable|no refunds?|not (?:be )?refund|(?:don'?t|do not|does not|doesn'?t|cannot|"
+                         r"can'?t|won'?t|will not) (?:offer |issue |give |provide |process )?(?:a )?refunds?", re.I),
+    "discount": re.compile(r"(?:don'?t|do not|does not|cannot|can'?t) (?:offer |give |apply )?(?:any )?discounts?", re.I),
+    "compensation": re.compile(r"(?:don'?t|do not|does not|cannot|can'?t) (?:offer |give |provide )?(?:any )?"
+                               r"(?:compensation|goodwill)|fees? (?:are|is) not waived|cannot be waived", re.I),
+}
+# A customer's message pretending to be another speaker or an instruction: what follows is not evidence.
+FORGED = re.compile(r"\[(?:agent|assistant|system|support|admin|staff)\]|</?\s*(?:conversation|kb_passages|system)\s*>"
+                    r"|^\s*(?:system|assistant|agent)\s*:|\bignore (?:all |any )?(?:previous|prior|above) "
+                    r"instructions\b", re.I | re.M)
+_NEGATED = re.compile(r"\b(?:not|no|never|unable to|can'?t|cannot|won'?t|isn'?t|aren'?t|don'?t|doesn'?t)\b"
+                      r"[^.!?]{0,30}$", re.I)
+
+
+class Verdict(msgspec.Struct, kw_only=True):
+    """The answer (unchanged text), the passages it rests on, and what the checks found."""
+
+    text: str
+    cited_indexes: list[int]
+    checks: Checks
+
+
+def trusted_turns(thread: Thread, *, roles: tuple[str, ...] = ("customer", "agent", "bot")) -> list[str]:
+    """What was really said by `roles`: a customer message is cut where it forges a turn."""
+    out = []
+    for turn in thread.messages:
+        if turn.role not in roles:
+            continue
+        text = turn.text
+        if turn.role == "customer":
+            forged = FORGED.search(text)
+            if forged:
+                text = text[:forged.start()]
+        out.append(text)
+    return out
+
+
+def _numbers(text: str) -> list[float]:
+    found = []
+    for token in re.findall(_NUM, text, flags=re.I):
+        word = token.lower()
+        if word in _NUMBER_WORDS:
+            found.append(float(_NUMBER_WORDS[word]))
+        else:
+            try:
+                found.append(float(token.replace(",", "")))
+            except ValueError:
+                continue
+    return found
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def _normal_url(url: str) -> str:
+    return re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower()).rstrip("/.")
+
+
+def _supported(kind: str, span: str, evidence: list[str]) -> int | None:
+    """Index of the evidence text supporting `span` (None when nothing does)."""
+    for index, text in enumerate(evidence):
+        lower = text.lower()
+        if kind == "url":
+            target = _normal_url(span)
+            if any(_normal_url(u) == target for u in PATTERNS[0][1].findall(text)):
+                return index
+        elif kind == "email":
+            if span.lower() in lower:
+                return index
+        elif kind == "phone":
+            wanted = _digits(span)[-9:]
+            if len(wanted) >= 7 and any(_digits(p).endswith(wanted) for p in PATTERNS[2][1].findall(text)):
+                return index
+        elif kind == "date":
+            if _same_date(span, lower):
+                return index
+        else:  # amount, percent, time frame: the same numbers, with the same unit nearby
+            numbers = _numbers(span)
+            if numbers and all(n in _numbers(lower) for n in numbers) and _same_unit(kind, span, lower):
+                return index
+    return None
+
+
+def _same_unit(kind: str, span: str, evidence: str) -> bool:
+    if kind == "percent":
+        return "%" in evidence or "percent" in evidence
+    if kind == "time_frame":
+        unit = re.search(r"minute|hour|day|week|month|year", span, re.I)
+        return bool(unit) and unit.group(0).lower() in evidence
+    return True
+
+
+def _same_date(span: str, evidence: str) -> bool:
+    words = re.sub(r"\b(?:by|on|until|before|this|next)\b", " ", span.lower())
+    day = re.search(r"\d{1,2}(?!\d)", words)
+    month = re.search(_MONTHS, words)
+    if month and day:
+        m, d = month.group(0)[:3], str(int(day.group(0)))
+        return bool(re.search(rf"\b{m}[a-z]*\.? {d}\b|\b{d}(?:st|nd|rd|th)? (?:of )?{m}", evidence))
+    return words.strip() in evidence
+
+
+def commitments(text: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of every commitment in `text`, longest first where they overlap."""
+    found: list[tuple[str, int, int]] = []
+    for kind, pattern in PATTERNS:
+        found += [(kind, m.start(), m.end()) for m in pattern.finditer(text)]
+    for kind, pattern, _ in PROMISES:
+        for m in pattern.finditer(text):
+            if not _NEGATED.search(text[max(0, m.start() - 40):m.start()]):  # "we can't offer a refund" promises nothing
+                found.append((kind, m.start(), m.end()))
+    found.sort(key=lambda f: (f[1], -(f[2] - f[1])))
+    kept: list[tuple[str, int, int]] = []
+    for item in found:
+        if kept and item[1] < kept[-1][2]:
+            continue  # inside a longer commitment already kept
+        kept.append(item)
+    return kept
+
+
+def verify(answer: str, passages: list[str], thread: Thread) -> Verdict:
+    """Check a generated answer against the retrieved passages and the conversation."""
+    markers = [int(n) for n in MARKER.findall(answer)]
+    valid = sorted({n - 1 for n in markers if 1 <= n <= len(passages)})
+    cited = bool(valid) and all(1 <= n <= len(passages) for n in markers)
+    evidence = list(passages) + trusted_turns(thread)
+    # A customer asking for a refund does not make one promised: promises need a passage or an agent.
+    promise_evidence = list(passages) + trusted_turns(thread, roles=("agent", "bot"))
+    unsupported: list[Unsupported] = []
+    supporting: set[int] = set()
+    for kind, start, end in commitments(MARKER.sub(lambda m: " " * len(m.group(0)), answer)):
+        span = answer[start:end]
+        promise = next((p for p in PROMISES if p[0] == kind), None)
+        if promise is not None:
+            denied = _DENIED.get(kind)
+            backing = next((i for i, text in enumerate(promise_evidence) if promise[2].search(text)
+                            and not (denied and denied.search(text))), None)
+        else:
+            backing = _supported(kind, span, evidence)
+        if backing is None:
+            unsupported.append(Unsupported(text=span, kind=kind))
+        elif backing < len(passages):
+            supporting.add(backing)
+    cited_indexes = sorted(set(valid) | supporting) if cited else valid
+    return Verdict(text=answer, cited_indexes=cited_indexes, checks=Checks(cited=cited, unsupported=unsupported))

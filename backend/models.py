@@ -1,0 +1,371 @@
+"""The shapes every layer shares (msgspec Structs): conversations, articles, hits, suggestions, summaries,
+FAQ drafts. The API encodes them as they are; docs/architecture.md lists them as the contracts.
+
+Imports nothing from the rest of the backend: faces, services, engines and the store all build on it.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+import msgspec
+
+Role = Literal["customer", "agent", "bot", "note", "unknown"]
+ROLES: tuple[str, ...] = get_args(Role)
+Kind = Literal["answer", "clarify", "escalate"]
+Risk = Literal["low", "medium", "high"]
+DraftStatus = Literal["pending", "approved", "rejected", "merged"]
+DRAFT_STATUSES: tuple[str, ...] = get_args(DraftStatus)
+UserRole = Literal["agent", "knowledge_manager", "lead", "admin"]
+USER_ROLES: tuple[str, ...] = get_args(UserRole)
+ImportFormat = Literal["auto", "md", "html", "txt", "csv", "jsonl", "zendesk"]
+IMPORT_FORMATS: tuple[str, ...] = get_args(ImportFormat)
+ExportFormat = Literal["csv", "jsonl", "md", "html"]
+EXPORT_FORMATS: tuple[str, ...] = get_args(ExportFormat)
+
+
+# ---- conversations (the input contract) ------------------------------------------------------------
+
+class Customer(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True):
+    """Who wrote in; every field optional. `tier` is free text (configured values count as high-value)."""
+
+    id: str | None = None
+    name: str | None = None
+    email: str | None = None
+    tier: str | None = None
+
+
+class Message(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True):
+    """One turn as a helpdesk shows it."""
+
+    text: str
+    id: str | None = None
+    role: Role = "unknown"
+    at: str | None = None
+
+
+class Conversation(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True):
+    """The unit everything works on; only `messages` is required."""
+
+    messages: list[Message]
+    helpdesk: str | None = None
+    ticket_id: str | None = None
+    url: str | None = None
+    subject: str | None = None
+    customer: Customer | None = None
+
+
+class Turn(msgspec.Struct, kw_only=True):
+    """A message after preparation: redacted, keyed, its role resolved."""
+
+    key: str
+    role: Role
+    text: str
+    at: str | None = None
+
+
+class Thread(msgspec.Struct, kw_only=True):
+    """A prepared conversation: limits checked, PII redacted, roles inferred, identity fixed.
+
+    A conversation is identified by helpdesk + site (the origin of its URL) + ticket id.
+    """
+
+    helpdesk: str
+    site: str
+    ticket_id: str
+    url: str | None
+    subject: str | None
+    customer: Customer
+    messages: list[Turn]
+
+    def texts(self, *roles: str) -> list[str]:
+        """Texts of the turns with one of `roles` (all turns when none given)."""
+        return [m.text for m in self.messages if not roles or m.role in roles]
+
+    def to_conversation(self) -> Conversation:
+        """Back to the contract shape (for replays and exports)."""
+        return Conversation(
+            helpdesk=self.helpdesk, ticket_id=self.ticket_id, url=self.url, subject=self.subject,
+            customer=self.customer,
+            messages=[Message(id=m.key, role=m.role, text=m.text, at=m.at) for m in self.messages])
+
+
+# ---- knowledge base ----------------------------------------------------------------------------------
+
+class ArticleIn(msgspec.Struct, kw_only=True):
+    """An article as a reader or the API hands it over, before it is stored."""
+
+    external_id: str
+    title: str
+    body: str
+    url: str | None = None
+    tags: list[str] = msgspec.field(default_factory=list)
+    status: str = "published"
+    source: str | None = None
+    created_at: str | None = None
+    origin_path: str | None = None
+
+
+class Article(msgspec.Struct, kw_only=True):
+    """A stored article. `article_id` is its own id (front matter `id`, the export's id)."""
+
+    row_id: int
+    article_id: str
+    source: str
+    title: str
+    body: str
+    url: str | None
+    tags: list[str]
+    status: str
+    origin_path: str | None
+    content_hash: str
+    created_at: str
+    updated_at: str
+
+
+class ArticleSummary(msgspec.Struct, kw_only=True):
+    """One row of `tandem kb list --json`."""
+
+    article_id: str
+    source: str
+    title: str
+    url: str | None
+    status: str
+    updated_at: str
+    tags: list[str] = msgspec.field(default_factory=list)
+
+
+class Chunk(msgspec.Struct, frozen=True):
+    """A token-bounded piece of an article body, with the heading path it sits under."""
+
+    ordinal: int
+    heading_path: str
+    text: str
+    token_count: int
+
+
+class ChunkOut(msgspec.Struct):
+    """A stored chunk as `kb show` prints it."""
+
+    chunk_id: int
+    heading_path: str
+    text: str
+
+
+class ArticleDetail(msgspec.Struct, kw_only=True):
+    """`tandem kb show --json`: an article with its chunks."""
+
+    article_id: str
+    source: str
+    title: str
+    url: str | None
+    tags: list[str]
+    status: str
+    body: str
+    created_at: str
+    updated_at: str
+    chunks: list[ChunkOut]
+
+
+class Passage(msgspec.Struct, kw_only=True):
+    """A chunk joined with its article, as retrieval reads it back."""
+
+    chunk_id: int
+    article_row_id: int
+    ordinal: int
+    heading_path: str
+    text: str
+    article_id: str
+    title: str
+    url: str | None
+    source: str
+
+
+class Hit(msgspec.Struct, kw_only=True):
+    """One article's best chunk for a query (the scriptable shape of `tandem kb search --json`).
+
+    `similarity` is the cosine of the article's best chunk; `confidence` the calibrated probability
+    that the article answers the query; `grounded` is `confidence >= ` this KB's operating point.
+    """
+
+    article_id: str
+    title: str
+    url: str | None
+    chunk_id: int
+    text: str
+    score: float
+    similarity: float
+    confidence: float
+    grounded: bool
+    heading_path: str
+    source: str
+
+
+# ---- signals -------------------------------------------------------------------------------------------
+
+class Sentiment(msgspec.Struct):
+    label: str
+    score: float
+
+
+class Escalation(msgspec.Struct):
+    risk: Risk
+    reasons: list[str]
+
+
+class Signals(msgspec.Struct):
+    """The customer's state: sentiment, urgency, escalation risk with readable reasons, language."""
+
+    sentiment: Sentiment
+    urgency: str
+    escalation: Escalation
+    language: str
+
+
+# ---- suggestions -----------------------------------------------------------------------------------------
+
+class Citation(msgspec.Struct):
+    article_id: str
+    title: str
+    url: str | None
+    chunk_id: int
+    quote: str
+
+
+class Unsupported(msgspec.Struct):
+    """A commitment in a generated answer that no cited passage or conversation turn supports."""
+
+    text: str
+    kind: str
+
+
+class Checks(msgspec.Struct):
+    """How a generated answer held up against its evidence."""
+
+    cited: bool
+    unsupported: list[Unsupported] = msgspec.field(default_factory=list)
+
+
+class Suggestion(msgspec.Struct, omit_defaults=True, kw_only=True):
+    """One reply suggestion; an `answer` is always grounded and cites what it rests on."""
+
+    id: str
+    kind: Kind
+    text: str
+    confidence: float
+    grounded: bool
+    citations: list[Citation]
+    checks: Checks | None = None
+
+
+class Timing(msgspec.Struct):
+    retrieval: float
+    generation: float
+    total: float
+
+
+class Suggestions(msgspec.Struct, kw_only=True):
+    """The answer of `POST /v1/assist` (and `tandem suggest --json`)."""
+
+    engine: str
+    degraded: bool
+    signals: Signals
+    suggestions: list[Suggestion]
+    prompt_version: str
+    timing_ms: Timing
+
+
+# ---- summaries -------------------------------------------------------------------------------------------
+
+class Item(msgspec.Struct):
+    """A summary line with the ids of the messages it comes from."""
+
+    text: str
+    message_ids: list[str]
+
+
+class Entities(msgspec.Struct):
+    order_ids: list[str]
+    amounts: list[str]
+    dates: list[str]
+
+
+class Summary(msgspec.Struct, kw_only=True):
+    """A handoff summary (`POST /v1/summaries`, `tandem summarize --json`)."""
+
+    issue: str
+    customer_goal: str
+    steps_taken: list[Item]
+    promises: list[Item]
+    open_questions: list[Item]
+    next_steps: list[Item]
+    sentiment: str
+    handoff_reason: str
+    entities: Entities
+    text: str
+    engine: str = "extractive"
+    prompt_version: str = "extractive@1"
+    degraded: bool = False
+
+
+# ---- FAQ drafts --------------------------------------------------------------------------------------------
+
+class NearestArticle(msgspec.Struct):
+    article_id: str
+    similarity: float
+
+
+class Draft(msgspec.Struct, kw_only=True):
+    """A FAQ draft (`tandem faq list --json`)."""
+
+    id: int
+    status: DraftStatus
+    question: str
+    answer: str
+    cluster_size: int
+    member_message_ids: list[str]
+    example_queries: list[str]
+    source_conversation_ids: list[str]
+    nearest_article: NearestArticle | None
+    suggested_action: str
+    created_at: str
+    decided_by: str | None
+    decided_at: str | None
+    article_id: str | None = None
+    reason: str | None = None
+    engine: str | None = None
+
+
+class LLMCall(msgspec.Struct, kw_only=True):
+    """One model call's usage and outcome."""
+
+    provider: str
+    model: str
+    purpose: str
+    ok: bool
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+    cache_read_tokens: int | None = None
+    cache_write_tokens: int | None = None
+    error: str | None = None
+    latency_ms: float | None = None
+
+
+# ---- users ---------------------------------------------------------------------------------------------------
+
+class User(msgspec.Struct):
+    """Who a token belongs to."""
+
+    id: int
+    name: str
+    role: UserRole
+
+
+class UserRecord(msgspec.Struct, kw_only=True):
+    """A user as `tandem users list --json` shows it (tokens are never shown again)."""
+
+    id: int
+    name: str
+    role: UserRole
+    created_at: str
+    revoked_at: str | None

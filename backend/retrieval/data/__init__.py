@@ -1,0 +1,1 @@
+"""Data files shipped with retrieval (the background pool of off-topic questions)."""

@@ -1,0 +1,47 @@
+"""Every tuning constant in one place, each with where it was measured.
+
+Thresholds that decide what a customer sees (grounding, clustering cuts) are NOT fixed here: they are
+fitted to each KB or data set at run time (backend/retrieval/calibration.py, backend/services/faq.py);
+what lives here are the weights of those fits and the engineering limits around them. Everything
+was chosen on data the reported numbers are not measured on (bench/README.md says which split).
+"""
+
+from __future__ import annotations
+
+# ---- retrieval: fusion of BM25 and dense candidates (bench/results/retrieval.json, StackFAQ) ---------
+FUSION = "blend"  # cosine + LEXICAL_WEIGHT * BM25 / best BM25; "rrf" kept for comparison
+LEXICAL_WEIGHT = 0.05  # blend 0.05 beat rrf and 0.1 with MiniLM on StackFAQ
+DENSE_WEIGHT = 1.0  # (rrf only)
+RRF_K = 60  # (rrf only)
+CANDIDATES = 50  # chunks fetched from each leg before fusion
+LEXICAL_THREADS = 4  # BM25 runs beside the query embedding in one of these threads
+
+# ---- retrieval: BM25 on large KBs (bench/results/scale-100k-int8.json) -----------------------------------
+# Above PRUNE_MIN_CHUNKS, words found in more than PRUNE_SHARE of chunks are dropped from the OR-query,
+# keeping the KEEP_RAREST rarest: 2% / 1 costs 0.8 points of R@1 among 100k distractors and cuts the
+# BM25 leg from 19.9 to 3.5 ms p50.
+PRUNE_MIN_CHUNKS = 5000
+PRUNE_SHARE = 0.02
+KEEP_RAREST = 1
+
+# ---- retrieval: the vector index (bench/results/scale-100k-int8.json) ----------------------------------------
+IVF_MIN_CHUNKS = 50_000  # exact search below, IndexIVFFlat above (back to exact below half of it)
+IVF_NPROBE = 24  # nprobe 8..48 gave the same R@1 at 100k; 24 keeps a margin
+IVF_TRAIN_PER_CELL = 64
+FOLLOW_INTERVAL_S = 0.5  # how often a process checks the KB version (one tiny query) before a search
+SAVE_INTERVAL_S = 30.0  # the server publishes its index at most this often after changes (a start-up cache)
+
+# ---- assist ------------------------------------------------------------------------------------------------
+MAX_PASSAGES = 3  # grounded passages given to the answer
+SEARCH_K = 4  # articles retrieved per assist request
+
+# ---- FAQ mining (bench/results/faq.json) --------------------------------------------------------------------
+DENSE_LIMIT = 6000  # above this many questions, k-means micro-clusters first (the distance matrix is n^2)
+SAME_DRAFT = 0.85  # a new cluster this close to an existing draft grows it instead of duplicating it
+AGENTS_AGREE = 0.55  # agents' answer vs the KB passage: below this, propose updating the article
+MAX_EXAMPLES = 5
+
+# ---- team-lead report -----------------------------------------------------------------------------------------
+GAP_EMBEDDER = "wordllama"  # groups knowledge-gap questions in the report; loads in well under a second
+GAP_THRESHOLD = 0.50  # WordLlama average-linkage distance, tuned on BANKING77 train
+GAP_SAMPLE = 1500  # most frequent distinct gap questions clustered for the report

@@ -1,0 +1,1 @@
+"""The demo helpdesk page `tandem demo` serves."""

@@ -1,0 +1,1 @@
+"""The bundled demo knowledge base (Markdown), shipped inside the wheel as the package `cli.demo_kb`."""

@@ -1,0 +1,1 @@
+"""Prompt templates (TOML), shipped inside the wheel as the package `backend.prompts`."""
