@@ -7,7 +7,7 @@ import click
 from cli.context import pass_app, print_json
 
 
-def _load(file):  # type: ignore[no-untyped-def]
+def _load(file):
     """The Conversation in `file`, or a clear error naming what is wrong."""
     import msgspec
 
@@ -23,7 +23,7 @@ def _load(file):  # type: ignore[no-untyped-def]
 @click.argument("file", type=click.File("rb"))
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON response.")
 @pass_app
-def suggest(app, file, as_json):  # type: ignore[no-untyped-def]
+def suggest(app, file, as_json):
     """Reply suggestions for a Conversation JSON file (- for stdin)."""
     from backend.services.assist import assist
 
@@ -49,7 +49,7 @@ def suggest(app, file, as_json):  # type: ignore[no-untyped-def]
 @click.argument("file", type=click.File("rb"))
 @click.option("--json", "as_json", is_flag=True, help="Print the API's JSON response.")
 @pass_app
-def summarize(app, file, as_json):  # type: ignore[no-untyped-def]
+def summarize(app, file, as_json):
     """Summarize a Conversation JSON file (and store the summary)."""
     from backend.services.summaries import summarize as run
 

@@ -19,7 +19,7 @@ def conversations() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON.")
 @pass_app
-def import_(app, paths, as_json):  # type: ignore[no-untyped-def]
+def import_(app, paths, as_json):
     """Import conversations: JSONL of Conversation objects, CSV with ticket / role / text columns, or a
     Zendesk tickets export with comments. Idempotent; PII is redacted before storage."""
     from backend.services import history
@@ -40,7 +40,7 @@ def import_(app, paths, as_json):  # type: ignore[no-untyped-def]
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.option("--json", "as_json", is_flag=True, help="Print what was removed as JSON.")
 @pass_app
-def purge(app, older_than, yes, as_json):  # type: ignore[no-untyped-def]
+def purge(app, older_than, yes, as_json):
     """Delete conversations whose last message is older than the retention age, with their messages,
     summaries, suggestions, feedback and signals; strip them from FAQ drafts; compact the store."""
     from backend.services import retention

@@ -39,7 +39,7 @@ def demo_page_dir() -> Path:
 @click.option("--page-port", type=click.IntRange(1, 65535), default=8081, show_default=True,
               help="Port for the demo helpdesk page.")
 @pass_app
-def demo(app, kb_dir, serve, host, port, page_port):  # type: ignore[no-untyped-def]
+def demo(app, kb_dir, serve, host, port, page_port):
     """Load the demo KB, create a demo agent token, show sample searches, then serve the API."""
     from backend.services import kb as kb_service
     from backend.services import users as user_service

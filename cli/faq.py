@@ -12,7 +12,7 @@ from cli.remote import remote_options
 STATUSES = ("pending", "approved", "rejected", "merged")  # = backend.models.DRAFT_STATUSES
 
 
-def _console():  # type: ignore[no-untyped-def]
+def _console():
     from rich.console import Console
 
     return Console(soft_wrap=True, highlight=False)
@@ -21,7 +21,7 @@ def _console():  # type: ignore[no-untyped-def]
 class LocalDrafts:
     """FAQ actions on this machine's store (results as plain JSON-like data, like the remote ones)."""
 
-    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app) -> None:
         self.app = app
 
     def _do(self, name: str, *args: Any, **kwargs: Any) -> Any:
@@ -33,25 +33,25 @@ class LocalDrafts:
         except TandemError as exc:
             raise click.ClickException(str(exc)) from exc
 
-    def mine(self, since, min_count):  # type: ignore[no-untyped-def]
+    def mine(self, since, min_count):
         return self._do("mine", since=since, min_count=min_count)
 
-    def list(self, status):  # type: ignore[no-untyped-def]
+    def list(self, status):
         return self._do("list_drafts", status)
 
-    def get(self, draft_id):  # type: ignore[no-untyped-def]
+    def get(self, draft_id):
         return self._do("get_draft", draft_id)
 
-    def approve(self, draft_id, question=None, answer=None):  # type: ignore[no-untyped-def]
+    def approve(self, draft_id, question=None, answer=None):
         return self._do("approve", draft_id, user=self.app.user, question=question, answer=answer)
 
-    def reject(self, draft_id, reason):  # type: ignore[no-untyped-def]
+    def reject(self, draft_id, reason):
         return self._do("reject", draft_id, user=self.app.user, reason=reason)
 
-    def merge(self, draft_id, article_id, answer=None):  # type: ignore[no-untyped-def]
+    def merge(self, draft_id, article_id, answer=None):
         return self._do("merge", draft_id, article_id, user=self.app.user, answer=answer)
 
-    def article(self, article_id):  # type: ignore[no-untyped-def]
+    def article(self, article_id):
         from backend.services import kb as kb_service
 
         return to_builtins(kb_service.get_article(self.app.runtime, article_id))

@@ -13,7 +13,7 @@ from cli.remote import remote_options
 IMPORT_FORMATS = ("auto", "md", "html", "txt", "csv", "jsonl", "zendesk")  # = backend.models.IMPORT_FORMATS
 
 
-def _err():  # type: ignore[no-untyped-def]
+def _err():
     from rich.console import Console
 
     return Console(stderr=True, soft_wrap=True)
@@ -38,7 +38,7 @@ def kb() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON.")
 @remote_options
 @pass_app
-def import_(app, paths, source, fmt, prune, id_field, title_field, body_field, url_field, tags_field, as_json,  # type: ignore[no-untyped-def]
+def import_(app, paths, source, fmt, prune, id_field, title_field, body_field, url_field, tags_field, as_json,
             remote):
     """Import articles from files and folders (Markdown, HTML, text, CSV, JSONL, Zendesk export)."""
     from backend.services import kb as kb_service
@@ -67,7 +67,7 @@ def import_(app, paths, source, fmt, prune, id_field, title_field, body_field, u
     _finish_import(report, as_json)
 
 
-def _remote_import(remote, paths, source, fmt, fields):  # type: ignore[no-untyped-def]
+def _remote_import(remote, paths, source, fmt, fields):
     """Read files here, send their articles to the server (which chunks, embeds and indexes them)."""
     from backend.services import kb as kb_service
     from backend.services.kb_formats import FormatError, expand_paths, read_file
@@ -98,7 +98,7 @@ def _remote_import(remote, paths, source, fmt, fields):  # type: ignore[no-untyp
     return report
 
 
-def _finish_import(report, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def _finish_import(report, as_json: bool) -> None:
     err = _err()
     for failure in report.failed:
         err.print(f"[red]failed[/red] {failure.path}: {failure.reason}", highlight=False, markup=True)
@@ -118,7 +118,7 @@ def _finish_import(report, as_json: bool) -> None:  # type: ignore[no-untyped-de
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @remote_options
 @pass_app
-def list_(app, source, limit, as_json, remote):  # type: ignore[no-untyped-def]
+def list_(app, source, limit, as_json, remote):
     """List articles."""
     if remote:
         articles = remote.call("GET", "/v1/kb/articles", params={"source": source, "limit": limit})
@@ -143,7 +143,7 @@ def list_(app, source, limit, as_json, remote):  # type: ignore[no-untyped-def]
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @remote_options
 @pass_app
-def show(app, article_id, source, as_json, remote):  # type: ignore[no-untyped-def]
+def show(app, article_id, source, as_json, remote):
     """Show one article with its chunks."""
     from cli.context import to_builtins
 
@@ -180,7 +180,7 @@ def show(app, article_id, source, as_json, remote):  # type: ignore[no-untyped-d
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @remote_options
 @pass_app
-def search(app, query, k, as_json, remote):  # type: ignore[no-untyped-def]
+def search(app, query, k, as_json, remote):
     """Search the knowledge base (hybrid BM25 + dense), one hit per article, with calibrated confidence."""
     import msgspec
 
@@ -210,7 +210,7 @@ def search(app, query, k, as_json, remote):  # type: ignore[no-untyped-def]
 @click.option("--source", help="Only in this source (needed when several sources use the same id).")
 @remote_options
 @pass_app
-def remove(app, article_ids, source, remote):  # type: ignore[no-untyped-def]
+def remove(app, article_ids, source, remote):
     """Remove articles by their id."""
     if remote:
         removed, missing = [], []
@@ -235,7 +235,7 @@ def remove(app, article_ids, source, remote):  # type: ignore[no-untyped-def]
 @kb.command()
 @click.option("--reembed", is_flag=True, help="Also recompute every embedding (not just the index).")
 @pass_app
-def reindex(app, reembed):  # type: ignore[no-untyped-def]
+def reindex(app, reembed):
     """Re-chunk all articles and rebuild the vector index."""
     from backend.services import kb as kb_service
 
@@ -247,7 +247,7 @@ def reindex(app, reembed):  # type: ignore[no-untyped-def]
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--source", help="Only articles of this source.")
 @pass_app
-def export(app, directory, source):  # type: ignore[no-untyped-def]
+def export(app, directory, source):
     """Export articles as Markdown with front matter (re-importable unchanged)."""
     from backend.services import kb as kb_service
 
@@ -259,7 +259,7 @@ def export(app, directory, source):  # type: ignore[no-untyped-def]
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @remote_options
 @pass_app
-def stats(app, as_json, remote):  # type: ignore[no-untyped-def]
+def stats(app, as_json, remote):
     """Counts per source, the state of the vector index and the grounding calibration."""
     from cli.context import to_builtins
 

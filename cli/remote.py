@@ -46,13 +46,13 @@ class Remote:
         return body
 
 
-def remote_options(command):  # type: ignore[no-untyped-def]
+def remote_options(command):
     """Add --server/--token (env TANDEM_SERVER / TANDEM_TOKEN) to a command; sets `remote` (or None)."""
 
     @click.option("--server", envvar="TANDEM_SERVER", help="Run against a Tandem server (env TANDEM_SERVER).")
     @click.option("--token", envvar="TANDEM_TOKEN", help="API token for --server (env TANDEM_TOKEN).")
     @functools.wraps(command)
-    def wrapper(*args, server=None, token=None, **kwargs):  # type: ignore[no-untyped-def]
+    def wrapper(*args, server=None, token=None, **kwargs):
         kwargs["remote"] = Remote(server, token) if server else None
         return command(*args, **kwargs)
 

@@ -17,7 +17,7 @@ from cli.dates import parse_date
               help="HTML file to write.")
 @click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON instead of writing HTML.")
 @pass_app
-def report(app, since, until, out, as_json):  # type: ignore[no-untyped-def]
+def report(app, since, until, out, as_json):
     """Acceptance, edits, grounding, knowledge gaps, escalation and sentiment over time, top topics."""
     from backend.services import analytics
 

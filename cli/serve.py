@@ -14,7 +14,7 @@ from cli.context import pass_app
               help="Worker processes. Each keeps its own in-memory index and follows KB changes made anywhere "
                    "(API, CLI, other hosts) within about a second; periodic jobs run in one of them.")
 @pass_app
-def serve(app, host, port, workers):  # type: ignore[no-untyped-def]
+def serve(app, host, port, workers):
     """Serve the HTTP API (suggestions, summaries, feedback, KB, FAQ, reports)."""
     import os
     import tempfile

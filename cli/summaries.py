@@ -27,7 +27,7 @@ def summaries() -> None:
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
 @click.option("--generate-missing", is_flag=True, help="Summarize stored conversations that have none first.")
 @pass_app
-def export(app, since, until, agent, helpdesk, fmt, out, generate_missing):  # type: ignore[no-untyped-def]
+def export(app, since, until, agent, helpdesk, fmt, out, generate_missing):
     """Export each conversation's latest summary (streamed: memory stays flat at any size; cells that a
     spreadsheet would run as formulas are neutralised)."""
     from backend.services import exports

@@ -18,7 +18,7 @@ def users() -> None:
 @click.argument("name")
 @click.option("--role", type=click.Choice(ROLES), required=True, help="What the user may do.")
 @pass_app
-def add(app, name, role):  # type: ignore[no-untyped-def]
+def add(app, name, role):
     """Create a user and print their token (shown only once)."""
     from backend.services import users as user_service
 
@@ -28,7 +28,7 @@ def add(app, name, role):  # type: ignore[no-untyped-def]
 @users.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_app
-def list_(app, as_json):  # type: ignore[no-untyped-def]
+def list_(app, as_json):
     """List users (tokens are never shown again)."""
     from backend.services import users as user_service
 
@@ -44,7 +44,7 @@ def list_(app, as_json):  # type: ignore[no-untyped-def]
 @users.command()
 @click.argument("name")
 @pass_app
-def revoke(app, name):  # type: ignore[no-untyped-def]
+def revoke(app, name):
     """Revoke a user's token (their dashboard sessions end too)."""
     from backend.services import users as user_service
 

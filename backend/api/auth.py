@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
@@ -39,7 +41,7 @@ class BearerAuth(AbstractAuthenticationMiddleware):
         return AuthenticationResult(user=user, auth="token")
 
 
-def require(*roles: str):
+def require(*roles: str) -> Callable[[ASGIConnection, BaseRouteHandler], None]:
     """A guard letting through only users with one of `roles` (403 otherwise)."""
 
     def guard(connection: ASGIConnection, _: BaseRouteHandler) -> None:

@@ -8,6 +8,7 @@ import logging
 import re
 import time
 import uuid
+from typing import Any
 
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -17,7 +18,8 @@ _VALID_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 def request_id(scope: Scope) -> str:
     """The id of the request this scope belongs to."""
-    return scope.get("state", {}).get("request_id", "-")  # type: ignore[union-attr]
+    state: Any = scope.get("state") or {}
+    return str(state.get("request_id", "-"))
 
 
 class RequestContext:
@@ -34,7 +36,8 @@ class RequestContext:
             return
         incoming = next((v.decode("latin-1") for k, v in scope["headers"] if k == b"x-request-id"), "")
         rid = incoming if _VALID_ID.match(incoming) else uuid.uuid4().hex[:16]
-        scope.setdefault("state", {})["request_id"] = rid  # type: ignore[typeddict-item]
+        state: Any = scope.setdefault("state", {})
+        state["request_id"] = rid
         started = time.perf_counter()
         status = 500
 
@@ -51,7 +54,7 @@ class RequestContext:
             if self.log_format != "off":
                 self._log(scope, rid, status, (time.perf_counter() - started) * 1000)
 
-    def _log(self, scope: Scope, rid: str, status: int, ms: float) -> None:
+    def _log(self, scope: Any, rid: str, status: int, ms: float) -> None:
         user = scope.get("user")
         who = getattr(user, "name", None)
         if self.log_format == "json":

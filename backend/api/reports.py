@@ -65,7 +65,8 @@ LOGOUT_FORM = ('<form method=post action=/dashboard/logout style="position:fixed
 
 
 def _csrf(request: Request) -> str:
-    return ScopeState.from_scope(request.scope).csrf_token or ""
+    token = ScopeState.from_scope(request.scope).csrf_token
+    return token if isinstance(token, str) else ""
 
 
 def _client(request: Request) -> str:

@@ -143,7 +143,7 @@ def _same_unit(kind: str, span: str, evidence: str) -> bool:
         return "%" in evidence or "percent" in evidence
     if kind == "time_frame":
         unit = re.search(r"minute|hour|day|week|month|year", span, re.I)
-        return bool(unit) and unit.group(0).lower() in evidence
+        return unit is not None and unit.group(0).lower() in evidence
     return True
 
 

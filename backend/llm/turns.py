@@ -21,7 +21,7 @@ def _line(role: str, text: str) -> str:
 
 def conversation_block(thread: Thread, budget_tokens: int) -> str:
     """The turns (internal notes left out) as JSON lines; older turns are condensed, then dropped, to fit."""
-    turns = [(m.role, m.text) for m in thread.messages if m.role != "note"]
+    turns: list[tuple[str, str]] = [(m.role, m.text) for m in thread.messages if m.role != "note"]
     if thread.subject:
         turns.insert(0, ("subject", thread.subject))
     kept: list[str] = []

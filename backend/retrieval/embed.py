@@ -17,7 +17,7 @@ import os
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -82,10 +82,10 @@ class OnnxMiniLM:
         tokenizer.enable_truncation(MAX_TOKENS)
         tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
         self._tokenizer = tokenizer
-        self._sessions: dict[int, object] = {}
+        self._sessions: dict[int, Any] = {}
         self._lock = threading.Lock()
 
-    def _session(self, threads: int):
+    def _session(self, threads: int) -> Any:
         session = self._sessions.get(threads)
         if session is None:
             with self._lock:
@@ -105,7 +105,7 @@ class OnnxMiniLM:
         encoded = self._tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in encoded], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
-        return self._session(threads).run(None, {"input_ids": ids, "attention_mask": mask})[0]  # type: ignore[attr-defined]
+        return self._session(threads).run(None, {"input_ids": ids, "attention_mask": mask})[0]
 
     def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:

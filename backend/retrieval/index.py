@@ -64,7 +64,7 @@ class VectorIndex:
         sample = vectors[np.random.default_rng(0).permutation(len(vectors))[: cells * tuning.IVF_TRAIN_PER_CELL]]
         index.train(np.ascontiguousarray(sample, dtype=np.float32))
         index.nprobe = tuning.IVF_NPROBE
-        index.set_direct_map_type(faiss.DirectMap.Hashtable)  # reconstruct() and remove_ids() by chunk id
+        index.set_direct_map_type(faiss.DirectMap.Hashtable)  # type: ignore[attr-defined]  # lookups by chunk id
         return index
 
     @classmethod
@@ -93,7 +93,7 @@ class VectorIndex:
         """Remove then add chunk vectors (a reused id is removed before it is added again); now at `kb_version`."""
         with self._lock:
             if len(removed):
-                self._index.remove_ids(np.asarray(removed, dtype=np.int64))
+                self._index.remove_ids(np.asarray(removed, dtype=np.int64))  # type: ignore[arg-type]  # SWIG takes arrays
             if len(added):
                 self._index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32),
                                          np.asarray(added, dtype=np.int64))

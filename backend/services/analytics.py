@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from typing import Any
 
 import numpy as np
 
@@ -51,13 +52,13 @@ def knowledge_gap_clusters(questions: list[str], top: int = 10) -> list[dict]:
     groups: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         groups.setdefault(int(label), []).append(i)
-    out = []
+    out: list[dict[str, Any]] = []
     for members in groups.values():
         centre = vectors[members].mean(axis=0)
         order = sorted(members, key=lambda i: -float(vectors[i] @ centre))
         out.append({"question": distinct[order[0]], "count": sum(counts[distinct[i]] for i in members),
                     "examples": [distinct[i] for i in order[:3]]})
-    out.sort(key=lambda g: -g["count"])
+    out.sort(key=lambda g: -int(g["count"]))
     return out[:top]
 
 
@@ -77,7 +78,7 @@ def _bars(rows: list[tuple[str, dict[str, int]]], keys: list[str], chart: str, w
     parts = []
     for i, (label, values) in enumerate(rows):
         y = i * row_h
-        x = label_w
+        x: float = label_w
         parts.append(f'<text x="{label_w - 8}" y="{y + 17}" text-anchor="end">{_esc(label[:32])}</text>')
         for key in keys:
             w = values.get(key, 0) * scale

@@ -94,6 +94,7 @@ def cluster(vectors: np.ndarray, *, threshold: float = DISTANCE_THRESHOLD, dense
     _, assignment = kmeans.index.search(np.ascontiguousarray(vectors, dtype=np.float32), 1)
     assignment = assignment[:, 0]
     used = np.unique(assignment)
+    assert kmeans.centroids is not None
     centroids = kmeans.centroids[used]
     centroids /= np.linalg.norm(centroids, axis=1, keepdims=True) + 1e-12
     top = AgglomerativeClustering(n_clusters=None, distance_threshold=threshold, metric="cosine",

@@ -308,7 +308,7 @@ def export(rt: Runtime, directory: Path, *, source: str | None = None) -> int:
             meta["tags"] = article.tags
         if article.status != "published":
             meta["status"] = article.status
-        post = frontmatter.Post(article.body, **meta)
+        post = frontmatter.Post(article.body, None, **meta)
         target.write_text(frontmatter.dumps(post, sort_keys=False) + "\n", encoding="utf-8")
         count += 1
     return count

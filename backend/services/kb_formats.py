@@ -16,6 +16,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import frontmatter
 import yaml
@@ -149,14 +150,16 @@ def _first_heading(body: str) -> str | None:
 class _NoAliasLoader(yaml.SafeLoader):
     """Safe YAML without anchors and aliases: 419 bytes of nested aliases can expand into megabytes."""
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+    def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.events.AliasEvent):
             raise yaml.YAMLError("YAML aliases (*name) are not allowed in front matter")
         return super().compose_node(parent, index)
 
 
 class _FrontMatter(frontmatter.YAMLHandler):
-    def load(self, fm: str, **kwargs: object) -> object:
+    """python-frontmatter's YAML handler, bounded and without aliases."""
+
+    def load(self, fm: str, **kwargs: object) -> Any:
         if len(fm) > MAX_FRONT_MATTER_CHARS:
             raise ValueError(f"front matter is {len(fm)} characters; the limit is {MAX_FRONT_MATTER_CHARS}")
         return yaml.load(fm, Loader=_NoAliasLoader)
@@ -201,7 +204,8 @@ def html_to_markdown(html: str) -> tuple[str | None, str]:
     title = (h1.text(strip=True) if h1 else None) or (title_node.text(strip=True) if title_node else None)
     for node in tree.css(_BOILERPLATE):
         node.decompose()
-    root = next((node for selector in _MAIN if (node := tree.css_first(selector)) is not None), None)
+    root: LexborNode | None = next(
+        (found for selector in _MAIN if (found := tree.css_first(selector)) is not None), None)
     if root is None:
         root = tree.root
     if root is None:

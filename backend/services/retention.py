@@ -33,12 +33,7 @@ def purge(rt: Runtime, age: timedelta | None = None) -> PurgeReport:
     with rt.db.transaction():
         removed = report_store.purge_before(rt.db, before)
         removed["faq_drafts"] = _scrub_drafts(rt)
-    if rt.db.dialect == "sqlite":
-        rt.db.checkpoint()  # type: ignore[attr-defined]
-        rt.db.vacuum()  # type: ignore[attr-defined]
-    else:
-        for table in ("messages", "conversations", "faq_drafts", "suggestions", "feedback", "knowledge_gaps"):
-            rt.db.run(f"VACUUM {table}")
+    report_store.compact(rt.db)
     return PurgeReport(before, removed)
 
 

@@ -87,7 +87,7 @@ def detect_language(text: str) -> str:
     if len(words) < 3:
         return "en"
     scores = {lang: sum(w in vocab for w in words) for lang, vocab in ((k, set(v)) for k, v in _LANG_WORDS.items())}
-    best = max(scores, key=scores.get)
+    best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] >= max(2, scores["en"] + 1) or best == "en" else "en"
 
 

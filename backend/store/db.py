@@ -167,15 +167,7 @@ class SQLiteDatabase(Database):
         else:
             conn.execute("COMMIT")
 
-    def checkpoint(self) -> None:
-        """Fold the WAL back into the database file and truncate it (after a purge)."""
-        self.connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
-    def vacuum(self) -> None:
-        """Rebuild the file so deleted pages are gone (outside any transaction)."""
-        self.connection().execute("VACUUM")
-
-    def utils(self):
+    def utils(self) -> Any:
         """This thread's connection as a sqlite-utils Database (migrations, table introspection)."""
         import sqlite_utils
 

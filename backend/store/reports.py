@@ -214,3 +214,15 @@ def purge_before(db: Database, cutoff: str) -> dict[str, int]:
                                        [cutoff])
     counts["llm_calls"] = db.run("DELETE FROM llm_calls WHERE created_at < ?", [cutoff])
     return counts
+
+
+def compact(db: Database) -> None:
+    """Rewrite the store so deleted rows are not left in free pages or the WAL (after a purge)."""
+    if db.dialect == "sqlite":
+        db.run("PRAGMA wal_checkpoint(TRUNCATE)")
+        db.run("VACUUM")
+        db.run("PRAGMA wal_checkpoint(TRUNCATE)")
+        return
+    for table in ("messages", "conversations", "summaries", "faq_drafts", "suggestions", "feedback", "knowledge_gaps",
+                  "signal_events", "llm_calls"):
+        db.run(f"VACUUM {table}")  # PostgreSQL: VACUUM runs outside a transaction (autocommit here)

@@ -10,24 +10,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-import click
 import pytest
-
-from cli.main import cli as tandem_cli
-
-
-def test_every_command_has_help():
-    def walk(command: click.Command, path: str):
-        yield path, command
-        if isinstance(command, click.Group):
-            for name, sub in command.commands.items():
-                yield from walk(sub, f"{path} {name}")
-
-    for path, command in walk(tandem_cli, "tandem"):
-        assert command.help and command.help.strip(), f"{path} has no help text"
-        for param in command.params:
-            if isinstance(param, click.Option) and not param.hidden:
-                assert param.help, f"{path} option {param.name} has no help text"
 
 
 def test_import_list_search_show(cli, demo_kb):
