@@ -5,39 +5,52 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEMO_DATA := $(CURDIR)/.demo-data
+EXT_TESTS := tests/extension
+NODE_STAMP := $(EXT_TESTS)/node_modules/.installed
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export HF_HUB_OFFLINE := 1
 export HF_HUB_DISABLE_PROGRESS_BARS := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup demo test test-python test-extension browsers lint bench clean
+.PHONY: setup demo test test-fast test-python test-extension browsers postgres lint bench clean
 
 setup: $(STAMP)
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	# torch first, pinned to the CPU build (a looser pin pulls a multi-GB CUDA build).
+	# torch first, pinned to the CPU build (a looser pin pulls a multi-GB CUDA build); it is only used
+	# once, to export all-MiniLM-L6-v2 to ONNX (queries and imports run on onnxruntime).
 	$(PY) -m pip install --quiet "torch==2.13.0"
 	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m backend.retrieval.onnx_export >/dev/null
 	@touch $(STAMP)
 
 demo: setup
 	TANDEM_DATA_DIR=$(DEMO_DATA) TANDEM_LLM=extractive $(VENV)/bin/tandem demo
 
-lint: setup
+lint: setup $(NODE_STAMP)
 	$(VENV)/bin/ruff check backend cli tests bench
+	$(VENV)/bin/mypy
+	cd $(EXT_TESTS) && npm run --silent lint
+	cd $(EXT_TESTS) && npm run --silent typecheck
 
 test: setup lint test-python test-extension
 
-EXT_TESTS := tests/extension
-NODE_STAMP := $(EXT_TESTS)/node_modules/.installed
-CHROMIUM ?= /usr/bin/chromium
-SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The inner loop: unit tests and in-process CLI/API tests, no browser, no PostgreSQL, no subprocess servers.
+test-fast: setup
+	$(VENV)/bin/pytest -m "not slow and not postgres and not subprocess" -x -q; rc=$$?; [ $$rc -eq 5 ] && exit 0; exit $$rc
 
 # Debian's Chromium for the extension's end-to-end tests (never a browser downloaded by a test tool).
 browsers:
 	@test -x $(CHROMIUM) || { echo "installing Debian chromium"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+# Debian's PostgreSQL server binaries for the store tests (the tests start their own server on a temp dir).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { echo "installing Debian postgresql"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql >/dev/null; }
 
 $(NODE_STAMP): $(EXT_TESTS)/package.json $(EXT_TESTS)/package-lock.json
 	cd $(EXT_TESTS) && npm ci --no-audit --no-fund --loglevel=error
@@ -47,11 +60,12 @@ test-extension: setup browsers $(NODE_STAMP)
 	cd $(EXT_TESTS) && node --test unit/
 	cd $(EXT_TESTS) && CHROMIUM_PATH=$(CHROMIUM) node --test --test-concurrency=1 e2e/
 
-test-python: setup
+test-python: setup postgres
 	@# pytest exits 5 when a selection holds no tests; that is not a failure here.
 	$(VENV)/bin/pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
 bench: setup
+	$(PY) -m bench.bench_startup
 	$(PY) -m bench.bench_retrieval
 	$(PY) -m bench.bench_quality
 	$(PY) -m bench.bench_api
@@ -64,4 +78,4 @@ bench: setup
 	PATH=$(CURDIR)/$(VENV)/bin:$$PATH node bench/bench_extension.mjs
 
 clean:
-	rm -rf $(DEMO_DATA) .pytest_cache .ruff_cache
+	rm -rf $(DEMO_DATA) .pytest_cache .ruff_cache .mypy_cache

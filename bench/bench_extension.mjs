@@ -22,7 +22,7 @@ const backend = await prepareBackend();
 await backend.start();
 const pages = await startPageServer();
 const browser = await launchBrowser();
-await browser.setStorage({ backendUrl: backend.url, token: backend.token });
+await browser.setStorage({ backendUrl: backend.url, token: backend.token, enabledSites: { [pages.base]: true } });
 
 // The conversation the demo page shows for ticket 101, sent straight to the API.
 const demoConversation = {

@@ -1,5 +1,6 @@
 """Quality of the offline engine: summaries on TweetSumm valid (ROUGE vs human summaries, beside a lead
-baseline in the same run), escalation precision/recall on our labelled set, PII redaction P/R.
+baseline in the same run), escalation precision/recall on our labelled set. (PII redaction has its own
+benchmark: bench/bench_redaction.py.)
 Writes bench/results/quality.json. Run: .venv/bin/python -m bench.bench_quality
 """
 
@@ -9,14 +10,14 @@ import json
 import statistics
 import sys
 
+import msgspec
 from rouge_score import rouge_scorer
 
-from backend.privacy.redaction import redact
+from backend.models import Conversation, Turn
 from backend.services.conversations import prepare
 from backend.services.summaries import clean, extractive_summary
 from backend.signals.rules import compute_signals
 from bench.common import DATA, write_result
-from bench.pii_gen import score as pii_score
 from tests.conftest import FIXTURES
 
 SCORER = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
@@ -27,9 +28,10 @@ def load(split: str) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
-def to_conversation(dialog: dict) -> dict:
-    return {"helpdesk": "twitter", "ticket_id": dialog["conversation_id"],
-            "messages": [{"id": str(t["tweet_id"]), "role": t["speaker"], "text": t["text"]} for t in dialog["turns"]]}
+def to_conversation(dialog: dict) -> Conversation:
+    return msgspec.convert({"helpdesk": "twitter", "ticket_id": dialog["conversation_id"],
+                            "messages": [{"id": str(t["tweet_id"]), "role": t["speaker"], "text": t["text"]}
+                                         for t in dialog["turns"]]}, Conversation)
 
 
 def lead(dialog: dict) -> str:
@@ -57,9 +59,9 @@ def summaries(split: str = "valid") -> dict:
     dialogs = load(split)
     ours, base, refs = [], [], []
     for dialog in dialogs:
-        conv = prepare(to_conversation(dialog), redact_pii=True)
-        signals = compute_signals(conv["messages"]).public()
-        ours.append(extractive_summary(conv, signals)["text"])
+        thread = prepare(to_conversation(dialog), redact_pii=True)
+        signals = compute_signals(thread.messages)
+        ours.append(extractive_summary(thread, signals).text)
         base.append(lead(dialog))
         refs.append(dialog["abstractive_summaries"])
     return {"split": split, "dialogs": len(dialogs), "tandem_extractive": rouge(ours, refs),
@@ -72,7 +74,8 @@ def escalation() -> dict:
     tp = fp = fn = tn = 0
     for line in (FIXTURES / "escalation.jsonl").read_text().splitlines():
         case = json.loads(line)
-        predicted = compute_signals(case["messages"], tier=case.get("tier")).escalation_risk == "high"
+        turns = [Turn(key=str(i), role=m["role"], text=m["text"]) for i, m in enumerate(case["messages"])]
+        predicted = compute_signals(turns, tier=case.get("tier")).escalation.risk == "high"
         tp += predicted and case["escalate"]
         fp += predicted and not case["escalate"]
         fn += (not predicted) and case["escalate"]
@@ -83,8 +86,7 @@ def escalation() -> dict:
 
 
 def main() -> None:
-    result = {"summaries": summaries("valid"), "escalation": escalation(),
-              "redaction": {**pii_score(redact), "note": "generated set (bench/pii_gen.py), seed 7"}}
+    result = {"summaries": summaries("valid"), "escalation": escalation()}
     print(json.dumps(result, indent=2), file=sys.stderr)
     print(f"wrote {write_result('quality', result)}")
 

@@ -86,8 +86,9 @@ Try it:
 
 See Tandem in the helpdesk (Chromium or Chrome):
   1. open chrome://extensions, switch on Developer mode, click "Load unpacked", pick {where}
-  2. in Tandem's options (the toolbar icon) set Backend URL {base} and paste the token above
-  3. open {page}/#ticket/101 : suggestions appear on the right; try tickets 102 and 103
+  2. open Tandem's options (toolbar icon, then Options), set Backend URL {base} and paste the token above
+  3. open {page}/#ticket/101, click the Tandem toolbar icon and choose "Read this site": suggestions appear
+     on the right; try tickets 102 and 103
 """)
     click.echo(f"Serving the API on {base} with the offline engine (Ctrl-C to stop)")
     uvicorn.run("backend.asgi:app", host=host, port=port, log_level="warning", access_log=False)

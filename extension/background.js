@@ -1,106 +1,70 @@
-// Service worker: the only place that talks to the Tandem backend. The token never leaves
-// chrome.storage.local and extension contexts; content scripts see results, never credentials.
-import { SSEParser } from "./lib/sse.js";
+// @ts-check
+// Service worker: the only place that talks to the Tandem backend and the only reader of the token
+// (kept in the extension origin's IndexedDB, lib/credentials.js). Content scripts get results, never
+// credentials: no message they can send returns the token or sends it anywhere but the saved backend.
+import { loadCredentials, migrateLegacyToken } from "./lib/credentials.js";
+import { BackendError, request } from "./lib/http.js";
 import { DEFAULTS, normalizeBackendUrl } from "./lib/settings.js";
+import { SSEParser } from "./lib/sse.js";
+import { SITES_KEY, legacyConsent } from "./lib/sites.js";
 
-const RETRY_DELAYS_MS = [300, 1000, 2500]; // before a request is reported as failed
-const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 const CONTENT_SCRIPT_ID = "tandem-custom-domains";
+const LEGACY_VERSION = /^0\.1\./; // stored the token in chrome.storage.local, read any page without consent
 
 // --- settings ------------------------------------------------------------------------------
 
+// A token left in chrome.storage.local by version 0.1.x moves to the credential store before the
+// first request (every start checks; the move happens once).
+const migrated = migrateLegacyToken(normalizeBackendUrl, DEFAULTS.backendUrl).catch((error) => {
+  console.warn("[tandem] token migration failed", error);
+});
+
 // Defaults are applied when settings are read, never written: installing or updating the
-// extension cannot overwrite (or race with) what the user saved.
-chrome.runtime.onInstalled.addListener(syncCustomDomains);
+// extension cannot overwrite (or race with) what the user saved. The one write, on update from
+// 0.1.x, only adds the sites the agent already had Tandem read.
+chrome.runtime.onInstalled.addListener(async (details) => {
+  await syncCustomDomains();
+  if (details.reason === "update" && LEGACY_VERSION.test(details.previousVersion || "")) await keepLegacyConsent();
+});
 
 chrome.runtime.onStartup.addListener(syncCustomDomains);
 
+/** Backend origin and token; the token is only handed out for the origin it was saved for. */
 async function settings() {
-  const stored = await chrome.storage.local.get(["backendUrl", "token"]);
-  return { backendUrl: stored.backendUrl || DEFAULTS.backendUrl, token: stored.token || "" };
-}
-
-// --- HTTP ----------------------------------------------------------------------------------
-
-/** A failure the overlay can explain: kind is offline | auth | forbidden | config | client | server. */
-class BackendError extends Error {
-  constructor(kind, message, status = 0) {
-    super(message);
-    this.kind = kind;
-    this.status = status;
-  }
-
-  toJSON() {
-    return { kind: this.kind, message: this.message, status: this.status };
-  }
-}
-
-async function explain(response, backendUrl) {
-  let detail = "";
-  try {
-    const body = await response.json();
-    detail = typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail ?? "");
-  } catch {
-    /* not JSON: keep the status line */
-  }
-  const status = response.status;
-  if (status === 401) return new BackendError("auth", "Token rejected: set a valid token in Tandem's options.", status);
-  if (status === 403) return new BackendError("forbidden", "This token's role may not do that.", status);
-  if (status === 413) return new BackendError("client", `Conversation too large for Tandem: ${detail}`, status);
-  if (status >= 500 || RETRYABLE_STATUS.has(status)) {
-    return new BackendError("server", `Tandem at ${backendUrl} answered ${status}. ${detail}`.trim(), status);
-  }
-  return new BackendError("client", `Tandem refused the request (${status}): ${detail}`, status);
-}
-
-/** fetch with bounded retries on network errors and 429/5xx; throws BackendError. */
-async function request(path, { method = "GET", body, accept = "application/json", signal, override } = {}) {
-  const { backendUrl: rawUrl, token } = override || (await settings());
+  await migrated;
+  const [{ backendUrl: rawUrl }, credentials] = await Promise.all([chrome.storage.local.get("backendUrl"), loadCredentials()]);
   let backendUrl;
   try {
-    backendUrl = normalizeBackendUrl(rawUrl);
+    backendUrl = normalizeBackendUrl(rawUrl || DEFAULTS.backendUrl);
   } catch (error) {
     throw new BackendError("config", error.message);
   }
-  if (!token) throw new BackendError("auth", "No token yet: paste one in Tandem's options (tandem users add NAME).");
-  const init = {
-    method,
-    signal,
-    headers: { Authorization: `Bearer ${token}`, Accept: accept },
-    credentials: "omit",
-    cache: "no-store",
-  };
-  if (body !== undefined) {
-    init.headers["Content-Type"] = "application/json";
-    init.body = JSON.stringify(body);
+  if (credentials && credentials.origin !== backendUrl) {
+    throw new BackendError("config", `The backend URL changed to ${backendUrl} after the token was saved: save the connection again in Tandem's options.`);
   }
-  let lastError;
-  for (let attempt = 0; attempt <= RETRY_DELAYS_MS.length; attempt += 1) {
-    try {
-      const response = await fetch(`${backendUrl}${path}`, init);
-      if (response.ok) return response;
-      lastError = await explain(response, backendUrl);
-      if (!RETRYABLE_STATUS.has(response.status)) throw lastError;
-    } catch (error) {
-      if (error instanceof BackendError && !RETRYABLE_STATUS.has(error.status)) throw error;
-      if (error?.name === "AbortError") throw error;
-      if (!(error instanceof BackendError)) {
-        lastError = new BackendError("offline", `Can't reach Tandem at ${backendUrl}. Is the backend running?`);
-      }
-    }
-    if (attempt < RETRY_DELAYS_MS.length) await sleep(RETRY_DELAYS_MS[attempt], signal);
-  }
-  throw lastError;
+  return { backendUrl, token: credentials?.token || "" };
 }
 
-function sleep(ms, signal) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      reject(new DOMException("aborted", "AbortError"));
-    });
-  });
+/** Sites that 0.1.x read because the agent added or taught them stay enabled after the update. */
+async function keepLegacyConsent() {
+  /** @type {Record<string, any>} */
+  const stored = await chrome.storage.local.get(null); // the service worker is a trusted context
+  const origins = legacyConsent(stored);
+  if (!origins.length) return;
+  const sites = { ...(stored[SITES_KEY] || {}) };
+  for (const origin of origins) sites[origin] = true;
+  await chrome.storage.local.set({ [SITES_KEY]: sites });
+}
+
+/** Only the extension's own pages (options, popup) may test other URLs or change registrations. */
+function fromExtensionPage(sender) {
+  const own = chrome.runtime.getURL("");
+  return sender.id === chrome.runtime.id && typeof sender.url === "string" && sender.url.startsWith(own) &&
+    (sender.origin === undefined || `${sender.origin}/` === own);
+}
+
+function failureOf(error) {
+  return error instanceof BackendError ? error.toJSON() : { kind: "offline", message: String(error?.message || error) };
 }
 
 // --- streaming suggestions over a port ------------------------------------------------------
@@ -129,8 +93,17 @@ async function streamAssist(port, { id, conversation }, signal) {
       /* the tab went away */
     }
   };
+  let response;
   try {
-    const response = await request("/v1/assist", { method: "POST", body: conversation, accept: "text/event-stream", signal });
+    response = await request("/v1/assist", {
+      ...(await settings()), method: "POST", body: conversation, accept: "text/event-stream", signal,
+      onRetry: (info) => post({ type: "retrying", ...info }),
+    });
+  } catch (error) {
+    if (error?.name !== "AbortError") post({ type: "failure", error: failureOf(error) });
+    return;
+  }
+  try {
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     const parser = new SSEParser();
     for (;;) {
@@ -149,8 +122,9 @@ async function streamAssist(port, { id, conversation }, signal) {
     post({ type: "end" });
   } catch (error) {
     if (error?.name === "AbortError") return;
-    const failure = error instanceof BackendError ? error.toJSON() : { kind: "offline", message: String(error?.message || error) };
-    post({ type: "failure", error: failure });
+    // The backend answered and then the stream broke: it may have stored the request, so this is
+    // reported, not retried.
+    post({ type: "failure", error: { kind: "interrupted", message: "The answer stream was interrupted." } });
   }
 }
 
@@ -158,31 +132,34 @@ async function streamAssist(port, { id, conversation }, signal) {
 
 const HANDLERS = {
   async summary({ conversation }) {
-    const response = await request("/v1/summaries", { method: "POST", body: conversation });
+    const response = await request("/v1/summaries", { ...(await settings()), method: "POST", body: conversation });
     return response.json();
   },
   async feedback({ body }) {
-    const response = await request("/v1/feedback", { method: "POST", body });
+    const response = await request("/v1/feedback", { ...(await settings()), method: "POST", body });
     return response.json();
   },
   /** Health + identity check; the options page passes unsaved values as `override`. */
   async test({ override }) {
-    const current = override || (await settings());
-    let backendUrl;
-    try {
-      backendUrl = normalizeBackendUrl(current.backendUrl);
-    } catch (error) {
-      throw new BackendError("config", error.message);
+    let current;
+    if (override) {
+      try {
+        current = { backendUrl: normalizeBackendUrl(override.backendUrl), token: String(override.token || "") };
+      } catch (error) {
+        throw new BackendError("config", error.message);
+      }
+    } else {
+      current = await settings();
     }
     let health;
     try {
-      const response = await fetch(`${backendUrl}/healthz`, { cache: "no-store", credentials: "omit" });
+      const response = await fetch(`${current.backendUrl}/healthz`, { cache: "no-store", credentials: "omit" });
       health = await response.json();
     } catch {
-      throw new BackendError("offline", `Can't reach Tandem at ${backendUrl}. Is the backend running?`);
+      throw new BackendError("offline", `Can't reach Tandem at ${current.backendUrl}. Is the backend running?`);
     }
-    const me = await (await request("/v1/me", { override: { backendUrl, token: current.token } })).json();
-    return { health, me };
+    const me = await (await request("/v1/me", current)).json();
+    return { health, me: { name: me.name, role: me.role } };
   },
   async syncDomains() {
     await syncCustomDomains();
@@ -193,18 +170,13 @@ const HANDLERS = {
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const handler = HANDLERS[message?.type];
   if (!handler) return false;
-  // Only our own pages may test arbitrary URLs or change registrations.
-  const fromExtensionPage = sender.url?.startsWith(chrome.runtime.getURL(""));
-  if ((message.type === "test" && message.override && !fromExtensionPage) || (message.type === "syncDomains" && !fromExtensionPage)) {
+  if ((message.type === "test" && message.override && !fromExtensionPage(sender)) || (message.type === "syncDomains" && !fromExtensionPage(sender))) {
     sendResponse({ ok: false, error: { kind: "forbidden", message: "Not allowed from a web page." } });
     return false;
   }
   handler(message)
     .then((data) => sendResponse({ ok: true, data }))
-    .catch((error) => {
-      const failure = error instanceof BackendError ? error.toJSON() : { kind: "offline", message: String(error?.message || error) };
-      sendResponse({ ok: false, error: failure });
-    });
+    .catch((error) => sendResponse({ ok: false, error: failureOf(error) }));
   return true; // async response
 });
 
@@ -212,6 +184,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 
 /** Register the content script on user-added domains the user granted access to. */
 async function syncCustomDomains() {
+  /** @type {{customDomains?: string[]}} */
   const { customDomains = [] } = await chrome.storage.local.get("customDomains");
   const granted = [];
   for (const pattern of customDomains) {

@@ -1,3 +1,4 @@
+// @ts-check
 // Chatwoot (open source). Structure from chatwoot/chatwoot components-next/message/Message.vue:
 // each message is div#message{id}[data-message-id] whose flex class says where it sits
 // (justify-end: sent by the signed-in agent; justify-center: activity). Older UI: li.left / li.right.
@@ -13,7 +14,8 @@ const SELECTORS = {
   editor: [".ProseMirror-woot-style[contenteditable='true']", ".reply-box .ProseMirror", ".reply-box textarea", "textarea.input"],
 };
 
-export default defineAdapter({
+// The spec's optional fields are untyped in common.js, hence the cast.
+export default defineAdapter(/** @type {any} */ ({
   name: "chatwoot",
   label: "Chatwoot",
   hosts: [/^app\.chatwoot\.com$/],
@@ -29,4 +31,4 @@ export default defineAdapter({
   findNoteToggle(doc) {
     return byText(doc, ".reply-box button, .reply-box [role='tab']", /private note/i);
   },
-});
+}));

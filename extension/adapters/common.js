@@ -1,5 +1,6 @@
+// @ts-check
 // What every adapter shares: turning a page's message blocks into a Conversation (DESIGN.md contract).
-import { all, cueText, first, hash, isVisible, lineOf, textOf } from "../content/dom.js";
+import { all, cueText, first, hash, isVisible, lineOf, textOf } from "../lib/dom.js";
 
 export const MAX_MESSAGES = 200; // the backend's limit; the newest ones matter most
 const MAX_MESSAGE_CHARS = 20000;
@@ -7,16 +8,20 @@ const MAX_MESSAGE_CHARS = 20000;
 // Speaker cues found in class names and data attributes of real helpdesks and chat widgets.
 // Strong words count anywhere (hyphen-separated parts too); weak ones only as a whole class token,
 // because "left" or "in" inside "text-left" or "sign-in" says nothing about the speaker.
+/** @type {Array<[string, RegExp]>} */
 const STRONG_CUES = [
   ["note", /\b(?:internal|private|note|notes|whisper)\b/],
   ["bot", /\b(?:bot|automated|automation|system|activity)\b/],
   ["customer", /\b(?:customer|end-?user|requester|visitor|incoming|inbound|enduser)\b/],
   ["agent", /\b(?:agent|staff|operator|outgoing|outbound|teammate|admin)\b/],
 ];
-const WEAK_CUES = new Map([
-  ...["left", "in", "is-left", "them", "received", "theirs", "message-in", "msg-in"].map((t) => [t, "customer"]),
-  ...["right", "out", "is-right", "me", "mine", "self", "sent", "message-out", "msg-out"].map((t) => [t, "agent"]),
-]);
+// Flexbox alignment tokens (justify-start / -end / -center) and bubble sides place chat messages too.
+/** @type {Map<string, string>} */
+const WEAK_CUES = new Map(/** @type {[string, string][]} */ ([
+  ...["left", "in", "is-left", "them", "received", "theirs", "message-in", "msg-in", "justify-start", "left-bubble"].map((t) => [t, "customer"]),
+  ...["right", "out", "is-right", "me", "mine", "self", "sent", "message-out", "msg-out", "justify-end", "right-bubble"].map((t) => [t, "agent"]),
+  ...["justify-center"].map((t) => [t, "bot"]),
+]));
 
 /** Role from class/data cues on a block and its first few descendants, or null. */
 export function roleFromCues(block) {
@@ -114,7 +119,7 @@ export function timeOf(block, selectors) {
 /** The reply editor: first visible, editable match of a fallback chain. */
 export function findEditable(doc, selectors) {
   for (const selector of [].concat(selectors)) {
-    let candidates = [];
+    let candidates;
     try {
       candidates = doc.querySelectorAll(selector);
     } catch {

@@ -1,3 +1,4 @@
+// @ts-check
 // Freshdesk (agent portal /a/tickets/N). The reply editor is Froala (.fr-element.fr-view), as
 // public userscripts show; conversation selectors are a fallback chain over the Ember portal's
 // data-test hooks and class names (not verified against a live account: the fixture says so).
@@ -14,7 +15,8 @@ const SELECTORS = {
   editor: ['.fr-element.fr-view[contenteditable="true"]', ".redactor-editor[contenteditable='true']", "textarea[name='body']"],
 };
 
-export default defineAdapter({
+// The spec's optional fields are untyped in common.js, hence the cast.
+export default defineAdapter(/** @type {any} */ ({
   name: "freshdesk",
   label: "Freshdesk",
   hosts: [/(^|\.)freshdesk\.com$/],
@@ -31,4 +33,4 @@ export default defineAdapter({
     return doc.querySelector('[data-test-id="add-note-button"], [data-test-ticket-action="note"]') ||
       byText(doc, ".ticket-actions button, .reply-actions button", /^add note$|^note$/i);
   },
-});
+}));

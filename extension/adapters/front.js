@@ -1,3 +1,4 @@
+// @ts-check
 // Front (app.frontapp.com/open/cnv_ID or inbox URLs). Front renders with hashed CSS classes, so the
 // chain leans on data-testid hooks; messages and internal comments are separate item kinds, and
 // comments have their own composer.
@@ -15,7 +16,8 @@ const SELECTORS = {
   noteEditor: ['[data-testid="commentComposer"] [contenteditable="true"]', '[data-testid="commentComposer"] textarea'],
 };
 
-export default defineAdapter({
+// The spec's optional fields are untyped in common.js, hence the cast.
+export default defineAdapter(/** @type {any} */ ({
   name: "front",
   label: "Front",
   hosts: [/^app\.frontapp\.com$/],
@@ -28,4 +30,4 @@ export default defineAdapter({
     if (direction === "outbound") return "agent";
     return null;
   },
-});
+}));

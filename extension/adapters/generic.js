@@ -1,8 +1,11 @@
+// @ts-check
 // Generic adapter for helpdesks nobody planned for. It looks for what every support thread has:
-// repeated message-like blocks with enough text, speaker cues (classes, names, alignment) and a
-// visible reply box. The same block reader serves pages taught with the picker (taught.js).
+// repeated message-like blocks with prose in them, an author near each body, speaker cues (classes,
+// header words, names, alignment) and a visible reply box. The same block reader serves pages taught
+// with the picker (taught.js). Tuned on real pages: Request Tracker, Roundup, osTicket, FreeScout,
+// Zammad, Chatwoot, UVdesk (tests/extension/fixtures/real).
 import { MAX_MESSAGES, byText, editableWithin, inferRolesByAuthor, roleFromCues, ticketIdFromUrl, timeOf, toConversation } from "./common.js";
-import { isVisible, lineOf, textOf } from "../content/dom.js";
+import { isVisible, lineOf, textOf } from "../lib/dom.js";
 
 const SELECTORS = {
   main: ["main", "[role='main']", "#main", "#content", "body"],
@@ -12,19 +15,48 @@ const SELECTORS = {
     "textarea",
     "[contenteditable='true'], [contenteditable='']",
   ],
-  excluded: "nav, header, footer, aside, [role='navigation'], [role='banner'], [role='complementary'], [role='search'], [role='menu'], [role='listbox'], select",
-  author: "[class*='author' i], [class*='sender' i], [class*='from' i], [class*='name' i], [itemprop='author'], [data-author], cite, strong, b, h3, h4, h5, h6",
-  body: "[class*='body' i], [class*='content' i], [class*='text' i], [class*='message' i], [class*='bubble' i], [class*='comment' i], blockquote",
-  subject: ["[class*='subject' i]:not(input):not(textarea)", "[data-testid*='subject' i]", "main h1", "[role='main'] h1", "h1", "main h2", "h2"],
+  excluded: "nav, header, footer, aside, dialog, #header, #footer, [role='contentinfo'], [role='navigation'], [role='banner'], [role='complementary'], [role='search'], [role='menu'], [role='listbox'], [role='dialog'], select",
+  // Hidden by a class or inline style (a real browser also knows from layout; jsdom does not).
+  hidden: "[hidden], [aria-hidden='true'], .hidden, .hide, .d-none, .is-hidden, [style*='display: none'], [style*='display:none']",
+  // Where an author's name sits, best first; images count by their alt text.
+  author: [
+    "[itemprop='author'], [data-author], [class*='author' i], [class*='sender' i], [class*='poster' i], [class*='member-name' i], [class*='person' i], [class*='user' i]:not(img), [class*='from' i]",
+    "[class*='name' i]:not(img), cite",
+    "strong, b, a",
+    "[class*='avatar' i] img[alt], img[class*='avatar' i][alt]",
+  ],
+  body: "[class*='body' i], [class*='content' i], [class*='text' i], [class*='message' i], [class*='bubble' i], [class*='comment' i], [class*='prose' i], [class*='stanza' i], pre",
+  stamp: "time, [datetime], [data-timestamp], [class*='date' i], [class*='time' i]",
+  // Inside a body: quoted history, signatures and controls are not the message.
+  quoted: "blockquote, [class*='quote' i], [class*='signature' i], [data-signature]",
+  bodyNoise: "button, [role='button'], .btn, select, input, textarea, [class*='attachment' i], [class*='overflow' i], [class*='meta' i]",
+  // Inside a block, these hold links and file names, never the author.
+  notAuthor: "label, button, option, select, textarea, legend, [role='button'], [role='menu'], [role='tab'], ul, ol, menu, [class*='dropdown' i], [class*='menu' i], [class*='action' i], [class*='attachment' i], [class*='upload' i], [class*='file' i]",
+  dataEntry: "textarea, select, [contenteditable='true'], input:not([type]), input[type='text'], input[type='email'], input[type='search'], input[type='number'], input[type='date'], input[type='password']",
+  requester: "[class*='customer-name' i], [class*='contact-name' i], [class*='contact--name' i], [class*='requester' i] [class*='name' i], [itemprop='customer']",
+  subject: "[class*='subject' i]:not(input):not(textarea):not(label):not(th), [class*='subj' i]:not(input):not(textarea), [class*='ticket-title' i], [class*='tixTitle' i], [data-testid*='subject' i]",
+  subjectInput: "input[name='subject' i], input[name='title' i]",
   noteToggle: "button, [role='tab'], [role='radio'], label, a",
 };
 
 // Class words that mark a block as a message, and words that mark page chrome.
-const MESSAGE_WORDS = /message|comment|msg|post|reply|response|bubble|entry|article|event|thread|chat|note|conversation|email|activity/i;
+const MESSAGE_WORDS = /message|comment|msg|post|reply|response|bubble|entry|article|event|thread|chat|note|conversation|email|activity|transaction/i;
 const CHROME_WORDS = /menu|nav|sidebar|toolbar|tab|breadcrumb|pagination|footer|header|filter|list-item|tag|chip|badge|button|btn/i;
 const EDITOR_GOOD = /reply|respond|message|comment|answer|compose|write|note|body/i;
 const EDITOR_BAD = /search|filter|subject|title|tag|find|query|email|\bcc\b|\bbcc\b/i;
+const EDITOR_NOTE = /internal|private|note[-_ ]?(?:area|details)/i; // a note box is not the reply box
 const NOTE_LABEL = /^(?:add |post )?(?:an )?(?:internal|private)(?: note| comment)?$|^(?:add |post )?note$/i;
+// Header words (outside the body) that say a message is an internal note.
+const NOTE_HEADER = /\b(?:internal|private) (?:note|comment|reply)s?\b|\badded (?:an? )?(?:internal |private )?(?:note|comment)\b|\bcomments? added\b|\bnote added\b/i;
+// "Author: Dana", "From: Dana <d@x>", "posted by Dana": a label, then the name.
+const LABELLED_AUTHOR = /^(?:author|from|by|posted by|sender|submitted by|written by|von|de)\s*[:\-–]\s*(.+)$/i;
+const AUTHOR_LABEL = /^(?:author|from|sender|von|de)\s*:?$/i;
+// Words that are UI, never a person's name.
+const NOT_A_NAME = /^(?:avatar|image|photo|picture|user|customer|agent|staff|admin|system|reply|replies|comment|comments|note|notes|internal|private|resolution|edit|delete|remove|forward|view|show|more|less|status|priority|subject|title|to|cc|bcc|from|date|time|posted|created|updated|new|open|closed|pending|attachment|attachments|download|print|link|copy|history|messages|details|description|unknown|anonymous|-|—)$/i;
+const QUOTE_START = /^(?:On .{4,300}wrote:?|-{2,}\s*(?:Original|Forwarded) Message\s*-{2,}|_{5,}|-- ?)$/im;
+const MIN_THREAD_SCORE = 50; // below this a "thread" is a panel or a stray paragraph (two short chat lines score ~240)
+const UTILITY_CLASS = /^(?:flex|inline-flex|grid|block|row|col(?:-.*)?|container|clearfix|relative|absolute|d-.+|w-.+|h-.+|[pm][xytblr]?-.+|gap-.+|items-.+|justify-.+|text-.+|bg-.+)$/;
+const ID_HEADING = /^(?:(?:ticket|issue|case|request|conversation)\s*#?\s*\d+\b.*|#\s*\d+)$/i;
 
 /** Signature for grouping siblings: tag plus first stable class (role classes must not split a thread). */
 function signature(element) {
@@ -39,13 +71,27 @@ function ownLinkRatio(element, textLength) {
   return linked / textLength;
 }
 
-/** Score a group of sibling blocks as a candidate thread; 0 means "not a thread". */
+/** Hidden by markup (class, attribute, inline style) or by layout. */
+function hiddenByMarkup(element) {
+  return Boolean(element.closest(SELECTORS.hidden)) || !isVisible(element);
+}
+
+/** Characters of prose: lines of six words or more (message bodies, not labels, menus or field tables). */
+function proseOf(element) {
+  let prose = 0;
+  for (const line of textOf(element).split("\n")) if (line.split(/\s+/).length >= 6) prose += line.length;
+  return prose;
+}
+
+/** Cheap first score of a group of sibling blocks as a candidate thread; 0 means "not a thread". */
 function scoreGroup(members, editor, signatureText) {
   let total = 0;
   let substantive = 0;
   let cues = 0;
+  let composerParts = 0;
   for (const member of members) {
     if (editor && member.contains(editor)) return 0; // the composer is not a message
+    if (member.querySelector("textarea, [contenteditable='true']")) composerParts += 1;
     const length = (member.textContent || "").trim().length;
     if (length >= 15) substantive += 1;
     total += Math.min(length, 1200);
@@ -62,6 +108,27 @@ function scoreGroup(members, editor, signatureText) {
   if (cues) score *= 1 + cues / members.length;
   if (total / members.length < 25) score *= 0.3; // one-liners: table cells, labels
   if (members.length === 1) score *= 0.4; // a lone block is more often a wrapper around the thread
+  if (composerParts) score *= 0.1; // fields of a form (a hidden editor still marks the composer)
+  return score;
+}
+
+/** Second score for the best few groups: prose mass, and fields to fill in are not messages. */
+function rescoreGroup(group) {
+  const sample = group.members.slice(-40);
+  let prose = 0;
+  let withFields = 0;
+  for (const member of sample) {
+    prose += Math.min(proseOf(member), 1500);
+    if (Array.from(member.querySelectorAll(SELECTORS.dataEntry)).some((f) => f.type !== "hidden")) withFields += 1;
+  }
+  let score = group.score * (0.2 + prose / Math.max(1, sample.reduce((s, m) => s + Math.min((m.textContent || "").trim().length, 1500), 0)));
+  // Field tables ("Status:", "Depends on:") are not conversation.
+  const lines = sample.flatMap((m) => textOf(m).split("\n").filter(Boolean));
+  const labels = lines.length ? lines.filter((l) => /:$/.test(l.trim())).length / lines.length : 0;
+  if (labels > 0.3) return 0;
+  if (labels > 0.15) score *= 0.3;
+  score *= 1 + Math.min(prose, 6000) / 1500;
+  if (withFields) score *= Math.max(0.1, 1 - withFields / sample.length);
   return score;
 }
 
@@ -69,26 +136,76 @@ function scoreGroup(members, editor, signatureText) {
 function findMessageBlocks(doc, editor) {
   const root = SELECTORS.main.map((s) => doc.querySelector(s)).find(Boolean) || doc.body;
   if (!root) return null;
-  let best = null;
+  const groups = [];
   const parents = [root, ...root.querySelectorAll("*")];
   for (const parent of parents) {
     if (parent.children.length < 1 || parent.closest(SELECTORS.excluded)) continue;
-    const groups = new Map();
+    const byKey = new Map();
     for (const child of parent.children) {
       if (/^(SCRIPT|STYLE|TEMPLATE|NOSCRIPT|BUTTON|INPUT|TEXTAREA|SELECT|svg)$/i.test(child.tagName)) continue;
       const key = signature(child);
-      if (!groups.has(key)) groups.set(key, []);
-      groups.get(key).push(child);
+      if (!byKey.has(key)) byKey.set(key, []);
+      byKey.get(key).push(child);
     }
-    for (const [key, members] of groups) {
+    for (const [key, members] of byKey) {
       const score = scoreGroup(members, editor, key);
-      if (score > 0 && (!best || score > best.score)) best = { score, members, parent, key };
+      if (score > 0) groups.push({ score, members, parent, key });
     }
   }
-  return best;
+  if (!groups.length) return null;
+  groups.sort((a, b) => b.score - a.score);
+  const top = groups.slice(0, 8).map((g) => {
+    // Hidden blocks (collapsed edit forms, templates) are not read; a browser knows from layout.
+    const members = g.members.filter((m) => !hiddenByMarkup(m));
+    return members.length ? { ...g, members, score: rescoreGroup({ ...g, members }) } : { ...g, score: 0 };
+  });
+  for (const group of top) {
+    // A wrapper around a run of repeated blocks is not the thread; the run inside it is.
+    if (top.some((inner) => inner !== group && inner.members.length >= 3 && group.members.some((m) => m.contains(inner.parent)))) group.score *= 0.3;
+    // Blocks inside the reply form are parts of the composer.
+    const form = group.parent.closest("form");
+    if (form && form.querySelector("textarea, [contenteditable='true']")) group.score *= 0.2;
+  }
+  const best = top.sort((a, b) => b.score - a.score)[0];
+  if (!(best.score >= MIN_THREAD_SCORE) || !hasThreadSignal(best)) return null;
+  return { ...best, scope: scopeOf(best.parent) };
 }
 
-/** The page's reply box: visible, editable, named like a reply box, lowest on the page. */
+/** A thread shows who or when: a timestamp, a speaker cue, a message-like class or an author's name. */
+function hasThreadSignal(group) {
+  if (MESSAGE_WORDS.test(group.key)) return true;
+  return group.members.slice(0, 30).some((m) => MESSAGE_WORDS.test(m.getAttribute("class") || "") || m.querySelector(SELECTORS.stamp) ||
+    roleFromCues(m) || authorElement(m, null) || hasLabelledAuthor(m) || /\d{4}-\d{2}-\d{2}|\b\d{1,2}:\d{2}\b/.test(m.textContent || ""));
+}
+
+/** Where the same kind of block may also sit: the first message is often rendered apart from the rest. */
+function scopeOf(parent) {
+  let scope = parent;
+  for (let i = 0; i < 3 && scope.parentElement && scope.parentElement !== scope.ownerDocument.body; i += 1) scope = scope.parentElement;
+  return scope;
+}
+
+/** The group's blocks, plus same-signature blocks near it (a ticket's description shown apart). */
+function collectBlocks(found, editor) {
+  const members = Array.from(found.parent.children).filter((child) => signature(child) === found.key);
+  const [tag, cls] = found.key.split(".");
+  if (!cls || UTILITY_CLASS.test(cls)) return members; // classless or layout-only blocks: siblings only
+  if (found.extra) return mergeInOrder(members, found.extra.filter((el) => el.isConnected));
+  const extra = Array.from(found.scope.querySelectorAll(tag)).filter((el) =>
+    signature(el) === found.key && el.parentElement !== found.parent && !members.some((m) => m.contains(el) || el.contains(m)) &&
+    !(editor && el.contains(editor)) && !Array.from(el.querySelectorAll(SELECTORS.dataEntry)).some((f) => f.type !== "hidden") &&
+    !el.closest(SELECTORS.excluded) && proseOf(el) > 0);
+  found.extra = extra.length > 3 ? [] : extra.filter((el) => !extra.some((other) => other !== el && other.contains(el)));
+  return mergeInOrder(members, found.extra);
+}
+
+/** Members plus the blocks found apart from them, in document order. */
+function mergeInOrder(members, extra) {
+  if (!extra.length) return members;
+  return [...members, ...extra].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+}
+
+/** The page's reply box: visible, editable, named like a reply box, not a note box, lowest on the page. */
 export function findReplyEditor(doc) {
   let best = null;
   let bestScore = -Infinity;
@@ -96,14 +213,15 @@ export function findReplyEditor(doc) {
   for (const selector of SELECTORS.editor) {
     for (const element of doc.querySelectorAll(selector)) {
       const editable = editableWithin(element);
-      if (!editable || seen.has(editable) || !isVisible(editable)) continue;
+      if (!editable || seen.has(editable) || hiddenByMarkup(editable)) continue;
       seen.add(editable);
       if (editable.parentElement?.closest("[contenteditable='true']")) continue; // inner node of an editor
       const label = [editable.getAttribute("placeholder"), editable.getAttribute("aria-label"), editable.getAttribute("data-placeholder"),
-        editable.getAttribute("name"), editable.id, editable.getAttribute("class")].join(" ");
+        editable.getAttribute("name"), editable.id, editable.getAttribute("class"), labelText(editable)].join(" ");
       let score = 0;
       if (EDITOR_GOOD.test(label)) score += 3;
       if (EDITOR_BAD.test(label)) score -= 5;
+      if (EDITOR_NOTE.test(label)) score -= 2;
       if (editable.closest(SELECTORS.excluded)) score -= 2;
       const rect = editable.getBoundingClientRect?.();
       if (rect && rect.width) score += Math.min(3, (rect.width * rect.height) / 20000);
@@ -117,59 +235,237 @@ export function findReplyEditor(doc) {
   return bestScore > -3 ? best : null;
 }
 
+/** Text of the <label> tied to a form control (for scoring only; a label is never a name). */
+function labelText(control) {
+  const labels = control.labels ? Array.from(control.labels) : [];
+  return labels.map((l) => l.textContent).join(" ");
+}
+
 // Parsed blocks, reused while a block's text is unchanged: a new message in a 500-message thread
 // should cost one block's parsing, not 500.
 const parsedBlocks = new WeakMap();
 
+/** Pair header-only blocks (author, date) with the body block that follows (table rows, definition lists). */
+function pairHeaders(blocks) {
+  const units = [];
+  for (let i = 0; i < blocks.length; i += 1) {
+    const block = blocks[i];
+    const next = blocks[i + 1];
+    const text = (block.textContent || "").trim();
+    const headerLike = next && text.length <= 200 && proseOf(block) === 0;
+    const bare = headerLike && !next.querySelector(SELECTORS.stamp) && !authorElement(next, null) && !hasLabelledAuthor(next);
+    if (bare && (LABELLED_AUTHOR.test(text.split(/\n/)[0]) || hasLabelledAuthor(block) || block.querySelector(SELECTORS.stamp) || /\d{1,2}:\d{2}/.test(text)) && proseOf(next) > 0) {
+      units.push({ block: next, header: block });
+      i += 1;
+    } else units.push({ block, header: null });
+  }
+  return units;
+}
+
+function hasLabelledAuthor(element) {
+  for (const el of element.querySelectorAll("*")) {
+    if (el.children.length === 0 && (el.textContent || "").length <= 120 && LABELLED_AUTHOR.test(lineOf(el))) return true;
+  }
+  return false;
+}
+
 /** Read message blocks into Conversation messages (shared with taught pages). */
 function readBlocks(blocks) {
-  const messages = blocks.map((block) => {
-    const text = block.textContent;
+  const units = pairHeaders(blocks);
+  const parsed = units.map(({ block, header }) => {
+    const source = (header ? header.textContent : "") + block.textContent;
     const cached = parsedBlocks.get(block);
-    if (cached && cached.source === text && cached.cls === block.className) return { ...cached.message, role: cached.role };
-    const authorEl = findAuthor(block);
-    const authorName = authorEl ? lineOf(authorEl) : "";
+    if (cached && cached.source === source && cached.cls === block.className) return { ...cached.message };
+    const authorEl = header ? null : authorElement(block, null);
+    const body = findBody(block, header, authorEl);
+    const authorName = findAuthor(block, header, body, authorEl && !(body && body.contains(authorEl)) ? authorEl : undefined);
+    const headerText = headerTextOf(block, header, body);
+    const cue = roleFromCues(block) || (NOTE_HEADER.test(headerText) ? "note" : null);
     const message = {
       id: block.getAttribute("data-id") || block.getAttribute("data-message-id") || block.id || undefined,
-      role: roleFromCues(block) || "unknown",
-      text: bodyText(block, authorEl),
-      at: timeOf(block),
+      role: cue || "unknown",
+      text: body === undefined ? fallbackText(block) : body ? bodyText(body) : "",
+      at: timeOf(block) || (header ? timeOf(header) : undefined),
       _author: authorName || undefined,
+      _hasBody: body !== undefined,
+      _foundBody: Boolean(body),
+      _ts: orderTime(header) ?? orderTime(block),
       _block: block,
     };
-    parsedBlocks.set(block, { source: text, cls: block.className, message, role: message.role });
+    parsedBlocks.set(block, { source, cls: block.className, message });
     return { ...message };
   });
+  // Blocks whose siblings have a body but they do not are events (assignments, status changes).
+  const withBody = parsed.filter((m) => m._foundBody).length;
+  let messages = withBody >= Math.max(1, parsed.length / 3) ? parsed.filter((m) => m._foundBody || (m._hasBody === false && false)) : parsed;
+  messages = chronological(messages);
   if (messages.every((m) => m.role === "unknown" && !m._author)) assignByAlignment(messages);
   return messages;
 }
 
-function findAuthor(block) {
-  for (const candidate of block.querySelectorAll(SELECTORS.author)) {
-    const text = lineOf(candidate);
-    if (text && text.length <= 60 && text.split(" ").length <= 6 && !/\d{1,2}:\d{2}/.test(text)) return candidate;
-  }
-  return null;
-}
-
-function bodyText(block, authorEl) {
-  const whole = (block.textContent || "").trim().length;
+/**
+ * The element holding a block's own text: a body-like element that holds neither the author nor the
+ * timestamp, the innermost one that still has most of the text. `undefined` when the block has no
+ * body-like element at all (plain markup: read the whole block), `null` when its body is empty.
+ */
+function findBody(block, header, authorEl) {
+  const stamp = header ? null : block.querySelector(SELECTORS.stamp);
+  const candidates = [block, ...block.querySelectorAll(SELECTORS.body)].filter((el) => el === block ? block.matches(SELECTORS.body) && header : true);
+  if (!candidates.length) return undefined;
   let best = null;
   let bestLength = 0;
-  for (const candidate of block.querySelectorAll(SELECTORS.body)) {
-    if (authorEl && candidate.contains(authorEl)) continue;
-    const length = (candidate.textContent || "").trim().length;
+  for (const candidate of candidates) {
+    if (candidate.closest(SELECTORS.hidden) && !block.closest(SELECTORS.hidden)) continue;
+    if (candidate !== block && ((authorEl && candidate.contains(authorEl)) || (stamp && candidate.contains(stamp)))) continue;
+    if (candidate.closest("form") && !block.closest("form")) continue;
+    const length = cleanLength(candidate);
     if (length > bestLength) {
       best = candidate;
       bestLength = length;
     }
   }
-  if (best && bestLength >= whole * 0.4) return textOf(best);
+  if (!best) return candidates.some((c) => c !== block) ? null : undefined;
+  // Descend to the innermost candidate that still holds most of the text (drops "See more", avatars).
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const inner of best.querySelectorAll(SELECTORS.body)) {
+      if (cleanLength(inner) >= bestLength * 0.85) {
+        best = inner;
+        changed = true;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+function cleanLength(element) {
+  return (element.textContent || "").replace(/\s+/g, " ").trim().length;
+}
+
+/** Message text without quoted history, signatures, attachments and buttons. */
+function bodyText(body) {
+  const clone = body.cloneNode(true);
+  for (const noise of clone.querySelectorAll(`${SELECTORS.quoted}, ${SELECTORS.bodyNoise}`)) noise.remove();
+  let text = textOf(clone);
+  const cut = text.match(QUOTE_START);
+  if (cut && cut.index > 0) text = text.slice(0, cut.index).trim();
+  return text;
+}
+
+/** Whole-block text for plain markup without body-like elements (names, times and buttons removed). */
+function fallbackText(block) {
   const clone = block.cloneNode(true);
-  for (const noise of clone.querySelectorAll("time, [datetime], button, [role='button'], " + SELECTORS.author)) {
-    if ((noise.textContent || "").trim().length <= 60) noise.remove();
+  const author = authorElement(clone, null);
+  if (author && lineOf(author).length <= 60) author.remove();
+  for (const noise of clone.querySelectorAll(`time, [datetime], ${SELECTORS.quoted}, ${SELECTORS.bodyNoise}`)) {
+    if ((noise.textContent || "").trim().length <= 60 || noise.matches(SELECTORS.quoted)) noise.remove();
   }
   return textOf(clone);
+}
+
+/** Text around the body (header, meta line): where "added a note" or "Comments added" is said. */
+function headerTextOf(block, header, body) {
+  const parts = [];
+  if (header) parts.push(lineOf(header));
+  const walker = block.ownerDocument.createTreeWalker(block, 4);
+  let length = 0;
+  for (let node = walker.nextNode(); node && length < 400; node = walker.nextNode()) {
+    if (body && body.contains(node)) continue;
+    if (node.parentElement?.closest(`${SELECTORS.hidden}, button, [role='button'], [role='menu'], ul, ol, option, script, style`) && !block.closest(SELECTORS.hidden)) continue;
+    parts.push(node.nodeValue);
+    length += node.nodeValue.length;
+  }
+  return parts.join(" ").replace(/\s+/g, " ");
+}
+
+/** A person's name from a short text, or "" ("sam (Sam Porter)" → "Sam Porter"; emails and "via …" dropped). */
+export function nameFrom(text) {
+  let name = (text || "").replace(/\s+/g, " ").trim();
+  if (/:$/.test(name)) return ""; // a label ("Comment / Resolution:", "Depends on:")
+  name = name.replace(/\s*<[^>]*@[^>]*>\s*/g, " ").replace(/\s*\([^)]*@[^)]*\)/g, "").trim();
+  const inner = name.match(/^\S+ \(([^()]+)\)$/);
+  if (inner && /^\p{Lu}\S* \p{Lu}/u.test(inner[1])) name = inner[1];
+  name = name.replace(/\s+via\s+.+$/i, "").replace(/^["'“]|["'”]$/g, "").replace(/[:,;]+$/, "").trim();
+  if (!name || name.length > 60 || name.length < 2 || name.split(" ").length > 6) return "";
+  if (/@/.test(name) && !/\s/.test(name)) return name.split("@")[0]; // a bare address: its local part
+  if (/\d{1,2}:\d{2}|\d{4}-\d{2}|\d+\s*(?:min|hour|day|week|month|year)s?\b|\b(?:ago|yesterday|today|just now)\b/i.test(name)) return "";
+  if ((name.match(/\d/g) || []).length > 2 || /[()[\]{}|#=<>]/.test(name)) return "";
+  if (/^\p{Lu}{1,3}$/u.test(name)) return ""; // avatar initials
+  if (/\.[a-z0-9]{2,4}$/i.test(name) && !/\s/.test(name)) return ""; // a file name
+  if (NOT_A_NAME.test(name) || NOT_A_NAME.test(name.split(" ")[0]) && name.split(" ").length === 1) return "";
+  return name;
+}
+
+/** The element naming a block's author: never a form label, a button, a heading-sized title or body text. */
+function authorElement(block, body) {
+  const inside = (el, selector) => {
+    const found = el.closest(selector);
+    return Boolean(found && found !== block && block.contains(found));
+  };
+  const usable = (el) => !(body && body.contains(el)) && !inside(el, SELECTORS.notAuthor) && !el.hasAttribute("for") &&
+    !inside(el, "form") && !el.closest(SELECTORS.quoted);
+  for (const selector of SELECTORS.author) {
+    for (const candidate of block.querySelectorAll(selector)) {
+      if (!usable(candidate)) continue;
+      const text = candidate.tagName === "IMG" ? candidate.getAttribute("alt") : lineOf(candidate);
+      if (text.length > 80 || candidate.querySelector("p, div > div, pre, blockquote")) continue;
+      if (nameFrom(text)) return candidate;
+    }
+  }
+  return null;
+}
+
+/** The author's name: a labelled "From:/Author:" value first, then the author element. */
+function findAuthor(block, header, body, known) {
+  for (const scope of [header, block].filter(Boolean)) {
+    for (const el of scope.querySelectorAll("*")) {
+      if (el.children.length > 2 || (el.textContent || "").length > 160 || (body && body.contains(el))) continue;
+      const own = lineOf(el);
+      if (own.length > 120) continue;
+      const labelled = own.match(LABELLED_AUTHOR);
+      if (labelled && el.children.length <= 1 && nameFrom(labelled[1])) return nameFrom(labelled[1]);
+      if (AUTHOR_LABEL.test(own) && el.nextElementSibling && nameFrom(lineOf(el.nextElementSibling))) return nameFrom(lineOf(el.nextElementSibling));
+    }
+  }
+  const element = (header && authorElement(header, null)) || (known !== undefined ? known : authorElement(block, body));
+  if (!element) return "";
+  return nameFrom(element.tagName === "IMG" ? element.getAttribute("alt") : lineOf(element));
+}
+
+/** A sortable time for a block: datetime attributes, unix stamps, or a date written in its header. */
+function orderTime(element) {
+  if (!element) return null;
+  for (const el of [element, ...element.querySelectorAll(SELECTORS.stamp)]) {
+    const raw = el.getAttribute("datetime") || el.getAttribute("data-timestamp") || el.getAttribute("data-time") || (el === element ? "" : el.getAttribute("title")) || (el === element ? "" : lineOf(el));
+    const time = parseTime(raw);
+    if (time !== null) return time;
+  }
+  return parseTime((element.textContent || "").match(/\d{4}-\d{2}-\d{2}[ .T]\d{2}:\d{2}(?::\d{2})?/)?.[0]);
+}
+
+function parseTime(raw) {
+  if (!raw || raw.length > 60) return null;
+  const text = raw.replace(/\u00a0/g, " ").trim();
+  if (/^\d{10,13}$/.test(text)) return Number(text) * (text.length === 10 ? 1000 : 1);
+  const iso = text.match(/^(\d{4})-(\d{2})-(\d{2})[ .T](\d{2}):(\d{2})(?::(\d{2}))?/);
+  if (iso) return Date.UTC(+iso[1], +iso[2] - 1, +iso[3], +iso[4], +iso[5], +(iso[6] || 0));
+  if (!/\d/.test(text) || !/[a-z]{3}|\d[-/.]\d/i.test(text)) return null;
+  const parsed = Date.parse(text);
+  return Number.isNaN(parsed) ? null : parsed;
+}
+
+/** Threads shown newest first (Roundup, FreeScout, many email-style views) are turned around. */
+function chronological(messages) {
+  const times = messages.map((m) => m._ts).filter((t) => t !== null && t !== undefined);
+  if (times.length < 2 || times.length < messages.length * 0.6) return messages;
+  let falling = 0;
+  let rising = 0;
+  for (let i = 1; i < times.length; i += 1) {
+    if (times[i] < times[i - 1]) falling += 1;
+    else if (times[i] > times[i - 1]) rising += 1;
+  }
+  return falling > 0 && rising === 0 ? [...messages].reverse() : messages;
 }
 
 /** Chat layouts: the side a bubble sits on says who wrote it (right = the agent's side). */
@@ -189,31 +485,60 @@ function assignByAlignment(messages) {
   });
 }
 
+/** The ticket's subject: a subject-like element, else the most prominent heading that is not an id. */
 function readSubject(doc) {
-  for (const selector of SELECTORS.subject) {
-    const element = doc.querySelector(selector);
-    if (element && !element.closest(SELECTORS.excluded)) {
-      const text = lineOf(element);
-      if (text) return text;
+  const clean = (text) => text.replace(/^#\s*\d+\s*[:\-–]\s*/, "").trim();
+  const named = Array.from(doc.querySelectorAll(SELECTORS.subject))
+    .filter((el) => !el.closest(SELECTORS.excluded) && !el.closest("label, form") && !el.querySelector(SELECTORS.dataEntry))
+    .map((el) => lineOf(el)).filter((t) => t && t.length <= 200 && !/:$/.test(t) && !ID_HEADING.test(t));
+  if (named.length) return clean(named.sort((a, b) => a.length - b.length)[0]);
+  for (const level of ["h1", "h2", "h3"]) {
+    for (const heading of doc.querySelectorAll(level)) {
+      if (heading.closest("nav, aside, footer, [role='navigation'], [role='complementary'], form") || heading.closest(SELECTORS.hidden)) continue;
+      const text = clean(lineOf(heading));
+      if (text && text.length <= 200 && !ID_HEADING.test(lineOf(heading)) && !/editing$/i.test(text)) return text;
     }
   }
+  const input = doc.querySelector(SELECTORS.subjectInput);
+  if (input?.value) return input.value.trim();
   return doc.title || undefined;
+}
+
+/** The requester named outside the thread (a contact panel), for threads whose authors are unnamed. */
+function readRequester(doc) {
+  for (const element of doc.querySelectorAll(SELECTORS.requester)) {
+    if (element.closest("label, button, form")) continue;
+    const name = nameFrom(lineOf(element));
+    if (name) return name;
+  }
+  return undefined;
 }
 
 /** Assemble a Conversation from blocks; shared by the generic and taught adapters. */
 export function conversationFromBlocks(doc, url, helpdesk, allBlocks) {
-  const blocks = allBlocks.slice(-MAX_MESSAGES);
-  const messages = readBlocks(blocks);
+  let blocks = allBlocks;
+  let oldest = null;
+  if (allBlocks.length > MAX_MESSAGES + 1) {
+    // Only the newest messages are sent: read those (and the opener), not the whole long thread.
+    const first = orderTime(allBlocks[0]);
+    const last = orderTime(allBlocks[allBlocks.length - 1]);
+    const newestFirst = first !== null && last !== null && first > last;
+    blocks = newestFirst ? allBlocks.slice(0, MAX_MESSAGES + 1) : allBlocks.slice(-MAX_MESSAGES - 1);
+    oldest = readBlocks([newestFirst ? allBlocks[allBlocks.length - 1] : allBlocks[0]])[0] || null;
+  }
+  const all = readBlocks(blocks);
+  const messages = all.slice(-MAX_MESSAGES);
   // The thread's opener is usually the customer, even when only the newest blocks are kept.
-  const openerEl = allBlocks[0] && !roleFromCues(allBlocks[0]) ? findAuthor(allBlocks[0]) : null;
-  const customerName = messages.find((m) => m.role === "customer" && m._author)?._author || (openerEl ? lineOf(openerEl) : undefined);
+  const head = oldest || all[0];
+  const opener = head && head.role === "unknown" ? head._author : undefined;
+  const customerName = all.find((m) => m.role === "customer" && m._author)?._author || opener;
   inferRolesByAuthor(messages, customerName);
   return toConversation({
     helpdesk,
     ticketId: ticketIdFromUrl(url),
     url: url.href,
     subject: readSubject(doc),
-    customerName: customerName || messages.find((m) => m.role === "customer")?._author,
+    customerName: customerName || messages.find((m) => m.role === "customer")?._author || readRequester(doc),
     messages,
   });
 }
@@ -233,14 +558,20 @@ export default {
   read(doc, url) {
     const editor = findReplyEditor(doc);
     let blocks;
-    if (cached && cached.parent.isConnected && cached.doc === doc) {
-      blocks = Array.from(cached.parent.children).filter((child) => signature(child) === cached.key);
-    }
+    // Reuse the thread found before unless the page grew a lot since (a thread loaded after the page).
+    const size = (doc.body?.textContent || "").length;
+    if (cached && cached.parent.isConnected && cached.doc === doc && size < cached.size * 1.2 + 200) blocks = collectBlocks(cached, editor);
     if (!blocks || !blocks.length) {
       const found = findMessageBlocks(doc, editor);
       if (!found) return null;
-      cached = { parent: found.parent, key: found.key, doc };
-      blocks = found.members;
+      // A weak guess is not kept: the real thread may still be loading.
+      let signals = 0;
+      for (const m of found.members) {
+        if (roleFromCues(m) || m.querySelector(SELECTORS.stamp) || authorElement(m, null) || hasLabelledAuthor(m)) signals += 1;
+        if (signals >= 2) break;
+      }
+      if (signals >= 2) cached = { ...found, doc, size };
+      blocks = collectBlocks(cached?.parent === found.parent ? cached : found, editor);
     }
     return conversationFromBlocks(doc, url, "generic", blocks);
   },

@@ -1,3 +1,4 @@
+// @ts-check
 // Gorgias (*.gorgias.com/app/ticket/ID). The reply editor is Draft.js
 // (.public-DraftEditor-content); messages say whether they come from the customer or an agent
 // and internal notes are their own kind.
@@ -14,7 +15,8 @@ const SELECTORS = {
   editor: ['[data-testid="ticket-reply-editor"] .public-DraftEditor-content', ".public-DraftEditor-content[contenteditable='true']"],
 };
 
-export default defineAdapter({
+// The spec's optional fields are untyped in common.js, hence the cast.
+export default defineAdapter(/** @type {any} */ ({
   name: "gorgias",
   label: "Gorgias",
   hosts: [/(^|\.)gorgias\.com$/],
@@ -30,4 +32,4 @@ export default defineAdapter({
   findNoteToggle(doc) {
     return doc.querySelector('[data-testid="internal-note-toggle"]') || byText(doc, "button, [role='tab']", /^internal note$/i);
   },
-});
+}));

@@ -1,3 +1,4 @@
+// @ts-check
 // Help Scout (secure.helpscout.net/conversation/ID/NUMBER). Thread types follow Help Scout's own
 // model (customer / message / note / lineitem, as in its API); the DOM carries them as classes
 // on each thread. Editor: the reply composer's contenteditable.
@@ -14,7 +15,8 @@ const SELECTORS = {
   editor: ['[data-cy="Editor"] [contenteditable="true"]', ".c-editor .ProseMirror", "#reply-editor [contenteditable='true']", ".redactor_editor"],
 };
 
-export default defineAdapter({
+// The spec's optional fields are untyped in common.js, hence the cast.
+export default defineAdapter(/** @type {any} */ ({
   name: "helpscout",
   label: "Help Scout",
   hosts: [/^secure\.helpscout\.net$/],
@@ -31,4 +33,4 @@ export default defineAdapter({
   findNoteToggle(doc) {
     return doc.querySelector('[data-cy="NoteButton"], .js-note') || byText(doc, "header button, .c-conversation-toolbar button", /^note$/i);
   },
-});
+}));

@@ -1,3 +1,4 @@
+// @ts-check
 // Adapter registry. Choice order (DESIGN.md): what the agent taught this origin, then the URL,
 // then page structure, then the generic adapter.
 import chatwoot from "./chatwoot.js";

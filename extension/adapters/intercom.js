@@ -1,3 +1,4 @@
+// @ts-check
 // Intercom Inbox (app.intercom.com/a/inbox/.../conversation/ID). Conversation parts carry who
 // wrote them (admin = teammate, user / lead = customer, note, bot); the composer is ProseMirror
 // with Reply and Note tabs.
@@ -14,7 +15,8 @@ const SELECTORS = {
   editor: ['[data-test-composer] .ProseMirror[contenteditable="true"]', ".composer-inbox [contenteditable='true']", ".ProseMirror[contenteditable='true']"],
 };
 
-export default defineAdapter({
+// The spec's optional fields are untyped in common.js, hence the cast.
+export default defineAdapter(/** @type {any} */ ({
   name: "intercom",
   label: "Intercom",
   hosts: [/^app\.intercom\.com$/, /^app\.eu\.intercom\.com$/, /^app\.au\.intercom\.com$/],
@@ -31,4 +33,4 @@ export default defineAdapter({
   findNoteToggle(doc) {
     return doc.querySelector('[data-test-composer-tab="note"]') || byText(doc, "[role='tab'], .composer button", /^note$/i);
   },
-});
+}));

@@ -1,3 +1,4 @@
+// @ts-check
 // Pages taught with the picker: the agent showed us one message and the reply box; we keep
 // their selectors per origin (chrome.storage.local "taught:<origin>") and read with the generic reader.
 import { conversationFromBlocks, findNoteToggle } from "./generic.js";

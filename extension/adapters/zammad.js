@@ -1,3 +1,4 @@
+// @ts-check
 // Zammad (open source; self-hosted or *.zammad.com). Structure from Zammad's own app and
 // capybara tests: .ticket-article-item carries agent / customer / system and is-internal classes.
 import { defineAdapter } from "./common.js";
@@ -14,7 +15,8 @@ const SELECTORS = {
   noteToggle: [".content.active .js-toggleVisibility", ".articleNewEdit-internal .js-toggleVisibility"],
 };
 
-export default defineAdapter({
+// The spec's optional fields are untyped in common.js, hence the cast.
+export default defineAdapter(/** @type {any} */ ({
   name: "zammad",
   label: "Zammad",
   hosts: [/(^|\.)zammad\.com$/],
@@ -27,4 +29,4 @@ export default defineAdapter({
     if (block.classList.contains("customer")) return "customer";
     return null;
   },
-});
+}));

@@ -1,3 +1,4 @@
+// @ts-check
 // Zendesk Support, Agent Workspace. Structure: data-test-id hooks of the Agent Workspace
 // (omni-log-*, omnicomposer-*) as used by public userscripts and extensions; legacy classes as fallback.
 import { byText, defineAdapter } from "./common.js";
@@ -20,7 +21,8 @@ const SELECTORS = {
   internalTag: ['[data-test-id="omni-log-internal-note-tag"]', '[data-test-id*="internal-note"]', ".is-private"],
 };
 
-export default defineAdapter({
+// The spec's optional fields are untyped in common.js, hence the cast.
+export default defineAdapter(/** @type {any} */ ({
   name: "zendesk",
   label: "Zendesk",
   hosts: [/(^|\.)zendesk\.com$/],
@@ -34,4 +36,4 @@ export default defineAdapter({
     return doc.querySelector('[data-test-id="omnichannel-channel-switcher-menuitem-internal"]') ||
       byText(doc, '[data-test-id^="omnichannel-channel-switcher"] button, [role="menuitem"]', /internal note/i);
   },
-});
+}));

@@ -1,3 +1,4 @@
+// @ts-check
 // Put text into the helpdesk's reply box the way a person typing or pasting would, so the
 // editor's own state (React, CKEditor 5, ProseMirror, Draft.js, Froala) sees the change.
 // Never submits, never replaces what the agent typed: text goes at the caret, or after the draft.

@@ -1,7 +1,9 @@
+// @ts-check
 // Classic content script: content scripts cannot be ES modules, so load the real entry point as one.
 (async () => {
-  if (window.__tandemLoaded) return; // the loader can be injected twice (manifest + custom domains)
-  window.__tandemLoaded = true;
+  const flags = /** @type {Window & {__tandemLoaded?: boolean}} */ (window);
+  if (flags.__tandemLoaded) return; // the loader can be injected twice (manifest + custom domains)
+  flags.__tandemLoaded = true;
   try {
     const { start } = await import(chrome.runtime.getURL("content/main.js"));
     await start();

@@ -1,14 +1,22 @@
-// Content-script controller: reads the open ticket through an adapter, asks the service worker for
-// suggestions, renders them in the overlay and inserts the one the agent picks.
+// @ts-check
+// Content-script controller: reads the open ticket through an adapter (on a site the agent enabled,
+// unless a named adapter is on its own domain), asks the service worker for suggestions, renders them
+// in the overlay and inserts the one the agent picks. It never sees the API token.
 import { chooseAdapter, generic } from "../adapters/index.js";
-import { Overlay } from "../overlay/overlay.js";
-import { hash } from "./dom.js";
+import { hash } from "../lib/dom.js";
+import { sseErrorMessage, usableRequestId } from "../lib/errors.js";
+import { contentScriptKeys } from "../lib/settings.js";
+import { SITES_KEY, isSiteEnabled, needsConsent, setSiteEnabled, siteLabel } from "../lib/sites.js";
+import { Overlay, checksState } from "../overlay/overlay.js";
 import { CaretMemory, insertText } from "./insert.js";
 import { runPicker } from "./picker.js";
 
 const DEBOUNCE_MS = 200; // quiet time after the last DOM change before re-reading the thread
 const MAX_WAIT_MS = 1000; // ...but never longer than this while a page keeps changing
 const RETRY_MS = [2000, 4000, 8000, 15000]; // recovering from an unreachable backend
+const RATE_LIMIT_RETRY_S = 15; // when a 429 said nothing about how long to wait
+const NEEDS_AGENT = new Set(["auth", "config", "forbidden", "client"]); // retried when settings change
+const NOT_RETRIED = new Set(["server", "interrupted"]); // the backend may have stored the request: the agent decides
 const SHORTCUT = (event) => event.altKey && event.shiftKey && (event.key === "T" || event.key === "t" || event.code === "KeyT");
 
 /** Identity of a conversation's visible state: any new or edited message changes it. */
@@ -39,7 +47,9 @@ class Controller {
   }
 
   async start() {
-    this.settings = await chrome.storage.local.get(null);
+    this.origin = this.doc.location.origin;
+    // Only the keys this page needs: nothing secret is in chrome.storage.local, and nothing else is read.
+    this.settings = await chrome.storage.local.get(contentScriptKeys(this.origin));
     chrome.storage.onChanged.addListener((changes, area) => area === "local" && this.onSettingsChanged(changes));
     this.caret = new CaretMemory(this.doc);
     this.observer = new MutationObserver((records) => this.onMutations(records));
@@ -93,6 +103,12 @@ class Controller {
       this.teardown();
       return;
     }
+    // Generic, taught and structure-detected readers only run where the agent said yes.
+    const gated = needsConsent(this.adapter, url);
+    if (gated && !isSiteEnabled(this.settings[SITES_KEY], url.origin)) {
+      this.teardown();
+      return;
+    }
     // A page with no thread (yet): re-scan it at most every 2 s, not on every DOM change.
     const sinceEmpty = Date.now() - (this.lastEmptyScan || 0);
     if (this.adapter === generic && !this.overlay && !force && sinceEmpty < 2000) {
@@ -116,6 +132,7 @@ class Controller {
       return;
     }
     this.ensureOverlay();
+    this.overlay.setSite(gated ? siteLabel(url.origin) : null);
     this.placeOverlay();
     this.overlay.canInsertNote = Boolean(this.adapter.findNoteEditor?.(this.doc) || this.adapter.findNoteToggle?.(this.doc));
     const askable = hasThread && conversation.messages.some((m) => m.role === "customer" || m.role === "unknown");
@@ -156,6 +173,8 @@ class Controller {
       onSummaryNote: (summary) => this.insertNote(summary.text),
       onTeach: () => this.teach(),
       onCollapse: (collapsed) => this.setCollapsed(collapsed),
+      onStopSite: () => this.stopSite(),
+      onRetry: () => this.retryNow(),
     }).mount();
     this.overlay.setCollapsed(Boolean(this.settings.collapsed));
   }
@@ -187,8 +206,12 @@ class Controller {
     this.port.onMessage.addListener((message) => this.onPortMessage(message));
     this.port.onDisconnect.addListener(() => {
       this.port = null;
-      // The service worker restarted mid-stream: ask again rather than leave a spinner.
-      if (this.active && !this.active.finished) this.scheduleRetry({ kind: "offline", message: "Connection to Tandem was interrupted." });
+      // The service worker restarted mid-stream. Before any answer, ask again rather than leave a
+      // spinner; after one, the backend may have stored the request: the agent decides.
+      if (this.active && !this.active.finished) {
+        this.active.finished = true;
+        this.scheduleRetry({ kind: this.active.started ? "interrupted" : "offline", message: "Connection to Tandem was interrupted." });
+      }
     });
     return this.port;
   }
@@ -202,7 +225,7 @@ class Controller {
     this.cancelActive();
     clearTimeout(this.retry.timer);
     const id = ++this.requestSeq;
-    this.active = { id, key, texts: [], count: 0, finished: false };
+    this.active = { id, key, texts: [], count: 0, finished: false, started: false, failed: false, done: false };
     this.overlay.clearSuggestions();
     this.overlay.setStatus("Reading the knowledge base…");
     try {
@@ -217,13 +240,17 @@ class Controller {
     const active = this.active;
     // Answers for a conversation that has since changed (or was cancelled) are dropped.
     if (!active || message.id !== active.id || active.key !== this.currentKey) return;
-    if (message.type === "event") this.onEvent(active, message.event, message.data);
-    else if (message.type === "failure") {
+    if (message.type === "event") {
+      active.started = true;
+      this.onEvent(active, message.event, message.data);
+    } else if (message.type === "retrying") {
+      this.overlay.setStatus(`Rate limited, retrying in ${message.seconds} s.`, "warn");
+    } else if (message.type === "failure") {
       active.finished = true;
       this.scheduleRetry(message.error);
     } else if (message.type === "end") {
       active.finished = true;
-      if (!active.done) this.overlay.setStatus("The answer stream ended early; try again.", "warn");
+      if (!active.done && !active.failed) this.overlay.setStatus("The answer stream ended early.", "warn", { retry: true });
     }
   }
 
@@ -243,13 +270,15 @@ class Controller {
       active.done = true;
       this.retry.attempt = 0;
       // Honest "no KB answer": nothing grounded came back, only clarify / escalate.
-      overlay.showNoAnswer(!(data.suggestions || []).some((s) => s.kind === "answer" && s.grounded));
+      // An answer the checks found uncited is not an answer from the KB.
+      overlay.showNoAnswer(!(data.suggestions || []).some((s) => s.kind === "answer" && s.grounded && checksState(s) !== "uncited"));
       const ms = Math.round(data.timing_ms?.total ?? 0);
       const degraded = data.degraded ? " · Claude unavailable, offline engine answered" : "";
       const none = data.suggestions?.length ? "" : " · no suggestion";
       overlay.setStatus(`Suggested by ${data.engine} in ${ms} ms${degraded}${none}`, data.degraded ? "warn" : "info");
     } else if (event === "error") {
-      overlay.setStatus(`Tandem failed while answering: ${data.detail || data.message || "unknown error"}`, "error");
+      active.failed = true;
+      overlay.setStatus(sseErrorMessage(data), "error", { retry: true, requestId: usableRequestId(data?.request_id) });
     }
   }
 
@@ -257,8 +286,19 @@ class Controller {
     const overlay = this.overlay;
     if (!overlay) return;
     clearTimeout(this.retry.timer);
-    if (error.kind === "auth" || error.kind === "config" || error.kind === "forbidden" || error.kind === "client") {
+    if (NEEDS_AGENT.has(error.kind)) {
       overlay.setStatus(`${error.message}`, "error"); // needs the agent: retried when settings change
+      return;
+    }
+    if (NOT_RETRIED.has(error.kind)) {
+      this.retry.attempt = 0;
+      overlay.setStatus(`${error.message}`, "error", { retry: true, requestId: error.requestId });
+      return;
+    }
+    if (error.kind === "rate_limited") {
+      const seconds = Math.max(1, Math.round(error.retryAfter ?? RATE_LIMIT_RETRY_S));
+      overlay.setStatus(`Rate limited, retrying in ${seconds} s.`, "warn");
+      this.retry.timer = setTimeout(() => this.refresh({ force: true }), seconds * 1000);
       return;
     }
     const delay = RETRY_MS[Math.min(this.retry.attempt, RETRY_MS.length - 1)];
@@ -268,13 +308,15 @@ class Controller {
   }
 
   onSettingsChanged(changes) {
-    for (const [key, { newValue }] of Object.entries(changes)) this.settings[key] = newValue;
+    const mine = new Set(contentScriptKeys(this.origin));
+    for (const [key, { newValue }] of Object.entries(changes)) if (mine.has(key)) this.settings[key] = newValue;
     if ("collapsed" in changes && this.overlay && this.overlay.collapsed !== Boolean(changes.collapsed.newValue)) {
       this.overlay.setCollapsed(Boolean(changes.collapsed.newValue));
     }
-    const reselect = Object.keys(changes).some((key) => key === "enabledHelpdesks" || key.startsWith("taught:"));
+    const reselect = Object.keys(changes).some((key) => key === "enabledHelpdesks" || key === SITES_KEY || key === `taught:${this.origin}`);
     if (reselect) this.adapter = null;
-    if (reselect || "backendUrl" in changes || "token" in changes) {
+    // The token itself never comes here: the options page bumps credentialsUpdatedAt when it changes.
+    if (reselect || "backendUrl" in changes || "credentialsUpdatedAt" in changes) {
       this.retry.attempt = 0;
       this.currentKey = null;
       this.refresh({ force: true });
@@ -282,6 +324,20 @@ class Controller {
   }
 
   // --- actions -----------------------------------------------------------------------------
+
+  /** The agent pressed "stop" on the overlay: forget consent for this origin and leave the page. */
+  async stopSite() {
+    this.teardown();
+    await setSiteEnabled(this.origin, false);
+  }
+
+  /** "Try again" after a failure that is not retried on its own. */
+  retryNow() {
+    clearTimeout(this.retry.timer);
+    this.retry.attempt = 0;
+    this.currentKey = null;
+    this.refresh({ force: true });
+  }
 
   insertSuggestion(data) {
     const editor = this.adapter?.findEditor(this.doc);
@@ -377,7 +433,9 @@ class Controller {
       return;
     }
     const origin = this.doc.location.origin;
-    await chrome.storage.local.set({ [`taught:${origin}`]: { ...result, at: new Date().toISOString() } });
+    // Teaching a page is the agent's say-so to read this site.
+    const sites = /** @type {Record<string, boolean>} */ ((await chrome.storage.local.get(SITES_KEY))[SITES_KEY] || {});
+    await chrome.storage.local.set({ [`taught:${origin}`]: { ...result, at: new Date().toISOString() }, [SITES_KEY]: { ...sites, [origin]: true } });
     overlay.setStatus("Learned this page. Tandem will read it this way from now on.");
   }
 

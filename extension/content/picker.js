@@ -1,3 +1,4 @@
+// @ts-check
 // "Teach this page": the agent clicks one message of the thread, then the reply box; we turn both
 // into CSS selectors that survive re-renders (ids and stable classes, no positions unless needed).
 import { editableWithin } from "../adapters/common.js";

@@ -1,12 +1,19 @@
-// Settings kept in chrome.storage.local: names are part of the DOM/storage contract in DESIGN.md.
+// @ts-check
+// Settings kept in chrome.storage.local: names are part of the storage contract (docs/extension.md).
+// The token is not one of them: it lives in lib/credentials.js, out of content scripts' reach.
 
 export const DEFAULTS = Object.freeze({
   backendUrl: "http://127.0.0.1:8080",
-  token: "",
   collapsed: false,
   enabledHelpdesks: {},
+  enabledSites: {},
   customDomains: [],
 });
+
+/** The keys a content script reads for a page of `origin` (never `get(null)`). */
+export function contentScriptKeys(origin) {
+  return ["collapsed", "enabledHelpdesks", "enabledSites", `taught:${origin}`];
+}
 
 export const HELPDESKS = [
   "zendesk", "freshdesk", "helpscout", "intercom", "front", "gorgias", "zammad", "chatwoot", "generic",

@@ -1,3 +1,4 @@
+// @ts-check
 // Incremental Server-Sent Events parser (the subset of the WHATWG spec the backend uses).
 
 /** Feed text chunks in; get complete `{event, data}` records out. */

@@ -1,6 +1,11 @@
-// Options: backend URL, token, test connection, helpdesks on/off, custom domains, taught pages.
+// @ts-check
+// Options: backend URL, token, test connection, helpdesks on/off, sites Tandem may read, custom
+// domains, taught pages. An extension page: it may read the token (lib/credentials.js).
+import { loadCredentials, saveConnection } from "../lib/credentials.js";
 import { DEFAULTS, HELPDESKS, domainToPattern, normalizeBackendUrl } from "../lib/settings.js";
+import { SITES_KEY, setSiteEnabled, siteLabel, siteOf } from "../lib/sites.js";
 
+/** @type {(id: string) => any} */
 const $ = (id) => document.getElementById(id);
 const LABELS = { zendesk: "Zendesk", freshdesk: "Freshdesk", helpscout: "Help Scout", intercom: "Intercom", front: "Front",
   gorgias: "Gorgias", zammad: "Zammad", chatwoot: "Chatwoot", generic: "Any other page" };
@@ -10,8 +15,9 @@ function say(element, text, level = "") {
   element.dataset.level = level;
 }
 
-function li(text, onRemove) {
+function li(text, onRemove, value = text) {
   const item = document.createElement("li");
+  item.dataset.value = value;
   item.append(document.createTextNode(text));
   const remove = document.createElement("button");
   remove.type = "button";
@@ -22,9 +28,10 @@ function li(text, onRemove) {
 }
 
 async function render() {
-  const stored = await chrome.storage.local.get(null);
+  /** @type {Record<string, any>} */
+  const stored = await chrome.storage.local.get(null); // an extension page: nothing here is secret anyway
   $("backendUrl").value = stored.backendUrl || DEFAULTS.backendUrl;
-  $("token").value = stored.token || "";
+  $("token").value = (await loadCredentials())?.token || "";
 
   const enabled = stored.enabledHelpdesks || {};
   $("helpdesks").replaceChildren(...HELPDESKS.map((name) => {
@@ -34,7 +41,7 @@ async function render() {
     box.checked = enabled[name] !== false;
     box.dataset.helpdesk = name;
     box.addEventListener("change", async () => {
-      const current = (await chrome.storage.local.get("enabledHelpdesks")).enabledHelpdesks || {};
+      const current = /** @type {Record<string, boolean>} */ ((await chrome.storage.local.get("enabledHelpdesks")).enabledHelpdesks || {});
       await chrome.storage.local.set({ enabledHelpdesks: { ...current, [name]: box.checked } });
     });
     label.append(box, document.createTextNode(` ${LABELS[name]}`));
@@ -42,12 +49,20 @@ async function render() {
   }));
 
   $("domains").replaceChildren(...(stored.customDomains || []).map((pattern) => li(pattern, async () => {
+    /** @type {{customDomains?: string[]}} */
     const { customDomains = [] } = await chrome.storage.local.get("customDomains");
     await chrome.storage.local.set({ customDomains: customDomains.filter((p) => p !== pattern) });
     await chrome.permissions.remove({ origins: [pattern] }).catch(() => {});
     await chrome.runtime.sendMessage({ type: "syncDomains" });
     render();
   })));
+
+  const sites = Object.keys(stored[SITES_KEY] || {}).filter((origin) => stored[SITES_KEY][origin] === true).sort();
+  $("sites").replaceChildren(...sites.map((origin) => li(siteLabel(origin), async () => {
+    await setSiteEnabled(origin, false);
+    render();
+  }, origin)));
+  $("sites-empty").hidden = sites.length > 0;
 
   const taught = Object.keys(stored).filter((key) => key.startsWith("taught:"));
   $("taught").replaceChildren(...taught.map((key) => li(key.slice("taught:".length), async () => {
@@ -65,7 +80,7 @@ $("connection").addEventListener("submit", async (event) => {
   try {
     const values = readForm();
     await ensureBackendPermission(values.backendUrl);
-    await chrome.storage.local.set(values);
+    await saveConnection(values);
     say($("connection-status"), "Saved.", "ok");
   } catch (error) {
     say($("connection-status"), error.message, "error");
@@ -113,8 +128,11 @@ $("domain-form").addEventListener("submit", async (event) => {
     say($("domain-status"), `Access to ${pattern} was not granted.`, "error");
     return;
   }
+  /** @type {{customDomains?: string[]}} */
   const { customDomains = [] } = await chrome.storage.local.get("customDomains");
   if (!customDomains.includes(pattern)) await chrome.storage.local.set({ customDomains: [...customDomains, pattern] });
+  const origin = siteOf(pattern.replace(/\/\*$/, "/"));
+  if (origin) await setSiteEnabled(origin, true); // adding a domain is the agent's say-so to read it
   await chrome.runtime.sendMessage({ type: "syncDomains" });
   $("domain").value = "";
   say($("domain-status"), `Tandem will run on ${pattern}.`, "ok");

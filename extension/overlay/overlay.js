@@ -1,11 +1,23 @@
+// @ts-check
 // The overlay: one host element (#tandem-overlay) with an open shadow root. Everything that comes
 // from a customer, the KB or a model is set with textContent; nothing is ever parsed as HTML.
 import { OVERLAY_CSS } from "./styles.js";
 
 const HOST_ID = "tandem-overlay";
 const MARGIN = 16;
+const KIND_LABELS = { answer: "Answer from KB", clarify: "Ask to clarify", escalate: "Escalate" };
+const UNCITED_LABEL = "Unverified answer — not from the KB";
+const DRAFT_NOTE = "Unverified draft — checking against the KB…";
+const CONFIRM_LABEL = "Insert anyway";
 
-/** Tiny element builder: attributes as properties/attributes, children as nodes or text. */
+/**
+ * Tiny element builder: attributes as properties/attributes, children as nodes or text.
+ * @param {Document} doc
+ * @param {string} tag
+ * @param {Record<string, any>} [attrs]
+ * @param {...any} children
+ * @returns {HTMLElement}
+ */
 function h(doc, tag, attrs = {}, ...children) {
   const element = doc.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
@@ -32,8 +44,45 @@ export function safeHref(url) {
   }
 }
 
+/**
+ * Where the checks flagged a suggestion's text: sorted, non-overlapping `{start, end, span}` ranges
+ * for each unsupported span found in `text` (exact match first, then ignoring case).
+ */
+export function unsupportedRanges(text, unsupported) {
+  const ranges = [];
+  const lower = text.toLowerCase();
+  const haystacks = lower.length === text.length ? [text, lower] : [text]; // offsets must stay aligned
+  for (const span of unsupported || []) {
+    const needle = String(span?.text || "");
+    if (!needle) continue;
+    for (const haystack of haystacks) {
+      const target = haystack === lower ? needle.toLowerCase() : needle;
+      let from = 0;
+      let found = false;
+      for (let at = haystack.indexOf(target, from); at !== -1; at = haystack.indexOf(target, from)) {
+        ranges.push({ start: at, end: at + needle.length, span });
+        from = at + needle.length;
+        found = true;
+      }
+      if (found) break;
+    }
+  }
+  ranges.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept = [];
+  for (const range of ranges) if (!kept.length || range.start >= kept[kept.length - 1].end) kept.push(range);
+  return kept;
+}
+
+/** How a final suggestion's checks came out: "passed", "unsupported", "uncited" or null (no checks). */
+export function checksState(data) {
+  const checks = data?.checks;
+  if (!checks || typeof checks !== "object") return null;
+  if (checks.cited === false) return "uncited";
+  return Array.isArray(checks.unsupported) && checks.unsupported.length ? "unsupported" : "passed";
+}
+
 export class Overlay {
-  /** `handlers`: onInsert, onCopy, onFeedback, onSummary, onSummaryCopy, onSummaryNote, onTeach, onCollapse. */
+  /** `handlers`: onInsert, onCopy, onFeedback, onSummary, onSummaryCopy, onSummaryNote, onTeach, onCollapse, onStopSite, onRetry. */
   constructor(doc, handlers) {
     this.doc = doc;
     this.handlers = handlers;
@@ -53,6 +102,12 @@ export class Overlay {
     this.root.adoptedStyleSheets = [sheet];
 
     this.statusEl = h(doc, "div", { class: "status", "data-tandem": "status", role: "status", "aria-live": "polite" });
+    this.statusAction = h(doc, "button", { class: "status-action", "data-tandem": "retry", hidden: true, text: "Try again",
+      onclick: () => this.handlers.onRetry?.() });
+    this.siteText = h(doc, "span", { class: "site-text" });
+    this.siteEl = h(doc, "div", { class: "site", "data-tandem": "site", hidden: true }, this.siteText,
+      h(doc, "button", { class: "link", "data-tandem": "site-stop", title: "Stop reading this site (enable it again from the Tandem toolbar button)",
+        text: "stop", onclick: () => this.handlers.onStopSite?.() }));
     this.signalsEl = h(doc, "div", { class: "signals", "data-tandem": "signals", hidden: true });
     this.noAnswerEl = h(doc, "div", { class: "no-answer", "data-tandem": "no-answer", hidden: true,
       text: "No answer in the knowledge base for this question. Tandem suggests asking or escalating instead of guessing." });
@@ -74,7 +129,8 @@ export class Overlay {
           text: "Teach", onclick: () => this.handlers.onTeach?.() }),
         this.collapseButton),
       h(doc, "div", { class: "tabs", role: "tablist" }, this.tabButtons.suggestions, this.tabButtons.summary),
-      this.statusEl,
+      this.siteEl,
+      h(doc, "div", { class: "status-row" }, this.statusEl, this.statusAction),
       h(doc, "div", { class: "body" }, this.suggestionsPane, this.summaryEl),
       h(doc, "footer", { text: "AI suggestions: you decide what is sent. Alt+Shift+T hides this panel." }));
     this.root.append(this.panel);
@@ -120,9 +176,20 @@ export class Overlay {
     this.summaryEl.hidden = name !== "summary";
   }
 
-  setStatus(text, level = "info") {
+  /** Status line; `retry: true` adds a "Try again" button, `requestId` is kept whole for support. */
+  setStatus(text, level = "info", { retry = false, requestId = "" } = {}) {
     this.statusEl.textContent = text || "";
     this.statusEl.dataset.level = level;
+    if (requestId) this.statusEl.dataset.requestId = requestId;
+    else delete this.statusEl.dataset.requestId;
+    this.statusEl.title = requestId ? `Request id: ${requestId}` : "";
+    this.statusAction.hidden = !retry;
+  }
+
+  /** "Reading 127.0.0.1:8081 — stop" while a site the agent enabled is read; null hides it. */
+  setSite(label) {
+    this.siteEl.hidden = !label;
+    this.siteText.textContent = label ? `Reading ${label} — ` : "";
   }
 
   clearSuggestions() {
@@ -147,7 +214,11 @@ export class Overlay {
     this.signalsEl.hidden = false;
   }
 
-  /** Create or update the card for suggestion `index`; cards appear only once they hold text. */
+  /**
+   * Create or update the card for suggestion `index`; cards appear only once they hold text.
+   * @param {number} index
+   * @param {{text?: string, state?: string, data?: any}} update
+   */
   upsertSuggestion(index, { text, state, data }) {
     let entry = this.cards.get(index);
     if (!entry) {
@@ -158,7 +229,11 @@ export class Overlay {
       this.listEl.insertBefore(entry.card, after === undefined ? null : this.cards.get(after).card);
     }
     if (text !== undefined) entry.textEl.textContent = text;
-    if (state) entry.card.dataset.state = state;
+    if (state) {
+      entry.card.dataset.state = state;
+      entry.draftEl.hidden = state !== "streaming";
+      entry.insertEl.disabled = state === "streaming"; // unchecked text is never inserted
+    }
     if (data) this.fillCard(entry, data);
   }
 
@@ -167,15 +242,21 @@ export class Overlay {
     const entry = {};
     entry.kindEl = h(doc, "span", { class: "kind", text: "suggestion" });
     entry.confidenceEl = h(doc, "span", { class: "confidence" });
+    entry.draftEl = h(doc, "p", { class: "draft-note", "data-tandem": "draft-note", text: DRAFT_NOTE });
     entry.textEl = h(doc, "p", { class: "text" });
+    entry.checksEl = h(doc, "div", { class: "checks", "data-tandem": "checks", role: "note", hidden: true });
     entry.citationsEl = h(doc, "ul", { class: "citations" });
     const act = (name) => () => entry.data && this.handlers[name]?.(entry.data, entry);
+    entry.insertEl = h(doc, "button", { class: "primary", "data-tandem": "insert", text: "Insert", title: "Insert at the caret in the reply box",
+      onclick: () => this.onInsertClick(entry) });
     entry.card = h(doc, "article", { class: "card", "data-tandem": "suggestion", "data-state": "streaming", "data-index": index },
       h(doc, "div", { class: "meta" }, entry.kindEl, entry.confidenceEl),
+      entry.draftEl,
       entry.textEl,
+      entry.checksEl,
       entry.citationsEl,
       h(doc, "div", { class: "actions" },
-        h(doc, "button", { class: "primary", "data-tandem": "insert", text: "Insert", title: "Insert at the caret in the reply box", onclick: act("onInsert") }),
+        entry.insertEl,
         h(doc, "button", { "data-tandem": "copy", text: "Copy", onclick: act("onCopy") }),
         h(doc, "span", { class: "spacer" }),
         h(doc, "button", { class: "icon", "data-tandem": "thumbs-up", title: "Good suggestion", "aria-label": "Good suggestion", text: "▲",
@@ -190,12 +271,26 @@ export class Overlay {
     return entry;
   }
 
+  /** Insert, or for a suggestion the checks flagged, a first click that asks for a second one. */
+  onInsertClick(entry) {
+    if (!entry.data) return;
+    if (entry.needsConfirm && entry.insertEl.dataset.confirm !== "pending") {
+      entry.insertEl.dataset.confirm = "pending";
+      entry.insertEl.textContent = CONFIRM_LABEL;
+      entry.insertEl.title = "The checks flagged this text: click again to insert it anyway";
+      entry.checksEl.append(h(this.doc, "p", { class: "confirm-note", text: "Check the flagged text, then click “Insert anyway” to use it." }));
+      return;
+    }
+    this.handlers.onInsert?.(entry.data, entry);
+  }
+
   fillCard(entry, data) {
     const doc = this.doc;
     entry.data = data;
     entry.card.dataset.kind = data.kind;
     entry.card.dataset.grounded = String(Boolean(data.grounded));
-    entry.kindEl.textContent = { answer: "Answer from KB", clarify: "Ask to clarify", escalate: "Escalate" }[data.kind] || data.kind;
+    entry.kindEl.textContent = KIND_LABELS[data.kind] || data.kind;
+    this.renderChecks(entry, data);
     entry.confidenceEl.textContent = typeof data.confidence === "number" ? `· confidence ${Math.round(data.confidence * 100)}%` : "";
     entry.citationsEl.replaceChildren(...(data.citations || []).map((citation) => {
       const href = safeHref(citation.url);
@@ -205,6 +300,44 @@ export class Overlay {
         : h(doc, "span", { "data-tandem": "citation", "data-article-id": citation.article_id, text: label });
       return h(doc, "li", {}, "Source: ", link, citation.quote ? h(doc, "span", { class: "quote", text: `“${citation.quote}”`, title: citation.quote }) : "");
     }));
+  }
+
+  /** Show what the evidence checks found: mark unsupported spans, warn, and ask before inserting. */
+  renderChecks(entry, data) {
+    const doc = this.doc;
+    const state = checksState(data);
+    const unsupported = state ? data.checks.unsupported || [] : [];
+    if (state) entry.card.dataset.checks = state;
+    else delete entry.card.dataset.checks;
+    const ranges = unsupportedRanges(String(data.text || ""), unsupported);
+    if (ranges.length) {
+      const text = String(data.text);
+      const parts = [];
+      let at = 0;
+      for (const range of ranges) {
+        if (range.start > at) parts.push(text.slice(at, range.start));
+        parts.push(h(doc, "mark", { "data-tandem": "unsupported", "data-kind": range.span.kind, title: "Not found in the cited articles",
+          text: text.slice(range.start, range.end) }));
+        at = range.end;
+      }
+      if (at < text.length) parts.push(text.slice(at));
+      entry.textEl.replaceChildren(...parts);
+    }
+    const warnings = [];
+    if (state === "uncited") {
+      entry.kindEl.textContent = UNCITED_LABEL;
+      warnings.push(h(doc, "p", { text: "This answer cites no knowledge-base article. Check it before sending." }));
+    }
+    if (unsupported.length) {
+      warnings.push(h(doc, "p", {}, "Not found in the cited articles: ",
+        ...unsupported.flatMap((span, i) => [i ? ", " : "", h(doc, "span", { class: "span", "data-kind": span?.kind, text: `“${String(span?.text || "")}”` })])));
+    }
+    entry.checksEl.replaceChildren(...warnings);
+    entry.checksEl.hidden = !warnings.length;
+    entry.needsConfirm = warnings.length > 0;
+    delete entry.insertEl.dataset.confirm;
+    entry.insertEl.textContent = "Insert";
+    entry.insertEl.title = entry.needsConfirm ? "The checks flagged this text: Insert asks you to confirm" : "Insert at the caret in the reply box";
   }
 
   /** Show the honest "the KB has no answer" state. */

@@ -1,3 +1,4 @@
+// @ts-check
 // Overlay styles, adopted into the shadow root (constructable stylesheets are not subject to the
 // page's CSP). Colours follow the page's light or dark scheme.
 export const OVERLAY_CSS = `
@@ -32,7 +33,12 @@ button.icon { padding: 2px 6px; }
 .tabs button { border-bottom-left-radius: 0; border-bottom-right-radius: 0; border-bottom: none; }
 .tabs button[aria-selected="true"] { background: var(--card); font-weight: 600; }
 .body { overflow: auto; padding: 8px 10px; background: var(--card); flex: 1; }
-.status { font-size: 12px; color: var(--muted); padding: 4px 10px; min-height: 1.5em; }
+.status-row { display: flex; align-items: center; gap: 6px; }
+.status { font-size: 12px; color: var(--muted); padding: 4px 10px; min-height: 1.5em; flex: 1; }
+.status-action { font-size: 12px; margin-right: 10px; }
+.site { font-size: 12px; color: var(--muted); padding: 4px 10px 0; }
+button.link { border: none; background: none; padding: 0; color: var(--accent); text-decoration: underline; font-size: 12px; }
+button[disabled] { opacity: 0.55; cursor: default; }
 .status[data-level="error"] { color: var(--bad); background: var(--bad-bg); }
 .status[data-level="warn"] { color: var(--warn); background: var(--warn-bg); }
 .signals { display: flex; flex-wrap: wrap; gap: 4px; margin-bottom: 8px; }
@@ -44,6 +50,11 @@ button.icon { padding: 2px 6px; }
 .card .meta { display: flex; gap: 6px; align-items: center; font-size: 11px; color: var(--muted); margin-bottom: 4px; }
 .card .kind { text-transform: uppercase; letter-spacing: 0.04em; font-weight: 600; }
 .card .text { white-space: pre-wrap; margin: 0 0 6px; overflow-wrap: anywhere; }
+.draft-note { margin: 0 0 4px; font-size: 11px; color: var(--warn); font-style: italic; }
+.checks { border-left: 3px solid var(--warn); background: var(--warn-bg); color: var(--warn); padding: 4px 8px; border-radius: 6px; margin: 0 0 6px; font-size: 12px; }
+.checks p { margin: 2px 0; }
+.card[data-checks="uncited"] { border-color: var(--warn); }
+mark[data-tandem="unsupported"] { background: var(--warn-bg); color: inherit; border-bottom: 2px solid var(--warn); }
 .card[data-state="streaming"] .text::after { content: "▍"; animation: blink 1s steps(2) infinite; }
 @keyframes blink { 50% { opacity: 0; } }
 .citations { margin: 0 0 6px; padding: 0; list-style: none; font-size: 12px; }

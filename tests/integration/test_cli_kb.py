@@ -144,6 +144,7 @@ def test_reindex_after_chunk_settings_change(demo_cli):
     assert cli.json("kb", "search", "reset my password", "--json")[0]["article_id"] == "reset-password"
 
 
+@pytest.mark.subprocess
 def test_kill_mid_import_leaves_consistent_db_and_rerun_completes(process_cli, tmp_path):
     cli = process_cli
     kb = tmp_path / "big"

@@ -7,6 +7,7 @@ import socket
 import time
 
 import httpx
+import pytest
 
 from tests.conftest import ROOT
 
@@ -55,6 +56,7 @@ def test_suggest_and_summarize_files(demo_cli, tmp_path):
     assert out.returncode == 1 and "20000" in out.stderr
 
 
+@pytest.mark.subprocess
 def test_serve_on_loopback(process_cli, demo_data):
     cli = process_cli
     cli.data_dir = demo_data

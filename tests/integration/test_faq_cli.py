@@ -155,6 +155,7 @@ def _serve(cli: CLI):
     raise AssertionError("server did not become ready")
 
 
+@pytest.mark.subprocess
 def test_api_roles_and_remote_mode(kmcli, tmp_path):
     km = kmcli.run("users", "add", "kim", "--role", "knowledge_manager").stdout.strip()
     agent = kmcli.run("users", "add", "ada", "--role", "agent").stdout.strip()

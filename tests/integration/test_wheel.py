@@ -12,9 +12,12 @@ import sys
 import venv
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 
+@pytest.mark.subprocess
 def test_wheel_works_outside_the_checkout(tmp_path: Path):
     wheels = tmp_path / "wheels"
     subprocess.run([sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-q",

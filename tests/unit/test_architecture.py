@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import click
+import pytest
 
 from tests.conftest import ROOT
 
@@ -111,6 +112,7 @@ def test_every_command_has_help():
     assert seen > 25
 
 
+@pytest.mark.subprocess
 def test_help_imports_nothing_heavy():
     """`tandem --help` loads the command modules but none of the engines, the store or the web stack."""
     import subprocess

@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 
 from backend.retrieval.embed import get_embedder
 
@@ -31,6 +32,7 @@ def test_bulk_batches_match_single_queries():
     assert np.min((bulk[:5] * singles).sum(1)) > 0.9999
 
 
+@pytest.mark.subprocess
 def test_queries_never_import_torch():
     code = ("import sys; from backend.retrieval.embed import get_embedder; get_embedder('minilm-int8').embed(['x']);"
             "assert 'torch' not in sys.modules and 'sentence_transformers' not in sys.modules, 'torch loaded'")

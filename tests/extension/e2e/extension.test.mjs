@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REPO, launchBrowser, overlay, prepareBackend, startPageServer } from "./harness.mjs";
+import { TANDEM, launchBrowser, overlay, prepareBackend, startPageServer } from "./harness.mjs";
 
 const WAIT = { timeout: 20_000 };
 let backend;
@@ -18,7 +18,8 @@ before(async () => {
   await backend.start();
   pages = await startPageServer();
   browser = await launchBrowser();
-  await browser.setStorage({ backendUrl: backend.url, token: backend.token });
+  // The fixture pages and the demo helpdesk are read by the generic adapter: the agent enabled their origin.
+  await browser.setStorage({ backendUrl: backend.url, token: backend.token, enabledSites: { [pages.base]: true } });
 });
 
 after(async () => {
@@ -254,7 +255,7 @@ describe("team lead report", () => {
     await page.locator("#reply").press("End");
     await page.locator("#reply").type(" PS: keep the original box if you still have it.");
     await page.click("button.send");
-    const tandem = join(REPO, ".venv/bin/tandem");
+    const tandem = TANDEM;
     const env = { ...process.env, TANDEM_DATA_DIR: backend.dataDir, HF_HUB_OFFLINE: "1" };
     let edited = 0;
     for (let i = 0; i < 50 && !edited; i += 1) {
@@ -272,7 +273,7 @@ describe("team lead report", () => {
     await firstFinalSuggestion(ticket);
     await ticket.close();
     const out = join(mkdtempSync(join(tmpdir(), "tandem-report-")), "report.html");
-    execFileSync(join(REPO, ".venv/bin/tandem"), ["report", "--out", out], {
+    execFileSync(TANDEM, ["report", "--out", out], {
       env: { ...process.env, TANDEM_DATA_DIR: backend.dataDir, HF_HUB_OFFLINE: "1" },
     });
     const page = await browser.context.newPage();

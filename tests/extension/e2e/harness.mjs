@@ -3,7 +3,7 @@
 import { spawn, execFileSync } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
-import { createServer } from "node:http";
+import { createServer, request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,7 +12,8 @@ import { chromium } from "playwright-core";
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(HERE, "../../..");
 export const EXTENSION = join(REPO, "extension");
-const TANDEM = join(REPO, ".venv/bin/tandem");
+/** The CLI the backend runs from; TANDEM_BIN points elsewhere (e.g. a build of another commit). */
+export const TANDEM = process.env.TANDEM_BIN || join(REPO, ".venv/bin/tandem");
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css", ".json": "application/json" };
@@ -46,7 +47,12 @@ export async function startPageServer() {
   });
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
-  return { server, base: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+  // Chromium keeps speculative connections open; close them rather than wait for their timeouts.
+  const close = () => new Promise((r) => {
+    server.close(r);
+    server.closeAllConnections();
+  });
+  return { server, base: `http://127.0.0.1:${server.address().port}`, close };
 }
 
 function freePort() {
@@ -101,9 +107,7 @@ export async function prepareBackend() {
   return backend;
 }
 
-/** Chromium with the unpacked extension; returns {context, worker, close}. */
-export async function launchBrowser() {
-  const profile = mkdtempSync(join(tmpdir(), "tandem-chromium-"));
+async function launchContext(profile) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -117,17 +121,106 @@ export async function launchBrowser() {
   });
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent("serviceworker", { timeout: 30_000 });
-  return {
+  return { context, worker };
+}
+
+/**
+ * Chromium with the unpacked extension; returns {context, worker, extensionId, setStorage, getStorage,
+ * getToken, extensionPage, restart, close}. `context` and `worker` change on `restart()`.
+ */
+export async function launchBrowser() {
+  const profile = mkdtempSync(join(tmpdir(), "tandem-chromium-"));
+  let { context, worker } = await launchContext(profile);
+  let helperPage = null;
+  const browser = {
     context,
     worker,
     extensionId: new URL(worker.url()).host,
-    /** Write chrome.storage.local through the service worker (as the options page would). */
-    setStorage: (values) => worker.evaluate((v) => chrome.storage.local.set(v), values),
-    getStorage: (keys) => worker.evaluate((k) => chrome.storage.local.get(k), keys ?? null),
+    /** An extension page (the options page) kept open to act as the options page does. */
+    async extensionPage() {
+      if (!helperPage || helperPage.isClosed()) {
+        helperPage = await browser.context.newPage();
+        await helperPage.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+      }
+      return helperPage;
+    },
+    /**
+     * Settings as the options page saves them: `token` (with `backendUrl`) goes to the extension's
+     * credential store, bound to the backend origin; every other key to chrome.storage.local.
+     */
+    async setStorage(values) {
+      const { token, backendUrl, ...rest } = values;
+      if (Object.keys(rest).length) await browser.worker.evaluate((v) => chrome.storage.local.set(v), rest);
+      if (token === undefined && backendUrl === undefined) return;
+      const page = await browser.extensionPage();
+      await page.evaluate(async ({ token, backendUrl }) => {
+        const { loadCredentials, saveConnection } = await import("/lib/credentials.js");
+        const { DEFAULTS, normalizeBackendUrl } = await import("/lib/settings.js");
+        const stored = (await chrome.storage.local.get("backendUrl")).backendUrl;
+        const origin = normalizeBackendUrl(backendUrl ?? stored ?? DEFAULTS.backendUrl);
+        await saveConnection({ backendUrl: origin, token: token ?? (await loadCredentials())?.token ?? "" });
+      }, { token, backendUrl });
+    },
+    getStorage: (keys) => browser.worker.evaluate((k) => chrome.storage.local.get(k), keys ?? null),
+    /** The saved token, read as the options page reads it (null when none). */
+    async getToken() {
+      const page = await browser.extensionPage();
+      return page.evaluate(async () => (await (await import("/lib/credentials.js")).loadCredentials())?.token ?? null);
+    },
+    /** Close Chromium and start it again on the same profile (a browser restart). */
+    async restart() {
+      helperPage = null;
+      await browser.context.close();
+      ({ context, worker } = await launchContext(profile));
+      browser.context = context;
+      browser.worker = worker;
+    },
     async close() {
-      await context.close();
+      await browser.context.close();
       rmSync(profile, { recursive: true, force: true });
     },
+  };
+  return browser;
+}
+
+/**
+ * Evaluate `expression` (a string; promises are awaited) in the extension's content-script world
+ * of `page`, through the DevTools protocol. Returns the JSON value.
+ */
+export async function evaluateInContentScript(page, expression) {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts = [];
+  cdp.on("Runtime.executionContextCreated", ({ context }) => contexts.push(context));
+  await cdp.send("Runtime.enable");
+  const isolated = contexts.find((c) => c.auxData?.type === "isolated" && c.origin?.startsWith("chrome-extension://"));
+  if (!isolated) throw new Error(`no content-script world in ${page.url()}: ${JSON.stringify(contexts)}`);
+  const { result, exceptionDetails } = await cdp.send("Runtime.evaluate", {
+    expression, contextId: isolated.id, awaitPromise: true, returnByValue: true,
+  });
+  await cdp.detach();
+  if (exceptionDetails) throw new Error(`content-script evaluation failed: ${JSON.stringify(exceptionDetails)}`);
+  return result.value;
+}
+
+/** A loopback proxy in front of `target` that counts requests by "METHOD /path"; `counts()`, `close()`. */
+export async function startCountingProxy(target) {
+  const seen = new Map();
+  const server = createServer((req, res) => {
+    const key = `${req.method} ${new URL(req.url, "http://x").pathname}`;
+    seen.set(key, (seen.get(key) || 0) + 1);
+    const upstream = httpRequest(`${target}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on("error", () => res.destroy());
+    req.pipe(upstream);
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    count: (key) => seen.get(key) || 0,
+    close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
   };
 }
 

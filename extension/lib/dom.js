@@ -1,9 +1,10 @@
-// Small DOM helpers shared by adapters; they take a root so they also run under jsdom in unit tests.
+// @ts-check
+// Small DOM helpers shared by adapters, the content script and the picker; they take a root so they also run under jsdom in unit tests.
 
 /** First element matching any selector of a fallback chain, in order. */
 export function first(root, selectors) {
   for (const selector of [].concat(selectors)) {
-    let found = null;
+    let found;
     try {
       found = root.querySelector(selector);
     } catch {
@@ -17,7 +18,7 @@ export function first(root, selectors) {
 /** All elements of the first selector in the chain that matches anything. */
 export function all(root, selectors) {
   for (const selector of [].concat(selectors)) {
-    let found = [];
+    let found;
     try {
       found = root.querySelectorAll(selector);
     } catch {
