@@ -72,7 +72,10 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
     metrics.enable()
 
     def startup(app: Litestar) -> None:
+        from backend.privacy.redaction import warm_up
+
         load_prompts()  # a broken prompt file fails the start, not the first request
+        warm_up()  # numbering-plan metadata, so the first conversation does not pay for it
         rt.retriever  # noqa: B018 - load the embedder and the index (caught up with the KB)
         rt.provider  # noqa: B018
         app.state.rt = rt
@@ -103,4 +106,5 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
         openapi_config=OpenAPIConfig(title="Tandem", version="0.2.0", path="/schema",
                                      render_plugins=[JsonRenderPlugin()]),
         exception_handlers=HANDLERS,  # type: ignore[arg-type]
+        logging_config=None,  # logging belongs to the process (CLI, uvicorn); the app must not reconfigure it
     )

@@ -23,7 +23,7 @@ LEASE = timedelta(hours=1)  # longer than any job takes; a crashed holder's leas
 
 
 def _iso(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")  # leases compare finer than a second
 
 
 def holder_id() -> str:
@@ -44,7 +44,7 @@ def run_if_due(rt: Runtime, job: str, every: timedelta, work: Callable[[], T]) -
         return work()
     finally:
         with rt.db.transaction():
-            coordination.finish_lease(rt.db, job, holder)
+            coordination.finish_lease(rt.db, job, holder, _iso(datetime.now(UTC)))
 
 
 class Periodic:

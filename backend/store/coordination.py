@@ -20,10 +20,10 @@ def try_lease(db: Database, job: str, holder: str, *, now: str, until: str, due_
                   "AND (lease_until IS NULL OR lease_until < ? OR holder = ?)" + due, params) == 1
 
 
-def finish_lease(db: Database, job: str, holder: str) -> None:
-    """Record the run and release the lease."""
+def finish_lease(db: Database, job: str, holder: str, at: str) -> None:
+    """Record the run (at `at`) and release the lease."""
     db.run("UPDATE jobs SET last_run_at = ?, holder = NULL, lease_until = NULL WHERE name = ? AND holder = ?",
-           [now_iso(), job, holder])
+           [at, job, holder])
 
 
 def last_run(db: Database, job: str) -> str | None:

@@ -1,0 +1,283 @@
+"""What a security reviewer tries before letting Tandem into a helpdesk: conversations that must not merge,
+formula injection in exports, dashboard sessions, errors that must not leak, privacy on real text, purge
+that removes everything, hostile files, exact article ids, and the operability a team needs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import re
+import time
+from pathlib import Path
+
+import httpx
+import msgspec
+import pytest
+from litestar.testing import TestClient
+
+from backend.app import create_app
+from backend.models import Conversation
+from backend.services import assist, summaries
+from backend.services import users as user_service
+from tests.conftest import CLI, LiveServer, make_runtime
+
+
+@pytest.fixture
+def api(demo_data):
+    rt = make_runtime(demo_data)
+    tokens = {role: user_service.add_user(rt, f"u-{role}", role) for role in user_service.ROLES}
+    with TestClient(create_app(runtime=rt)) as client:
+        yield client, tokens, rt
+    rt.close()
+
+
+def bearer(token: str) -> dict:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def conv(**fields) -> Conversation:
+    return msgspec.convert(fields, Conversation)
+
+
+# ---- 5. conversations never merge across sites ---------------------------------------------------------
+
+def test_same_ticket_number_on_two_helpdesk_accounts_is_two_conversations(api):
+    client, tokens, rt = api
+    for account in ("acme", "globex"):
+        r = client.post("/v1/assist", headers=bearer(tokens["agent"]), json={
+            "helpdesk": "zendesk", "ticket_id": "4711", "url": f"https://{account}.zendesk.com/agent/tickets/4711",
+            "messages": [{"id": "m1", "role": "customer", "text": f"{account}: where is my parcel?"}]})
+        assert r.status_code == 200
+    rows = rt.db.rows("SELECT site FROM conversations WHERE ticket_id = '4711' ORDER BY site")
+    assert [r[0] for r in rows] == ["https://acme.zendesk.com", "https://globex.zendesk.com"]
+    for _ in range(2):  # no ticket id: two customers who both open with "Hi" stay apart
+        client.post("/v1/assist", headers=bearer(tokens["agent"]), json={"messages": [{"text": "Hi"}]})
+    assert rt.db.value("SELECT count(*) FROM conversations WHERE ticket_id LIKE 'auto-%'") == 2
+
+
+# ---- 6. formula injection --------------------------------------------------------------------------------
+
+HOSTILE = "=cmd|' /C calc'!A0 please refund me"
+
+
+def test_exports_neutralise_formulas_and_escape_markdown(api, tmp_path):
+    client, tokens, rt = api
+    for i, text in enumerate((HOSTILE, "+SUM(1,2) is what I was charged", "@SUM(A1) hello", "-2+3 items",
+                              "\tTAB first", "[click](https://evil.example) ![x](https://evil.example/i.png) <b>x</b>")):
+        summaries.summarize(rt, conv(helpdesk="z", ticket_id=f"f-{i}", subject=text,
+                                     messages=[{"role": "customer", "text": text}]))
+    cli = CLI(Path(rt.settings.data_dir))
+    for source in (cli.run("summaries", "export").stdout,
+                   client.get("/v1/summaries/export", headers=bearer(tokens["lead"])).text):
+        for row in csv.reader(io.StringIO(source)):
+            for cell in row:
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+        assert "'=cmd|" in source
+    md = cli.run("summaries", "export", "--format", "md").stdout
+    assert "](https://evil" not in md and "<b>" not in md and "\\[click\\]" in md
+
+
+# ---- 9. dashboard sessions -------------------------------------------------------------------------------
+
+def csrf_of(page: str) -> str:
+    return re.search(r'name=_csrf_token value="([^"]+)"', page).group(1)
+
+
+def test_dashboard_sessions_are_server_side_expiring_and_csrf_protected(api, caplog):
+    client, tokens, rt = api
+    form = client.get("/dashboard/login").text
+    no_csrf = client.post("/dashboard/login", data={"token": tokens["lead"]}, follow_redirects=False)
+    assert no_csrf.status_code == 403  # a sign-in form posted from elsewhere is refused
+    ok = client.post("/dashboard/login", data={"token": tokens["lead"], "_csrf_token": csrf_of(form)},
+                     follow_redirects=False)
+    assert ok.status_code == 303
+    cookie = ok.cookies.get("tandem_session") or client.cookies.get("tandem_session")
+    assert cookie and tokens["lead"] not in (ok.headers.get("set-cookie") or "")  # the cookie is not the token
+    assert rt.db.value("SELECT count(*) FROM sessions") == 1
+    assert rt.db.value("SELECT id_hash FROM sessions") != cookie  # only a hash is stored
+    page = client.get("/dashboard")
+    assert page.status_code == 200 and "Sign out" in page.text
+    # Expiry is the server's: a session past its time is refused even with the cookie.
+    rt.db.run("UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z'")
+    assert client.get("/dashboard").status_code == 401
+    # Logout ends the session on the server.
+    client.cookies.clear()
+    form = client.get("/dashboard/login").text
+    client.post("/dashboard/login", data={"token": tokens["lead"], "_csrf_token": csrf_of(form)})
+    page = client.get("/dashboard").text
+    client.post("/dashboard/logout", data={"_csrf_token": csrf_of(page)})
+    assert rt.db.value("SELECT count(*) FROM sessions WHERE expires_at > '2001'") == 0
+    assert client.get("/dashboard").status_code == 401
+
+
+def test_failed_sign_ins_are_logged_and_rate_limited(api, caplog):
+    client, tokens, _ = api
+    csrf = csrf_of(client.get("/dashboard/login").text)
+    with caplog.at_level(logging.WARNING, logger="backend.services.access"):
+        codes = [client.post("/dashboard/login", data={"token": f"tdm_wrong{i}", "_csrf_token": csrf}).status_code
+                 for i in range(12)]
+    assert codes[:10] == [401] * 10 and codes[10:] == [429, 429]
+    assert "sign-in failed" in caplog.text and "tdm_wrong" not in caplog.text  # logged, without the token
+    blocked = client.post("/dashboard/login", data={"token": tokens["lead"], "_csrf_token": csrf})
+    assert blocked.status_code == 429 and int(blocked.headers["retry-after"]) > 0
+
+
+def test_secure_cookies_behind_a_tls_proxy(demo_data):
+    rt = make_runtime(demo_data, TANDEM_SECURE_COOKIES="on")
+    token = user_service.add_user(rt, "lead", "lead")
+    try:
+        with TestClient(create_app(runtime=rt), base_url="https://testserver") as client:  # TLS at the proxy
+            csrf = csrf_of(client.get("/dashboard/login").text)
+            ok = client.post("/dashboard/login", data={"token": token, "_csrf_token": csrf}, follow_redirects=False)
+            assert "secure" in ok.headers["set-cookie"].lower()
+    finally:
+        rt.close()
+
+
+# ---- 10. errors do not leak internals -----------------------------------------------------------------------
+
+def test_a_bug_is_a_500_with_a_request_id_not_its_message(api, monkeypatch):
+    client, tokens, _ = api
+
+    def broken(*args, **kwargs):
+        raise ValueError("secret internals: /srv/tandem/db password=hunter2")
+
+    monkeypatch.setattr(assist, "retrieve", broken)
+    r = client.post("/v1/assist", headers=bearer(tokens["agent"]), json={"messages": [{"text": "refund?"}]})
+    assert r.status_code == 500 and "hunter2" not in r.text and "ValueError" not in r.text
+    assert r.json()["request_id"] == r.headers["x-request-id"]
+    with client.stream("POST", "/v1/assist", json={"messages": [{"text": "refund?"}]},
+                       headers={**bearer(tokens["agent"]), "Accept": "text/event-stream"}) as stream:
+        text = "".join(stream.iter_text())
+    error = json.loads(text.split("event: error")[1].split("data:")[1].split("\n")[0])
+    assert error == {"code": "internal_error", "request_id": stream.headers["x-request-id"]}
+    assert "hunter2" not in text
+
+
+# ---- 11. privacy on real text --------------------------------------------------------------------------------
+
+def test_nothing_personal_is_stored_from_urls_names_ids_or_sent_replies(api):
+    client, tokens, rt = api
+    body = client.post("/v1/assist", headers=bearer(tokens["agent"]), json={
+        "helpdesk": "zendesk", "ticket_id": "p-1", "url": "https://acme.zendesk.com/t/1?email=dana.reyes@example.com",
+        "customer": {"id": "cust-8812", "name": "Dana Reyes", "email": "dana.reyes@example.com"},
+        "messages": [{"role": "customer", "text": "card 4111  1111 1111 1111 cvv 123, call me on 07700 900123 or "
+                                                  "dana at example dot com. SSN 123 45 6789, IBAN de89370400440532013000"}]}
+                       ).json()
+    suggestion = body["suggestions"][0]["id"]
+    client.post("/v1/feedback", headers=bearer(tokens["agent"]), json={
+        "suggestion_id": suggestion, "action": "edited", "final_text": "Hi Dana, I sent it to dana.reyes@example.com"})
+    stored = json.dumps(rt.db.rows("SELECT url, customer FROM conversations WHERE ticket_id = 'p-1'")) + \
+        json.dumps(rt.db.rows("SELECT text FROM messages")) + json.dumps(rt.db.rows("SELECT final_text FROM feedback"))
+    for secret in ("dana.reyes@example.com", "Dana Reyes", "cust-8812", "4111", "07700 900123", "dana at example",
+                   "123 45 6789", "de89370400440532013000"):
+        assert secret not in stored, secret
+
+
+# ---- 12. purge removes everything ----------------------------------------------------------------------------
+
+def test_purge_removes_everything_and_ages_imported_history_by_its_messages(demo_data, tmp_path):
+    from backend.services import faq, history
+
+    rt = make_runtime(demo_data)
+    marker = "ZEBRACROSSING-71"
+    old_history = tmp_path / "old.jsonl"
+    old_history.write_text("\n".join(json.dumps({
+        "helpdesk": "csv", "ticket_id": f"old-{i}", "messages": [
+            {"id": "a", "role": "customer", "text": f"Do you sell {marker} garden gnomes in blue?",
+             "at": f"2024-01-0{i + 1}T10:00:00Z"},
+            {"id": "b", "role": "agent", "text": "Yes, blue gnomes ship in 3 days.", "at": "2024-01-02T10:00:00Z"}]})
+        for i in range(4)) + "\n")
+    history.import_history(rt, [old_history])  # imported today, written in 2024
+    faq.mine(rt, min_count=3)
+    assert any(marker in " ".join(d.example_queries) for d in faq.list_drafts(rt, "all"))
+    from backend.store import conversations as conv_store
+
+    assist.assist(rt, conv(messages=[{"role": "customer", "text": f"{marker} question without a ticket"}]))
+    rt.db.run("UPDATE conversations SET last_activity_at = '2024-02-01T00:00:00Z' WHERE ticket_id LIKE 'auto-%'")
+    conv_store.add_knowledge_gap(rt.db, None, f"{marker} asked through no conversation", None, None)  # orphans
+    rt.db.run("UPDATE knowledge_gaps SET created_at = '2024-01-01T00:00:00Z'")
+    rt.close()
+    cli = CLI(demo_data)
+    refused = cli.run("conversations", "purge", "--older-than", "0d", "--yes", check=False)
+    assert refused.returncode == 2 and "must be positive" in refused.stderr
+    out = json.loads(cli.run("conversations", "purge", "--older-than", "90d", "--yes", "--json").stdout)
+    assert out["removed"]["conversations"] == 5 and out["removed"]["faq_drafts"] >= 1
+    rt = make_runtime(demo_data)
+    try:
+        assert rt.db.value("SELECT count(*) FROM messages") == 0
+        assert rt.db.value("SELECT count(*) FROM suggestions") == 0
+        assert rt.db.value("SELECT count(*) FROM knowledge_gaps") == 0
+        assert not any(marker in " ".join(d.example_queries) + d.question for d in faq.list_drafts(rt, "all"))
+    finally:
+        rt.close()
+    raw = b"".join(p.read_bytes() for p in demo_data.glob("tandem.db*"))
+    assert marker.encode() not in raw  # not left behind in free pages or the WAL
+
+
+# ---- 13. untrusted files ---------------------------------------------------------------------------------------
+
+def test_hostile_files_are_named_and_the_rest_imports(cli, tmp_path):
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "good.md").write_text("---\nid: good\ntitle: Good\n---\nReturns are free.\n")
+    (kb / "bomb.md").write_text("---\na: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n"
+                                "c: &c [*b, *b, *b, *b, *b, *b, *b, *b]\ntitle: *c\n---\nbody\n")
+    (kb / "deep.html").write_text("<main>" + "<div>" * 1200 + "<p>Deeply nested shipping policy.</p>" + "</div>" * 1200)
+    outside = tmp_path / "secret.md"
+    outside.write_text("---\ntitle: Secret\n---\nprivate notes")
+    (kb / "link.md").symlink_to(outside)
+    (kb / ".hidden").mkdir()
+    (kb / ".hidden" / "x.md").write_text("---\ntitle: Hidden\n---\nhidden")
+    out = cli.run("kb", "import", str(kb), check=False)
+    assert out.returncode == 1
+    assert "bomb.md" in out.stderr and "aliases" in out.stderr
+    assert "link.md" in out.stderr and "outside the folder" in out.stderr
+    titles = {a["title"] for a in cli.json("kb", "list", "--json")}
+    assert titles == {"Good", "deep"}  # the nested page was read; the link and the hidden folder were not
+
+
+# ---- 14. article ids are exact -----------------------------------------------------------------------------------
+
+def test_article_ids_resolve_to_that_article_only(api):
+    client, tokens, rt = api
+    h = bearer(tokens["knowledge_manager"])
+    row_42 = rt.db.value("SELECT external_id FROM articles WHERE id = 42")
+    assert row_42 and row_42 != "42"
+    assert client.delete("/v1/kb/articles/42", headers=h).status_code == 404  # a row id is not an article id
+    assert client.get(f"/v1/kb/articles/{row_42}", headers=h).status_code == 200  # untouched
+    client.post("/v1/kb/articles", headers=h, json={"source": "other", "articles": [
+        {"external_id": "gift-cards", "title": "Other gift cards", "body": "Another source's gift card text."}]})
+    ambiguous = client.delete("/v1/kb/articles/gift-cards", headers=h)
+    assert ambiguous.status_code == 409 and "source" in ambiguous.json()["detail"]
+    assert client.delete("/v1/kb/articles/gift-cards", params={"source": "other"}, headers=h).status_code == 204
+    assert client.get("/v1/kb/articles/gift-cards", params={"source": "demo"}, headers=h).status_code == 200
+    assert client.delete("/v1/kb/articles/gift-cards", params={"source": "other"}, headers=h).status_code == 404
+
+
+# ---- 15. operability ------------------------------------------------------------------------------------------
+
+def test_access_log_metrics_and_rate_limits(demo_data, caplog):
+    rt = make_runtime(demo_data, TANDEM_ACCESS_LOG="json", TANDEM_ASSIST_RATE_PER_MIN="5")
+    agent = user_service.add_user(rt, "agent", "agent")
+    admin = user_service.add_user(rt, "admin", "admin")
+    try:
+        with LiveServer(create_app(runtime=rt)) as live, caplog.at_level(logging.INFO, logger="tandem.access"):
+            body = {"messages": [{"role": "customer", "text": "How do I reset my password?"}]}
+            codes = [httpx.post(f"{live.base}/v1/assist", json=body, headers=bearer(agent), timeout=30)
+                     for _ in range(7)]
+            assert [c.status_code for c in codes] == [200] * 5 + [429, 429]
+            assert int(codes[-1].headers["retry-after"]) > 0
+            assert httpx.get(f"{live.base}/metrics", headers=bearer(agent), timeout=10).status_code == 403
+            metrics = httpx.get(f"{live.base}/metrics", headers=bearer(admin), timeout=10)
+            assert metrics.status_code == 200
+            for name in ("tandem_requests_total", "tandem_request_duration_seconds", "tandem_suggestions_total"):
+                assert name in metrics.text
+            time.sleep(0.2)
+        lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "tandem.access"]
+        assert any(line["path"] == "/v1/assist" and line["status"] == 429 and line["request_id"] for line in lines)
+        assert all("Bearer" not in json.dumps(line) for line in lines)
+    finally:
+        rt.close()
