@@ -31,6 +31,21 @@ IVF_TRAIN_PER_CELL = 64
 FOLLOW_INTERVAL_S = 0.5  # how often a process checks the KB version (one tiny query) before a search
 SAVE_INTERVAL_S = 30.0  # the server publishes its index at most this often after changes (a start-up cache)
 
+# ---- grounding (bench/results/grounding.json; fitted leave-one-domain-out, then on all domains) -------------
+# Logistic weights over calibration.FEATURES (similarity, z_background, z_pseudo, margin, lexical, top) and
+# the operating point on the resulting probability, per embedder.
+GROUNDING_DEFAULT_EMBEDDER = "all-MiniLM-L6-v2-onnx-int8"
+GROUNDING: dict[str, dict] = {  # bench/results/grounding.json "shipped_fit_on_all"; features: retrieval/calibration.py
+    "all-MiniLM-L6-v2-onnx-int8": {"weights": [7.2392, 0.1577, 0.0443, 7.4796, 2.858, 1.0376], "bias": -6.8235, "operating_point": 0.08},
+    "wordllama-l2_supercat-256": {"weights": [5.0658, -0.0197, 0.1447, 5.9856, 4.3873, 1.3971], "bias": -6.1653, "operating_point": 0.07},
+}
+# The scale used before a KB has measured itself (typical values over the tuning domains).
+NEUTRAL_SCALE = {"background_mean": 0.35, "background_sd": 0.08, "pseudo_mean": 0.65, "pseudo_sd": 0.1}
+CALIBRATION_PSEUDO_QUERIES = 200  # at most this many of the KB's own titles/headings/questions are searched
+CALIBRATION_MIN_ARTICLES = 3  # smaller KBs keep the neutral scale
+CALIBRATION_RELOAD_S = 5.0  # how often a worker re-reads the stored calibration (another may have recomputed it)
+CALIBRATION_CHECK_S = 60.0  # how often the server checks whether the KB changed since it was calibrated
+
 # ---- assist ------------------------------------------------------------------------------------------------
 MAX_PASSAGES = 3  # grounded passages given to the answer
 SEARCH_K = 4  # articles retrieved per assist request

@@ -282,3 +282,47 @@ def stats(app, as_json, remote):
                    f"version {index['kb_version']}")
     calibration = data.get("calibration") or {}
     click.echo(f"grounding: {calibration.get('method', '?')} (KB version {calibration.get('kb_version', '?')})")
+
+
+@kb.command()
+@click.option("--recompute", is_flag=True, help="Measure the KB again now (otherwise: show the stored calibration).")
+@click.option("--operating-point", type=click.FloatRange(0, 1, min_open=True, max_open=True),
+              help="Set the confidence at which a hit counts as grounded (kept across recalibrations).")
+@click.option("--reset", is_flag=True, help="Go back to the shipped operating point.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_app
+def calibrate(app, recompute, operating_point, reset, as_json):
+    """Show this KB's grounding calibration; recompute it or set its operating point.
+
+    The calibration is measured from the KB itself (its titles, headings and questions against a shipped
+    pool of other businesses' questions) and recomputed whenever the KB changes.
+    """
+    from backend.services import calibration as service
+    from backend.store import kb as kb_store
+
+    if operating_point is not None and reset:
+        raise click.UsageError("--operating-point and --reset cannot be combined")
+    rt = app.runtime
+    if recompute:
+        current = service.calibrate(rt)
+    else:
+        current = service.stored_calibration(rt.db, rt.retriever.embedder.name)
+    if reset:
+        current = service.reset_operating_point(rt)
+    elif operating_point is not None:
+        current = service.set_operating_point(rt, operating_point, source="manual")
+    if as_json:
+        print_json(current)
+        return
+    kb_version = kb_store.kb_version(rt.db)
+    stale = "" if current.kb_version == kb_version else f" (the KB is now at version {kb_version}; --recompute)"
+    click.echo(f"embedder: {current.embedder}")
+    click.echo(f"method: {current.method}, measured at KB version {current.kb_version}{stale}"
+               f"{', ' + current.computed_at if current.computed_at else ''}")
+    if current.scale:
+        scale = current.scale
+        click.echo(f"questions the KB answers score {scale.pseudo_mean:.2f} ± {scale.pseudo_sd:.2f} "
+                   f"({scale.n_pseudo} of its own titles, headings and questions)")
+        click.echo(f"questions it does not answer score {scale.background_mean:.2f} ± {scale.background_sd:.2f} "
+                   f"({scale.n_background} other businesses' questions)")
+    click.echo(f"grounded at confidence ≥ {current.operating_point:.2f} ({current.operating_point_source})")

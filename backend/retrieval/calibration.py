@@ -1,43 +1,93 @@
-"""Turning retrieval scores into a calibrated confidence and a `grounded` decision.
+"""Turning retrieval scores into a calibrated confidence and a `grounded` decision, fitted to each KB.
 
-Placeholder until the per-KB calibration lands: a logistic curve on the best chunk's cosine around the
-embedder's global threshold (the previous release's rule), so `grounded` behaves exactly as before.
+A cosine similarity means different things in different knowledge bases: against a KB written in
+everyday words, an unrelated question still scores 0.5; against one full of jargon, a good paraphrase
+may score 0.45. So each KB measures itself (no labels needed): how well questions it answers score
+(pseudo-queries: its own titles, headings and question-like sentences, searched against it) and how
+well questions it does not answer score (a shipped pool of other businesses' support questions,
+backend/retrieval/data/background_questions.txt). A hit's features are its similarity placed on those
+two scales, its margin over the next article, and how many of the query's words it contains; a
+logistic model with weights fitted leave-one-domain-out (bench/bench_grounding.py, tuning.GROUNDING)
+turns them into P(this article answers the query). `grounded` is that probability at or above the
+KB's operating point (chosen on held-out domains, adjustable from the team's own history with
+`tandem eval history --calibrate --apply`).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import msgspec
 
-# The previous release's global thresholds (bench/results/retrieval.json): used when a KB has no
-# calibration of its own yet.
-GLOBAL_THRESHOLDS = {"all-MiniLM-L6-v2": 0.52, "all-MiniLM-L6-v2-onnx-int8": 0.53,
-                     "wordllama-l2_supercat-256": 0.47}
-DEFAULT_THRESHOLD = 0.53
-SLOPE = 12.0
+from backend import tuning
+from backend.text import stems
+
+FEATURES = ("similarity", "z_background", "z_pseudo", "margin", "lexical", "top")
+
+
+class KBScale(msgspec.Struct, kw_only=True):
+    """How this KB's similarities are distributed for questions it answers and questions it does not."""
+
+    background_mean: float
+    background_sd: float
+    pseudo_mean: float
+    pseudo_sd: float
+    n_background: int
+    n_pseudo: int
 
 
 class Calibration(msgspec.Struct, kw_only=True):
-    """How this KB's scores map to a probability that the KB answers the query."""
+    """This KB's grounding calibration (stored with the KB, shown by `tandem kb calibrate`)."""
 
     embedder: str
     kb_version: int
     method: str
-    center: float
-    slope: float
-    operating_point: float = 0.5
+    scale: KBScale | None
+    weights: list[float]
+    bias: float
+    operating_point: float
+    operating_point_source: str = "default"  # default | history | manual
+    computed_at: str = ""
 
-    def confidence(self, similarity: float) -> float:
-        """P(the article answers the query) for a best-chunk cosine."""
-        return 1.0 / (1.0 + math.exp(-self.slope * (similarity - self.center)))
+    def confidence(self, features: Sequence[float]) -> float:
+        """P(the article answers the query) for one hit's features."""
+        score = self.bias + sum(w * f for w, f in zip(self.weights, features, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
     def grounded(self, confidence: float) -> bool:
         """Whether a hit this confident counts as the KB answering."""
         return confidence >= self.operating_point
 
 
+def weights_for(embedder: str) -> tuple[list[float], float, float]:
+    """(weights, bias, operating point) fitted for an embedder (the default embedder's for unknown ones)."""
+    fitted = tuning.GROUNDING.get(embedder) or tuning.GROUNDING[tuning.GROUNDING_DEFAULT_EMBEDDER]
+    return list(fitted["weights"]), float(fitted["bias"]), float(fitted["operating_point"])
+
+
 def default_calibration(embedder: str, kb_version: int = 0) -> Calibration:
-    """The fallback for a KB without its own calibration."""
-    return Calibration(embedder=embedder, kb_version=kb_version, method="global-threshold",
-                       center=GLOBAL_THRESHOLDS.get(embedder, DEFAULT_THRESHOLD), slope=SLOPE)
+    """Before a KB has measured itself: the fitted weights on a neutral scale (used for tiny or empty KBs)."""
+    weights, bias, operating_point = weights_for(embedder)
+    return Calibration(embedder=embedder, kb_version=kb_version, method="fitted-weights, neutral scale",
+                       scale=None, weights=weights, bias=bias, operating_point=operating_point)
+
+
+def lexical_overlap(query: str, text: str) -> float:
+    """Share of the query's content words (stemmed) that the hit's text contains."""
+    wanted = stems(query)
+    return len(wanted & stems(text)) / len(wanted) if wanted else 0.0
+
+
+def hit_features(similarities: Sequence[float], index: int, lexical: float, scale: KBScale | None) -> list[float]:
+    """Features of hit `index` among hits with these article similarities (best first)."""
+    similarity = similarities[index]
+    if scale is None:  # a neutral scale: the typical values across the tuning domains
+        scale = KBScale(**tuning.NEUTRAL_SCALE, n_background=0, n_pseudo=0)
+    z_background = (similarity - scale.background_mean) / max(scale.background_sd, 0.02)
+    z_pseudo = (similarity - scale.pseudo_mean) / max(scale.pseudo_sd, 0.02)
+    if index == 0:
+        margin = similarity - (similarities[1] if len(similarities) > 1 else similarity - 0.1)
+    else:
+        margin = similarity - similarities[0]
+    return [similarity, z_background, z_pseudo, margin, lexical, 1.0 if index == 0 else 0.0]

@@ -23,7 +23,7 @@ import numpy as np
 from backend import metrics, tuning
 from backend.models import Hit, Passage
 from backend.retrieval import lexical
-from backend.retrieval.calibration import Calibration, default_calibration
+from backend.retrieval.calibration import Calibration, default_calibration, hit_features, lexical_overlap
 from backend.retrieval.embed import Embedder, QueryBatcher, passage_text
 from backend.retrieval.index import IndexUnusable, Manifest, VectorIndex
 from backend.store import kb as kb_store
@@ -55,7 +55,8 @@ class Retriever:
 
     def __init__(self, db: Database, embedder: Embedder, index_dir: Path, *, fusion: str = tuning.FUSION,
                  dense_weight: float = tuning.DENSE_WEIGHT, lexical_weight: float = tuning.LEXICAL_WEIGHT,
-                 calibration: Calibration | None = None) -> None:
+                 calibration: Calibration | None = None,
+                 calibration_source: Callable[[], Calibration] | None = None) -> None:
         self.db = db
         self.embedder = embedder
         self.index_dir = index_dir / _slug(embedder.name)
@@ -63,6 +64,8 @@ class Retriever:
         self.dense_weight = dense_weight
         self.lexical_weight = lexical_weight
         self.calibration = calibration or default_calibration(embedder.name)
+        self._calibration_source = calibration_source  # re-read now and then: another worker may recalibrate
+        self._last_calibration_read = time.monotonic()
         self.index: VectorIndex | None = None
         self.rebuild_reason: str | None = None
         self._queries = QueryBatcher(embedder)
@@ -100,6 +103,9 @@ class Retriever:
         if not force and now - self._last_follow < tuning.FOLLOW_INTERVAL_S:
             return False
         self._last_follow = now
+        if self._calibration_source and now - self._last_calibration_read >= tuning.CALIBRATION_RELOAD_S:
+            self._last_calibration_read = now
+            self.calibration = self._calibration_source()
         if kb_store.kb_version(self.db) == index.kb_version:
             return False
         with self._follow_lock:
@@ -222,9 +228,10 @@ class Retriever:
         if not fused:
             return []
         rows = kb_store.passages(self.db, fused)
-        return self._hits(fused, cosine, rows, k)
+        return self._hits(query, fused, cosine, rows, k)
 
-    def _hits(self, fused: dict[int, float], cosine: dict[int, float], rows: dict[int, Passage], k: int) -> list[Hit]:
+    def _hits(self, query: str, fused: dict[int, float], cosine: dict[int, float], rows: dict[int, Passage],
+              k: int) -> list[Hit]:
         """One hit per article (its best chunk), best first, with calibrated confidence."""
         best: dict[int, tuple[float, int]] = {}
         article_similarity: dict[int, float] = {}
@@ -237,19 +244,21 @@ class Retriever:
             current = best.get(article)
             if current is None or score > current[0]:
                 best[article] = (score, chunk_id)
-        top = sorted(best.values(), reverse=True)[:k]
+        top = sorted(best.values(), reverse=True)[:max(k, 2)]  # the margin feature needs the runner-up
         norm = (self.dense_weight + self.lexical_weight) / (tuning.RRF_K + 1) if self.fusion == "rrf" else 1.0
         calibration = self.calibration
+        similarities = [article_similarity[rows[chunk_id].article_row_id] for _, chunk_id in top]
         hits = []
-        for score, chunk_id in top:
+        for index, (score, chunk_id) in enumerate(top):
             row = rows[chunk_id]
-            similarity = article_similarity[row.article_row_id]
-            confidence = calibration.confidence(similarity)
+            similarity = similarities[index]
+            lexical = lexical_overlap(query, f"{row.title} {row.heading_path} {row.text}")
+            confidence = calibration.confidence(hit_features(similarities, index, lexical, calibration.scale))
             hits.append(Hit(article_id=row.article_id, title=row.title, url=row.url, chunk_id=chunk_id, text=row.text,
                             heading_path=row.heading_path, score=round(score / norm, 6),
                             similarity=round(similarity, 6), confidence=round(confidence, 4),
                             grounded=calibration.grounded(confidence), source=row.source))
-        return hits
+        return hits[:k]
 
     def _lexical_search(self, query: str, candidates: int) -> list[tuple[int, float]]:
         """BM25 candidates for `query`: (chunk_id, score) best first."""

@@ -1,11 +1,29 @@
-"""Each KB's grounding calibration: stored with the KB (shared by every worker), shown by `tandem kb calibrate`."""
+"""Each KB's grounding calibration: measured from the KB itself, stored with it (shared by every worker),
+recomputed when the KB changes, shown and recomputed by `tandem kb calibrate`.
+
+The measurement needs no labels: the KB's own titles, headings and question-like sentences are searched
+against it (how well a question it answers scores here), and so is a shipped pool of other businesses'
+support questions (how well a question it does not answer scores here). See retrieval/calibration.py.
+"""
 
 from __future__ import annotations
 
-import msgspec
+import random
+import re
+import statistics
+from datetime import UTC, datetime
+from importlib import resources
 
-from backend.retrieval.calibration import Calibration, default_calibration
+import msgspec
+import numpy as np
+
+from backend import tuning
+from backend.retrieval.calibration import Calibration, KBScale, default_calibration, weights_for
+from backend.services.runtime import Runtime
+from backend.store import kb as kb_store
 from backend.store.db import Database, get_meta, set_meta
+
+_QUESTION = re.compile(r"[^.!?\n]{12,200}\?")
 
 
 def _key(embedder: str) -> str:
@@ -13,7 +31,7 @@ def _key(embedder: str) -> str:
 
 
 def stored_calibration(db: Database, embedder: str) -> Calibration:
-    """This KB's calibration for `embedder`, or the global fallback when it has none yet."""
+    """This KB's calibration for `embedder`, or the neutral one when it has none yet."""
     raw = get_meta(db, _key(embedder))
     if raw:
         try:
@@ -27,3 +45,116 @@ def store_calibration(db: Database, calibration: Calibration) -> None:
     """Keep a calibration with the KB."""
     with db.transaction():
         set_meta(db, _key(calibration.embedder), msgspec.json.encode(calibration).decode())
+
+
+def background_questions() -> list[str]:
+    """The shipped pool of support questions other businesses get."""
+    text = (resources.files("backend.retrieval.data") / "background_questions.txt").read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def pseudo_queries(rt: Runtime, limit: int = tuning.CALIBRATION_PSEUDO_QUERIES) -> list[tuple[str, str]]:
+    """(question, article id) pairs the KB itself answers: titles, headings and question-like sentences."""
+    found: list[tuple[str, str]] = []
+    for article in kb_store.list_articles(rt.db):
+        if article.status != "published":
+            continue
+        found.append((article.title, article.article_id))
+        for heading in re.findall(r"^#{2,4}\s+(.+?)\s*$", article.body, flags=re.M)[:3]:
+            found.append((heading, article.article_id))
+        for question in _QUESTION.findall(article.body)[:3]:
+            found.append((question.strip(" -*>|"), article.article_id))
+    random.Random(0).shuffle(found)
+    return found[:limit]
+
+
+def _best_similarities(rt: Runtime, vectors: np.ndarray) -> list[dict[str, float]]:
+    """For each query vector: {article id: its best chunk's cosine} over the nearest chunks."""
+    index = rt.retriever.ensure_index()
+    results: list[list[tuple[int, float]]] = [index.search(vector, 50) for vector in vectors]
+    passages = kb_store.passages(rt.db, {chunk for hits in results for chunk, _ in hits})
+    out = []
+    for hits in results:
+        best: dict[str, float] = {}
+        for chunk, score in hits:
+            passage = passages.get(chunk)
+            if passage is not None and score > best.get(passage.article_id, -1.0):
+                best[passage.article_id] = score
+        out.append(best)
+    return out
+
+
+def _spread(values: list[float]) -> tuple[float, float]:
+    return statistics.fmean(values), statistics.pstdev(values) if len(values) > 1 else 0.1
+
+
+def measure(rt: Runtime) -> KBScale | None:
+    """How this KB's similarities are distributed (None when it is too small to measure)."""
+    if kb_store.kb_stats(rt.db).articles < tuning.CALIBRATION_MIN_ARTICLES:
+        return None
+    embedder = rt.retriever.embedder
+    pool = background_questions()
+    pseudo = pseudo_queries(rt)
+    if not pseudo:
+        return None
+    background = [max(best.values(), default=0.0) for best in _best_similarities(rt, embedder.embed(pool))]
+    own = []
+    for (_, article_id), best in zip(pseudo, _best_similarities(rt, embedder.embed([q for q, _ in pseudo])),
+                                     strict=True):
+        own.append(best.get(article_id, max(best.values(), default=0.0)))
+    background_mean, background_sd = _spread(background)
+    pseudo_mean, pseudo_sd = _spread(own)
+    return KBScale(background_mean=round(background_mean, 4), background_sd=round(background_sd, 4),
+                   pseudo_mean=round(pseudo_mean, 4), pseudo_sd=round(pseudo_sd, 4), n_background=len(background),
+                   n_pseudo=len(own))
+
+
+def calibrate(rt: Runtime) -> Calibration:
+    """Measure the KB, keep the team's own operating point if it set one, store and use the result."""
+    embedder = rt.retriever.embedder.name
+    previous = stored_calibration(rt.db, embedder)
+    weights, bias, operating_point = weights_for(embedder)
+    if previous.operating_point_source != "default":
+        operating_point = previous.operating_point
+    version = kb_store.kb_version(rt.db)
+    scale = measure(rt)
+    calibration = Calibration(
+        embedder=embedder, kb_version=version,
+        method="per-KB scale + fitted weights" if scale else "fitted weights, neutral scale (KB too small)",
+        scale=scale, weights=weights, bias=bias, operating_point=operating_point,
+        operating_point_source=previous.operating_point_source,
+        computed_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    store_calibration(rt.db, calibration)
+    rt.retriever.calibration = calibration
+    return calibration
+
+
+def recalibrate_if_stale(rt: Runtime) -> Calibration | None:
+    """Recompute when the KB changed since the calibration was measured; returns it if it did."""
+    current = stored_calibration(rt.db, rt.retriever.embedder.name)
+    if current.kb_version == kb_store.kb_version(rt.db) and current.computed_at:
+        return None
+    return calibrate(rt)
+
+
+def set_operating_point(rt: Runtime, value: float, *, source: str) -> Calibration:
+    """Store a new operating point (from the team's history, or set by hand) with the KB's calibration."""
+    if not 0.0 < value < 1.0:
+        from backend.errors import InvalidInput
+
+        raise InvalidInput(f"the operating point is a probability between 0 and 1, got {value}")
+    current = stored_calibration(rt.db, rt.retriever.embedder.name)
+    updated = msgspec.structs.replace(current, operating_point=round(value, 4), operating_point_source=source)
+    store_calibration(rt.db, updated)
+    rt.retriever.calibration = updated
+    return updated
+
+
+def reset_operating_point(rt: Runtime) -> Calibration:
+    """Go back to the shipped operating point for this embedder."""
+    current = stored_calibration(rt.db, rt.retriever.embedder.name)
+    _, _, operating_point = weights_for(current.embedder)
+    updated = msgspec.structs.replace(current, operating_point=operating_point, operating_point_source="default")
+    store_calibration(rt.db, updated)
+    rt.retriever.calibration = updated
+    return updated

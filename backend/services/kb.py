@@ -18,6 +18,7 @@ import numpy as np
 
 from backend.errors import Conflict, NotFound
 from backend.models import ArticleDetail, ArticleIn, ArticleSummary, ChunkOut, Hit
+from backend.retrieval.calibration import Calibration
 from backend.retrieval.chunking import chunk_body
 from backend.retrieval.embed import passage_text
 from backend.retrieval.index import Manifest, read_manifest
@@ -83,7 +84,7 @@ class Stats(msgspec.Struct, kw_only=True):
     cached_vectors: dict[str, int]
     kb_version: int
     index: IndexState | None
-    calibration: dict
+    calibration: Calibration
 
 
 def content_hash(article: ArticleIn) -> str:
@@ -131,6 +132,10 @@ def import_paths(rt: Runtime, paths: list[Path], *, source: str | None = None, f
                 stale = [row_id for ext, row_id in kb_store.external_ids(rt.db, src).items() if (src, ext) not in seen]
                 report.removed += _remove_rows(rt, stale)
     rt.retriever.save()
+    if report.added or report.updated or report.removed:
+        from backend.services.calibration import recalibrate_if_stale
+
+        recalibrate_if_stale(rt)
     return report
 
 
@@ -270,6 +275,9 @@ def reindex(rt: Runtime, *, reembed: bool = False, progress: Callable[[int, int]
                       if article.status == "published" else [])
             kb_store.save_article(rt.db, incoming, article.content_hash, chunks, version=version)
     index = rt.retriever.rebuild(reembed=reembed, progress=progress)
+    from backend.services.calibration import calibrate
+
+    calibrate(rt)
     return ReindexReport(len(articles), index.count, index.embedder)
 
 
@@ -282,7 +290,7 @@ def stats(rt: Runtime) -> Stats:
         kb_version=manifest.kb_version, path=str(rt.retriever.index_dir))
     return Stats(articles=data.articles, chunks=data.chunks, tokens=data.tokens, sources=data.sources,
                  cached_vectors=data.cached_vectors, kb_version=data.kb_version, index=index,
-                 calibration=msgspec.to_builtins(rt.retriever.calibration))
+                 calibration=rt.retriever.calibration)
 
 
 def export(rt: Runtime, directory: Path, *, source: str | None = None) -> int:

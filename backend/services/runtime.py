@@ -37,7 +37,8 @@ class Runtime:
 
         embedder = get_embedder(self.settings.embedder)
         retriever = Retriever(self.db, embedder, self.settings.index_dir,
-                              calibration=stored_calibration(self.db, embedder.name))
+                              calibration=stored_calibration(self.db, embedder.name),
+                              calibration_source=lambda: stored_calibration(self.db, embedder.name))
         retriever.ensure_index()
         return retriever
 
