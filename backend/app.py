@@ -20,6 +20,7 @@ from backend.api.account import AccountController
 from backend.api.assist import AssistController
 from backend.api.auth import BearerAuth
 from backend.api.errors import HANDLERS
+from backend.api.evaluation import EvalController
 from backend.api.faq import FaqController
 from backend.api.health import MetricsController, healthz
 from backend.api.kb import KBController
@@ -99,7 +100,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
                       exclude=[r"^/v1/", r"^/healthz$", r"^/metrics$", r"^/schema"])  # bearer routes need no CSRF
     prometheus = PrometheusConfig(app_name="tandem", prefix="tandem", group_path=True, exclude=[r"^/metrics$"])
     return Litestar(
-        route_handlers=[AssistController, KBController, FaqController, AccountController, ExportController,
+        route_handlers=[AssistController, KBController, FaqController, EvalController, AccountController, ExportController,
                         DashboardController, MetricsController, healthz],
         on_startup=[startup],
         on_shutdown=[shutdown],

@@ -237,6 +237,8 @@ class Unsupported(msgspec.Struct):
 
     text: str
     kind: str
+    start: int = -1  # where it is in the answer text (character offsets); -1 when unknown
+    end: int = -1
 
 
 class Checks(msgspec.Struct):

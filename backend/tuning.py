@@ -50,7 +50,11 @@ CALIBRATION_CHECK_S = 60.0  # how often the server checks whether the KB changed
 MAX_PASSAGES = 3  # grounded passages given to the answer
 SEARCH_K = 4  # articles retrieved per assist request
 
-# ---- FAQ mining (bench/results/faq.json) --------------------------------------------------------------------
+# ---- FAQ mining (bench/results/mining.json: fitted leave-one-dataset-out, then on all four) -----------------
+CUT_SCALE = 1.4  # the cut is this times the history's median distance to a question's 4th nearest neighbour
+CUT_MIN, CUT_MAX = 0.20, 0.65  # bounds on that cut (cosine distance)
+FAQ_ANSWERED = 0.5  # a topic counts as answered by the KB when its nearest article is at least this likely the answer
+REPLY_MERGE = 0.85  # topics whose agents' replies' centroids are this similar are one topic
 DENSE_LIMIT = 6000  # above this many questions, k-means micro-clusters first (the distance matrix is n^2)
 SAME_DRAFT = 0.85  # a new cluster this close to an existing draft grows it instead of duplicating it
 AGENTS_AGREE = 0.55  # agents' answer vs the KB passage: below this, propose updating the article

@@ -77,7 +77,8 @@ async def load(base: str, token: str, seconds: float, clients: int) -> dict:
 
 def run_load(embedder: str, seconds: float, clients: int, workdir: Path) -> dict:
     data = workdir / embedder
-    env = {**os.environ, "TANDEM_DATA_DIR": str(data), "TANDEM_EMBEDDER": embedder, "TANDEM_LLM": "extractive"}
+    env = {**os.environ, "TANDEM_DATA_DIR": str(data), "TANDEM_EMBEDDER": embedder, "TANDEM_LLM": "extractive",
+           "TANDEM_ASSIST_RATE_PER_MIN": "0"}  # one bench user: the per-user limit would answer 429s
     tandem = str(Path(sys.executable).parent / "tandem")
     subprocess.run([tandem, "kb", "import", str(ROOT / "kb")], env=env, check=True, capture_output=True)
     token = subprocess.run([tandem, "users", "add", "bench", "--role", "agent"], env=env, check=True,

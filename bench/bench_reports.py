@@ -8,6 +8,9 @@
 The stores are filled with bulk SQL here (fabricated bench data, not product code paths): going
 through the API a million times would measure the API, not the export.
 
+BENCH_SMOKE=1: at most 2,000 summaries and 2,000 conversations; writes smoke-reports.json (and
+smoke-report.html instead of report-100k.html).
+
 Usage: python -m bench.bench_reports [summaries] [conversations]
 """
 
@@ -21,7 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.common import RESULTS, runtime, write_result
+from bench.common import SMOKE, result_file, runtime, sized, write_result
 
 TANDEM = str(Path(sys.executable).parent / "tandem")
 ISSUES = ["refund for a returned lamp", "late delivery of a side table", "double charge on a card",
@@ -45,18 +48,16 @@ def summary_body(i: int, rng: random.Random) -> str:
 
 def fill_summaries(db, count: int) -> None:
     rng = random.Random(0)
-    conn = db.conn
-    with conn:
+    with db.transaction():
         batch = 50_000
         for start in range(0, count, batch):
             rows = range(start, min(count, start + batch))
-            conn.executemany("INSERT INTO conversations (id, helpdesk, ticket_id, customer, created_at, updated_at) "
-                             "VALUES (?, 'zendesk', ?, '{}', ?, ?)",
-                             [(i + 1, f"T-{i}", f"2026-{1 + i % 11:02d}-10T10:00:00Z",
-                               f"2026-{1 + i % 11:02d}-10T10:00:00Z") for i in rows])
-            conn.executemany("INSERT INTO summaries (conversation_id, body, engine, prompt_version, created_at) "
-                             "VALUES (?, ?, 'extractive', 'extractive@1', ?)",
-                             [(i + 1, summary_body(i, rng), f"2026-{1 + i % 11:02d}-10T11:00:00Z") for i in rows])
+            db.run_many("INSERT INTO conversations (id, helpdesk, ticket_id, customer, created_at, updated_at, "
+                        "last_activity_at) VALUES (?, 'zendesk', ?, '{}', ?, ?, ?)",
+                        [(i + 1, f"T-{i}", *[f"2026-{1 + i % 11:02d}-10T10:00:00Z"] * 3) for i in rows])
+            db.run_many("INSERT INTO summaries (conversation_id, body, engine, prompt_version, created_at) "
+                        "VALUES (?, ?, 'extractive', 'extractive@1', ?)",
+                        [(i + 1, summary_body(i, rng), f"2026-{1 + i % 11:02d}-10T11:00:00Z") for i in rows])
 
 
 def measured(args: list[str], env: dict) -> dict:
@@ -90,38 +91,38 @@ def export_bench(count: int) -> dict:
 def fill_activity(db, conversations: int) -> None:
     """Conversations with an assist request each (signals, suggestions), feedback on half, 5% gaps."""
     rng = random.Random(1)
-    conn = db.conn
     articles = [("late-orders", "My order is late"), ("refund-timing", "When will I get my refund?"),
                 ("charged-twice", "I was charged twice"), ("reset-password", "Resetting your password")]
     gaps = ["Can I bring my dog to the showroom?", "Do you sell replacement lamp shades in velvet?",
             "Is there a discount for nurses?", "Can I pick up my order at the harbour warehouse?"]
-    with conn:
-        conn.execute("INSERT INTO users (id, name, role, token_hash, created_at) VALUES "
-                     "(1, 'ana', 'agent', 'x1', '2026-01-01'), (2, 'bo', 'agent', 'x2', '2026-01-01')")
+    with db.transaction():
+        db.run("INSERT INTO users (id, name, role, token_hash, created_at) VALUES "
+               "(1, 'ana', 'agent', 'x1', '2026-01-01'), (2, 'bo', 'agent', 'x2', '2026-01-01')")
         for start in range(0, conversations, 20_000):
             rows = range(start, min(conversations, start + 20_000))
             day = [f"2026-{1 + i % 11:02d}-{1 + i % 28:02d}T10:00:00Z" for i in rows]
-            conn.executemany("INSERT INTO conversations (id, helpdesk, ticket_id, customer, created_at, updated_at) "
-                             "VALUES (?, 'zendesk', ?, '{}', ?, ?)", [(i + 1, f"T-{i}", d, d) for i, d in zip(rows, day, strict=True)])
-            conn.executemany(
+            db.run_many("INSERT INTO conversations (id, helpdesk, ticket_id, customer, created_at, updated_at, "
+                        "last_activity_at) VALUES (?, 'zendesk', ?, '{}', ?, ?, ?)",
+                        [(i + 1, f"T-{i}", d, d, d) for i, d in zip(rows, day, strict=True)])
+            db.run_many(
                 "INSERT INTO signal_events (conversation_id, user_id, sentiment, sentiment_score, urgency, escalation, "
                 "reasons, grounded, created_at) VALUES (?, ?, ?, ?, 'low', ?, ?, ?, ?)",
                 [(i + 1, 1 + i % 2, rng.choice(["positive", "neutral", "negative"]), rng.uniform(-1, 1),
                   rng.choice(["low", "low", "medium", "high"]), json.dumps(["repeat contact"] if i % 7 == 0 else []),
                   int(i % 20 != 0), d) for i, d in zip(rows, day, strict=True)])
-            conn.executemany(
+            db.run_many(
                 "INSERT INTO suggestions (id, conversation_id, user_id, kind, text, confidence, grounded, citations, "
                 "engine, degraded, prompt_version, created_at) VALUES (?, ?, ?, 'answer', 'text', 0.8, 1, ?, "
                 "'extractive', 0, 'extractive@1', ?)",
                 [(f"s{i}", i + 1, 1 + i % 2, json.dumps([{"article_id": a, "title": t, "url": None, "chunk_id": 1,
                                                           "quote": "q"}]), d)
                  for i, d, (a, t) in ((i, d, articles[i % 4]) for i, d in zip(rows, day, strict=True))])
-            conn.executemany(
+            db.run_many(
                 "INSERT INTO feedback (suggestion_id, user_id, action, rating, final_text, edit_distance, created_at) "
                 "VALUES (?, ?, ?, NULL, NULL, ?, ?)",
                 [(f"s{i}", 1 + i % 2, ("inserted", "edited", "dismissed")[i % 3], 12 if i % 3 == 1 else None, d)
                  for i, d in zip(rows, day, strict=True) if i % 2 == 0])
-            conn.executemany(
+            db.run_many(
                 "INSERT INTO knowledge_gaps (conversation_id, question, created_at) VALUES (?, ?, ?)",
                 [(i + 1, f"{gaps[i % 4]} (ticket {i % 300})", d) for i, d in zip(rows, day, strict=True) if i % 20 == 0])
 
@@ -136,15 +137,16 @@ def report_bench(conversations: int) -> dict:
         result = measured([TANDEM, "report", "--out", str(out)], env)
         numbers = measured([TANDEM, "report", "--json"], env)
         # Kept for the README screenshot (bench/bench_extension.mjs opens it in Chromium).
-        (RESULTS / "report-100k.html").write_text(out.read_text(encoding="utf-8"), encoding="utf-8")
+        keep = result_file("report.html" if SMOKE else "report-100k.html")  # smoke-report.html in smoke runs
+        keep.write_text(out.read_text(encoding="utf-8"), encoding="utf-8")
         return {"conversations": conversations, "html": {**result, "kb_written": round(out.stat().st_size / 1024)},
                 "json_only": numbers, "target_seconds": 10,
                 "note": "includes CLI start-up and loading the WordLlama embedder for grouping knowledge gaps"}
 
 
 def main() -> None:
-    summaries = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
-    conversations = int(sys.argv[2]) if len(sys.argv) > 2 else 100_000
+    summaries = sized(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000, 2_000)
+    conversations = sized(int(sys.argv[2]) if len(sys.argv) > 2 else 100_000, 2_000)
     result = {"export": export_bench(summaries), "report": report_bench(conversations)}
     write_result("reports", result)
     print(json.dumps(result, indent=2))

@@ -2,6 +2,18 @@
 
 Every method runs in this one process, side by side, through Tandem's own import path and Retriever:
 BM25 alone, dense alone and fused, for each embedder. Writes bench/results/retrieval.json.
+
+Abstention ("does the KB answer this?"), per query over its top 3 hits:
+- the best cosine similarity: AUROC, the best-F1 cosine threshold chosen on the data
+  (`calibrated_threshold_*`, as before) and the previous release's fixed cosine threshold
+  (`at_previous_release_threshold`; it replaced `at_shipped_threshold`, since no cosine threshold ships now);
+- what ships now, the per-KB calibrated confidence (`hit.confidence`, measured by `calibrate` after the
+  import): `confidence_auroc` and the P/R of `hit.grounded` at the KB's operating point (`at_shipped_grounded`).
+  The grounding weights were fitted on five domains that include StackFAQ (bench/bench_grounding.py), so
+  the StackFAQ confidence numbers are not held out; banking77_oos is not one of those domains.
+`import_seconds` includes the calibration `kb import` now runs after a change.
+
+BENCH_SMOKE=1: 300 StackFAQ queries and at most 300 queries per abstention pool; writes smoke-retrieval.json.
 Run: .venv/bin/python -m bench.bench_retrieval
 """
 
@@ -9,18 +21,25 @@ from __future__ import annotations
 
 import html
 import json
+import random
 import re
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import msgspec
 import numpy as np
 
+from backend import tuning
 from backend.services import kb as kb_service
-from bench.common import DATA, auroc, latency_summary, runtime, write_result
+from backend.services.calibration import calibrate
+from bench.common import DATA, SMOKE, auroc, latency_summary, runtime, write_result
 
 EMBEDDERS = ("minilm", "minilm-int8", "wordllama")
+# The fixed cosine threshold each embedder shipped with before per-KB calibration (kept as a reference).
+PREVIOUS_RELEASE_THRESHOLDS = {"minilm": 0.52, "minilm-int8": 0.53, "wordllama": 0.47}
+SMOKE_QUERIES = 300
 # (name, fusion, dense weight, lexical weight)
 METHODS = (("bm25", "rrf", 0.0, 1.0), ("dense", "rrf", 1.0, 0.0), ("rrf_1_1", "rrf", 1.0, 1.0),
            ("rrf_1_0.25", "rrf", 1.0, 0.25), ("blend_0.05", "blend", 1.0, 0.05), ("blend_0.1", "blend", 1.0, 0.1))
@@ -75,8 +94,40 @@ def lexical_leg_latency(rt, queries) -> dict:
     return latency_summary(latency)
 
 
+def sample(items: list, size: int) -> list:
+    """`items`, or a fixed random `size` of them (in their order) under BENCH_SMOKE."""
+    if not SMOKE or len(items) <= size:
+        return items
+    return [items[i] for i in sorted(random.Random(0).sample(range(len(items)), size))]
+
+
+def top_scores(retriever, queries: list[str], k: int = 3) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per query, over its top `k` hits: (best cosine similarity, best calibrated confidence, any grounded)."""
+    similarity, confidence, grounded = [], [], []
+    for query in queries:
+        hits = retriever.search(query, k=k)
+        similarity.append(max((h.similarity for h in hits), default=-1.0))
+        confidence.append(max((h.confidence for h in hits), default=0.0))
+        grounded.append(any(h.grounded for h in hits))
+    return np.array(similarity), np.array(confidence), np.array(grounded, dtype=bool)
+
+
+def grounded_pr(pos: np.ndarray, neg: np.ndarray, operating_point: float) -> dict:
+    """P/R of the shipped `grounded` decision (answerable = positive)."""
+    tp, fp = int(pos.sum()), int(neg.sum())
+    return {"operating_point": operating_point, "precision": round(tp / max(tp + fp, 1), 4),
+            "recall": round(tp / len(pos), 4), "oos_rejected": round(float((~neg).mean()), 4)}
+
+
+def calibration_info(calibration) -> dict:
+    """What the KB measured of itself (`tandem kb calibrate`), without the fitted weights."""
+    return {"method": calibration.method, "operating_point": calibration.operating_point,
+            "scale": msgspec.to_builtins(calibration.scale)}
+
+
 def stackfaq(workdir: Path) -> dict:
     articles, queries = load_stackfaq()
+    queries = sample(queries, SMOKE_QUERIES)
     source = write_jsonl(workdir / "stackfaq.jsonl", articles)
     out = {"articles": len(articles), "queries": len(queries), "runs": {}}
     for embedder in EMBEDDERS:
@@ -85,6 +136,7 @@ def stackfaq(workdir: Path) -> dict:
         report = kb_service.import_paths(rt, [source], source="stackfaq")
         import_s = time.perf_counter() - start
         assert report.ok and report.added == len(articles), report.summary()
+        calibration = calibrate(rt)
         rt.retriever.search("warm up", k=1)
         for name, fusion, dense_w, lexical_w in METHODS:
             if name == "bm25" and embedder != EMBEDDERS[0]:
@@ -93,36 +145,41 @@ def stackfaq(workdir: Path) -> dict:
             out["runs"][key] = eval_ranking(rt, queries, fusion, dense_w, lexical_w)
             print(key, out["runs"][key], file=sys.stderr)
         if embedder == EMBEDDERS[0]:
-            # The "bm25" row ranks by BM25 alone but still embeds the query, since every hit carries the
-            # dense `grounded` flag; this times the FTS5 leg by itself, as a lexical-only engine would run.
+            # The "bm25" row ranks by BM25 alone but still embeds the query, since every hit carries its
+            # dense similarity and calibrated confidence; this times the FTS5 leg by itself, as a lexical-only
+            # engine would run.
             out["runs"]["bm25:lexical_leg_latency"] = lexical_leg_latency(rt, queries)
             print("bm25:lexical_leg_latency", out["runs"]["bm25:lexical_leg_latency"], file=sys.stderr)
         out["runs"][f"{embedder}:import_seconds"] = round(import_s, 2)
-        rt.retriever.fusion, rt.retriever.dense_weight, rt.retriever.lexical_weight = "blend", 1.0, 0.05
-        out.setdefault("abstention_cross_domain", {})[embedder] = cross_domain_abstention(rt, queries)
+        # Abstention with the shipped fusion (the confidence's margin and "top" features depend on the ranking).
+        rt.retriever.fusion, rt.retriever.dense_weight, rt.retriever.lexical_weight = \
+            tuning.FUSION, tuning.DENSE_WEIGHT, tuning.LEXICAL_WEIGHT
+        out.setdefault("abstention_cross_domain", {})[embedder] = {
+            **cross_domain_abstention(rt, queries, embedder), "calibration": calibration_info(calibration)}
         print(embedder, out["abstention_cross_domain"][embedder], file=sys.stderr)
         rt.close()
     return out
 
 
-def cross_domain_abstention(rt, queries: list[tuple[str, str]]) -> dict:
+def cross_domain_abstention(rt, queries: list[tuple[str, str]], embedder: str) -> dict:
     """Article-style KB (StackFAQ): its paraphrases are answerable; banking and general queries are not."""
     root = DATA / "banking77_oos"
-    oos = read_lines(root / "ood-oos" / "test" / "seq.in") + read_lines(root / "test" / "seq.in")[:1000]
-    top = lambda q: max((h.similarity for h in rt.retriever.search(q, k=3)), default=-1.0)  # noqa: E731
-    pos = np.array([top(q) for q, _ in queries])
-    neg = np.array([top(q) for q in oos])
+    oos = sample(read_lines(root / "ood-oos" / "test" / "seq.in") + read_lines(root / "test" / "seq.in")[:1000],
+                 SMOKE_QUERIES)
+    pos, pos_conf, pos_grounded = top_scores(rt.retriever, [q for q, _ in queries])
+    neg, neg_conf, neg_grounded = top_scores(rt.retriever, oos)
     best = float(max(np.unique(np.round(np.concatenate([pos, neg]), 3)),
                      key=lambda th: 2 * (pos >= th).sum() / max(2 * (pos >= th).sum() + (neg >= th).sum()
                                                                  + (pos < th).sum(), 1)))
-    shipped = rt.retriever.threshold
     def at(th: float) -> dict:
         tp, fp = int((pos >= th).sum()), int((neg >= th).sum())
         return {"threshold": round(th, 3), "precision": round(tp / max(tp + fp, 1), 4),
                 "recall": round(tp / len(pos), 4), "oos_rejected": round(float((neg < th).mean()), 4)}
     return {"auroc": round(auroc(list(pos), list(neg)), 4), "answerable": len(pos), "out_of_scope": len(neg),
             "calibrated_threshold_f1": round(best, 3), "at_calibrated_threshold": at(best),
-            "at_shipped_threshold": at(shipped)}
+            "at_previous_release_threshold": at(PREVIOUS_RELEASE_THRESHOLDS[embedder]),
+            "confidence_auroc": round(auroc(list(pos_conf), list(neg_conf)), 4),
+            "at_shipped_grounded": grounded_pr(pos_grounded, neg_grounded, rt.retriever.calibration.operating_point)}
 
 
 def read_lines(path: Path) -> list[str]:
@@ -143,22 +200,22 @@ def banking_oos(workdir: Path) -> dict:
     def split(name: str) -> tuple[list[str], list[str]]:
         in_scope = read_lines(root / name / "seq.in")
         oos = read_lines(root / "id-oos" / name / "seq.in") + read_lines(root / "ood-oos" / name / "seq.in")
-        return in_scope, oos
+        return sample(in_scope, SMOKE_QUERIES), sample(oos, SMOKE_QUERIES)
 
     out = {"intents": len(articles), "runs": {}}
     for embedder in EMBEDDERS:
         rt = runtime(workdir / f"b77-{embedder}", embedder)
         report = kb_service.import_paths(rt, [source], source="banking")
         assert report.ok, report.summary()
+        calibration = calibrate(rt)
         retriever = rt.retriever
-
-        def top_similarity(queries: list[str]) -> np.ndarray:
-            return np.array([max((h.similarity for h in retriever.search(q, k=3)), default=-1.0) for q in queries])
 
         valid_in, valid_oos = split("valid")
         test_in, test_oos = split("test")
-        v_in, v_oos = top_similarity(valid_in), top_similarity(valid_oos)
-        t_in, t_oos = top_similarity(test_in), top_similarity(test_oos)
+        v_in, v_in_conf, _ = top_scores(retriever, valid_in)
+        v_oos, v_oos_conf, _ = top_scores(retriever, valid_oos)
+        t_in, t_in_conf, t_in_grounded = top_scores(retriever, test_in)
+        t_oos, t_oos_conf, t_oos_grounded = top_scores(retriever, test_oos)
         # Calibrate on valid: the threshold with the best F1 for "grounded" (in-scope).
         candidates = np.unique(np.round(np.concatenate([v_in, v_oos]), 3))
         def f1_at(th: float) -> float:
@@ -167,7 +224,6 @@ def banking_oos(workdir: Path) -> dict:
             fn = (v_in < th).sum()
             return 2 * tp / max(2 * tp + fp + fn, 1)
         best = float(max(candidates, key=f1_at))
-        shipped = retriever.threshold
 
         def pr(th: float) -> dict:
             tp = int((t_in >= th).sum())
@@ -181,7 +237,11 @@ def banking_oos(workdir: Path) -> dict:
             "test_auroc": round(auroc(list(t_in), list(t_oos)), 4),
             "calibrated_threshold_valid_f1": round(best, 3),
             "at_calibrated_threshold": pr(best),
-            "at_shipped_threshold": pr(shipped),
+            "at_previous_release_threshold": pr(PREVIOUS_RELEASE_THRESHOLDS[embedder]),
+            "valid_confidence_auroc": round(auroc(list(v_in_conf), list(v_oos_conf)), 4),
+            "test_confidence_auroc": round(auroc(list(t_in_conf), list(t_oos_conf)), 4),
+            "at_shipped_grounded": grounded_pr(t_in_grounded, t_oos_grounded, retriever.calibration.operating_point),
+            "calibration": calibration_info(calibration),
             "test_in_scope": len(t_in), "test_out_of_scope": len(t_oos),
         }
         print(embedder, out["runs"][embedder], file=sys.stderr)

@@ -2,7 +2,16 @@
 latency p50/p99 (embedding + BM25 + faiss + fusion) and resident memory.
 
 Each embedder runs in its own subprocess so memory is measured cleanly; the parent writes
-bench/results/scale.json with all of them side by side. Run: .venv/bin/python -m bench.bench_scale
+bench/results/scale.json with all of them side by side.
+
+Configurations compared on the same queries, one change at a time: shipped; exact (flat) index; BM25
+pruned by the first rule (5% / keep 3); BM25 unpruned; and "exact" (flat index, BM25 unpruned), the
+retrieval of the first release and the reference for the top article. The query encoder is the ONNX
+export in every configuration (the first release's plain PyTorch encoder and the traced one it was
+compared with are gone), so "exact" no longer includes the old encoder's cost.
+
+BENCH_SMOKE=1: at most 2,000 chunks and 100 queries; writes smoke-NAME.json.
+Run: .venv/bin/python -m bench.bench_scale [chunks] [embedder,...] [name]
 """
 
 from __future__ import annotations
@@ -17,13 +26,14 @@ import time
 from pathlib import Path
 
 from bench.bench_retrieval import load_stackfaq, write_jsonl
-from bench.common import DATA, latency_summary, peak_rss_mb, percentile, runtime, write_result
+from bench.common import DATA, latency_summary, peak_rss_mb, percentile, runtime, sized, write_result
 
 # Full-precision MiniLM is left out by default: its 100k import alone takes ~20 min here. Add it with
 # `python -m bench.bench_scale 100000 minilm-int8,wordllama,minilm`.
 EMBEDDERS = ("minilm-int8", "wordllama")
 PASSAGE_WORDS = 45
-QUERIES = 600
+QUERIES = sized(600, 100)
+WARM_UP = sized(20, 5)
 STRIDE = 15
 
 
@@ -79,13 +89,13 @@ def run_one(embedder: str, count: int, workdir: Path) -> dict:
     articles, queries = load_stackfaq()
     assert kb_service.import_paths(rt, [write_jsonl(workdir / "stackfaq.jsonl", articles)], source="stackfaq").ok
     queries = queries[:QUERIES]
-    variants = configurations(rt.retriever)
-    for q, _ in queries[:20]:
+    variants = configurations(rt)
+    for q, _ in queries[:WARM_UP]:
         for apply in variants.values():
             apply()
             rt.retriever.search(q, k=5)
     # Every configuration answers every query, interleaved (rotating order) so machine noise hits all
-    # alike; "exact" (flat index, plain encode, BM25 unpruned) is also the reference for the top article.
+    # alike; "exact" (flat index, BM25 unpruned) is also the reference for the top article.
     latency = {name: [] for name in variants}
     tops = {name: [] for name in variants}
     names = list(variants)
@@ -97,7 +107,7 @@ def run_one(embedder: str, count: int, workdir: Path) -> dict:
             latency[name].append((time.perf_counter() - t) * 1000)
             tops[name].append(hits[0].article_id if hits else None)
     variants["shipped"]()
-    overlap = dense_overlap(rt.retriever, [q for q, _ in queries])
+    overlap = dense_overlap(rt, [q for q, _ in queries])
     wanted = [want for _, want in queries]
     return {
         "embedder": rt.retriever.embedder.name, "chunks": chunks,
@@ -117,49 +127,48 @@ def run_one(embedder: str, count: int, workdir: Path) -> dict:
     }
 
 
-def configurations(retriever) -> dict:
+def configurations(rt) -> dict:
     """Setters for the shipped configuration and the ones it replaced, one change at a time."""
-    from backend.retrieval import lexical
+    from backend import tuning
 
+    retriever = rt.retriever
     shipped_index = retriever.index
-    exact_index = exact_copy(shipped_index)
-    traced = getattr(retriever.embedder, "_fast", None)
-    shipped_prune = (lexical.PRUNE_MIN_CHUNKS, lexical.PRUNE_SHARE, lexical.KEEP_RAREST)
+    exact_index = exact_copy(rt)
+    shipped_prune = (tuning.PRUNE_MIN_CHUNKS, tuning.PRUNE_SHARE, tuning.KEEP_RAREST)
     unpruned, first_pruning = (10**12, *shipped_prune[1:]), (shipped_prune[0], 0.05, 3)
     df_caches: dict[tuple, dict] = {}  # one per pruning rule: cached counts are capped at its share
 
-    def setter(index, fast, prune):
+    def setter(index, prune):
         def apply():
             retriever.index = index
-            if traced is not None:
-                retriever.embedder._fast = fast
-            lexical.PRUNE_MIN_CHUNKS, lexical.PRUNE_SHARE, lexical.KEEP_RAREST = prune
+            tuning.PRUNE_MIN_CHUNKS, tuning.PRUNE_SHARE, tuning.KEEP_RAREST = prune
             retriever._df_cache = df_caches.setdefault(prune, {})
         return apply
 
-    variants = {"shipped": setter(shipped_index, traced, shipped_prune),
-                "exact_index": setter(exact_index, traced, shipped_prune),
-                "bm25_pruned_5pct_keep3": setter(shipped_index, traced, first_pruning),
-                "unpruned_bm25": setter(shipped_index, traced, unpruned)}
-    if traced is not None:
-        variants["untraced_query_encoder"] = setter(shipped_index, None, shipped_prune)
-    variants["exact"] = setter(exact_index, None, unpruned)  # the configuration of the first release
-    return variants
+    return {"shipped": setter(shipped_index, shipped_prune),
+            "exact_index": setter(exact_index, shipped_prune),
+            "bm25_pruned_5pct_keep3": setter(shipped_index, first_pruning),
+            "unpruned_bm25": setter(shipped_index, unpruned),
+            "exact": setter(exact_index, unpruned)}  # the retrieval of the first release
 
 
-def exact_copy(index):
-    """The same vectors in an exact (flat) index, whatever the size."""
+def exact_copy(rt):
+    """The shipped index's vectors (the store's cached vectors of its chunks) in an exact (flat) index."""
     from backend.retrieval.index import VectorIndex
+    from backend.store import kb as kb_store
 
-    ids, vectors = index._contents()
+    index = rt.retriever.index
+    ids, vectors = kb_store.load_vectors(rt.db, index.embedder, index.dim)
+    assert len(ids) == index.count, (len(ids), index.count)
     exact = VectorIndex.build(index.embedder, index.dim, ids[:0], vectors[:0], index.kb_version)  # empty: flat
-    exact.add(ids, vectors)
+    exact.apply([], ids, vectors, index.kb_version)
     return exact
 
 
-def dense_overlap(retriever, queries: list[str], k: int = 50) -> float:
+def dense_overlap(rt, queries: list[str], k: int = 50) -> float:
     """Mean share of the exact top-k dense candidates that the shipped index also returns."""
-    exact = exact_copy(retriever.index)
+    retriever = rt.retriever
+    exact = exact_copy(rt)
     shares = []
     for q in queries:
         vector = retriever.embed_query(q)
@@ -174,7 +183,7 @@ def main() -> None:
         embedder, count, workdir = sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
         print(json.dumps(run_one(embedder, count, workdir)))
         return
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    count = sized(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000, 2_000)
     embedders = tuple(sys.argv[2].split(",")) if len(sys.argv) > 2 else EMBEDDERS
     results = {}
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,4 +1,9 @@
-"""Helpers shared by the benchmarks: data paths, a throwaway Tandem runtime, stats, result files."""
+"""Helpers shared by the benchmarks: data paths, a throwaway Tandem runtime, stats, result files.
+
+`BENCH_SMOKE=1` in the environment: benchmarks that support it shrink every size (`sized`) and write
+bench/results/smoke-NAME.json instead of NAME.json (`write_result`, `result_file`), so a quick end-to-end
+run never overwrites a real result.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("TANDEM_SHARED_DATA", ROOT.parent / "shared" / "data"))
 RESULTS = ROOT / "bench" / "results"
+SMOKE = os.environ.get("BENCH_SMOKE", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def sized(full: int, smoke: int) -> int:
+    """`full`, or `smoke` (never more than `full`) when BENCH_SMOKE is set."""
+    return min(full, smoke) if SMOKE else full
+
+
+def result_file(filename: str) -> Path:
+    """bench/results/FILENAME, prefixed with `smoke-` when BENCH_SMOKE is set."""
+    return RESULTS / (f"smoke-{filename}" if SMOKE else filename)
 
 
 def runtime(data_dir: Path, embedder: str, **overrides):
@@ -71,14 +87,15 @@ def auroc(positives: list[float], negatives: list[float]) -> float:
 
 
 def write_result(name: str, payload: dict) -> Path:
-    """Write bench/results/NAME.json with machine info and a timestamp."""
+    """Write bench/results/NAME.json (smoke-NAME.json under BENCH_SMOKE) with machine info and a timestamp."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     payload = {
         "benchmark": name,
         "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        **({"smoke": True} if SMOKE else {}),
         **payload,
     }
-    path = RESULTS / f"{name}.json"
+    path = result_file(f"{name}.json")
     path.write_text(json.dumps(payload, indent=2) + "\n")
     return path

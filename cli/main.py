@@ -26,6 +26,8 @@ COMMANDS = {
     "faq": "cli.faq:faq",
     "summaries": "cli.summaries:summaries",
     "report": "cli.report:report",
+    "db": "cli.db:db",
+    "eval": "cli.evaluate:eval_",
 }
 
 

@@ -191,3 +191,114 @@ def wait_for(condition, timeout: float = 10.0, interval: float = 0.05):
         if time.monotonic() > deadline:
             raise AssertionError(f"condition not met within {timeout} s")
         time.sleep(interval)
+
+
+# ---- PostgreSQL: Debian's server, started once per session on a temp dir; a fresh database per test ----
+
+class PostgresServer:
+    """A throwaway PostgreSQL cluster (initdb + pg_ctl) on loopback, run as the `postgres` user when we are
+    root (the server refuses to run as root). Durability is off: the tests never survive a power cut."""
+
+    def __init__(self, *, durable: bool = False) -> None:
+        import glob
+        import tempfile
+
+        found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda p: int(p.split("/")[4]))
+        if not found:
+            raise RuntimeError("PostgreSQL server binaries not found: run `make postgres` (Debian's postgresql)")
+        self.bin = Path(found[-1]).parent
+        self.root = Path(tempfile.mkdtemp(prefix="tandem-pg-"))
+        self.data = self.root / "data"
+        self.port = free_port()
+        self.durable = durable
+        self._as_user: list[str] = []
+        if os.geteuid() == 0:
+            import pwd
+
+            owner = pwd.getpwnam("postgres")
+            os.chown(self.root, owner.pw_uid, owner.pw_gid)
+            self._as_user = ["runuser", "-u", "postgres", "--"]
+        self._names = iter(range(1, 10**9))
+
+    def _run(self, *args: str) -> None:
+        subprocess.run([*self._as_user, *args], check=True, capture_output=True, text=True, timeout=120)
+
+    def start(self) -> PostgresServer:
+        self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                  "--locale=C.UTF-8", "--no-sync")
+        options = [f"-p {self.port}", "-h 127.0.0.1", f"-k {self.root}", "-c max_connections=300",
+                   "-c shared_buffers=128MB"]
+        if not self.durable:
+            options += ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "server.log"), "-w",
+                  "-t", "60", "-o", " ".join(options), "start")
+        return self
+
+    def postmaster_pid(self) -> int:
+        """The server's main process (its backends are its children)."""
+        return int((self.data / "postmaster.pid").read_text().split()[0])
+
+    def url(self, database: str = "postgres", password: str | None = None) -> str:
+        auth = f"postgres:{password}" if password else "postgres"
+        return f"postgresql://{auth}@127.0.0.1:{self.port}/{database}"
+
+    def admin(self, sql: str) -> None:
+        """Run one statement on the maintenance database (CREATE/DROP DATABASE cannot run in a transaction)."""
+        import psycopg
+
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            conn.execute(sql)
+
+    def create_database(self, prefix: str = "t") -> str:
+        """A new empty database; returns its URL."""
+        name = f"{prefix}_{os.getpid()}_{next(self._names)}"
+        self.admin(f'CREATE DATABASE "{name}" TEMPLATE template0')
+        return self.url(name)
+
+    def drop_database(self, url: str) -> None:
+        name = url.rsplit("/", 1)[1]
+        self.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    def stop(self) -> None:
+        try:
+            self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One PostgreSQL server for the whole test session."""
+    server = PostgresServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test (dropped after it, connections and all)."""
+    url = postgres_server.create_database()
+    yield url
+    postgres_server.drop_database(url)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The store on each backend: a SQLite file path, then a fresh PostgreSQL database URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store" / "tandem.db")
+    return request.getfixturevalue("postgres_url")
+
+
+def store_env(store_url: str) -> dict[str, str]:
+    """The environment that points Tandem at this store (nothing for SQLite: it lives in the data dir)."""
+    return {"TANDEM_DATABASE_URL": store_url} if store_url.startswith("postgresql://") else {}
+
+
+@pytest.fixture
+def any_runtime(store_url: str, tmp_path: Path) -> Iterator:
+    """A Runtime with WordLlama on each backend (SQLite in its data dir; PostgreSQL with its own data dir)."""
+    data = Path(store_url).parent if not store_url.startswith("postgresql://") else tmp_path / "rt"
+    rt = make_runtime(data, **store_env(store_url))
+    yield rt
+    rt.close()

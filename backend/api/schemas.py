@@ -76,3 +76,13 @@ class ImportOut(msgspec.Struct):
     updated: int
     unchanged: int
     removed: int
+
+
+class EvalQuestionIn(msgspec.Struct, forbid_unknown_fields=True):
+    query: Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
+    expected_article_id: Annotated[str, msgspec.Meta(max_length=500)] | None = None
+
+
+class EvalQuestions(msgspec.Struct, forbid_unknown_fields=True):
+    questions: list[EvalQuestionIn]
+    k: Annotated[int, msgspec.Meta(ge=1, le=20)] = 5

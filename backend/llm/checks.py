@@ -18,6 +18,7 @@ import re
 import msgspec
 
 from backend.models import Checks, Thread, Unsupported
+from backend.text import stems
 
 MARKER = re.compile(r"\[(\d{1,2})\]")
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -29,7 +30,9 @@ _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _UNIT = r"(?:business |working |calendar )?(?:minutes?|hours?|days?|weeks?|months?|years?)"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("url", re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]", re.I)),
+    ("url", re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]"
+                       r"|\b(?:[a-z0-9-]+\.)+(?:com|net|org|io|co|app|help|shop|store|info|biz|[a-z]{2})"
+                       r"/[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]", re.I)),
     ("email", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
     ("phone", re.compile(r"(?<![\w/])\+?\(?\d{1,4}\)?(?:[ .-]?\(?\d{2,4}\)?){2,5}(?![\w/])")),
     ("amount", re.compile(r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|CAD|AUD|dollars?|euros?"
@@ -39,18 +42,33 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf"\b(?:{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)? "
                         rf"(?:of )?{_MONTHS}(?: \d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
                         rf"|(?:by|on|until|before|this|next) {_WEEKDAYS}|tomorrow|tonight)\b", re.I)),
+    ("time", re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b", re.I)),
+    # Any other quantity ("20,000 bonus points", "6 months", "3 GB"): the same number must be in the evidence.
+    ("number", re.compile(r"(?<![\w.#/-])\d[\d,]*(?:\.\d+)?(?![\w.,/-]?\d)(?:\s?[A-Za-z]+)?")),
 ]
+PATTERNS_BY_KIND = dict(PATTERNS)
+
+
+def _clock(text: str) -> str:
+    """'8am', '8:00 AM' and '8 am' are the same time."""
+    match = re.match(r"(\d{1,2})(?::(\d{2}))?\s?([ap])", text.strip(), re.I)
+    return f"{int(match.group(1))}:{match.group(2) or '00'}{match.group(3).lower()}" if match else text
+
+
 # Promises that need a passage (or the conversation) saying the same kind of thing.
 PROMISES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ("refund", re.compile(r"\b(?:full |partial )?refund(?:ed|ing)?\b|\breimburs\w*", re.I),
      re.compile(r"\brefund|\breimburs", re.I)),
     ("credit", re.compile(r"\b(?:account |store |service |bill |goodwill )?credits?\b|\bvouchers?\b", re.I),
      re.compile(r"\bcredit|\bvoucher", re.I)),
-    ("discount", re.compile(r"\bdiscount(?:ed)?\b|\bcoupon\b|\bpromo(?:tional)? code\b|\b\d+% off\b", re.I),
-     re.compile(r"\bdiscount|\bcoupon|\bpromo|% off", re.I)),
-    ("compensation", re.compile(r"\bcompensat\w*|\bgoodwill\b|\bwaiv(?:e|ed|ing)\b|\bfree of charge\b"
-                                r"|\b(?:at )?no (?:extra )?(?:cost|charge)\b|\bfor free\b", re.I),
-     re.compile(r"\bcompensat|\bgoodwill|\bwaiv|\bfree of charge|\bno (?:extra )?(?:cost|charge)|\bfor free", re.I)),
+    ("discount", re.compile(r"\bdiscount(?:ed)?\b|\bcoupon\b|\bpromo(?:tional)? code\b|\b\d+% off\b"
+                            r"|\bhalf[- ](?:price|off)\b", re.I),
+     re.compile(r"\bdiscount|\bcoupon|\bpromo|% off|\bhalf[- ](?:price|off)", re.I)),
+    ("compensation", re.compile(r"\bcompensat\w*|\bgoodwill\b|\bwaiv(?:e|ed|ing)\b|\bfree(?: of charge)?\b"
+                                r"|\b(?:at )?no (?:extra )?(?:cost|charge)\b|\bcover(?:ing)? (?:the |your )?(?:[\w-]+ ){0,2}"
+                                r"(?:fees?|costs?|charges?|shipping|postage)\b|\bon us\b|\bcomplimentary\b", re.I),
+     re.compile(r"\bcompensat|\bgoodwill|\bwaiv|\bfree\b|\bno (?:extra )?(?:cost|charge)|\bcover|\bon us\b"
+                r"|\bcomplimentary|\bat our (?:cost|expense)", re.I)),
 ]
 # Evidence that says the opposite of a promise ("non-refundable" does not support "a full refund").
 _DENIED = {
@@ -61,7 +79,7 @@ _DENIED = {
                                r"(?:compensation|goodwill)|fees? (?:are|is) not waived|cannot be waived", re.I),
 }
 # A customer's message pretending to be another speaker or an instruction: what follows is not evidence.
-FORGED = re.compile(r"\[(?:agent|assistant|system|support|admin|staff)\]|</?\s*(?:conversation|kb_passages|system)\s*>"
+FORGED = re.compile(r"\[\s*(?:agent|assistant|system|support|admin|staff|moderator)\b[^\]\n]{0,60}\]|</?\s*(?:conversation|kb_passages|system)\s*>"
                     r"|^\s*(?:system|assistant|agent)\s*:|\bignore (?:all |any )?(?:previous|prior|above) "
                     r"instructions\b", re.I | re.M)
 _NEGATED = re.compile(r"\b(?:not|no|never|unable to|can'?t|cannot|won'?t|isn'?t|aren'?t|don'?t|doesn'?t)\b"
@@ -131,6 +149,9 @@ def _supported(kind: str, span: str, evidence: list[str]) -> int | None:
         elif kind == "date":
             if _same_date(span, lower):
                 return index
+        elif kind == "time":
+            if _clock(span) in {_clock(t) for t in PATTERNS_BY_KIND["time"].findall(text)}:
+                return index
         else:  # amount, percent, time frame: the same numbers, with the same unit nearby
             numbers = _numbers(span)
             if numbers and all(n in _numbers(lower) for n in numbers) and _same_unit(kind, span, lower):
@@ -155,6 +176,49 @@ def _same_date(span: str, evidence: str) -> bool:
         m, d = month.group(0)[:3], str(int(day.group(0)))
         return bool(re.search(rf"\b{m}[a-z]*\.? {d}\b|\b{d}(?:st|nd|rd|th)? (?:of )?{m}", evidence))
     return words.strip() in evidence
+
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_FULL = re.compile(r"\b(?:in full|full|entire|whole|100 ?%|all of)\b", re.I)
+PROMISE_OVERLAP = 0.34  # share of the promise sentence's content words an evidence sentence must share
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of `text` holding [start, end)."""
+    left = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    rights = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    return text[left:min(rights) if rights else len(text)]
+
+
+def _promise_backing(kind: str, offers: re.Pattern[str], sentence: str, evidence: list[str]) -> int | None:
+    """Index of the evidence with a sentence offering this kind of thing about the same matter."""
+    wanted = stems(MARKER.sub(" ", sentence))
+    denied = _DENIED.get(kind)
+    full = bool(_FULL.search(sentence))
+    for index, text in enumerate(evidence):
+        for part in _SENTENCE.findall(text):
+            if not offers.search(part) or (denied and denied.search(part)) or (full and not _FULL.search(part)):
+                continue
+            if not wanted or len(wanted & stems(part)) / len(wanted) >= PROMISE_OVERLAP:
+                return index
+    return None
+
+
+def _merge_nearby(answer: str, flags: list[Unsupported], gap: int = 30) -> list[Unsupported]:
+    """A promise and what it promises, a few words apart, become one span ("$25 credit as a goodwill");
+    other flags stay apart (their kinds say what to check); repeats go."""
+    promises = {kind for kind, _, _ in PROMISES}
+    merged: list[Unsupported] = []
+    for flag in flags:
+        last = merged[-1] if merged else None
+        between = answer[last.end:flag.start] if last else ""
+        if (last and flag.start - last.end <= gap and (last.kind in promises or flag.kind in promises)
+                and not re.search(r"[.!?\n;]|\[\d", between)):
+            merged[-1] = Unsupported(text=answer[last.start:flag.end], kind=last.kind, start=last.start, end=flag.end)
+        else:
+            merged.append(flag)
+    seen: set[str] = set()
+    return [f for f in merged if not (f.text.lower() in seen or seen.add(f.text.lower()))]  # type: ignore[func-returns-value]
 
 
 def commitments(text: str) -> list[tuple[str, int, int]]:
@@ -189,14 +253,13 @@ def verify(answer: str, passages: list[str], thread: Thread) -> Verdict:
         span = answer[start:end]
         promise = next((p for p in PROMISES if p[0] == kind), None)
         if promise is not None:
-            denied = _DENIED.get(kind)
-            backing = next((i for i, text in enumerate(promise_evidence) if promise[2].search(text)
-                            and not (denied and denied.search(text))), None)
+            backing = _promise_backing(kind, promise[2], _sentence_at(answer, start, end), promise_evidence)
         else:
             backing = _supported(kind, span, evidence)
         if backing is None:
-            unsupported.append(Unsupported(text=span, kind=kind))
+            unsupported.append(Unsupported(text=span, kind=kind, start=start, end=end))
         elif backing < len(passages):
             supporting.add(backing)
+    unsupported = _merge_nearby(answer, unsupported)
     cited_indexes = sorted(set(valid) | supporting) if cited else valid
     return Verdict(text=answer, cited_indexes=cited_indexes, checks=Checks(cited=cited, unsupported=unsupported))

@@ -1,4 +1,5 @@
-"""Choosing the text engine: Claude when configured (TANDEM_LLM=auto + ANTHROPIC_API_KEY), else extractive."""
+"""Choosing the text engine: Claude (TANDEM_LLM=anthropic, or auto + ANTHROPIC_API_KEY), the team's own
+OpenAI-compatible model (TANDEM_LLM=openai, never chosen by auto), else extractive."""
 
 from __future__ import annotations
 
@@ -13,6 +14,15 @@ def make_provider(settings: Settings, *, on_call: OnCall | None = None,
                   env: Mapping[str, str] | None = None) -> Provider | None:
     """The configured LLM provider, or None for the offline extractive engine."""
     env = os.environ if env is None else env
+    if settings.llm == "openai":
+        if not (settings.openai_base_url and settings.openai_model):
+            raise SettingsError("TANDEM_LLM=openai needs TANDEM_OPENAI_BASE_URL and TANDEM_OPENAI_MODEL")
+        from backend.llm.openai import OpenAIProvider  # the SDK takes ~0.7 s to import: only when used
+
+        # The key is optional: Ollama, llama.cpp and LM Studio need none.
+        return OpenAIProvider(base_url=settings.openai_base_url, model=settings.openai_model,
+                              api_key=settings.openai_api_key or env.get("OPENAI_API_KEY") or None,
+                              timeout=settings.llm_timeout_s, max_retries=settings.llm_max_retries, on_call=on_call)
     key = env.get("ANTHROPIC_API_KEY")
     if settings.llm == "extractive" or (settings.llm == "auto" and not key):
         return None

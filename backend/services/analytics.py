@@ -43,12 +43,12 @@ def knowledge_gap_clusters(questions: list[str], top: int = 10) -> list[dict]:
     distinct = [q for q, _ in counts.most_common(tuning.GAP_SAMPLE)]
     if len(distinct) == 1:
         return [{"question": distinct[0], "count": counts[distinct[0]], "examples": distinct}]
+    from backend.retrieval.clustering import cluster
     from backend.retrieval.embed import get_embedder
-    from backend.services.faq import cluster
 
     vectors = np.asarray(get_embedder(tuning.GAP_EMBEDDER).embed(distinct), dtype=np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12
-    labels = cluster(vectors, threshold=tuning.GAP_THRESHOLD)
+    labels = cluster(vectors, tuning.GAP_THRESHOLD)
     groups: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         groups.setdefault(int(label), []).append(i)
@@ -64,11 +64,11 @@ def knowledge_gap_clusters(questions: list[str], top: int = 10) -> list[dict]:
 
 # ---- rendering ---------------------------------------------------------------------------------------
 
-def _esc(value: object) -> str:
+def esc(value: object) -> str:
     return html.escape(str(value))
 
 
-def _bars(rows: list[tuple[str, dict[str, int]]], keys: list[str], chart: str, width: int = 640) -> str:
+def bars(rows: list[tuple[str, dict[str, int]]], keys: list[str], chart: str, width: int = 640) -> str:
     """Horizontal stacked bars, one row per label."""
     if not rows:
         return f'<figure data-chart="{chart}"><p class="empty">No data for this period.</p></figure>'
@@ -79,22 +79,22 @@ def _bars(rows: list[tuple[str, dict[str, int]]], keys: list[str], chart: str, w
     for i, (label, values) in enumerate(rows):
         y = i * row_h
         x: float = label_w
-        parts.append(f'<text x="{label_w - 8}" y="{y + 17}" text-anchor="end">{_esc(label[:32])}</text>')
+        parts.append(f'<text x="{label_w - 8}" y="{y + 17}" text-anchor="end">{esc(label[:32])}</text>')
         for key in keys:
             w = values.get(key, 0) * scale
             if w > 0:
                 parts.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" '
-                             f'fill="{COLORS.get(key, COLORS["bar"])}"><title>{_esc(key)}: {values.get(key, 0)}</title></rect>')
+                             f'fill="{COLORS.get(key, COLORS["bar"])}"><title>{esc(key)}: {values.get(key, 0)}</title></rect>')
                 x += w
         parts.append(f'<text x="{x + 6:.1f}" y="{y + 17}">{sum(values.get(k, 0) for k in keys)}</text>')
-    legend = "".join(f'<span><i style="background:{COLORS.get(k, COLORS["bar"])}"></i>{_esc(k)}</span>'
+    legend = "".join(f'<span><i style="background:{COLORS.get(k, COLORS["bar"])}"></i>{esc(k)}</span>'
                      for k in keys if len(keys) > 1)
     height = len(rows) * row_h + 4
     return (f'<figure data-chart="{chart}"><svg role="img" viewBox="0 0 {width} {height}" width="{width}" '
             f'height="{height}">{"".join(parts)}</svg><figcaption>{legend}</figcaption></figure>')
 
 
-def _lines(days: list[dict], series: list[tuple[str, str, str]], chart: str, width: int = 640,
+def lines(days: list[dict], series: list[tuple[str, str, str]], chart: str, width: int = 640,
            height: int = 200) -> str:
     """Line chart over days; series = (key, label, colour)."""
     if not days:
@@ -111,25 +111,25 @@ def _lines(days: list[dict], series: list[tuple[str, str, str]], chart: str, wid
     parts = [f'<line x1="{pad_l}" y1="{y(low):.1f}" x2="{width - 10}" y2="{y(low):.1f}" stroke="#d0d7de"/>',
              f'<text x="{pad_l - 6}" y="{y(high) + 4:.1f}" text-anchor="end">{high:g}</text>',
              f'<text x="{pad_l - 6}" y="{y(low) + 4:.1f}" text-anchor="end">{low:g}</text>',
-             f'<text x="{pad_l}" y="{height - 6}">{_esc(days[0]["day"])}</text>',
-             f'<text x="{width - 10}" y="{height - 6}" text-anchor="end">{_esc(days[-1]["day"])}</text>']
+             f'<text x="{pad_l}" y="{height - 6}">{esc(days[0]["day"])}</text>',
+             f'<text x="{width - 10}" y="{height - 6}" text-anchor="end">{esc(days[-1]["day"])}</text>']
     for key, label, colour in series:
         points = " ".join(f"{pad_l + i * step:.1f},{y(d[key]):.1f}" for i, d in enumerate(days))
         parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{points}">'
-                     f'<title>{_esc(label)}</title></polyline>')
+                     f'<title>{esc(label)}</title></polyline>')
         for i, d in enumerate(days):
             parts.append(f'<circle cx="{pad_l + i * step:.1f}" cy="{y(d[key]):.1f}" r="2.5" fill="{colour}">'
-                         f'<title>{_esc(d["day"])} {_esc(label)}: {d[key]}</title></circle>')
-    legend = "".join(f'<span><i style="background:{c}"></i>{_esc(label)}</span>' for _, label, c in series)
+                         f'<title>{esc(d["day"])} {esc(label)}: {d[key]}</title></circle>')
+    legend = "".join(f'<span><i style="background:{c}"></i>{esc(label)}</span>' for _, label, c in series)
     return (f'<figure data-chart="{chart}"><svg role="img" viewBox="0 0 {width} {height}" width="{width}" '
             f'height="{height}">{"".join(parts)}</svg><figcaption>{legend}</figcaption></figure>')
 
 
-def _table(headers: list[str], rows: list[list[object]], name: str) -> str:
+def table(headers: list[str], rows: list[list[object]], name: str) -> str:
     if not rows:
         return f'<p class="empty" data-table="{name}">Nothing yet.</p>'
-    head = "".join(f"<th>{_esc(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{_esc('' if v is None else v)}</td>" for v in r) + "</tr>" for r in rows)
+    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{esc('' if v is None else v)}</td>" for v in r) + "</tr>" for r in rows)
     return f'<table data-table="{name}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
@@ -157,7 +157,7 @@ def render_html(data: dict, *, title: str = "Tandem usage report") -> str:
     grounded = data["grounded"]
     requests = grounded["grounded"] + grounded["not_grounded"]
     share = f"{100 * grounded['grounded'] / requests:.0f}%" if requests else "–"
-    cards = "".join(f'<div class="card"><b>{_esc(f"{v:,}" if isinstance(v, int) else v)}</b>{_esc(k)}</div>' for k, v in (
+    cards = "".join(f'<div class="card"><b>{esc(f"{v:,}" if isinstance(v, int) else v)}</b>{esc(k)}</div>' for k, v in (
         ("conversations", totals["conversations"]), ("assist requests", totals["assist_requests"]),
         ("suggestions shown", totals["suggestions"]), ("answered from the KB", share),
         ("summaries", totals["summaries"]), ("knowledge gaps", totals["knowledge_gaps"])))
@@ -166,31 +166,31 @@ def render_html(data: dict, *, title: str = "Tandem usage report") -> str:
     by_article = data["acceptance_by_article"]
     days = data["signals_by_day"]
     sections = [
-        ("What agents do with suggestions", _bars(by_agent, actions, "acceptance-by-agent")
-         + _table(["agent", "inserted", "edited", "dismissed", "rated", "mean edit distance"],
+        ("What agents do with suggestions", bars(by_agent, actions, "acceptance-by-agent")
+         + table(["agent", "inserted", "edited", "dismissed", "rated", "mean edit distance"],
                   [[r["key"], r["inserted"], r["edited"], r["dismissed"], r["rated"], r["mean_edit_distance"]]
                    for r in data["acceptance_by_agent"]], "acceptance-by-agent")),
-        ("By cited article", _table(["article", "inserted", "edited", "dismissed", "mean edit distance"],
+        ("By cited article", table(["article", "inserted", "edited", "dismissed", "mean edit distance"],
                                     [[r["key"], r["inserted"], r["edited"], r["dismissed"], r["mean_edit_distance"]]
                                      for r in by_article], "acceptance-by-article")),
-        ("Grounded in the KB or not", _bars([("assist requests", grounded)], ["grounded", "not_grounded"],
+        ("Grounded in the KB or not", bars([("assist requests", grounded)], ["grounded", "not_grounded"],
                                              "grounded")),
-        ("Escalation risk over time", _lines(days, [("escalation_high", "high risk", COLORS["high"]),
+        ("Escalation risk over time", lines(days, [("escalation_high", "high risk", COLORS["high"]),
                                                     ("escalation_medium", "medium risk", COLORS["medium"])],
                                              "escalation-over-time")
-         + _table(["reason", "count"], [[r["reason"], r["count"]] for r in data["escalation_reasons"]],
+         + table(["reason", "count"], [[r["reason"], r["count"]] for r in data["escalation_reasons"]],
                   "escalation-reasons")),
-        ("Sentiment over time", _lines(days, [("mean_sentiment", "mean sentiment (-1..1)", COLORS["line"])],
+        ("Sentiment over time", lines(days, [("mean_sentiment", "mean sentiment (-1..1)", COLORS["line"])],
                                        "sentiment-over-time")),
-        ("Top topics (most cited articles)", _bars([(f"{t['title']}", {"cited": t["count"]}) for t in data["top_topics"]],
+        ("Top topics (most cited articles)", bars([(f"{t['title']}", {"cited": t["count"]}) for t in data["top_topics"]],
                                                    ["cited"], "top-topics")),
         ("Knowledge gaps (questions with no grounded answer)",
-         _table(["question", "times asked", "also asked as"],
+         table(["question", "times asked", "also asked as"],
                 [[g["question"], g["count"], " · ".join(g["examples"][1:])] for g in data["knowledge_gaps"]],
                 "knowledge-gaps")),
     ]
-    body = "".join(f"<section><h2>{_esc(name)}</h2>{content}</section>" for name, content in sections)
-    return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{_esc(title)}</title>"
+    body = "".join(f"<section><h2>{esc(name)}</h2>{content}</section>" for name, content in sections)
+    return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{esc(title)}</title>"
             f"<meta name=viewport content='width=device-width,initial-scale=1'><style>{STYLE}</style></head>"
-            f"<body><main><h1>{_esc(title)}</h1><p class=period>{_esc(when)}</p><div class=cards>{cards}</div>"
+            f"<body><main><h1>{esc(title)}</h1><p class=period>{esc(when)}</p><div class=cards>{cards}</div>"
             f"{body}</main></body></html>\n")

@@ -19,6 +19,7 @@ import numpy as np
 
 from backend import tuning
 from backend.retrieval.calibration import Calibration, KBScale, default_calibration, weights_for
+from backend.retrieval.embed import Embedder
 from backend.services.runtime import Runtime
 from backend.store import kb as kb_store
 from backend.store.db import Database, get_meta, set_meta
@@ -51,6 +52,15 @@ def background_questions() -> list[str]:
     """The shipped pool of support questions other businesses get."""
     text = (resources.files("backend.retrieval.data") / "background_questions.txt").read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+_BACKGROUND: dict[str, np.ndarray] = {}  # embedder name -> the pool's vectors (the pool never changes)
+
+
+def _background_vectors(embedder: Embedder) -> np.ndarray:
+    if embedder.name not in _BACKGROUND:
+        _BACKGROUND[embedder.name] = np.asarray(embedder.embed(background_questions()), dtype=np.float32)
+    return _BACKGROUND[embedder.name]
 
 
 def pseudo_queries(rt: Runtime, limit: int = tuning.CALIBRATION_PSEUDO_QUERIES) -> list[tuple[str, str]]:
@@ -93,11 +103,10 @@ def measure(rt: Runtime) -> KBScale | None:
     if kb_store.kb_stats(rt.db).articles < tuning.CALIBRATION_MIN_ARTICLES:
         return None
     embedder = rt.retriever.embedder
-    pool = background_questions()
     pseudo = pseudo_queries(rt)
     if not pseudo:
         return None
-    background = [max(best.values(), default=0.0) for best in _best_similarities(rt, embedder.embed(pool))]
+    background = [max(best.values(), default=0.0) for best in _best_similarities(rt, _background_vectors(embedder))]
     own = []
     for (_, article_id), best in zip(pseudo, _best_similarities(rt, embedder.embed([q for q, _ in pseudo])),
                                      strict=True):

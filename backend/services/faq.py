@@ -1,10 +1,9 @@
 """FAQ mining and review: cluster the questions customers repeat, draft an entry from what agents
 answered, and let a knowledge manager approve (a new KB article, indexed at once), edit, merge or reject.
 
-Clustering: average-linkage agglomerative clustering on cosine distance with a distance threshold, so
-the number of topics is never given. On BANKING77 it beat community detection, HDBSCAN and centroid
-merging (bench/bench_faq.py). Above DENSE_LIMIT questions, a faiss k-means pass first compresses them
-to micro-clusters and the same linkage runs on their centroids (memory stays linear).
+Clustering (retrieval/clustering.py): average linkage with a cut measured on each history, then topics
+whose agents answered alike merge; a topic found again in a later run grows its draft (whatever its status)
+instead of proposing it twice.
 """
 
 from __future__ import annotations
@@ -20,17 +19,19 @@ from backend.errors import Conflict, InvalidInput, NotFound
 from backend.llm.base import LLMRequest, ProviderError, json_object
 from backend.llm.prompts import get_prompt
 from backend.models import DRAFT_STATUSES, ArticleIn, Draft
+from backend.retrieval.clustering import cluster, cut_distance, merge_by_replies
 from backend.services import kb as kb_service
 from backend.services.history import embed_customer_messages
 from backend.services.runtime import Runtime
 from backend.store import faq as faq_store
-from backend.store.faq import CustomerQuestion, NewDraft
+from backend.store.faq import CustomerQuestion, ExistingDraft, NewDraft
 
-DISTANCE_THRESHOLD = 0.45  # cosine distance for average linkage, tuned on a BANKING77 train sample (bench_faq)
-DENSE_LIMIT = tuning.DENSE_LIMIT
 SAME_DRAFT = tuning.SAME_DRAFT
 AGENTS_AGREE = tuning.AGENTS_AGREE
 MAX_EXAMPLES = tuning.MAX_EXAMPLES
+MAX_REPLIES_COMPARED = 12  # replies embedded per topic to compare what agents answered
+REPLY_CHARS = 400  # of each reply, embedded for that comparison
+SAME_MEMBERS = 0.3  # a topic holding this share of an existing draft's questions (or its own) is that draft
 STATUSES = DRAFT_STATUSES
 _QUESTION = re.compile(r"\?|^(?:how|what|when|where|why|who|which|can|could|do|does|did|is|are|will|would|should|"
                        r"may|i need|i want|i'd like|i would like|please|help)\b", re.IGNORECASE)
@@ -73,36 +74,7 @@ class MineReport(msgspec.Struct, kw_only=True):
                 f"({self.seconds:.1f} s)")
 
 
-# ---- clustering (pure) ----------------------------------------------------------------------------
-
-def cluster(vectors: np.ndarray, *, threshold: float = DISTANCE_THRESHOLD, dense_limit: int = DENSE_LIMIT,
-            seed: int = 0) -> np.ndarray:
-    """Cluster labels for normalized vectors, number of clusters not given."""
-    from sklearn.cluster import AgglomerativeClustering
-
-    n = len(vectors)
-    if n < 2:
-        return np.zeros(n, dtype=int)
-    if n <= dense_limit:
-        return AgglomerativeClustering(n_clusters=None, distance_threshold=threshold, metric="cosine",
-                                       linkage="average").fit_predict(vectors)
-    import faiss
-
-    k = min(n // 10, dense_limit)
-    kmeans = faiss.Kmeans(vectors.shape[1], k, niter=12, seed=seed, spherical=True, verbose=False)
-    kmeans.train(np.ascontiguousarray(vectors, dtype=np.float32))
-    _, assignment = kmeans.index.search(np.ascontiguousarray(vectors, dtype=np.float32), 1)
-    assignment = assignment[:, 0]
-    used = np.unique(assignment)
-    assert kmeans.centroids is not None
-    centroids = kmeans.centroids[used]
-    centroids /= np.linalg.norm(centroids, axis=1, keepdims=True) + 1e-12
-    top = AgglomerativeClustering(n_clusters=None, distance_threshold=threshold, metric="cosine",
-                                  linkage="average").fit_predict(centroids)
-    relabel = np.full(k, -1, dtype=int)
-    relabel[used] = top
-    return relabel[assignment]
-
+# ---- text ----------------------------------------------------------------------------------------
 
 def is_question(text: str) -> bool:
     """Question-like customer turn (openings always count, see candidates())."""
@@ -117,6 +89,11 @@ def clean_reply(text: str) -> str:
     body = _SIGNOFF.sub("", body).strip()
     body = _ANYTHING_ELSE.sub("", body).strip()
     return body[:1].upper() + body[1:] if body else body
+
+
+def reply_text(text: str) -> str:
+    """What an agent's reply says, for comparing replies: cleaned, without links and handles."""
+    return re.sub(r"\s+", " ", re.sub(r"https?://\S+|(?:^|\s)@\w+", " ", clean_reply(text))).strip()
 
 
 def clean_question(text: str) -> str:
@@ -151,17 +128,17 @@ def mine(rt: Runtime, *, since: str | None = None, min_count: int = 5) -> MineRe
     rows = [r for r in rows if r.row_id in stored]
     vectors = np.stack([stored[r.row_id] for r in rows]).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12
-    labels = cluster(vectors)
+    labels = cluster(vectors, cut_distance(vectors, min_count))
     groups: dict[int, list[int]] = {}
     for index, label in enumerate(labels):
         groups.setdefault(int(label), []).append(index)
-    existing = faq_store.centroids(rt.db, embedder.name)
-    for members in groups.values():
-        conversations = {rows[i].conversation_row for i in members}
-        if len(conversations) < min_count:
-            continue
+    repeated = [members for members in groups.values()
+                if len({rows[i].conversation_row for i in members}) >= min_count]
+    existing = faq_store.existing_drafts(rt.db, embedder.name)
+    samples = [_reply_sample(rt, rows, members, vectors) for members in repeated]
+    for members, sample in _merge_alike_answers(repeated, samples):
         report.clusters += 1
-        outcome = _handle_cluster(rt, [rows[i] for i in members], vectors[members], existing)
+        outcome = _handle_cluster(rt, [rows[i] for i in members], vectors[members], sample, existing)
         if outcome == "new":
             report.new_drafts += 1
         elif outcome == "grown":
@@ -172,8 +149,64 @@ def mine(rt: Runtime, *, since: str | None = None, min_count: int = 5) -> MineRe
     return report
 
 
-def _handle_cluster(rt: Runtime, members: list[CustomerQuestion], vectors: np.ndarray,
-                    existing: list[tuple[int, str, np.ndarray]]) -> str:
+class ReplySample(msgspec.Struct, kw_only=True):
+    """What agents replied to a topic's most typical askers: cleaned texts and their vectors (embedded once)."""
+
+    texts: list[str]
+    vectors: np.ndarray
+
+    def centroid(self) -> np.ndarray | None:
+        if len(self.texts) < 2:
+            return None
+        centre = self.vectors.mean(axis=0)
+        return centre / (np.linalg.norm(centre) + 1e-12)
+
+
+def _reply_sample(rt: Runtime, rows: list[CustomerQuestion], members: list[int], vectors: np.ndarray) -> ReplySample:
+    """The agents' replies to the MAX_REPLIES_COMPARED questions closest to the topic's centre."""
+    centre = vectors[members].mean(axis=0)
+    central = sorted(members, key=lambda i: -float(vectors[i] @ centre))[:MAX_REPLIES_COMPARED]
+    replies = faq_store.agent_replies(rt.db, [(rows[i].conversation_row, rows[i].ordinal) for i in central])
+    texts = [t for t in (clean_reply(r) for r in replies.values()) if len(t) >= 20]
+    if not texts:
+        return ReplySample(texts=[], vectors=np.zeros((0, 1), dtype=np.float32))
+    # The opening of a reply says what it answers; embedding whole long replies cost minutes per run.
+    embedded = np.asarray(rt.retriever.embedder.embed([reply_text(t)[:REPLY_CHARS] for t in texts]), dtype=np.float32)
+    embedded /= np.linalg.norm(embedded, axis=1, keepdims=True) + 1e-12
+    return ReplySample(texts=texts, vectors=embedded)
+
+
+def _merge_alike_answers(groups: list[list[int]], samples: list[ReplySample]) -> list[tuple[list[int], ReplySample]]:
+    """Groups whose agents answered alike are one topic (wording split it; the answer does not)."""
+    merged: dict[int, tuple[list[int], ReplySample]] = {}
+    for members, sample, root in zip(groups, samples, merge_by_replies([s.centroid() for s in samples]), strict=True):
+        if root not in merged:
+            merged[root] = (list(members), sample)
+            continue
+        kept, joined = merged[root]
+        kept.extend(members)
+        if sample.texts:
+            merged[root] = (kept, ReplySample(texts=joined.texts + sample.texts,
+                                              vectors=np.vstack([joined.vectors, sample.vectors])
+                                              if joined.texts else sample.vectors))
+    return list(merged.values())
+
+
+def same_topic(existing: list[ExistingDraft], member_rows: list[int], centroid: np.ndarray) -> ExistingDraft | None:
+    """The draft this topic already has: the one holding most of its questions, else one centred close by."""
+    members = set(member_rows)
+    best, shared = None, 0
+    for draft in existing:
+        overlap = len(members & draft.member_rows)
+        if overlap > shared:
+            best, shared = draft, overlap
+    if best is not None and shared >= SAME_MEMBERS * min(len(members), len(best.member_rows)):
+        return best
+    return next((d for d in existing if float(d.centroid @ centroid) >= SAME_DRAFT), None)
+
+
+def _handle_cluster(rt: Runtime, members: list[CustomerQuestion], vectors: np.ndarray, replies: ReplySample,
+                    existing: list[ExistingDraft]) -> str:
     centroid = vectors.mean(axis=0)
     centroid /= np.linalg.norm(centroid) + 1e-12
     closeness = vectors @ centroid
@@ -190,25 +223,26 @@ def _handle_cluster(rt: Runtime, members: list[CustomerQuestion], vectors: np.nd
     member_ids = [m.message_id for m in members]
     sources = sorted({m.ticket_id for m in members})
     # Re-mining grows the draft it already made (whatever its status) instead of proposing it again.
-    for draft_id, _status, draft_centroid in existing:
-        if float(draft_centroid @ centroid) >= SAME_DRAFT:
-            _grow(rt, draft_id, member_rows, member_ids, examples, sources, centroid)
-            return "grown"
-    replies = faq_store.agent_replies(rt.db, [(m.conversation_row, m.ordinal) for m in members])
+    found = same_topic(existing, member_rows, centroid)
+    if found is not None:
+        _grow(rt, found.id, member_rows, member_ids, examples, sources, centroid)
+        found.member_rows |= set(member_rows)
+        return "grown"
     hits = rt.retriever.search(question, k=1, query_vector=centroid)
     nearest = hits[0] if hits else None
     action = "new_article"
-    if nearest and nearest.grounded:
-        if not replies:
+    # Stricter than `grounded` (which favours answering the agent's customer): a draft is only skipped when
+    # the article is probably *the* answer, and the agents' replies agree with it.
+    if nearest and nearest.confidence >= tuning.FAQ_ANSWERED:
+        if not replies.texts:
             return "answered"
-        reply_vectors = np.asarray(rt.retriever.embedder.embed([clean_reply(t) or t for t in replies.values()]),
-                                   dtype=np.float32)
-        passage = np.asarray(rt.retriever.embedder.embed([nearest.text]), dtype=np.float32)[0]
-        agreement = float(np.mean(reply_vectors @ passage))
+        passage = np.asarray(rt.retriever.embedder.embed([nearest.text[:REPLY_CHARS]]), dtype=np.float32)[0]
+        passage /= np.linalg.norm(passage) + 1e-12
+        agreement = float(np.mean(replies.vectors @ passage))
         if agreement >= AGENTS_AGREE:
             return "answered"
         action = "update_article"  # agents answer differently than the article does
-    answer, engine = _draft_answer(rt, question, [m.text for m in members], list(replies.values()))
+    answer, engine = _draft_answer(rt, [m.text for m in members], replies)
     draft = NewDraft(
         question=question, answer=answer, cluster_size=len(members), member_rows=member_rows,
         member_message_ids=member_ids, example_queries=examples, source_conversation_ids=sources,
@@ -217,7 +251,7 @@ def _handle_cluster(rt: Runtime, members: list[CustomerQuestion], vectors: np.nd
         suggested_action=action, embedder=rt.retriever.embedder.name, engine=engine)
     with rt.db.transaction():
         draft_id = faq_store.insert_draft(rt.db, draft, centroid)
-    existing.append((draft_id, "pending", centroid))
+    existing.append(ExistingDraft(id=draft_id, status="pending", centroid=centroid, member_rows=set(member_rows)))
     return "new"
 
 
@@ -235,21 +269,17 @@ def _grow(rt: Runtime, draft_id: int, member_rows: list[int], member_ids: list[s
                              centroid=centroid)
 
 
-def _draft_answer(rt: Runtime, question: str, questions: list[str], replies: list[str]) -> tuple[str, str]:
+def _draft_answer(rt: Runtime, questions: list[str], replies: ReplySample) -> tuple[str, str]:
     """(answer, engine): the configured model, else the most central agent reply, cleaned."""
-    if rt.provider is not None and replies:
+    if rt.provider is not None and replies.texts:
         try:
-            return _model_answer(rt, questions, replies), rt.provider.name
+            return _model_answer(rt, questions, replies.texts), rt.provider.name
         except ProviderError:
             pass  # fall back to the agents' own words
-    cleaned = [c for c in (clean_reply(r) for r in replies) if len(c) >= 20]
-    if not cleaned:
+    if not replies.texts:
         return "", "extractive"
-    if len(cleaned) == 1:
-        return cleaned[0], "extractive"
-    vectors = np.asarray(rt.retriever.embedder.embed(cleaned), dtype=np.float32)
-    centre = vectors.mean(axis=0)
-    return cleaned[int(np.argmax(vectors @ centre))], "extractive"
+    centre = replies.vectors.mean(axis=0)
+    return replies.texts[int(np.argmax(replies.vectors @ centre))], "extractive"
 
 
 def _model_answer(rt: Runtime, questions: list[str], replies: list[str]) -> str:

@@ -154,6 +154,10 @@ def upsert_articles(rt: Runtime, articles: list[ArticleIn], *, source: str) -> I
     """Add or update articles (external_id, title, body, url, tags, status); searchable at once."""
     report = ImportReport()
     _save_articles(rt, [_normalize(a, source) for a in articles], report, origin=source)
+    if report.added or report.updated:
+        from backend.services.calibration import recalibrate_if_stale
+
+        recalibrate_if_stale(rt)
     return report
 
 
@@ -230,6 +234,10 @@ def remove_articles(rt: Runtime, article_ids: list[str], *, source: str | None =
             missing.append(article_id)
     _remove_rows(rt, rows)
     rt.retriever.save()
+    if rows:
+        from backend.services.calibration import recalibrate_if_stale
+
+        recalibrate_if_stale(rt)
     return found, missing
 
 

@@ -7,6 +7,8 @@ backend. Only the few statements that differ (full-text search, JSON in reports,
 SQLite: one connection per thread, WAL, foreign keys on; write transactions begin IMMEDIATE so two
 writers queue on the lock (busy timeout) instead of failing with "database is locked" on upgrade.
 PostgreSQL: a psycopg 3 connection pool; a transaction holds one pooled connection for its thread.
+Text cannot hold NUL characters there, so they are dropped from text values on the way in (SQLite keeps
+them; nothing Tandem stores means anything by one).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import itertools
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -81,6 +83,10 @@ class Database:
         """One atomic unit of work; nested calls become savepoints. `write=False`: a consistent snapshot."""
         raise NotImplementedError
         yield self
+
+    def info(self) -> dict[str, Any]:
+        """Where the store is (never a password)."""
+        raise NotImplementedError
 
     def close(self) -> None:
         """Close every connection."""
@@ -167,6 +173,11 @@ class SQLiteDatabase(Database):
         else:
             conn.execute("COMMIT")
 
+    def info(self) -> dict[str, Any]:
+        """The file and its size."""
+        size = sum(p.stat().st_size for p in (self.path, Path(f"{self.path}-wal")) if p.exists())
+        return {"path": str(self.path), "sqlite_version": sqlite3.sqlite_version, "size_bytes": size}
+
     def utils(self) -> Any:
         """This thread's connection as a sqlite-utils Database (migrations, table introspection)."""
         import sqlite_utils
@@ -196,12 +207,12 @@ class PostgresDatabase(Database):
         self._psycopg = psycopg
         self._local = threading.local()
         self._sql_cache: dict[str, str] = {}
-        try:
-            self._pool = ConnectionPool(url, min_size=1, max_size=max_connections, kwargs={"autocommit": True},
-                                        open=True, timeout=30, name="tandem")
-            self._pool.wait(timeout=30)
-        except Exception as exc:  # psycopg's errors name host and cause; the URL's password is not printed
-            raise StoreError(f"cannot connect to PostgreSQL: {exc}") from exc
+        try:  # one plain connection first: a clear error now instead of a pool timeout later
+            psycopg.connect(url, connect_timeout=10).close()
+        except psycopg.Error as exc:  # psycopg's errors name host and cause, never the password
+            raise StoreError(f"cannot connect to PostgreSQL at {redact_url(url)}: {exc}") from exc
+        self._pool = ConnectionPool(url, min_size=1, max_size=max_connections, kwargs={"autocommit": True},
+                                    open=True, timeout=30, name="tandem")
 
     def _sql(self, sql: str) -> str:
         """`?` placeholders to psycopg's `%s` (a literal % is doubled)."""
@@ -221,7 +232,7 @@ class PostgresDatabase(Database):
 
     def _execute(self, conn: Any, sql: str, params: Params) -> Any:
         try:
-            return conn.execute(self._sql(sql), params)
+            return conn.execute(self._sql(sql), _without_nul(params))
         except self._psycopg.errors.IntegrityError as exc:
             raise IntegrityError(str(exc)) from exc
 
@@ -239,17 +250,29 @@ class PostgresDatabase(Database):
             return
         with self._connection() as conn, conn.cursor() as cursor:
             try:
-                cursor.executemany(self._sql(sql), rows)
+                cursor.executemany(self._sql(sql), [_without_nul(r) for r in rows])
             except self._psycopg.errors.IntegrityError as exc:
                 raise IntegrityError(str(exc)) from exc
 
     def stream(self, sql: str, params: Params = (), batch: int = 2000) -> Iterator[tuple]:
-        # A named (server-side) cursor needs a transaction; it holds one pooled connection meanwhile.
-        with self.transaction(write=False), self._connection() as conn, \
-                conn.cursor(name=f"tandem_stream_{next(_savepoints)}") as cursor:
-            cursor.itersize = batch
-            cursor.execute(self._sql(sql), params)
-            yield from cursor
+        # Binary results: bulk reads are mostly vectors, and bytea in text form is hex (twice the bytes, then
+        # decoded); binary halves the time to load 100k vectors. A named (server-side) cursor needs a transaction. Inside this thread's transaction it uses that
+        # connection; otherwise it holds a pooled connection of its own in a read-only snapshot, and never
+        # touches the thread's state: a generator may be resumed on another thread (streamed responses).
+        name = f"tandem_stream_{next(_savepoints)}"
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            with conn.cursor(name=name) as cursor:
+                cursor.itersize = batch
+                cursor.execute(self._sql(sql), _without_nul(params), binary=True)
+                yield from cursor
+            return
+        with self._pool.connection() as conn, conn.transaction():
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            with conn.cursor(name=name) as cursor:
+                cursor.itersize = batch
+                cursor.execute(self._sql(sql), _without_nul(params), binary=True)
+                yield from cursor
 
     @contextmanager
     def transaction(self, *, write: bool = True) -> Iterator[Database]:
@@ -281,26 +304,85 @@ class PostgresDatabase(Database):
             finally:
                 self._local.conn = previous
 
+    def copy_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+        """Bulk-load rows with COPY (inside this thread's transaction when there is one); returns how many."""
+        count = 0
+        with self._connection() as conn, conn.cursor() as cursor, \
+                cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(_without_nul(row))
+                count += 1
+        return count
+
+    def info(self) -> dict[str, Any]:
+        """Server, database and user of this store (never the password)."""
+        row = self.row("SELECT current_database(), current_user, split_part(version(), ' ', 2), "
+                       "pg_database_size(current_database())")
+        assert row is not None
+        return {"url": redact_url(self.url), "database": row[0], "user": row[1], "server_version": row[2],
+                "size_bytes": int(row[3]), "driver": driver()}
+
     def close(self) -> None:
         self._pool.close()
 
 
+def driver() -> str:
+    """psycopg's version and implementation: "binary" or "c" is fast; "python" (psycopg-binary missing) costs
+    about twice the time per statement."""
+    import psycopg
+
+    return f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__})"
+
+
+def _without_nul(params: Params) -> Params:
+    """Parameters with NUL characters dropped from text values (PostgreSQL text cannot hold them)."""
+    if isinstance(params, dict):
+        if any(isinstance(v, str) and "\x00" in v for v in params.values()):
+            return {k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in params.items()}
+        return params
+    if any(isinstance(v, str) and "\x00" in v for v in params):
+        return [v.replace("\x00", "") if isinstance(v, str) else v for v in params]
+    return params
+
+
+def redact_url(url: str) -> str:
+    """A PostgreSQL URL with any password replaced by ***, for logs and `tandem db check`."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = f"{parts.username or ''}:***@{parts.hostname or ''}" + (f":{parts.port}" if parts.port else "")
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
 # ---- opening ----------------------------------------------------------------------------------------------
+
+def is_postgres_url(url_or_path: str | Path) -> bool:
+    """Whether this names a PostgreSQL database (else it is a SQLite file path)."""
+    return str(url_or_path).startswith(("postgresql://", "postgres://"))
+
+
+def open_database(url_or_path: str | Path) -> Database:
+    """The store named by a PostgreSQL URL or a SQLite file path, as it is (no migrations, no schema check)."""
+    if is_postgres_url(url_or_path):
+        return PostgresDatabase(str(url_or_path))
+    return SQLiteDatabase(Path(url_or_path))
+
 
 def connect(url_or_path: str | Path, *, migrate: bool = True) -> Database:
     """Open the store named by a PostgreSQL URL or a SQLite file path; migrations applied once, under a lock."""
     from backend.store import migrations
 
-    text = str(url_or_path)
-    db: Database
-    if text.startswith(("postgresql://", "postgres://")):
-        db = PostgresDatabase(text)
-    else:
-        db = SQLiteDatabase(Path(text))
-    if migrate:
-        migrations.apply(db)
-    else:
-        migrations.check_current(db)
+    db = open_database(url_or_path)
+    try:
+        if migrate:
+            migrations.apply(db)
+        else:
+            migrations.check_current(db)
+    except BaseException:
+        db.close()
+        raise
     return db
 
 

@@ -160,10 +160,20 @@ def get_draft(db: Database, draft_id: int) -> DraftRow | None:
     return _draft(row) if row else None
 
 
-def centroids(db: Database, embedder: str) -> list[tuple[int, str, np.ndarray]]:
-    """(id, status, centroid) of every draft made with `embedder`."""
-    return [(int(r[0]), r[1], np.frombuffer(bytes(r[2]), dtype=np.float32))
-            for r in db.rows("SELECT id, status, centroid FROM faq_drafts WHERE embedder = ?", [embedder])]
+class ExistingDraft(msgspec.Struct, kw_only=True):
+    """A draft as re-mining sees it: where it sits and which questions it already holds."""
+
+    id: int
+    status: str
+    centroid: np.ndarray
+    member_rows: set[int]
+
+
+def existing_drafts(db: Database, embedder: str) -> list[ExistingDraft]:
+    """Every draft made with `embedder`, with its members (to grow it instead of proposing it again)."""
+    return [ExistingDraft(id=int(r[0]), status=r[1], centroid=np.frombuffer(bytes(r[2]), dtype=np.float32),
+                          member_rows=set(json.loads(r[3] or "[]")))
+            for r in db.rows("SELECT id, status, centroid, member_rows FROM faq_drafts WHERE embedder = ?", [embedder])]
 
 
 def insert_draft(db: Database, draft: NewDraft, centroid: np.ndarray) -> int:

@@ -81,7 +81,7 @@ def conversations_without_summary(db: Database, *, since: str | None = None, unt
     if helpdesk:
         sql += " AND c.helpdesk = ?"
         params.append(helpdesk)
-    return [int(r[0]) for r in db.rows(sql, params)]
+    return [int(r[0]) for r in db.rows(sql + " ORDER BY c.id", params)]
 
 
 # ---- analytics --------------------------------------------------------------------------------------
@@ -115,7 +115,7 @@ def acceptance_by_article(db: Database, since: str | None, until: str | None, li
     rows = db.rows(
         f"SELECT {article}, f.action, count(*), avg(f.edit_distance) "
         f"FROM feedback f JOIN suggestions s ON s.id = f.suggestion_id {_citations(db, 's')} WHERE 1 = 1"
-        + _range("f.created_at", since, until, params) + f" GROUP BY {article}, f.action", params)
+        + _range("f.created_at", since, until, params) + f" GROUP BY {article}, f.action ORDER BY 1, 2", params)
     pivot = _pivot(rows)
     pivot.sort(key=lambda r: -r["total"])
     return pivot[:limit]
@@ -159,7 +159,7 @@ def escalation_reasons(db: Database, since: str | None, until: str | None, limit
     """Most frequent escalation reasons."""
     params: list = []
     rows = db.rows("SELECT reasons FROM signal_events WHERE escalation <> 'low'"
-                   + _range("created_at", since, until, params), params)
+                   + _range("created_at", since, until, params) + " ORDER BY id", params)
     counts: dict[str, int] = {}
     for (reasons,) in rows:
         for reason in json.loads(reasons or "[]"):
@@ -173,7 +173,7 @@ def top_cited_articles(db: Database, since: str | None, until: str | None, limit
     article, title = _field(db, "article_id"), _field(db, "title")
     rows = db.rows(
         f"SELECT {article}, max({title}), count(*) FROM suggestions s {_citations(db, 's')} WHERE 1 = 1"
-        + _range("s.created_at", since, until, params) + f" GROUP BY {article} ORDER BY 3 DESC LIMIT ?",
+        + _range("s.created_at", since, until, params) + f" GROUP BY {article} ORDER BY 3 DESC, 1 LIMIT ?",
         [*params, limit])
     return [{"article_id": a, "title": t, "count": int(n)} for a, t, n in rows]
 

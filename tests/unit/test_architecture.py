@@ -120,6 +120,6 @@ def test_help_imports_nothing_heavy():
 
     code = ("import sys; from click.testing import CliRunner; from cli.main import cli; "
             "r = CliRunner().invoke(cli, ['--help']); assert r.exit_code == 0, r.output; "
-            "heavy = [m for m in ('numpy', 'faiss', 'onnxruntime', 'torch', 'litestar', 'anthropic', 'sqlite_utils', "
+            "heavy = [m for m in ('numpy', 'faiss', 'onnxruntime', 'torch', 'litestar', 'anthropic', 'openai', 'sqlite_utils', "
             "'backend.services', 'backend.store') if m in sys.modules]; assert not heavy, heavy")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

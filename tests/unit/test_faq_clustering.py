@@ -5,22 +5,51 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from backend.retrieval import clustering
 from backend.services import faq
 from backend.services.history import HistoryFormatError, normalize_role, parse_csv, parse_jsonl, parse_zendesk
 
 
+def _topics(spread: float, dims: int = 32, topics: int = 4, size: int = 25, seed: int = 0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(topics, dims))
+    points = np.concatenate([c + spread * rng.normal(size=(size, dims)) for c in centres])
+    return points / np.linalg.norm(points, axis=1, keepdims=True)
+
+
 def test_cluster_finds_topics_without_being_told_how_many():
-    rng = np.random.default_rng(0)
-    centres = rng.normal(size=(4, 32))
-    points = np.concatenate([c + 0.05 * rng.normal(size=(25, 32)) for c in centres])
-    points /= np.linalg.norm(points, axis=1, keepdims=True)
-    labels = faq.cluster(points)
+    points = _topics(0.05)
+    labels = clustering.cluster(points, clustering.cut_distance(points, 5))
     assert len(set(labels)) == 4
     assert all(len(set(labels[i * 25:(i + 1) * 25])) == 1 for i in range(4))
     # The k-means + linkage path used above DENSE_LIMIT finds the same topics.
-    big = faq.cluster(points, dense_limit=50)
+    big = clustering.cluster(points, clustering.cut_distance(points, 5), dense_limit=50)
     assert len(set(big)) == 4 and all(len(set(big[i * 25:(i + 1) * 25])) == 1 for i in range(4))
-    assert list(faq.cluster(points[:1])) == [0]
+    assert list(clustering.cluster(points[:1], 0.4)) == [0]
+
+
+def test_the_cut_adapts_to_how_spread_out_each_history_is():
+    # Tightly worded topics (templated requests) and loosely worded ones (tweets): one global distance
+    # fits one of them; the measured cut gives one draft per topic in both.
+    tight, loose = _topics(0.25), _topics(0.7, seed=2)
+    tight_cut, loose_cut = clustering.cut_distance(tight, 5), clustering.cut_distance(loose, 5)
+    assert loose_cut > 1.5 * tight_cut
+    for points, cut in ((tight, tight_cut), (loose, loose_cut)):
+        labels = clustering.cluster(points, cut)
+        drafts = [label for label, n in enumerate(np.bincount(labels)) if n >= 5]  # what a reviewer would see
+        assert len(drafts) == 4
+        for i in range(4):  # each topic is mostly one draft
+            assert np.bincount(labels[i * 25:(i + 1) * 25]).max() >= 19
+    # The loose history cut at the tight one's distance shatters into fragments and loses its topics.
+    shattered = clustering.cluster(loose, tight_cut)
+    assert len(set(shattered)) > 40 and sum(n >= 5 for n in np.bincount(shattered)) < 4
+
+
+def test_topics_whose_agents_answered_alike_merge():
+    replies = _topics(0.02, topics=3, size=1)  # three distinct answers
+    same_answer = [replies[0], replies[0] * 0.99 + replies[1] * 0.01, replies[2], None]
+    roots = clustering.merge_by_replies([r / np.linalg.norm(r) if r is not None else None for r in same_answer], 0.9)
+    assert roots[0] == roots[1] and len({roots[0], roots[2], roots[3]}) == 3
 
 
 @pytest.mark.parametrize(("text", "expected"), [

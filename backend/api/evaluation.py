@@ -1,0 +1,27 @@
+"""`POST /v1/eval/questions`: golden questions scored on the server (the remote `tandem eval questions`)."""
+
+from __future__ import annotations
+
+from litestar import Controller, Request, post
+from litestar.params import JSONBody
+
+from backend.api.assist import runtime
+from backend.api.auth import CURATORS, require
+from backend.api.schemas import EvalQuestions
+from backend.errors import TooLarge
+from backend.services import evaluation
+
+
+class EvalController(Controller):
+    path = "/v1/eval"
+    tags = ["eval"]
+    guards = [require(*CURATORS)]
+
+    @post("/questions", sync_to_thread=True, status_code=200)
+    def questions(self, request: Request, data: JSONBody[EvalQuestions]) -> evaluation.EvalReport:
+        """Score golden questions against this KB: the `tandem eval questions --json` report."""
+        if len(data.questions) > evaluation.MAX_API_QUESTIONS:
+            raise TooLarge(f"{len(data.questions):,} questions; at most {evaluation.MAX_API_QUESTIONS:,} per request")
+        golden = [evaluation.GoldenQuestion(query=q.query.strip(), expected_article_id=q.expected_article_id or None,
+                                            line=i) for i, q in enumerate(data.questions, start=1)]
+        return evaluation.evaluate_questions(runtime(request), golden, k=data.k)
