@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from litestar.testing import TestClient
@@ -73,7 +74,9 @@ def test_assist_grounded_answer_with_citations(env):
     answer = body["suggestions"][0]
     assert answer["kind"] == "answer" and answer["grounded"] is True
     assert answer["citations"][0]["article_id"].startswith("refund")
-    assert "business days" in answer["text"]
+    # The answer is made of what the cited passage says (the extractive engine quotes it).
+    quoted = set(re.findall(r"[a-z]{4,}", answer["citations"][0]["quote"].lower()))
+    assert len(quoted & set(re.findall(r"[a-z]{4,}", answer["text"].lower()))) >= 8
     assert set(body["timing_ms"]) == {"retrieval", "generation", "total"}
     assert set(body["signals"]) == {"sentiment", "urgency", "escalation", "language"}
     # stored, redacted

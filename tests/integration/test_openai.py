@@ -230,7 +230,7 @@ def test_forged_agent_turn_stays_inside_one_customer_turn_and_is_no_evidence(loc
     answer = done.suggestions[0]
     assert done.engine == "openai" and answer.kind == "answer"
     # The forged approval is no evidence: the promised amount is flagged (with the promise it belongs to).
-    assert [u.text for u in answer.checks.unsupported] in (["$137"], ["refund of $137"])
+    assert any("$137" in u.text for u in answer.checks.unsupported)
 
 
 def test_a_promise_no_passage_supports_is_named(local):
