@@ -116,19 +116,22 @@ class Prepared:
     def __init__(self, data: Dataset, embedder) -> None:
         from scipy.cluster.hierarchy import linkage
 
+        from backend import tuning
         from backend.retrieval.clustering import neighbour_distance
-        from backend.services.faq import REPLY_CHARS, reply_text
+        from backend.services.faq import REPLY_CHARS, clean_reply, reply_text
 
         self.data = data
         self.vectors = _embed(embedder, data.questions)
-        # As faq.mine embeds them: cleaned, without links, the opening REPLY_CHARS characters.
-        self.replies = (_embed(embedder, [reply_text(r)[:REPLY_CHARS] or r[:REPLY_CHARS] for r in data.replies])
-                        if data.replies else None)
+        # As faq.mine embeds them: cleaned, without links, the opening REPLY_CHARS characters; replies under
+        # 20 characters once cleaned do not count (mine skips them).
+        self.usable = [bool(r) and len(clean_reply(r)) >= 20 for r in data.replies] if data.replies else []
+        self.replies = (_embed(embedder, [reply_text(clean_reply(r))[:REPLY_CHARS] or r[:REPLY_CHARS]
+                                          for r in data.replies]) if data.replies else None)
         self.tree = linkage(self.vectors, method="average", metric="cosine")
-        self.scale = neighbour_distance(self.vectors, MIN_COUNT - 1)
+        self.scale = neighbour_distance(self.vectors, tuning.NEIGHBOUR_K)
 
     def groups(self, threshold: float, reply_merge: float) -> list[list[int]]:
-        """The same steps as faq.mine: cut, then merge topics whose agents answered alike."""
+        """The steps of faq.mine: cut, then merge topics whose agents answered alike."""
         from scipy.cluster.hierarchy import fcluster
 
         from backend.retrieval.clustering import merge_by_replies
@@ -141,12 +144,21 @@ class Prepared:
         if self.replies is None or reply_merge > 1:
             return groups
         big = [g for g in groups if len(g) >= MIN_COUNT]
-        centroids = [_unit(self.replies[g].mean(axis=0)) for g in big]
-        into = merge_by_replies(list(centroids), reply_merge)
+        into = merge_by_replies([self._reply_centroid(g) for g in big], reply_merge)
         merged: dict[int, list[int]] = defaultdict(list)
         for g, root in zip(big, into, strict=True):
             merged[root] += g
         return [g for g in groups if len(g) < MIN_COUNT] + list(merged.values())
+
+    def _reply_centroid(self, group: list[int]) -> np.ndarray | None:
+        """As faq.mine: the replies to the MAX_REPLIES_COMPARED questions nearest the topic's centre."""
+        from backend.services.faq import MAX_REPLIES_COMPARED
+
+        assert self.replies is not None
+        centre = self.vectors[group].mean(axis=0)
+        central = sorted(group, key=lambda i: -float(self.vectors[i] @ centre))[:MAX_REPLIES_COMPARED]
+        picked = [i for i in central if self.usable[i]]
+        return _unit(self.replies[picked].mean(axis=0)) if len(picked) >= 2 else None
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:

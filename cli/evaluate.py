@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from cli.context import pass_app, print_json
+from cli.dates import parse_date
 from cli.remote import remote_options
 
 
@@ -27,13 +28,16 @@ def _progress(total: int | None, label: str):
 def _finish(report, *, as_json: bool, out: Path | None, interrupted: bool) -> None:
     from backend.services.evaluation import render_html
 
-    if out is not None:
-        out.write_text(render_html(report), encoding="utf-8")
-        click.echo(f"wrote {out}", err=True)
-    if as_json:
+    if as_json:  # the results first: a report file that cannot be written must not lose them
         print_json(report)
     else:
         _print_text(report)
+    if out is not None:
+        try:
+            out.write_text(render_html(report), encoding="utf-8")
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
+        click.echo(f"wrote {out}", err=True)
     if interrupted:
         click.echo("stopped by Ctrl-C: the numbers above cover what was measured so far", err=True)
         sys.exit(130)
@@ -123,8 +127,8 @@ def questions(app, file, k, out, as_json, remote):
 @eval_.command()
 @click.argument("files", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--imported", is_flag=True, help="Replay the conversations imported with `tandem conversations import`.")
-@click.option("--since", help="Only conversations last active at or after this time (ISO 8601, --imported).")
-@click.option("--until", help="Only conversations last active before this time (ISO 8601, --imported).")
+@click.option("--since", callback=parse_date, help="Only conversations last active on or after this date (--imported).")
+@click.option("--until", callback=parse_date, help="Only conversations last active before this date (--imported).")
 @click.option("--limit", type=click.IntRange(min=1), help="Stop after this many agent replies.")
 @click.option("--calibrate", is_flag=True, help="Propose this KB's grounding operating point from the agents' replies.")
 @click.option("--apply", "apply_", is_flag=True, help="With --calibrate: store the proposed operating point.")

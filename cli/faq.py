@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from cli.context import pass_app, print_json, to_builtins
+from cli.dates import parse_date
 from cli.remote import remote_options
 
 STATUSES = ("pending", "approved", "rejected", "merged")  # = backend.models.DRAFT_STATUSES
@@ -131,7 +132,7 @@ def faq() -> None:
 
 
 @faq.command()
-@click.option("--since", help="Only messages from this date on (YYYY-MM-DD).")
+@click.option("--since", callback=parse_date, help="Only messages from this date on (YYYY-MM-DD).")
 @click.option("--min-count", type=click.IntRange(2), default=5, show_default=True,
               help="Conversations a question must come up in.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")

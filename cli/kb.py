@@ -298,7 +298,6 @@ def calibrate(app, recompute, operating_point, reset, as_json):
     pool of other businesses' questions) and recomputed whenever the KB changes.
     """
     from backend.services import calibration as service
-    from backend.store import kb as kb_store
 
     if operating_point is not None and reset:
         raise click.UsageError("--operating-point and --reset cannot be combined")
@@ -314,7 +313,7 @@ def calibrate(app, recompute, operating_point, reset, as_json):
     if as_json:
         print_json(current)
         return
-    kb_version = kb_store.kb_version(rt.db)
+    kb_version = service.current_kb_version(rt)
     stale = "" if current.kb_version == kb_version else f" (the KB is now at version {kb_version}; --recompute)"
     click.echo(f"embedder: {current.embedder}")
     click.echo(f"method: {current.method}, measured at KB version {current.kb_version}{stale}"

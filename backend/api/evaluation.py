@@ -22,6 +22,6 @@ class EvalController(Controller):
         """Score golden questions against this KB: the `tandem eval questions --json` report."""
         if len(data.questions) > evaluation.MAX_API_QUESTIONS:
             raise TooLarge(f"{len(data.questions):,} questions; at most {evaluation.MAX_API_QUESTIONS:,} per request")
-        golden = [evaluation.GoldenQuestion(query=q.query.strip(), expected_article_id=q.expected_article_id or None,
-                                            line=i) for i, q in enumerate(data.questions, start=1)]
+        golden = [evaluation.golden_question(i, q.query, q.expected_article_id)
+                  for i, q in enumerate(data.questions, start=1)]
         return evaluation.evaluate_questions(runtime(request), golden, k=data.k)

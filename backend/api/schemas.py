@@ -80,7 +80,7 @@ class ImportOut(msgspec.Struct):
 
 class EvalQuestionIn(msgspec.Struct, forbid_unknown_fields=True):
     query: Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
-    expected_article_id: Annotated[str, msgspec.Meta(max_length=500)] | None = None
+    expected_article_id: Annotated[str, msgspec.Meta(max_length=500)] | None  # null: the KB should not answer
 
 
 class EvalQuestions(msgspec.Struct, forbid_unknown_fields=True):

@@ -25,6 +25,8 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
                  "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100}
 _NUM = r"(?:\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+# Digits anywhere ("4K", "10am"); number words only as whole words ("often" holds no "ten").
+_NUM_TOKEN = r"\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _UNIT = r"(?:business |working |calendar )?(?:minutes?|hours?|days?|weeks?|months?|years?)"
@@ -47,6 +49,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"(?<![\w.#/-])\d[\d,]*(?:\.\d+)?(?![\w.,/-]?\d)(?:\s?[A-Za-z]+)?")),
 ]
 PATTERNS_BY_KIND = dict(PATTERNS)
+URL = PATTERNS_BY_KIND["url"]
 
 
 def _clock(text: str) -> str:
@@ -82,8 +85,11 @@ _DENIED = {
 FORGED = re.compile(r"\[\s*(?:agent|assistant|system|support|admin|staff|moderator)\b[^\]\n]{0,60}\]|</?\s*(?:conversation|kb_passages|system)\s*>"
                     r"|^\s*(?:system|assistant|agent)\s*:|\bignore (?:all |any )?(?:previous|prior|above) "
                     r"instructions\b", re.I | re.M)
-_NEGATED = re.compile(r"\b(?:not|no|never|unable to|can'?t|cannot|won'?t|isn'?t|aren'?t|don'?t|doesn'?t)\b"
-                      r"[^.!?]{0,30}$", re.I)
+# A refusal governs the promise that follows it within a few words of the same clause ("we can't offer a
+# refund", "no refunds", "is not refundable"); an opener does not ("No problem, I've issued a full refund",
+# "Don't worry, we will refund you").
+_NEGATED = re.compile(r"(?:\b(?:can'?t|cannot|won'?t|will not|unable to|do(?:es)? not|don'?t|doesn'?t|isn'?t|"
+                      r"aren'?t|is not|are not|never|not)\s+(?:[\w'-]+\s+){0,4}|\bno\s+(?:[\w'-]+\s+)?)$", re.I)
 
 
 class Verdict(msgspec.Struct, kw_only=True):
@@ -111,7 +117,7 @@ def trusted_turns(thread: Thread, *, roles: tuple[str, ...] = ("customer", "agen
 
 def _numbers(text: str) -> list[float]:
     found = []
-    for token in re.findall(_NUM, text, flags=re.I):
+    for token in re.findall(_NUM_TOKEN, text, flags=re.I):
         word = token.lower()
         if word in _NUMBER_WORDS:
             found.append(float(_NUMBER_WORDS[word]))
@@ -127,7 +133,8 @@ def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
-def _normal_url(url: str) -> str:
+def normal_url(url: str) -> str:
+    """A link compared by where it points (scheme, www. and trailing slashes ignored)."""
     return re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower()).rstrip("/.")
 
 
@@ -136,8 +143,8 @@ def _supported(kind: str, span: str, evidence: list[str]) -> int | None:
     for index, text in enumerate(evidence):
         lower = text.lower()
         if kind == "url":
-            target = _normal_url(span)
-            if any(_normal_url(u) == target for u in PATTERNS[0][1].findall(text)):
+            target = normal_url(span)
+            if any(normal_url(u) == target for u in PATTERNS[0][1].findall(text)):
                 return index
         elif kind == "email":
             if span.lower() in lower:
@@ -152,9 +159,14 @@ def _supported(kind: str, span: str, evidence: list[str]) -> int | None:
         elif kind == "time":
             if _clock(span) in {_clock(t) for t in PATTERNS_BY_KIND["time"].findall(text)}:
                 return index
-        else:  # amount, percent, time frame: the same numbers, with the same unit nearby
+        elif kind == "number":  # any other quantity: the same numbers anywhere in the evidence
             numbers = _numbers(span)
-            if numbers and all(n in _numbers(lower) for n in numbers) and _same_unit(kind, span, lower):
+            if numbers and all(n in _numbers(lower) for n in numbers):
+                return index
+        else:  # amount, percent, time frame: the same numbers in a phrase of the same kind ("$25", not "25 days")
+            numbers = _numbers(span)
+            stated = [n for m in PATTERNS_BY_KIND[kind].finditer(text) for n in _numbers(m.group(0))]
+            if numbers and all(n in stated for n in numbers) and _same_unit(kind, span, lower):
                 return index
     return None
 
@@ -228,7 +240,8 @@ def commitments(text: str) -> list[tuple[str, int, int]]:
         found += [(kind, m.start(), m.end()) for m in pattern.finditer(text)]
     for kind, pattern, _ in PROMISES:
         for m in pattern.finditer(text):
-            if not _NEGATED.search(text[max(0, m.start() - 40):m.start()]):  # "we can't offer a refund" promises nothing
+            clause = re.split(r"[,;:—–.!?\n]", text[max(0, m.start() - 60):m.start()])[-1]
+            if not _NEGATED.search(clause):  # "we can't offer a refund" promises nothing
                 found.append((kind, m.start(), m.end()))
     found.sort(key=lambda f: (f[1], -(f[2] - f[1])))
     kept: list[tuple[str, int, int]] = []

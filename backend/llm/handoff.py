@@ -128,10 +128,11 @@ def references(text: str) -> list[str]:
 
 
 def is_chitchat(sentence: Sentence) -> bool:
-    """Replies and thanks with nothing of their own ("ok thanks", "yes please", "will do 😊")."""
-    content = stems(_REPLY.sub("", sentence.text))
-    return (bool(_REPLY.match(sentence.text)) or bool(_THANKS.search(sentence.text))) and len(content) < 4 \
-        and not references(sentence.text)
+    """Replies and thanks with nothing of their own ("ok thanks", "yes please", "will do 😊"); not "Thanks,
+    but I was charged twice" or "No, the router is still broken"."""
+    rest = _REPLY.sub("", sentence.text)
+    return (bool(_REPLY.match(sentence.text)) or bool(_THANKS.search(sentence.text))) and len(stems(rest)) < 4 \
+        and not references(sentence.text) and not _PROBLEM.search(rest)
 
 
 def issue_score(sentence: Sentence) -> float:

@@ -3,8 +3,9 @@
 Average-linkage agglomerative clustering on cosine distance. The cut is not one global distance: how far
 apart two wordings of one question sit depends on the business and on how its customers write (templated
 retail requests sit close together, tweets far apart). So each history measures itself: the cut is
-CUT_SCALE times the median distance from a question to its (min_count - 1)-th nearest neighbour, i.e. how
-close the questions that would make up a minimal topic are in *this* data. Then topics whose agents
+CUT_SCALE times the median distance from a question to its NEIGHBOUR_K-th (4th) nearest neighbour, i.e.
+how close the questions of a small topic are in *this* data (fixed, not tied to `--min-count`: the scale
+was fitted with it). Then topics whose agents
 answered alike (the centroids of their replies, links removed) are one topic and merge: wording splits a
 topic, the answer does not. CUT_SCALE and REPLY_MERGE are fitted leave-one-dataset-out
 (bench/bench_mining.py, bench/results/mining.json).
@@ -37,9 +38,9 @@ def neighbour_distance(vectors: np.ndarray, k: int, *, sample: int = 2000, seed:
     return float(np.median(np.concatenate(distances)))
 
 
-def cut_distance(vectors: np.ndarray, min_count: int) -> float:
+def cut_distance(vectors: np.ndarray) -> float:
     """The clustering cut fitted to these questions (see the module docstring)."""
-    scale = neighbour_distance(vectors, max(1, min_count - 1))
+    scale = neighbour_distance(vectors, tuning.NEIGHBOUR_K)
     return float(np.clip(tuning.CUT_SCALE * scale, tuning.CUT_MIN, tuning.CUT_MAX))
 
 

@@ -8,6 +8,7 @@ support questions (how well a question it does not answer scores here). See retr
 
 from __future__ import annotations
 
+import contextlib
 import random
 import re
 import statistics
@@ -32,14 +33,20 @@ def _key(embedder: str) -> str:
 
 
 def stored_calibration(db: Database, embedder: str) -> Calibration:
-    """This KB's calibration for `embedder`, or the neutral one when it has none yet."""
+    """This KB's calibration for `embedder` (the neutral one when it has none yet). The weights always come
+    from this release (tuning.GROUNDING): what is stored per KB is its measured scale and any operating
+    point the team chose; a shipped operating point follows the release too."""
+    weights, bias, shipped_point = weights_for(embedder)
     raw = get_meta(db, _key(embedder))
+    stored = None
     if raw:
-        try:
-            return msgspec.json.decode(raw, type=Calibration)
-        except (msgspec.DecodeError, msgspec.ValidationError):
-            pass  # written by another Tandem version: recomputed by the next calibration
-    return default_calibration(embedder)
+        # Written by another Tandem version when it does not decode: recomputed by the next calibration.
+        with contextlib.suppress(msgspec.DecodeError, msgspec.ValidationError):
+            stored = msgspec.json.decode(raw, type=Calibration)
+    if stored is None:
+        return default_calibration(embedder)
+    point = shipped_point if stored.operating_point_source == "default" else stored.operating_point
+    return msgspec.structs.replace(stored, weights=weights, bias=bias, operating_point=point)
 
 
 def store_calibration(db: Database, calibration: Calibration) -> None:
@@ -121,19 +128,24 @@ def measure(rt: Runtime) -> KBScale | None:
 def calibrate(rt: Runtime) -> Calibration:
     """Measure the KB, keep the team's own operating point if it set one, store and use the result."""
     embedder = rt.retriever.embedder.name
-    previous = stored_calibration(rt.db, embedder)
-    weights, bias, operating_point = weights_for(embedder)
-    if previous.operating_point_source != "default":
-        operating_point = previous.operating_point
-    version = kb_store.kb_version(rt.db)
+    rt.retriever.follow(force=True)  # measure the KB as committed now, and stamp the version measured
+    index = rt.retriever.ensure_index()
+    version = index.kb_version
     scale = measure(rt)
-    calibration = Calibration(
-        embedder=embedder, kb_version=version,
-        method="per-KB scale + fitted weights" if scale else "fitted weights, neutral scale (KB too small)",
-        scale=scale, weights=weights, bias=bias, operating_point=operating_point,
-        operating_point_source=previous.operating_point_source,
-        computed_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
-    store_calibration(rt.db, calibration)
+    weights, bias, operating_point = weights_for(embedder)
+    with rt.db.transaction():
+        # Read the team's choice at write time: a `kb calibrate --operating-point` or `eval history --apply`
+        # made while this measured must not be lost.
+        previous = stored_calibration(rt.db, embedder)
+        if previous.operating_point_source != "default":
+            operating_point = previous.operating_point
+        calibration = Calibration(
+            embedder=embedder, kb_version=version,
+            method="per-KB scale + fitted weights" if scale else "fitted weights, neutral scale (KB too small)",
+            scale=scale, weights=weights, bias=bias, operating_point=operating_point,
+            operating_point_source=previous.operating_point_source,
+            computed_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        set_meta(rt.db, _key(embedder), msgspec.json.encode(calibration).decode())
     rt.retriever.calibration = calibration
     return calibration
 
@@ -167,3 +179,8 @@ def reset_operating_point(rt: Runtime) -> Calibration:
     store_calibration(rt.db, updated)
     rt.retriever.calibration = updated
     return updated
+
+
+def current_kb_version(rt: Runtime) -> int:
+    """The KB's committed version (to tell whether a calibration is stale)."""
+    return kb_store.kb_version(rt.db)

@@ -11,7 +11,9 @@
   false abstention and for proposing this KB's operating point (`--calibrate`, `--apply`).
 
 The evaluators take items one at a time, so the CLI can show progress and stop on Ctrl-C with what was
-measured so far. Replays run against today's KB (there is no record of what it said back then).
+measured so far. Replays run against today's KB (there is no record of what it said back then). A replay
+stores no conversation, suggestion or gap; with a model configured, each replayed reply is a model call
+(billed by a hosted provider) and is recorded in the LLM call log like any other.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import numpy as np
 
 from backend import tuning
 from backend.errors import InvalidInput
+from backend.llm.checks import URL, normal_url
 from backend.models import Hit, Suggestion, Thread
 from backend.retrieval.clustering import cluster, cut_distance
 from backend.services.assist import Drafted, Retrieval, draft_answer, other_suggestions, retrieve
@@ -205,9 +208,10 @@ def parse_questions(text: str, *, csv_format: bool, limit: int = MAX_QUESTIONS) 
     rows: list[tuple[int, object]] = []
     if csv_format:
         reader = csv.DictReader(io.StringIO(text))
-        if not reader.fieldnames or "query" not in [f.strip() for f in reader.fieldnames]:
-            raise InvalidInput("line 1: a CSV of golden questions needs a 'query' column "
-                               "(and 'expected_article_id', empty when the KB should not answer)")
+        columns = [f.strip() for f in reader.fieldnames or []]
+        if "query" not in columns or "expected_article_id" not in columns:
+            raise InvalidInput("line 1: a CSV of golden questions needs 'query' and 'expected_article_id' columns "
+                               "(expected_article_id empty when the KB should not answer)")
         rows = [(reader.line_num, {k.strip(): v for k, v in row.items() if k}) for row in reader]
     else:
         for number, line in enumerate(text.splitlines(), start=1):
@@ -223,19 +227,25 @@ def parse_questions(text: str, *, csv_format: bool, limit: int = MAX_QUESTIONS) 
             raise InvalidInput(f"line {number}: more than {limit:,} questions")
         if not isinstance(row, dict):
             raise InvalidInput(f"line {number}: expected an object with 'query' and 'expected_article_id'")
-        query = row.get("query")
-        if not isinstance(query, str) or not query.strip():
-            raise InvalidInput(f"line {number}: 'query' must be a non-empty string")
-        if len(query) > MAX_QUERY_CHARS:
-            raise InvalidInput(f"line {number}: 'query' is longer than {MAX_QUERY_CHARS:,} characters")
-        expected = row.get("expected_article_id")
-        if expected is not None and not isinstance(expected, str | int):
-            raise InvalidInput(f"line {number}: 'expected_article_id' must be a string or null")
-        expected = str(expected).strip() if expected is not None and str(expected).strip() else None
-        out.append(GoldenQuestion(query=query.strip(), expected_article_id=expected, line=number))
+        if "expected_article_id" not in row:
+            raise InvalidInput(f"line {number}: missing 'expected_article_id' (null or empty when the KB should not "
+                               "answer)")
+        out.append(golden_question(number, row.get("query"), row.get("expected_article_id")))
     if not out:
         raise InvalidInput("no questions in the file")
     return out
+
+
+def golden_question(number: int, query: object, expected: object) -> GoldenQuestion:
+    """One golden question, checked (the file reader and the API share this)."""
+    if not isinstance(query, str) or not query.strip():
+        raise InvalidInput(f"line {number}: 'query' must be a non-empty string")
+    if len(query) > MAX_QUERY_CHARS:
+        raise InvalidInput(f"line {number}: 'query' is longer than {MAX_QUERY_CHARS:,} characters")
+    if expected is not None and not isinstance(expected, str | int):
+        raise InvalidInput(f"line {number}: 'expected_article_id' must be a string or null")
+    article = str(expected).strip() if expected is not None and str(expected).strip() else None
+    return GoldenQuestion(query=query.strip(), expected_article_id=article, line=number)
 
 
 def read_questions(path: Path) -> list[GoldenQuestion]:
@@ -267,7 +277,7 @@ class QuestionEvaluator:
         if question.expected_article_id is not None and question.expected_article_id not in self.known:
             self.unknown.append(question)
             return
-        self.records.append((question, self.rt.retriever.search(question.query, k=self.k)))
+        self.records.append((question, self.rt.retriever.search(question.query, k=max(self.k, 5))))
 
     def report(self, *, interrupted: bool = False) -> EvalReport:
         """The report over the questions added so far."""
@@ -381,10 +391,12 @@ class HistoryEvaluator:
         self.records: list[_Replayed] = []
 
     def _linked_article(self, reply: str) -> str | None:
-        lower = reply.lower()
+        """The KB article the agent's reply links (same URL) or names (its title, 12+ characters)."""
+        links = {normal_url(u) for u in URL.findall(reply)}
         for article in self.articles:
-            if article.url and article.url.lower().rstrip("/") in lower:
+            if article.url and normal_url(article.url) in links:
                 return article.article_id
+        lower = reply.lower()
         for article in sorted(self.articles, key=lambda a: -len(a.title)):
             if len(article.title) >= 12 and article.title.lower() in lower:
                 return article.article_id
@@ -498,7 +510,7 @@ class HistoryEvaluator:
             return None
         vectors = np.asarray(self.rt.retriever.embedder.embed(questions), dtype=np.float32)
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12
-        labels = cluster(vectors, cut_distance(vectors, 3))
+        labels = cluster(vectors, cut_distance(vectors))
         rows = []
         for label, count in Counter(int(x) for x in labels).most_common():
             if count < 3:
@@ -544,21 +556,26 @@ class HistoryEvaluator:
 def history_threads(rt: Runtime, paths: list[Path], *, since: str | None = None,
                     until: str | None = None) -> Iterator[Thread]:
     """Conversations from files (redacted like an import), or the imported ones when no path is given."""
+    from backend.dates import to_utc_iso
     from backend.services.conversations import prepare
     from backend.services.history import HistoryFormatError, fit, read_history
     from backend.store import conversations as conv_store
 
+    since = to_utc_iso(since, "since") if since else None
+    until = to_utc_iso(until, "until") if until else None
     if not paths:
         for stored in conv_store.conversations_between(rt.db, since, until):
             thread = conv_store.load_thread(rt.db, stored.row_id)
             if thread is not None:
                 yield thread
         return
-    for path in paths:
+    files = []
+    for path in paths:  # every file is read before the replay starts: a bad one fails now, not in an hour
         try:
-            conversations = read_history(path)
+            files.append(read_history(path))
         except HistoryFormatError as exc:
             raise InvalidInput(f"{path}: {exc}") from None
+    for conversations in files:
         for conversation in conversations:
             yield prepare(fit(conversation), redact_pii=rt.settings.redact_pii)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections import Counter
 
 import msgspec
 import numpy as np
@@ -117,6 +118,10 @@ def mine(rt: Runtime, *, since: str | None = None, min_count: int = 5) -> MineRe
     """Find repeated questions, check them against the KB, create or grow drafts."""
     started = time.perf_counter()
     report = MineReport()
+    if since is not None:
+        from backend.dates import to_utc_iso
+
+        since = to_utc_iso(since, "since")  # a clear 400 / CLI error, not a string compared as-is
     embed_customer_messages(rt)  # messages seen through /v1/assist since the last run
     rows = candidates(rt, since)
     report.candidates = len(rows)
@@ -126,25 +131,34 @@ def mine(rt: Runtime, *, since: str | None = None, min_count: int = 5) -> MineRe
     embedder = rt.retriever.embedder
     stored = faq_store.vectors_for(rt.db, [r.row_id for r in rows], embedder.name)
     rows = [r for r in rows if r.row_id in stored]
+    if len(rows) < min_count:  # questions embedded by another embedder (changed since) are not comparable
+        report.seconds = time.perf_counter() - started
+        return report
     vectors = np.stack([stored[r.row_id] for r in rows]).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12
-    labels = cluster(vectors, cut_distance(vectors, min_count))
+    labels = cluster(vectors, cut_distance(vectors))
     groups: dict[int, list[int]] = {}
     for index, label in enumerate(labels):
         groups.setdefault(int(label), []).append(index)
     repeated = [members for members in groups.values()
                 if len({rows[i].conversation_row for i in members}) >= min_count]
-    existing = faq_store.existing_drafts(rt.db, embedder.name)
+    known = KnownTopics(faq_store.existing_drafts(rt.db, embedder.name))
     samples = [_reply_sample(rt, rows, members, vectors) for members in repeated]
-    for members, sample in _merge_alike_answers(repeated, samples):
+    topics = sorted(_merge_alike_answers(repeated, samples), key=lambda topic: -len(topic[0]))
+    for members, sample in topics:
         report.clusters += 1
-        outcome = _handle_cluster(rt, [rows[i] for i in members], vectors[members], sample, existing)
+        outcome = _handle_cluster(rt, [rows[i] for i in members], vectors[members], sample, known,
+                                  replace=since is None)
         if outcome == "new":
             report.new_drafts += 1
         elif outcome == "grown":
             report.grown_drafts += 1
         else:
             report.already_answered += 1
+    if since is None:  # a question now in another draft leaves the untouched draft that listed it
+        for draft_id, gone in known.moved().items():
+            with rt.db.transaction():
+                faq_store.drop_members(rt.db, draft_id, gone)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -192,21 +206,68 @@ def _merge_alike_answers(groups: list[list[int]], samples: list[ReplySample]) ->
     return list(merged.values())
 
 
-def same_topic(existing: list[ExistingDraft], member_rows: list[int], centroid: np.ndarray) -> ExistingDraft | None:
-    """The draft this topic already has: the one holding most of its questions, else one centred close by."""
-    members = set(member_rows)
-    best, shared = None, 0
-    for draft in existing:
-        overlap = len(members & draft.member_rows)
-        if overlap > shared:
-            best, shared = draft, overlap
-    if best is not None and shared >= SAME_MEMBERS * min(len(members), len(best.member_rows)):
-        return best
-    return next((d for d in existing if float(d.centroid @ centroid) >= SAME_DRAFT), None)
+class KnownTopics:
+    """The drafts a mining run starts from, indexed by the questions they hold and by their centroids, so
+    each topic of the run finds its draft in time proportional to its own size."""
+
+    def __init__(self, drafts: list[ExistingDraft]) -> None:
+        self.drafts = {d.id: d for d in drafts}
+        self.holder = {row: d.id for d in drafts for row in d.member_rows}
+        self.claimed: set[int] = set()  # drafts a topic of this run already took (one topic per draft)
+
+    def _open(self, draft_id: int) -> bool:
+        """A pending draft takes one topic per run; a decided one takes every part of its topic (a rejected
+        draft's topic that split in two must not come back as a new draft)."""
+        return draft_id not in self.claimed or self.drafts[draft_id].status != "pending"
+
+    def match(self, member_rows: list[int], centroid: np.ndarray) -> ExistingDraft | None:
+        """The open draft holding most of these questions, else the nearest one centred within SAME_DRAFT."""
+        shared = Counter(self.holder[row] for row in member_rows if row in self.holder
+                         and self._open(self.holder[row]))
+        if shared:
+            draft_id, count = shared.most_common(1)[0]
+            best = self.drafts[draft_id]
+            if count >= SAME_MEMBERS * min(len(member_rows), len(best.member_rows)):
+                return best
+        candidates = [d for d in self.drafts.values() if self._open(d.id)]
+        if not candidates:
+            return None
+        closeness = np.stack([d.centroid for d in candidates]) @ centroid
+        best_index = int(np.argmax(closeness))
+        return candidates[best_index] if closeness[best_index] >= SAME_DRAFT else None
+
+    def take(self, draft: ExistingDraft, member_rows: list[int], *, replace: bool) -> bool:
+        """Record that this run's topic is `draft`: its questions now (the first topic a whole-history run
+        gives it), or added to what it has. Returns whether its old evidence is replaced."""
+        replace = replace and draft.id not in self.claimed
+        self.claimed.add(draft.id)
+        if replace:
+            for row in draft.member_rows:
+                self.holder.pop(row, None)
+            draft.member_rows = set()
+        draft.member_rows |= set(member_rows)
+        self.holder.update({row: draft.id for row in member_rows})
+        return replace
+
+    def moved(self) -> dict[int, set[int]]:
+        """Drafts this run did not touch that still list questions another draft now holds."""
+        out: dict[int, set[int]] = {}
+        for draft in self.drafts.values():
+            if draft.id not in self.claimed:
+                gone = {row for row in draft.member_rows if self.holder.get(row) != draft.id}
+                if gone:
+                    out[draft.id] = gone
+        return out
+
+    def add(self, draft: ExistingDraft) -> None:
+        """A draft this run created."""
+        self.drafts[draft.id] = draft
+        self.claimed.add(draft.id)
+        self.holder.update({row: draft.id for row in draft.member_rows})
 
 
 def _handle_cluster(rt: Runtime, members: list[CustomerQuestion], vectors: np.ndarray, replies: ReplySample,
-                    existing: list[ExistingDraft]) -> str:
+                    known: KnownTopics, *, replace: bool) -> str:
     centroid = vectors.mean(axis=0)
     centroid /= np.linalg.norm(centroid) + 1e-12
     closeness = vectors @ centroid
@@ -223,10 +284,10 @@ def _handle_cluster(rt: Runtime, members: list[CustomerQuestion], vectors: np.nd
     member_ids = [m.message_id for m in members]
     sources = sorted({m.ticket_id for m in members})
     # Re-mining grows the draft it already made (whatever its status) instead of proposing it again.
-    found = same_topic(existing, member_rows, centroid)
+    found = known.match(member_rows, centroid)
     if found is not None:
-        _grow(rt, found.id, member_rows, member_ids, examples, sources, centroid)
-        found.member_rows |= set(member_rows)
+        replaced = known.take(found, member_rows, replace=replace)
+        _grow(rt, found.id, member_rows, member_ids, examples, sources, centroid, replace=replaced)
         return "grown"
     hits = rt.retriever.search(question, k=1, query_vector=centroid)
     nearest = hits[0] if hits else None
@@ -251,21 +312,24 @@ def _handle_cluster(rt: Runtime, members: list[CustomerQuestion], vectors: np.nd
         suggested_action=action, embedder=rt.retriever.embedder.name, engine=engine)
     with rt.db.transaction():
         draft_id = faq_store.insert_draft(rt.db, draft, centroid)
-    existing.append(ExistingDraft(id=draft_id, status="pending", centroid=centroid, member_rows=set(member_rows)))
+    known.add(ExistingDraft(id=draft_id, status="pending", centroid=centroid, member_rows=set(member_rows)))
     return "new"
 
 
 def _grow(rt: Runtime, draft_id: int, member_rows: list[int], member_ids: list[str], examples: list[str],
-          sources: list[str], centroid: np.ndarray) -> None:
+          sources: list[str], centroid: np.ndarray, *, replace: bool) -> None:
+    """Give a draft this run's evidence: a run over the whole history replaces what an earlier, smaller run
+    saw (its questions may since belong to another topic); a run over recent messages (`since`) adds to it."""
     with rt.db.transaction():
         draft = faq_store.get_draft(rt.db, draft_id)
         assert draft is not None
-        rows = dict(zip(draft.member_rows, draft.member_message_ids, strict=False))
+        rows = {} if replace else dict(zip(draft.member_rows, draft.member_message_ids, strict=False))
         rows.update(zip(member_rows, member_ids, strict=True))
-        merged = draft.example_queries + [e for e in examples if e not in draft.example_queries]
+        kept = [] if replace else draft.example_queries
+        merged = kept + [e for e in examples if e not in kept]
+        conversations = set(sources) if replace else set(draft.source_conversation_ids) | set(sources)
         faq_store.grow_draft(rt.db, draft_id, member_rows=list(rows), member_message_ids=list(rows.values()),
-                             example_queries=merged[:MAX_EXAMPLES * 2],
-                             source_conversation_ids=sorted(set(draft.source_conversation_ids) | set(sources)),
+                             example_queries=merged[:MAX_EXAMPLES * 2], source_conversation_ids=sorted(conversations),
                              centroid=centroid)
 
 

@@ -106,14 +106,17 @@ def customer_messages(db: Database, *, since: str | None = None) -> list[Custome
 
 def agent_replies(db: Database, pairs: Iterable[tuple[int, int]]) -> dict[int, str]:
     """For (conversation row, ordinal) pairs: the first agent message after that turn, keyed by conversation."""
-    out: dict[int, str] = {}
+    after: dict[int, int] = {}
     for conversation_row, ordinal in pairs:
-        if conversation_row in out:
-            continue
-        text = db.value("SELECT text FROM messages WHERE conversation_id = ? AND ordinal > ? AND role = 'agent' "
-                        "ORDER BY ordinal LIMIT 1", [conversation_row, ordinal])
-        if text:
-            out[conversation_row] = text
+        after.setdefault(conversation_row, ordinal)
+    out: dict[int, str] = {}
+    for part in chunked(list(after)):  # one query per chunk of conversations, not one per question
+        rows = db.rows(f"SELECT conversation_id, ordinal, text FROM messages WHERE role = 'agent' AND conversation_id "
+                       f"IN ({placeholders(len(part))}) ORDER BY conversation_id, ordinal", part)
+        for conversation_row, ordinal, text in rows:
+            key = int(conversation_row)
+            if key not in out and ordinal > after[key] and text:
+                out[key] = text
     return out
 
 
@@ -186,6 +189,17 @@ def insert_draft(db: Database, draft: NewDraft, centroid: np.ndarray) -> int:
                   updated_at=stamp)
     return db.insert(f"INSERT INTO faq_drafts ({', '.join(values)}) VALUES ({placeholders(len(values))}) RETURNING id",
                      list(values.values()))
+
+
+def drop_members(db: Database, draft_id: int, rows: set[int]) -> None:
+    """Remove these questions from a draft's evidence (they now belong to another draft)."""
+    draft = get_draft(db, draft_id)
+    if draft is None:
+        return
+    kept = [(row, mid) for row, mid in zip(draft.member_rows, draft.member_message_ids, strict=False) if row not in rows]
+    db.run("UPDATE faq_drafts SET member_rows = ?, member_message_ids = ?, cluster_size = ?, updated_at = ? "
+           "WHERE id = ?", [json.dumps([r for r, _ in kept]), json.dumps([m for _, m in kept], ensure_ascii=False),
+                            len(kept), now_iso(), draft_id])
 
 
 def grow_draft(db: Database, draft_id: int, *, member_rows: list[int], member_message_ids: list[str],

@@ -52,6 +52,13 @@ def test_golden_questions_report_every_metric_and_list_the_misses(demo_cli: CLI,
     assert f"R@1 {100 * report['recall_at_1']:.1f}%" in text and "line 6:" in text
 
 
+def test_a_golden_csv_without_the_expected_column_is_refused(demo_cli: CLI, tmp_path: Path):
+    path = tmp_path / "golden.csv"
+    path.write_text("query\nwhen will my refund arrive\n")
+    outcome = demo_cli.run("eval", "questions", str(path), check=False)
+    assert outcome.returncode == 1 and "'expected_article_id' columns" in outcome.stderr
+
+
 def test_golden_csv_and_an_unknown_article_are_read(demo_cli: CLI, tmp_path: Path):
     path = tmp_path / "golden.csv"
     path.write_text("query,expected_article_id,notes\nwhen will my refund arrive,refund-timing,x\n"
@@ -66,6 +73,7 @@ def test_golden_csv_and_an_unknown_article_are_read(demo_cli: CLI, tmp_path: Pat
     ('{"query": "x", "expected_article_id": ["a"]}\n', "line 1: 'expected_article_id' must be a string or null"),
     ('["not an object"]\n', "line 1: expected an object"),
     ("", "no questions in the file"),
+    ('{"query": "where is my order"}\n', "line 1: missing 'expected_article_id'"),
 ])
 def test_bad_golden_files_name_the_line_and_the_reason(demo_cli: CLI, tmp_path: Path, content: str, reason: str):
     path = tmp_path / "bad.jsonl"
@@ -196,6 +204,9 @@ def test_eval_questions_through_the_api_and_the_remote_cli(demo_data: Path, tmp_
         unknown = httpx.post(f"{server.base}/v1/eval/questions", json={"questions": [], "extra": 1},
                              headers={"Authorization": f"Bearer {curator}"})
         assert unknown.status_code == 400 and "extra" in unknown.text
+        blank = httpx.post(f"{server.base}/v1/eval/questions", headers={"Authorization": f"Bearer {curator}"},
+                           json={"questions": [{"query": "   ", "expected_article_id": None}]})
+        assert blank.status_code == 400 and "non-empty" in blank.text
         big = {"questions": [{"query": "refund?", "expected_article_id": None}] * 2001}
         too_big = httpx.post(f"{server.base}/v1/eval/questions", json=big, headers={"Authorization": f"Bearer {curator}"})
         assert too_big.status_code == 413 and "2,000" in too_big.text

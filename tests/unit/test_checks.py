@@ -87,3 +87,20 @@ def test_flags_a_few_words_apart_in_one_sentence_are_one_span():
 
 def test_the_same_unsupported_span_is_reported_once():
     assert flagged("Use code SAVE20 for a discount [1]. Again: a discount applies [1].") == ["discount"]
+
+
+def test_an_opener_is_not_a_refusal_but_a_refusal_is():
+    # "No problem" / "Don't worry" open the sentence; they do not negate the promise that follows.
+    assert flagged("No problem, I have issued a full refund for your train ticket [2].") != []
+    assert flagged("Don't worry, we will refund your train ticket [2].") != []
+    for refusal in ("We can't offer a refund on custom items [1].", "Custom items are not refundable [1].",
+                    "Delays caused by weather don't qualify for a late-delivery voucher [1].",
+                    "I'm not able to offer a discount code [1]."):
+        assert flagged(refusal) == [], refusal
+
+
+def test_numbers_are_matched_as_numbers_in_a_phrase_of_the_same_kind():
+    # "often" holds no "ten"; "$25 back" is not supported by "returns within 25 days".
+    assert flagged("We reply within ten days [2].") == ["ten days"]
+    assert flagged("You get $30 back [1].") == ["$30"]
+    assert flagged("Returns are accepted within 30 days [1].") == []

@@ -19,11 +19,11 @@ def _topics(spread: float, dims: int = 32, topics: int = 4, size: int = 25, seed
 
 def test_cluster_finds_topics_without_being_told_how_many():
     points = _topics(0.05)
-    labels = clustering.cluster(points, clustering.cut_distance(points, 5))
+    labels = clustering.cluster(points, clustering.cut_distance(points))
     assert len(set(labels)) == 4
     assert all(len(set(labels[i * 25:(i + 1) * 25])) == 1 for i in range(4))
     # The k-means + linkage path used above DENSE_LIMIT finds the same topics.
-    big = clustering.cluster(points, clustering.cut_distance(points, 5), dense_limit=50)
+    big = clustering.cluster(points, clustering.cut_distance(points), dense_limit=50)
     assert len(set(big)) == 4 and all(len(set(big[i * 25:(i + 1) * 25])) == 1 for i in range(4))
     assert list(clustering.cluster(points[:1], 0.4)) == [0]
 
@@ -32,7 +32,7 @@ def test_the_cut_adapts_to_how_spread_out_each_history_is():
     # Tightly worded topics (templated requests) and loosely worded ones (tweets): one global distance
     # fits one of them; the measured cut gives one draft per topic in both.
     tight, loose = _topics(0.25), _topics(0.7, seed=2)
-    tight_cut, loose_cut = clustering.cut_distance(tight, 5), clustering.cut_distance(loose, 5)
+    tight_cut, loose_cut = clustering.cut_distance(tight), clustering.cut_distance(loose)
     assert loose_cut > 1.5 * tight_cut
     for points, cut in ((tight, tight_cut), (loose, loose_cut)):
         labels = clustering.cluster(points, cut)
