@@ -16,6 +16,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
+# Most tests run the tiny WordLlama embedder (imports in milliseconds); the `shipped_demo_*` fixtures run
+# the product's default (ONNX MiniLM int8) for what `make demo` shows. TANDEM_TEST_EMBEDDER overrides.
+TEST_EMBEDDER = os.environ.get("TANDEM_TEST_EMBEDDER", "wordllama")
+SHIPPED_EMBEDDER = "minilm-int8"
 TANDEM = shutil.which("tandem", path=str(Path(sys.executable).parent)) or "tandem"
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -36,7 +40,7 @@ class CLI:
     """Runs `tandem` in this process with click's CliRunner against one data dir (the runtime is closed
     after every command, as in a real invocation)."""
 
-    def __init__(self, data_dir: Path, embedder: str = "wordllama", env: dict[str, str] | None = None) -> None:
+    def __init__(self, data_dir: Path, embedder: str = TEST_EMBEDDER, env: dict[str, str] | None = None) -> None:
         self.data_dir = data_dir
         self.env = {"TANDEM_DATA_DIR": str(data_dir), "TANDEM_EMBEDDER": embedder, "TANDEM_LLM": "extractive",
                     **(env or {})}
@@ -75,7 +79,7 @@ class ProcessCLI(CLI):
 
 @pytest.fixture
 def cli(tmp_path: Path) -> CLI:
-    """The CLI in-process on a fresh data dir, with the tiny WordLlama embedder."""
+    """The CLI in-process on a fresh data dir."""
     return CLI(tmp_path / "data")
 
 
@@ -85,7 +89,7 @@ def process_cli(tmp_path: Path) -> ProcessCLI:
     return ProcessCLI(tmp_path / "data")
 
 
-def make_runtime(data_dir: Path, embedder: str = "wordllama", **env: str):
+def make_runtime(data_dir: Path, embedder: str = TEST_EMBEDDER, **env: str):
     from backend.services.runtime import Runtime
     from backend.settings import load_settings
 
@@ -94,7 +98,7 @@ def make_runtime(data_dir: Path, embedder: str = "wordllama", **env: str):
 
 @pytest.fixture
 def runtime(tmp_path: Path) -> Iterator:
-    """A Runtime on a fresh data dir with WordLlama."""
+    """A Runtime on a fresh data dir."""
     rt = make_runtime(tmp_path / "rt")
     yield rt
     rt.close()
@@ -107,10 +111,24 @@ def demo_kb() -> Path:
 
 @pytest.fixture(scope="session")
 def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data dir with the demo KB imported (WordLlama), built once; copy it with `copy_store`."""
+    """A data dir with the demo KB imported (the test embedder), built once; copy it with `copy_store`."""
     data = tmp_path_factory.mktemp("demo-store") / "data"
     CLI(data).run("kb", "import", str(ROOT / "kb"), "--source", "demo")
     return data
+
+
+@pytest.fixture(scope="session")
+def shipped_demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo KB imported with the product's default embedder, built once (what `make demo` serves)."""
+    data = tmp_path_factory.mktemp("shipped-demo-store") / "data"
+    CLI(data, embedder=SHIPPED_EMBEDDER).run("kb", "import", str(ROOT / "kb"), "--source", "demo")
+    return data
+
+
+@pytest.fixture
+def shipped_demo_cli(shipped_demo_store: Path, tmp_path: Path) -> CLI:
+    """The CLI, with the product's default embedder, on a private copy of the shipped demo store."""
+    return CLI(copy_store(shipped_demo_store, tmp_path / "shipped"), embedder=SHIPPED_EMBEDDER)
 
 
 def copy_store(source: Path, target: Path) -> Path:

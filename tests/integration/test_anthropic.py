@@ -16,7 +16,7 @@ from backend.services.runtime import Runtime
 from backend.services.summaries import summarize
 from backend.settings import load_settings
 from backend.store import conversations as conv_store
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_EMBEDDER
 from tests.fake_anthropic import FakeAnthropic
 
 CONV = msgspec.convert({"helpdesk": "gorgias", "ticket_id": "A-1", "customer": {"name": "Sam"},
@@ -27,7 +27,7 @@ CONV = msgspec.convert({"helpdesk": "gorgias", "ticket_id": "A-1", "customer": {
 @pytest.fixture(scope="module")
 def kb_data(tmp_path_factory):
     data = tmp_path_factory.mktemp("claude")
-    rt = Runtime(load_settings(data, env={"TANDEM_EMBEDDER": "wordllama"}))
+    rt = Runtime(load_settings(data, env={"TANDEM_EMBEDDER": TEST_EMBEDDER}))
     kb_service.import_paths(rt, [ROOT / "kb"])
     rt.close()
     return data
@@ -37,7 +37,7 @@ def kb_data(tmp_path_factory):
 def claude(kb_data, monkeypatch):
     monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-test-fake")
     with FakeAnthropic(delay_s=1.5) as fake:
-        settings = load_settings(kb_data, env={"TANDEM_EMBEDDER": "wordllama", "TANDEM_LLM": "anthropic",
+        settings = load_settings(kb_data, env={"TANDEM_EMBEDDER": TEST_EMBEDDER, "TANDEM_LLM": "anthropic",
                                                "TANDEM_ANTHROPIC_BASE_URL": fake.url, "TANDEM_LLM_TIMEOUT_S": "0.5",
                                                "TANDEM_LLM_MAX_RETRIES": "2"})
         rt = Runtime(settings)

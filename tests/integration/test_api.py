@@ -13,7 +13,7 @@ from backend.services import kb as kb_service
 from backend.services import users as user_service
 from backend.services.runtime import Runtime
 from backend.settings import load_settings
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_EMBEDDER
 
 CONV = {
     "helpdesk": "zendesk", "ticket_id": "T-1", "url": "https://acme.zendesk.com/agent/tickets/1",
@@ -27,7 +27,7 @@ CONV = {
 @pytest.fixture(scope="module")
 def env(tmp_path_factory):
     data = tmp_path_factory.mktemp("api")
-    rt = Runtime(load_settings(data, env={"TANDEM_EMBEDDER": "wordllama", "TANDEM_LLM": "extractive"}))
+    rt = Runtime(load_settings(data, env={"TANDEM_EMBEDDER": TEST_EMBEDDER, "TANDEM_LLM": "extractive"}))
     kb_service.import_paths(rt, [ROOT / "kb"], source="demo")
     tokens = {role: user_service.add_user(rt, f"u-{role}", role) for role in user_service.ROLES}
     with TestClient(create_app(runtime=rt)) as client:
@@ -214,7 +214,7 @@ def test_feedback(env):
 def test_kb_routes(env):
     client, tokens, _ = env
     h = auth(tokens["agent"])
-    hits = client.get("/v1/kb/search", params={"q": "reset my password", "k": 3}, headers=h).json()
+    hits = client.get("/v1/kb/search", params={"q": "I forgot my password", "k": 3}, headers=h).json()
     assert hits[0]["article_id"] == "reset-password" and len(hits) == 3
     article = client.get("/v1/kb/articles/reset-password", headers=h).json()
     assert article["title"] == "Resetting your password" and article["chunks"]

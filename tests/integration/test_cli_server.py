@@ -9,7 +9,7 @@ import time
 import httpx
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SHIPPED_EMBEDDER, ProcessCLI
 
 EXAMPLE = ROOT / "cli" / "demo_helpdesk" / "conversation.json"
 
@@ -35,8 +35,8 @@ def test_users_lifecycle(cli):
     assert cli.run("users", "revoke", "ana", check=False).returncode == 1
 
 
-def test_suggest_and_summarize_files(demo_cli, tmp_path):
-    cli = demo_cli
+def test_suggest_and_summarize_files(shipped_demo_cli, tmp_path):
+    cli = shipped_demo_cli
     result = cli.json("suggest", str(EXAMPLE), "--json")
     assert result["suggestions"][0]["kind"] == "answer" and result["suggestions"][0]["citations"]
     assert result["engine"] == "extractive"
@@ -57,10 +57,8 @@ def test_suggest_and_summarize_files(demo_cli, tmp_path):
 
 
 @pytest.mark.subprocess
-def test_serve_on_loopback(process_cli, demo_data):
-    cli = process_cli
-    cli.data_dir = demo_data
-    cli.env["TANDEM_DATA_DIR"] = str(demo_data)
+def test_serve_on_loopback(shipped_demo_cli):
+    cli = ProcessCLI(shipped_demo_cli.data_dir, embedder=SHIPPED_EMBEDDER)
     token = cli.run("users", "add", "agent1", "--role", "agent").stdout.strip()
     port = free_port()
     cli.env["TANDEM_LLM"] = "extractive"

@@ -18,7 +18,7 @@ from backend.app import create_app
 from backend.retrieval.index import VectorIndex
 from backend.services import users as user_service
 from backend.store import kb as kb_store
-from tests.conftest import TANDEM, LiveServer, make_runtime, wait_for
+from tests.conftest import TANDEM, TEST_EMBEDDER, LiveServer, make_runtime, wait_for
 
 
 def index_matches_store(rt) -> bool:
@@ -102,7 +102,7 @@ def test_cli_import_while_the_server_writes_keeps_every_chunk(server, tmp_path):
     for i in range(30):
         (folder / f"cli-{i}.md").write_text(f"---\nid: cli-{i}\ntitle: CLI article {i}\n---\n"
                                             f"The walrus-{i} procedure covers item {i}.\n")
-    env = {"TANDEM_DATA_DIR": str(rt.settings.data_dir), "TANDEM_EMBEDDER": "wordllama", "PATH": "/usr/bin:/bin"}
+    env = {"TANDEM_DATA_DIR": str(rt.settings.data_dir), "TANDEM_EMBEDDER": TEST_EMBEDDER, "PATH": "/usr/bin:/bin"}
     proc = subprocess.Popen([TANDEM, "kb", "import", str(folder), "--source", "cli"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     with ThreadPoolExecutor(4) as pool:
@@ -226,7 +226,7 @@ def test_workers_only_check_the_schema(tmp_path):
 
     path = tmp_path / "data" / "tandem.db"
     first_release_store(path)
-    settings = load_settings(tmp_path / "data", env={"TANDEM_EMBEDDER": "wordllama"})
+    settings = load_settings(tmp_path / "data", env={"TANDEM_EMBEDDER": TEST_EMBEDDER})
     with pytest.raises(StoreError, match="needs migrations m003_faq"):
         Runtime(settings, migrate=False)
     Runtime(settings).close()  # what `tandem serve` does before it starts workers
@@ -269,7 +269,7 @@ def test_healthz_follows_a_cli_import_instead_of_failing(server, tmp_path):
     live, _, rt = server
     article = tmp_path / "new.md"
     article.write_text("---\nid: healthz-new\ntitle: Healthz\n---\nA brand new article about capybaras.\n")
-    env = {"TANDEM_DATA_DIR": str(rt.settings.data_dir), "TANDEM_EMBEDDER": "wordllama", "PATH": "/usr/bin:/bin"}
+    env = {"TANDEM_DATA_DIR": str(rt.settings.data_dir), "TANDEM_EMBEDDER": TEST_EMBEDDER, "PATH": "/usr/bin:/bin"}
     subprocess.run([TANDEM, "kb", "import", str(article)], env=env, check=True, capture_output=True, timeout=120)
     body = wait_for(lambda: (r := httpx.get(f"{live.base}/healthz", timeout=10)).status_code == 200
                     and not r.json()["stale"] and r.json())

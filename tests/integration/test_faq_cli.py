@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import CLI, FIXTURES, ROOT, ProcessCLI, copy_store
+from tests.conftest import CLI, FIXTURES, ROOT, TEST_EMBEDDER, ProcessCLI, copy_store
 from tests.integration.test_cli_server import free_port
 
 HISTORY = FIXTURES / "history"
@@ -132,7 +132,7 @@ def test_history_formats_bad_files_and_redaction(cli, tmp_path):
     from backend.services.runtime import Runtime
     from backend.settings import load_settings
 
-    rt = Runtime(load_settings(cli.data_dir, env={"TANDEM_EMBEDDER": "wordllama"}))
+    rt = Runtime(load_settings(cli.data_dir, env={"TANDEM_EMBEDDER": TEST_EMBEDDER}))
     texts = [r[0] for r in rt.db.rows("SELECT text FROM messages")]
     roles = dict(rt.db.rows("SELECT text, role FROM messages"))
     rt.close()

@@ -18,16 +18,16 @@ from backend.services import kb as kb_service
 from backend.services import users as user_service
 from backend.services.runtime import Runtime
 from backend.settings import load_settings
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TEST_EMBEDDER
 
-_SCHEMA_APP = create_app(settings=load_settings(tempfile.mkdtemp(), env={"TANDEM_EMBEDDER": "wordllama"}))
+_SCHEMA_APP = create_app(settings=load_settings(tempfile.mkdtemp(), env={"TANDEM_EMBEDDER": TEST_EMBEDDER}))
 schema = schemathesis.openapi.from_dict(_SCHEMA_APP.openapi_schema.to_schema())
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     data = tmp_path_factory.mktemp("fuzz")
-    rt = Runtime(load_settings(data, env={"TANDEM_EMBEDDER": "wordllama", "TANDEM_LLM": "extractive"}))
+    rt = Runtime(load_settings(data, env={"TANDEM_EMBEDDER": TEST_EMBEDDER, "TANDEM_LLM": "extractive"}))
     kb_service.import_paths(rt, [ROOT / "kb"])
     token = user_service.add_user(rt, "fuzzer", "admin")
     with socket.socket() as s:

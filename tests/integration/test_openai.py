@@ -22,7 +22,7 @@ from backend.services.assist import assist, assist_events
 from backend.services.summaries import summarize
 from backend.settings import load_settings
 from backend.store import conversations as conv_store
-from tests.conftest import ROOT, make_runtime
+from tests.conftest import ROOT, TEST_EMBEDDER, make_runtime
 from tests.fake_openai import PROMPT_TOKENS, FakeOpenAI
 
 MODEL = "llama3.2"
@@ -98,7 +98,7 @@ def test_api_base_adds_v1_only_to_a_bare_origin():
 
 def test_registry_openai_only_when_asked_and_the_key_is_optional(tmp_path, fake):
     def settings(**env: str):
-        return load_settings(tmp_path, env={"TANDEM_EMBEDDER": "wordllama", **env})
+        return load_settings(tmp_path, env={"TANDEM_EMBEDDER": TEST_EMBEDDER, **env})
 
     openai_env = {"TANDEM_LLM": "openai", "TANDEM_OPENAI_BASE_URL": fake.url, "TANDEM_OPENAI_MODEL": MODEL}
     # auto never picks the team's model, even with an OpenAI key in the environment

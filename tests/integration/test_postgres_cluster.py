@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import ROOT, TANDEM, ProcessCLI, free_port, wait_for
+from tests.conftest import ROOT, TANDEM, TEST_EMBEDDER, ProcessCLI, free_port, wait_for
 
 pytestmark = [pytest.mark.postgres, pytest.mark.subprocess]
 
@@ -61,7 +61,7 @@ class Host:
 @pytest.fixture
 def cluster(postgres_url, tmp_path) -> Iterator[tuple[Host, Host, ProcessCLI, dict]]:
     """The demo KB in PostgreSQL, a knowledge manager's token, and two hosts (the first with two workers)."""
-    env = {"TANDEM_DATABASE_URL": postgres_url, "TANDEM_EMBEDDER": "wordllama", "TANDEM_LLM": "extractive",
+    env = {"TANDEM_DATABASE_URL": postgres_url, "TANDEM_EMBEDDER": TEST_EMBEDDER, "TANDEM_LLM": "extractive",
            "TANDEM_ASSIST_RATE_PER_MIN": "0"}
     cli = ProcessCLI(tmp_path / "cli", env=env)
     cli.run("kb", "import", str(ROOT / "kb"), "--source", "demo")

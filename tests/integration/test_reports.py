@@ -18,7 +18,7 @@ from backend.services import kb as kb_service
 from backend.services import users as user_service
 from backend.services.runtime import Runtime
 from backend.settings import load_settings
-from tests.conftest import CLI, ROOT
+from tests.conftest import CLI, ROOT, TEST_EMBEDDER
 
 QUESTIONS = [
     ("zendesk", "How long until I get my refund for a returned lamp?"),
@@ -32,7 +32,7 @@ QUESTIONS = [
 def env(tmp_path_factory):
     """A store with real activity: assist requests by two agents, feedback, summaries."""
     data = tmp_path_factory.mktemp("reports")
-    rt = Runtime(load_settings(data, env={"TANDEM_EMBEDDER": "wordllama", "TANDEM_LLM": "extractive"}))
+    rt = Runtime(load_settings(data, env={"TANDEM_EMBEDDER": TEST_EMBEDDER, "TANDEM_LLM": "extractive"}))
     kb_service.import_paths(rt, [ROOT / "kb"], source="demo")
     tokens = {name: user_service.add_user(rt, name, role)
               for name, role in (("ana", "agent"), ("bo", "agent"), ("lin", "lead"), ("kim", "knowledge_manager"))}
@@ -160,7 +160,7 @@ def test_dashboard_sign_in_and_roles(env):
 
 
 def test_purge_removes_old_conversations_and_everything_with_them(tmp_path):
-    rt = Runtime(load_settings(tmp_path / "p", env={"TANDEM_EMBEDDER": "wordllama", "TANDEM_LLM": "extractive"}))
+    rt = Runtime(load_settings(tmp_path / "p", env={"TANDEM_EMBEDDER": TEST_EMBEDDER, "TANDEM_LLM": "extractive"}))
     kb_service.import_paths(rt, [ROOT / "kb"], source="demo")
     for ticket in ("old-1", "old-2", "new-1"):
         conv = msgspec.convert({"helpdesk": "z", "ticket_id": ticket, "messages": [
@@ -184,7 +184,7 @@ def test_purge_removes_old_conversations_and_everything_with_them(tmp_path):
     removed = out["removed"]
     assert removed["conversations"] == 2 and removed["messages"] == 2 and removed["summaries"] == 2
     assert removed["feedback"] == 2 and removed["suggestions"] == before["suggestions"] // 3 * 2
-    rt = Runtime(load_settings(tmp_path / "p", env={"TANDEM_EMBEDDER": "wordllama"}))
+    rt = Runtime(load_settings(tmp_path / "p", env={"TANDEM_EMBEDDER": TEST_EMBEDDER}))
     after = {t: count(t) for t in before}
     assert [r[0] for r in rt.db.rows("SELECT ticket_id FROM conversations")] == ["new-1"]
     assert after["messages"] == 1 and after["summaries"] == 1 and after["feedback"] == 1
