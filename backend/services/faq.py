@@ -157,8 +157,12 @@ def mine(rt: Runtime, *, since: str | None = None, min_count: int = 5) -> MineRe
             report.already_answered += 1
     if since is None:  # a question now in another draft leaves the untouched draft that listed it
         for draft_id, gone in known.moved().items():
+            draft = known.drafts[draft_id]
             with rt.db.transaction():
-                faq_store.drop_members(rt.db, draft_id, gone)
+                if draft.status == "pending" and gone >= draft.member_rows:
+                    faq_store.delete_draft(rt.db, draft_id)  # its whole topic lives in other drafts now
+                else:  # a decided draft stays as the record of the decision, even with no questions left
+                    faq_store.drop_members(rt.db, draft_id, gone)
     report.seconds = time.perf_counter() - started
     return report
 

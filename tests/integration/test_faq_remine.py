@@ -74,3 +74,30 @@ def test_each_topic_keeps_one_draft_as_history_grows(tmp_path: Path):
         assert sum(len(d.member_message_ids) for d in faq.list_drafts(rt, "all")) == sum(sizes.values()) + 3
     finally:
         rt.close()
+
+
+def test_a_pending_draft_whose_questions_all_moved_is_folded_away(tmp_path: Path, monkeypatch):
+    # A first run cut too finely proposes one draft per question; once the history says the questions are
+    # one topic, one draft takes them and the others, left with nothing, go (not listed with no questions).
+    from backend import tuning
+    from backend.services import faq as faq_service
+
+    rt = make_runtime(tmp_path / "rt")
+    try:
+        history.import_history(rt, [_history(tmp_path / "h.jsonl", {t: [0, 1, 2, 3] for t in TOPICS}, 1)])
+        with monkeypatch.context() as fine:
+            fine.setattr(faq_service, "cut_distance", lambda vectors: 0.001)
+            fine.setattr(tuning, "REPLY_MERGE", 1.01)  # no topic merges by its replies either
+            faq.mine(rt, min_count=1)
+        split = faq.list_drafts(rt, "all")
+        assert len(split) == 12
+
+        faq.mine(rt, min_count=3)
+        after = faq.list_drafts(rt, "all")
+        assert all(d.member_message_ids for d in after), [(d.id, d.cluster_size) for d in after]
+        assert {d.id for d in after} <= {d.id for d in split}  # the run grew drafts it had, made none
+        topics = [{_topic_of(m) for m in d.member_message_ids} for d in after]
+        assert len(after) == len({next(iter(t)) for t in topics}) and all(len(t) == 1 for t in topics)
+        assert sum(len(d.member_message_ids) for d in after) == 12
+    finally:
+        rt.close()
