@@ -103,6 +103,9 @@ def run_load(embedder: str, seconds: float, clients: int, workdir: Path) -> dict
 def first_token_overhead(workdir: Path, n: int = 200) -> dict:
     """Time to the first delta through the real SDK against a zero-delay fake, plus the fake alone."""
     sys.path.insert(0, str(ROOT))
+    import msgspec
+
+    from backend.models import Conversation
     from backend.services import kb as kb_service
     from backend.services.assist import assist_events
     from backend.services.runtime import Runtime
@@ -118,7 +121,7 @@ def first_token_overhead(workdir: Path, n: int = 200) -> dict:
         client = httpx.Client()
         for i in range(n + 10):
             start = time.perf_counter()
-            for event, _ in assist_events(rt, conversation(i)):
+            for event, _ in assist_events(rt, msgspec.convert(conversation(i), Conversation)):
                 if event == "delta":
                     elapsed = (time.perf_counter() - start) * 1000
                     break

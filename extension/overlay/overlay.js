@@ -291,7 +291,11 @@ export class Overlay {
     entry.card.dataset.grounded = String(Boolean(data.grounded));
     entry.kindEl.textContent = KIND_LABELS[data.kind] || data.kind;
     this.renderChecks(entry, data);
-    entry.confidenceEl.textContent = typeof data.confidence === "number" ? `· confidence ${Math.round(data.confidence * 100)}%` : "";
+    // Only an answer's confidence is a calibrated probability (that the cited article answers the question);
+    // clarify and escalate carry fixed priorities, which a percentage beside it would make look comparable.
+    const calibrated = data.kind === "answer" && typeof data.confidence === "number";
+    entry.confidenceEl.textContent = calibrated ? `· confidence ${Math.round(data.confidence * 100)}%` : "";
+    entry.confidenceEl.title = calibrated ? "How likely the cited article answers this question, measured on this knowledge base" : "";
     entry.citationsEl.replaceChildren(...(data.citations || []).map((citation) => {
       const href = safeHref(citation.url);
       const label = citation.title || citation.article_id;

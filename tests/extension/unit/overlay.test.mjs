@@ -136,3 +136,12 @@ test("a failure that is not retried offers Try again and keeps the whole request
   assert.equal($('[data-tandem="retry"]').hidden, true);
   assert.equal(status.dataset.requestId, undefined);
 });
+
+test("only an answer shows a confidence: clarify and escalate carry priorities, not probabilities", () => {
+  const { overlay, $$ } = mountOverlay();
+  overlay.upsertSuggestion(0, { text: TEXT, state: "final", data: answer({ cited: true, unsupported: [] }, { confidence: 0.27 }) });
+  overlay.upsertSuggestion(1, { text: "Could you share your order number?", state: "final",
+    data: { id: "s-2", kind: "clarify", text: "Could you share your order number?", confidence: 0.6, grounded: false, citations: [] } });
+  const shown = $$('[data-tandem="suggestion"]').map((card) => card.querySelector(".confidence").textContent);
+  assert.deepEqual(shown, ["· confidence 27%", ""]);
+});
