@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CLI, TANDEM, LiveServer, ProcessCLI, make_runtime
+from tests.conftest import CLI, SHIPPED_EMBEDDER, TANDEM, LiveServer, ProcessCLI, make_runtime
 
 GOLDEN = [
     {"query": "how long until my refund shows up on my card after you get the return", "expected_article_id": "refund-timing"},
@@ -167,10 +167,12 @@ def test_history_arguments_are_checked(demo_cli: CLI, tmp_path: Path):
 
 
 @pytest.mark.subprocess
-def test_ctrl_c_stops_cleanly_with_what_was_measured(demo_data: Path, tmp_path: Path):
+def test_ctrl_c_stops_cleanly_with_what_was_measured(shipped_demo_cli: CLI, tmp_path: Path):
+    # The shipped embedder (~8 ms a question) keeps 20,000 questions busy for minutes; WordLlama finished
+    # them before the signal on a fast machine.
     rows = [{"query": f"when will my refund number {i} arrive", "expected_article_id": "refund-timing"}
             for i in range(20_000)]
-    cli = ProcessCLI(demo_data)
+    cli = ProcessCLI(shipped_demo_cli.data_dir, embedder=SHIPPED_EMBEDDER)
     process = subprocess.Popen([TANDEM, "eval", "questions", str(_write_golden(tmp_path / "big.jsonl", rows)),
                                 "--json"], env={**os.environ, **cli.env}, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
@@ -178,6 +180,7 @@ def test_ctrl_c_stops_cleanly_with_what_was_measured(demo_data: Path, tmp_path: 
     import time
 
     time.sleep(6)
+    assert process.poll() is None, "the run ended before it could be interrupted"
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=60)
     assert process.returncode == 130, err
