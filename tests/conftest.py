@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -73,8 +74,12 @@ class ProcessCLI(CLI):
         return Outcome(result.stdout, result.stderr, result.returncode)
 
     def popen(self, *args: str) -> subprocess.Popen:
+        # Ctrl-C reaches the child as it would from a terminal even when the suite itself was started in the
+        # background (a non-interactive shell's `&` ignores SIGINT, children inherit that, and Python then
+        # installs no KeyboardInterrupt handler).
         return subprocess.Popen([TANDEM, *args], env={**os.environ, **self.env}, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True)
+                                stderr=subprocess.PIPE, text=True,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 @pytest.fixture

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CLI, SHIPPED_EMBEDDER, TANDEM, LiveServer, ProcessCLI, make_runtime
+from tests.conftest import CLI, SHIPPED_EMBEDDER, LiveServer, ProcessCLI, make_runtime
 
 GOLDEN = [
     {"query": "how long until my refund shows up on my card after you get the return", "expected_article_id": "refund-timing"},
@@ -173,9 +172,7 @@ def test_ctrl_c_stops_cleanly_with_what_was_measured(shipped_demo_cli: CLI, tmp_
     rows = [{"query": f"when will my refund number {i} arrive", "expected_article_id": "refund-timing"}
             for i in range(20_000)]
     cli = ProcessCLI(shipped_demo_cli.data_dir, embedder=SHIPPED_EMBEDDER)
-    process = subprocess.Popen([TANDEM, "eval", "questions", str(_write_golden(tmp_path / "big.jsonl", rows)),
-                                "--json"], env={**os.environ, **cli.env}, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+    process = cli.popen("eval", "questions", str(_write_golden(tmp_path / "big.jsonl", rows)), "--json")
     import signal
     import time
 
