@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 import msgspec
 
@@ -76,7 +77,14 @@ def default_calibration(embedder: str, kb_version: int = 0) -> Calibration:
 def lexical_overlap(query: str, text: str) -> float:
     """Share of the query's content words (stemmed) that the hit's text contains."""
     wanted = stems(query)
-    return len(wanted & stems(text)) / len(wanted) if wanted else 0.0
+    return len(wanted & passage_stems(text)) / len(wanted) if wanted else 0.0
+
+
+@lru_cache(maxsize=8192)
+def passage_stems(text: str) -> frozenset[str]:
+    """A passage's stems, cached: the same passages come back query after query, and stemming them on every
+    request was about a sixth of an assist request's time."""
+    return frozenset(stems(text))
 
 
 def hit_features(similarities: Sequence[float], index: int, lexical: float, scale: KBScale | None) -> list[float]:
