@@ -74,12 +74,18 @@ class ProcessCLI(CLI):
         return Outcome(result.stdout, result.stderr, result.returncode)
 
     def popen(self, *args: str) -> subprocess.Popen:
-        # Ctrl-C reaches the child as it would from a terminal even when the suite itself was started in the
-        # background (a non-interactive shell's `&` ignores SIGINT, children inherit that, and Python then
-        # installs no KeyboardInterrupt handler).
-        return subprocess.Popen([TANDEM, *args], env={**os.environ, **self.env}, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True,
-                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        # Ctrl-C must reach the child as it would from a terminal even when the suite was started in the
+        # background: a non-interactive shell's `&` ignores SIGINT, an ignored signal survives exec, and Python
+        # then installs no KeyboardInterrupt handler. A handled signal is reset to the default by exec.
+        ignored = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+        if ignored:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        try:
+            return subprocess.Popen([TANDEM, *args], env={**os.environ, **self.env}, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, text=True)
+        finally:
+            if ignored:
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @pytest.fixture
