@@ -12,8 +12,7 @@ from typing import Any
 
 import anthropic
 
-from backend.llm.base import LLMRequest, LLMResult, OnCall, ProviderError
-from backend.models import LLMCall
+from backend.llm.base import LLMRequest, LLMResult, OnCall, ProviderError, RecordsCalls
 
 DEFAULT_TIMEOUT_S = 20.0
 MAX_RETRIES = 2  # the SDK retries 408/409/429/5xx (529 included) with exponential backoff
@@ -43,7 +42,7 @@ def usage_of(usage: object) -> dict[str, int | None]:
             "cache_write_tokens": get("cache_creation_input_tokens")}
 
 
-class AnthropicProvider:
+class AnthropicProvider(RecordsCalls):
     """Provider backed by Claude."""
 
     name = "anthropic"
@@ -55,13 +54,6 @@ class AnthropicProvider:
         self._client = anthropic.Anthropic(api_key=api_key, base_url=base_url, timeout=timeout,
                                            max_retries=max_retries)
         self._on_call = on_call
-
-    def _record(self, request: LLMRequest, started: float, usage: dict[str, int | None] | None,
-                error: str | None) -> None:
-        if self._on_call:
-            self._on_call(LLMCall(provider=self.name, model=self.model, purpose=request.purpose, ok=error is None,
-                                  error=error, latency_ms=round((time.perf_counter() - started) * 1000, 1),
-                                  **(usage or {})))
 
     def generate(self, request: LLMRequest) -> LLMResult:
         started = time.perf_counter()

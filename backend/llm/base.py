@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections.abc import Callable, Iterator
 from typing import Protocol
 
@@ -47,6 +48,21 @@ class Provider(Protocol):
     def generate(self, request: LLMRequest) -> LLMResult: ...
 
     def stream(self, request: LLMRequest) -> Iterator[str]: ...
+
+
+class RecordsCalls:
+    """What every remote provider shares: each call, ok or not, reported with its usage and latency."""
+
+    name: str
+    model: str
+    _on_call: OnCall | None
+
+    def _record(self, request: LLMRequest, started: float, usage: dict[str, int | None] | None,
+                error: str | None) -> None:
+        if self._on_call:
+            self._on_call(LLMCall(provider=self.name, model=self.model, purpose=request.purpose, ok=error is None,
+                                  error=error, latency_ms=round((time.perf_counter() - started) * 1000, 1),
+                                  **(usage or {})))
 
 
 def json_object(text: str) -> dict | None:

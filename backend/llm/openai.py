@@ -22,8 +22,7 @@ from typing import Any
 import httpx
 import openai
 
-from backend.llm.base import LLMRequest, LLMResult, OnCall, ProviderError
-from backend.models import LLMCall
+from backend.llm.base import LLMRequest, LLMResult, OnCall, ProviderError, RecordsCalls
 
 DEFAULT_TIMEOUT_S = 20.0
 MAX_RETRIES = 2  # the SDK retries connection errors, timeouts, 408/409/429/5xx with exponential backoff
@@ -68,7 +67,7 @@ def _error(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"[:500]
 
 
-class OpenAIProvider:
+class OpenAIProvider(RecordsCalls):
     """Provider backed by any OpenAI-compatible Chat Completions server."""
 
     name = "openai"
@@ -81,13 +80,6 @@ class OpenAIProvider:
                                      max_retries=max_retries)
         self._on_call = on_call
         self._stream_usage = True  # turned off once a server refuses `stream_options`
-
-    def _record(self, request: LLMRequest, started: float, usage: dict[str, int | None] | None,
-                error: str | None) -> None:
-        if self._on_call:
-            self._on_call(LLMCall(provider=self.name, model=self.model, purpose=request.purpose, ok=error is None,
-                                  error=error, latency_ms=round((time.perf_counter() - started) * 1000, 1),
-                                  **(usage or {})))
 
     def generate(self, request: LLMRequest) -> LLMResult:
         started = time.perf_counter()
