@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.common import DATA, runtime, write_result
+from bench.common import DATA, read_banking77_oos, runtime, write_result
 
 EMBEDDER = "minilm-int8"
 NOT_HELD_OUT = ("not held out: this set is one of the domains the shipped grounding weights and operating point "
@@ -136,18 +136,13 @@ def golden_banking77_oos() -> dict:
     from bench.bench_grounding import build_banking  # the same KB as the grounding benchmark
 
     kb, _ = build_banking()
-    root = DATA / "banking77_oos"
 
-    def read(split: Path) -> tuple[list[str], list[str]]:
-        texts = (split / "seq.in").read_text(encoding="utf-8").splitlines()
-        label = split / "label_original" if (split / "label_original").exists() else split / "label"
-        return texts, label.read_text(encoding="utf-8").splitlines()
 
-    test_texts, test_labels = read(root / "test")
+    test_texts, test_labels = read_banking77_oos("test")
     golden = [evaluation.GoldenQuestion(query=t, expected_article_id=lab, line=i)
               for i, (t, lab) in enumerate(zip(test_texts, test_labels, strict=True), start=1)]
-    unseen = (root / "id-oos" / "test" / "seq.in").read_text(encoding="utf-8").splitlines()
-    general = (root / "ood-oos" / "test" / "seq.in").read_text(encoding="utf-8").splitlines()
+    unseen, _ = read_banking77_oos("id-oos/test")
+    general, _ = read_banking77_oos("ood-oos/test")
     golden += [evaluation.GoldenQuestion(query=t, expected_article_id=None, line=len(golden) + i)
                for i, t in enumerate(unseen + general, start=1) if t.strip()]
     with tempfile.TemporaryDirectory() as tmp:

@@ -29,7 +29,7 @@ from pathlib import Path
 import msgspec
 import numpy as np
 
-from bench.common import DATA, SMOKE, runtime, sized, write_result
+from bench.common import DATA, SMOKE, read_banking77_oos, runtime, sized, write_result
 
 MIN_COUNT = 5
 
@@ -58,17 +58,12 @@ def new_topics(embedder: str = "minilm-int8") -> dict:
     from backend.services import kb as kb_service
     from backend.services.calibration import calibrate
 
-    root = DATA / "banking77_oos"
 
-    def read(split: Path) -> tuple[list[str], list[str]]:
-        texts = (split / "seq.in").read_text(encoding="utf-8").splitlines()
-        label_file = split / "label_original" if (split / "label_original").exists() else split / "label"
-        return texts, label_file.read_text(encoding="utf-8").splitlines()
 
-    train_texts, train_labels = read(root / "train")
+    train_texts, train_labels = read_banking77_oos("train")
     known = sorted(set(train_labels))
-    test_texts, test_labels = read(root / "test")
-    oos_texts, oos_labels = read(root / "id-oos" / "test")
+    test_texts, test_labels = read_banking77_oos("test")
+    oos_texts, oos_labels = read_banking77_oos("id-oos/test")
     texts = test_texts + oos_texts
     labels = test_labels + oos_labels
     if SMOKE:  # a random share of the queries (the KB stays whole)

@@ -44,7 +44,7 @@ import numpy as np
 from backend.models import ArticleIn
 from backend.retrieval.calibration import FEATURES, hit_features, lexical_overlap
 from bench.bench_retrieval import load_stackfaq
-from bench.common import DATA, ROOT, auroc, runtime, write_result
+from bench.common import DATA, ROOT, auroc, read_banking77_oos, runtime, write_result
 
 OLD_THRESHOLDS = {"minilm-int8": 0.53, "minilm": 0.52, "wordllama": 0.47}  # the previous release's rule
 FA_TARGET = 0.10
@@ -119,20 +119,13 @@ def build_banking() -> tuple[list[ArticleIn], list[Query]]:
     """banking77_oos: one article per known intent (15 of its training questions, as a FAQ would phrase them);
     test questions of known intents expect their article, unseen intents (id-oos) are on-domain questions
     the KB does not answer: the hard case."""
-    root = DATA / "banking77_oos"
-
-    def read(split: Path) -> tuple[list[str], list[str]]:
-        texts = (split / "seq.in").read_text(encoding="utf-8").splitlines()
-        label = split / "label_original" if (split / "label_original").exists() else split / "label"
-        return texts, label.read_text(encoding="utf-8").splitlines()
-
-    train_texts, train_labels = read(root / "train")
+    train_texts, train_labels = read_banking77_oos("train")
     kb = [ArticleIn(external_id=intent, title=intent.replace("_", " ").capitalize(),
                     body="\n".join([f"- {t}" for t, lab in zip(train_texts, train_labels, strict=True)
                                      if lab == intent][:15]))
           for intent in sorted(set(train_labels))]
-    test_texts, test_labels = read(root / "test")
-    unseen = [t for t in (root / "id-oos" / "test" / "seq.in").read_text(encoding="utf-8").splitlines() if t.strip()]
+    test_texts, test_labels = read_banking77_oos("test")
+    unseen = [t for t in read_banking77_oos("id-oos/test")[0] if t.strip()]
     picked = random.Random(11).sample(range(len(test_texts)), 400)
     queries = [Query(test_texts[i], test_labels[i], "answerable") for i in picked]
     queries += [Query(t, None, "on_domain_unanswerable") for t in random.Random(12).sample(unseen, 300)]
@@ -156,7 +149,7 @@ GENERAL_PER_DOMAIN = 150
 def general_questions(name: str) -> list[str]:
     """This domain's own slice of banking77_oos's general questions: no domain's out-of-scope questions are
     another domain's training negatives."""
-    lines = [x for x in (DATA / "banking77_oos" / "ood-oos" / "test" / "seq.in").read_text().splitlines() if x.strip()]
+    lines = [x for x in read_banking77_oos("ood-oos/test")[0] if x.strip()]
     random.Random(3).shuffle(lines)
     start = list(DOMAINS).index(name) * GENERAL_PER_DOMAIN
     return lines[start:start + GENERAL_PER_DOMAIN]

@@ -31,6 +31,14 @@ def result_file(filename: str) -> Path:
     return RESULTS / (f"smoke-{filename}" if SMOKE else filename)
 
 
+def read_banking77_oos(split: str) -> tuple[list[str], list[str]]:
+    """(texts, labels) of one banking77_oos split, e.g. "train", "test", "id-oos/test" (original intent names)."""
+    folder = DATA / "banking77_oos" / split
+    texts = (folder / "seq.in").read_text(encoding="utf-8").splitlines()
+    labels = folder / "label_original" if (folder / "label_original").exists() else folder / "label"
+    return texts, labels.read_text(encoding="utf-8").splitlines()
+
+
 def runtime(data_dir: Path, embedder: str, **overrides):
     """A Runtime on a fresh data dir with the given embedder."""
     import msgspec

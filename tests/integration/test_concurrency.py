@@ -1,6 +1,7 @@
 """Data safety under concurrency, with real threads and real processes on a real data dir: KB writes through
 the API from many threads, the CLI importing while the server runs, two processes publishing indexes,
-migrations started together, periodic jobs offered by many workers, /healthz following the KB."""
+migrations started together, /healthz following the KB (periodic jobs offered by many workers:
+tests/store/test_backends.py, on both stores)."""
 
 from __future__ import annotations
 
@@ -231,36 +232,6 @@ def test_workers_only_check_the_schema(tmp_path):
         Runtime(settings, migrate=False)
     Runtime(settings).close()  # what `tandem serve` does before it starts workers
     Runtime(settings, migrate=False).close()
-
-
-# ---- periodic jobs ---------------------------------------------------------------------------------------
-
-def test_a_periodic_job_runs_once_however_many_workers_offer_it(demo_data):
-    from datetime import timedelta
-
-    from backend.services.jobs import run_if_due
-
-    workers = [make_runtime(demo_data) for _ in range(4)]
-    ran: list[int] = []
-    barrier = threading.Barrier(len(workers))
-
-    def offer(index: int) -> None:
-        barrier.wait()
-        run_if_due(workers[index], "faq-mine", timedelta(hours=1), lambda: ran.append(index) or "done")
-
-    threads = [threading.Thread(target=offer, args=(i,)) for i in range(len(workers))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    try:
-        assert len(ran) == 1
-        # Not due again within the hour, whoever asks.
-        assert run_if_due(workers[0], "faq-mine", timedelta(hours=1), lambda: "again") is None
-        assert run_if_due(workers[1], "faq-mine", timedelta(seconds=0), lambda: "due") == "due"
-    finally:
-        for rt in workers:
-            rt.close()
 
 
 # ---- health ------------------------------------------------------------------------------------------------
