@@ -24,7 +24,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
 
     data_dir: str
     database_url: str | None = None  # unset: SQLite in the data dir; postgresql://...: PostgreSQL
-    embedder: str = "minilm-int8"
+    embedder: str = "minilm"
     llm: str = "auto"
     # Sonnet 4.6: current, and it answers without up-front thinking (Sonnet 5 thinks adaptively by
     # default, which costs time before the first token); claude-sonnet-4-5 reaches end of life 2026-11-30.

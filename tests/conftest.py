@@ -18,9 +18,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 # Most tests run the tiny WordLlama embedder (imports in milliseconds); the `shipped_demo_*` fixtures run
-# the product's default (ONNX MiniLM int8) for what `make demo` shows. TANDEM_TEST_EMBEDDER overrides.
+# the product's default (ONNX MiniLM) for what `make demo` shows. TANDEM_TEST_EMBEDDER overrides.
 TEST_EMBEDDER = os.environ.get("TANDEM_TEST_EMBEDDER", "wordllama")
-SHIPPED_EMBEDDER = "minilm-int8"
+SHIPPED_EMBEDDER = "minilm"
 TANDEM = shutil.which("tandem", path=str(Path(sys.executable).parent)) or "tandem"
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")

