@@ -59,6 +59,10 @@ def start_jobs(rt: Runtime) -> list[Periodic | Repeating]:
                              lambda: faq_service.mine(rt, min_count=rt.settings.faq_min_count).summary(),
                              check_every=min(60.0, rt.settings.faq_mine_every_h * 3600 / 4)).start())
     jobs.append(Repeating("index-save", tuning.SAVE_INTERVAL_S, rt.retriever.save).start())
+    from backend.services.learning import learn
+
+    jobs.append(Periodic(rt, "learn", timedelta(seconds=tuning.LEARN_EVERY_S), lambda: learn(rt).summary(),
+                         check_every=min(60.0, tuning.LEARN_EVERY_S)).start())
     from backend.services.calibration import recalibrate_if_stale
 
     jobs.append(Periodic(rt, "calibrate", timedelta(seconds=tuning.CALIBRATION_CHECK_S),

@@ -48,9 +48,29 @@ CALIBRATION_MIN_ARTICLES = 3  # smaller KBs keep the neutral scale
 CALIBRATION_RELOAD_S = 5.0  # how often a worker re-reads the stored calibration (another may have recomputed it)
 CALIBRATION_CHECK_S = 60.0  # how often the server checks whether the KB changed since it was calibrated
 
+# ---- learned questions (bench/results/answers.json, chosen leave-one-domain-out) ------------------------------
+# A learned question's similarity to a query, less this, stands for its article's similarity: question-to-
+# question similarities run higher than question-to-passage ones at the same relevance.
+LEARNED_OFFSET = 0.05
+LEARN_MIN_QUESTION_WORDS = 3  # shorter customer turns take the turn before them as context
+LEARN_MAX_QUESTION_CHARS = 600
+LEARN_CONFLICT_SIMILARITY = 0.92  # questions this alike, linked to different articles, conflict
+LEARN_MAJORITY = 2 / 3  # ... unless one article has this share of their links (and two more than any other)
+LEARN_EVERY_S = 300.0  # the periodic learning job
+
+# ---- the retrieval query of a conversation (bench/results/answers.json: dialogue tune split) -----------------
+QUERY_DECAY = 0.5  # each earlier customer turn weighs this much less in the dense query
+QUERY_AGENT_WEIGHT = 0.5  # an agent's clarifying question, relative to the customer turn that answered it
+QUERY_SUBJECT_WEIGHT = 0.25
+QUERY_MAX_PARTS = 6
+QUERY_TURN_CHARS = 1000  # of each turn (the encoder reads ~256 tokens anyway)
+QUERY_LEXICAL_WORDS = 60  # of each part, in the BM25 query
+
 # ---- assist ------------------------------------------------------------------------------------------------
 MAX_PASSAGES = 3  # grounded passages given to the answer
 SEARCH_K = 4  # articles retrieved per assist request
+MAX_ISSUES = 4  # customer issues searched on their own in one conversation
+MAX_OTHER_ISSUES = 1  # answers to issues other than the latest (one suggestion each)
 
 # ---- FAQ mining ------------------------------------------------------------------------------------------------
 # Fitted leave-one-dataset-out, then on all four sets (bench/bench_mining.py, bench/results/mining.json):

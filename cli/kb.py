@@ -21,7 +21,7 @@ def _err():
 
 @click.group()
 def kb() -> None:
-    """Curate the knowledge base: import, list, show, search, remove, reindex, export, stats, calibrate."""
+    """Curate the knowledge base: import, list, show, search, remove, reindex, export, stats, calibrate, learn."""
 
 
 @kb.command("import")
@@ -325,3 +325,89 @@ def calibrate(app, recompute, operating_point, reset, as_json):
         click.echo(f"questions it does not answer score {scale.background_mean:.2f} ± {scale.background_sd:.2f} "
                    f"({scale.n_background} other businesses' questions)")
     click.echo(f"grounded at confidence ≥ {current.operating_point:.2f} ({current.operating_point_source})")
+
+
+@kb.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@remote_options
+@pass_app
+def learn(app, as_json, remote):
+    """Learn now: customer questions agents answered with an article (or declined) become searchable."""
+    if remote:
+        report = remote.call("POST", "/v1/kb/learn")
+    else:
+        from backend.services import learning
+
+        report = learning.learn(app.runtime)
+    if as_json:
+        print_json(report)
+        return
+    from cli.context import to_builtins
+
+    data = to_builtins(report)
+    click.echo(f"{data['conversations']} conversations read, {data['learned']} questions learned "
+               f"({data['from_feedback']} from inserted suggestions), {data['declined']} declined, "
+               f"{data['conflicts']} in conflict")
+    click.echo("now: " + ", ".join(f"{n} {status}" for status, n in sorted(data["total"].items())))
+
+
+@kb.group(invoke_without_command=True)
+@click.option("--article", "article_id", help="Only the questions learned for this article id.")
+@click.option("--status", type=click.Choice(("learned", "declined", "conflict", "kept")), help="Only this status.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many (newest first).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@remote_options
+@pass_app
+@click.pass_context
+def learned(ctx, app, article_id, status, limit, as_json, remote):
+    """List learned questions; `remove ID` forgets one, `keep ID` keeps it as KB content."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if remote:
+        rows = remote.call("GET", "/v1/kb/learned", params={"article": article_id, "status": status, "limit": limit})
+    else:
+        from backend.services import learning
+
+        rows = learning.list_learned(app.runtime, article_id=article_id, status=status, limit=limit)
+    if as_json:
+        print_json(rows)
+        return
+    from cli.context import to_builtins
+
+    data = to_builtins(rows)
+    for row in data:
+        click.echo(f"{row['id']}\t{row['status']}\t{row['article_id'] or '-'}\t{row['how']}\t{row['text'][:80]}")
+    click.echo(f"{len(data)} learned questions")
+
+
+@learned.command("remove")
+@click.argument("learned_id", type=int)
+@remote_options
+@pass_app
+def learned_remove(app, learned_id, remote):
+    """Forget one learned question (retrieval stops using it within seconds)."""
+    if remote:
+        remote.call("DELETE", f"/v1/kb/learned/{learned_id}")
+    else:
+        from backend.services import learning
+
+        learning.remove(app.runtime, learned_id)
+    click.echo(f"removed learned question {learned_id}")
+
+
+@learned.command("keep")
+@click.argument("learned_id", type=int)
+@click.option("--by", default=None, help="Who keeps it (default: your user name).")
+@remote_options
+@pass_app
+def learned_keep(app, learned_id, by, remote):
+    """Keep a learned question as KB content: purging its conversation no longer removes it."""
+    if remote:
+        remote.call("POST", f"/v1/kb/learned/{learned_id}/keep")
+    else:
+        import getpass
+
+        from backend.services import learning
+
+        learning.keep(app.runtime, learned_id, by=by or getpass.getuser())
+    click.echo(f"kept learned question {learned_id}")

@@ -6,13 +6,17 @@ from typing import Annotated
 
 from litestar import Controller, Request, delete, get, post
 from litestar.exceptions import NotFoundException
-from litestar.params import FromPath, FromQuery, JSONBody, QueryParameter
+from litestar.params import FromPath, FromQuery, JSONBody, Parameter, QueryParameter
 
 from backend.api.assist import runtime
 from backend.api.auth import ANY_ROLE, CURATORS, require
 from backend.api.schemas import ArticlesUpsert, ImportOut
 from backend.models import ArticleDetail, ArticleIn, ArticleSummary, Hit
 from backend.services import kb as kb_service
+from backend.services import learning as learning_service
+from backend.store.learned import LearnedRow
+
+LearnedId = Annotated[int, Parameter(ge=1, le=2**62, description="a learned question's id")]
 
 
 class KBController(Controller):
@@ -60,3 +64,25 @@ class KBController(Controller):
     def stats(self, request: Request) -> kb_service.Stats:
         """KB counts, index state and calibration."""
         return kb_service.stats(runtime(request))
+
+    @post("/learn", guards=[require(*CURATORS)], sync_to_thread=True, status_code=200)
+    def learn(self, request: Request) -> learning_service.LearnReport:
+        """Learn now from conversations and inserted answers (the periodic job does it on its own)."""
+        return learning_service.learn(runtime(request))
+
+    @get("/learned", guards=[require(*CURATORS)], sync_to_thread=True)
+    def learned(self, request: Request, article: Annotated[str | None, QueryParameter(max_length=200)] = None,
+                status: Annotated[str | None, QueryParameter(max_length=20)] = None,
+                limit: Annotated[int | None, QueryParameter(ge=1, le=100_000)] = None) -> list[LearnedRow]:
+        """Questions agents answered with an article (or declined), newest first."""
+        return learning_service.list_learned(runtime(request), article_id=article, status=status, limit=limit)
+
+    @delete("/learned/{learned_id:int}", guards=[require(*CURATORS)], sync_to_thread=True, status_code=204)
+    def forget_learned(self, request: Request, learned_id: LearnedId) -> None:
+        """Remove one learned question."""
+        learning_service.remove(runtime(request), learned_id)
+
+    @post("/learned/{learned_id:int}/keep", guards=[require(*CURATORS)], sync_to_thread=True, status_code=200)
+    def keep_learned(self, request: Request, learned_id: LearnedId) -> LearnedRow:
+        """Keep a learned question as KB content (purges no longer remove it)."""
+        return learning_service.keep(runtime(request), learned_id, by=request.user.name)

@@ -26,6 +26,7 @@ from backend.retrieval import lexical
 from backend.retrieval.calibration import Calibration, default_calibration, hit_features, lexical_overlap
 from backend.retrieval.embed import Embedder, QueryBatcher, passage_text
 from backend.retrieval.index import IndexUnusable, Manifest, VectorIndex
+from backend.retrieval.learned import NO_MATCH, LearnedMatch, LearnedQuestions
 from backend.store import kb as kb_store
 from backend.store.db import Database
 
@@ -69,6 +70,7 @@ class Retriever:
         self.index: VectorIndex | None = None
         self.rebuild_reason: str | None = None
         self._queries = QueryBatcher(embedder)
+        self.learned = LearnedQuestions(db, embedder)
         self._lexical_pool = ThreadPoolExecutor(tuning.LEXICAL_THREADS, thread_name_prefix="tandem-bm25")
         self._follow_lock = threading.RLock()
         self._last_follow = 0.0
@@ -93,6 +95,7 @@ class Retriever:
                     self.rebuild_reason = str(reason)
                     log.info("rebuilding vector index: %s", reason)
                     self._rebuild(progress=progress)
+                self.learned.refresh()
         assert self.index is not None
         return self.index
 
@@ -106,6 +109,7 @@ class Retriever:
         if self._calibration_source and now - self._last_calibration_read >= tuning.CALIBRATION_RELOAD_S:
             self._last_calibration_read = now
             self.calibration = self._calibration_source()
+        self.learned.refresh()
         if kb_store.kb_version(self.db) == index.kb_version:
             return False
         with self._follow_lock:
@@ -204,14 +208,31 @@ class Retriever:
         """The normalized query vector (concurrent callers share one batched forward pass)."""
         return self._queries.embed_one(query)
 
+    def embed_texts(self, texts: list[str]) -> np.ndarray:
+        """Normalized vectors of a few query texts (one batched forward pass; one text shares the batcher)."""
+        return self.embedder.embed(texts) if len(texts) > 1 else self.embed_query(texts[0])[None, :]
+
+    @staticmethod
+    def mix(vectors: np.ndarray, weights: list[float]) -> np.ndarray:
+        """One query vector from weighted vectors (a conversation's turns): the normalized weighted mean."""
+        mixed = (vectors * np.asarray(weights, dtype=np.float32)[:, None]).sum(axis=0)
+        return (mixed / max(float(np.linalg.norm(mixed)), 1e-12)).astype(np.float32)
+
     def search(self, query: str, k: int = 5, *, candidates: int = tuning.CANDIDATES,
-               query_vector: np.ndarray | None = None) -> list[Hit]:
-        """The best `k` articles for `query`, best first, each with its best chunk, calibrated."""
+               query_vector: np.ndarray | None = None, lexical_query: str | None = None,
+               use_learned: bool = True, exclude_ticket: str | None = None) -> list[Hit]:
+        """The best `k` articles for `query`, best first, each with its best chunk, calibrated.
+
+        `lexical_query` (default `query`) is what BM25 searches, e.g. a whole conversation while `query` is
+        its latest question; `query_vector` replaces `query`'s own embedding. Learned questions count
+        unless `use_learned` is false (`exclude_ticket`: except those learned from that ticket).
+        """
         self.follow()
         index = self.ensure_index()
         if not query.strip():
             return []
-        lexical_leg = self._lexical_pool.submit(self._lexical_search, query, candidates) \
+        lexical_text = lexical_query or query
+        lexical_leg = self._lexical_pool.submit(self._lexical_search, lexical_text, candidates) \
             if self.lexical_weight else None
         vector = self.embed_query(query) if query_vector is None else query_vector
         dense = index.search(vector, candidates)
@@ -220,6 +241,9 @@ class Retriever:
         missing = [c for c, _ in lexical_hits if c not in cosine]
         if missing:  # lexical-only chunks: score them densely too, so similarity means the same everywhere
             cosine.update(zip(missing, self._cosines(index, vector, missing), strict=True))
+        learned = self.learned.match(vector, exclude_ticket=exclude_ticket) if use_learned else NO_MATCH
+        if learned.by_article:  # articles found through their learned questions alone need a passage too
+            cosine.update(self._best_chunks(index, vector, set(learned.by_article), cosine))
         if self.fusion == "blend":
             fused = blend(cosine, dict(lexical_hits), self.lexical_weight)
         else:
@@ -228,11 +252,29 @@ class Retriever:
         if not fused:
             return []
         rows = kb_store.passages(self.db, fused)
-        return self._hits(query, fused, cosine, rows, k)
+        return self._hits(query, fused, cosine, rows, k, learned)
+
+    def _best_chunks(self, index: VectorIndex, vector: np.ndarray, articles: set[int],
+                     known: dict[int, float]) -> dict[int, float]:
+        """The closest chunk of each article that has no candidate chunk yet: {chunk_id: cosine}."""
+        have = {row.article_row_id for row in kb_store.passages(self.db, known).values()} if known else set()
+        out: dict[int, float] = {}
+        for article in articles - have:
+            chunk_ids = kb_store.chunk_ids_of(self.db, article)
+            if chunk_ids:
+                scores = self._cosines(index, vector, chunk_ids)
+                best = int(np.argmax(scores))
+                out[chunk_ids[best]] = scores[best]
+        return out
 
     def _hits(self, query: str, fused: dict[int, float], cosine: dict[int, float], rows: dict[int, Passage],
-              k: int) -> list[Hit]:
-        """One hit per article (its best chunk), best first, with calibrated confidence."""
+              k: int, learned: LearnedMatch = NO_MATCH) -> list[Hit]:
+        """One hit per article (its best chunk), best first, with calibrated confidence.
+
+        An article's similarity is the better of its passages' and its learned questions' (less
+        tuning.LEARNED_OFFSET: question-to-question similarities run higher than question-to-passage);
+        a declined question counts as a competitor in the top hit's margin.
+        """
         best: dict[int, tuple[float, int]] = {}
         article_similarity: dict[int, float] = {}
         for chunk_id, score in fused.items():
@@ -244,16 +286,30 @@ class Retriever:
             current = best.get(article)
             if current is None or score > current[0]:
                 best[article] = (score, chunk_id)
+        learned_text: dict[int, str] = {}
+        for article, (similarity, text) in learned.by_article.items():
+            lifted = similarity - tuning.LEARNED_OFFSET
+            if article in best and lifted > article_similarity[article]:
+                score, chunk_id = best[article]
+                best[article] = (score + lifted - article_similarity[article], chunk_id)
+                article_similarity[article] = lifted
+                learned_text[article] = text
         top = sorted(best.values(), reverse=True)[:max(k, 2)]  # the margin feature needs the runner-up
         norm = (self.dense_weight + self.lexical_weight) / (tuning.RRF_K + 1) if self.fusion == "rrf" else 1.0
         calibration = self.calibration
         similarities = [article_similarity[rows[chunk_id].article_row_id] for _, chunk_id in top]
+        declined = None if learned.declined is None else learned.declined - tuning.LEARNED_OFFSET
         hits = []
         for index, (score, chunk_id) in enumerate(top):
             row = rows[chunk_id]
             similarity = similarities[index]
             lexical = lexical_overlap(query, f"{row.title} {row.heading_path} {row.text}")
-            confidence = calibration.confidence(hit_features(similarities, index, lexical, calibration.scale))
+            if row.article_row_id in learned_text:
+                lexical = max(lexical, lexical_overlap(query, learned_text[row.article_row_id]))
+            competing = similarities
+            if index == 0 and declined is not None and (len(similarities) < 2 or declined > similarities[1]):
+                competing = [similarities[0], declined]  # agents declined a question this close
+            confidence = calibration.confidence(hit_features(competing, index, lexical, calibration.scale))
             hits.append(Hit(article_id=row.article_id, title=row.title, url=row.url, chunk_id=chunk_id, text=row.text,
                             heading_path=row.heading_path, score=round(score / norm, 6),
                             similarity=round(similarity, 6), confidence=round(confidence, 4),

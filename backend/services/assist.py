@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Iterator
 
 import msgspec
+import numpy as np
 
 from backend import tuning
 from backend.llm import checks, extractive
@@ -20,13 +21,14 @@ from backend.llm.base import LLMRequest, ProviderError
 from backend.llm.prompts import Prompt, get_prompt
 from backend.llm.turns import conversation_block
 from backend.models import Citation, Conversation, Hit, Signals, Suggestion, Suggestions, Thread, Timing
-from backend.services.conversations import latest_question, prepare, store
+from backend.services.conversations import conversation_query, prepare, store
 from backend.services.runtime import Runtime
 from backend.signals.rules import compute_signals
 from backend.store import conversations as conv_store
 from backend.text import count_tokens
 
 EXTRACTIVE_VERSION = "extractive@1"
+MAX_SUGGESTIONS = 3
 
 
 class Delta(msgspec.Struct):
@@ -44,12 +46,14 @@ class CitationsEvent(msgspec.Struct):
 
 
 class Retrieval(msgspec.Struct, kw_only=True):
-    """The retrieval step's outcome."""
+    """The retrieval step's outcome: the conversation's question, and any other issue the customer raised
+    that another article answers (`others`, latest first)."""
 
     question: str
     hits: list[Hit]
     grounded: list[Hit]
     ms: float
+    others: list[Retrieval] = msgspec.field(default_factory=list)
 
 
 class Drafted(msgspec.Struct, kw_only=True):
@@ -88,16 +92,57 @@ def _new_id() -> str:
 
 # ---- the steps ----------------------------------------------------------------------------------------
 
-def retrieve(rt: Runtime, thread: Thread) -> Retrieval:
-    """Search the KB for the customer's latest question; keep the grounded hits an answer may use."""
+def retrieve(rt: Runtime, thread: Thread, *, replay: bool = False, use_learned: bool = True) -> Retrieval:
+    """Search the KB for the conversation's question (every customer turn, weighted toward the latest, and
+    the agent's clarifying questions); keep the grounded hits an answer may use. When the customer raised
+    more than one issue, each issue's own best article is found too (latest issue first). A `replay` of a
+    stored conversation does not use what was learned from that conversation itself."""
     started = time.perf_counter()
-    question = latest_question(thread)
-    hits = rt.retriever.search(question, k=tuning.SEARCH_K) if question.strip() else []
-    return Retrieval(question=question, hits=hits, grounded=[h for h in hits if h.grounded][: tuning.MAX_PASSAGES],
-                     ms=(time.perf_counter() - started) * 1000)
+    query = conversation_query(thread)
+    if not query.question.strip() or not query.parts:
+        return Retrieval(question=query.question, hits=[], grounded=[], ms=(time.perf_counter() - started) * 1000)
+    retriever = rt.retriever
+    vectors = retriever.embed_texts([part.text for part in query.parts])
+    mixed = retriever.mix(vectors, [part.weight for part in query.parts]) if len(query.parts) > 1 else vectors[0]
+    exclude = thread.ticket_id if replay else None
+    hits = retriever.search(query.question, k=tuning.SEARCH_K, query_vector=mixed, lexical_query=query.lexical,
+                            use_learned=use_learned, exclude_ticket=exclude)
+    found = Retrieval(question=query.question, hits=hits, grounded=[h for h in hits if h.grounded][: tuning.MAX_PASSAGES],
+                      ms=0.0)
+    issues = [(" ".join(query.parts[i].text for i in reversed(group)),
+               retriever.mix(vectors[group], [query.parts[i].weight for i in group]))
+              for group in query.issues()[: tuning.MAX_ISSUES]]
+    if len(issues) > 1:
+        found = _with_other_issues(rt, found, issues, use_learned=use_learned, exclude_ticket=exclude)
+    found.ms = (time.perf_counter() - started) * 1000
+    return found
 
 
-def draft_answer(rt: Runtime, thread: Thread, found: Retrieval, signals: Signals) -> Iterator[Event | Drafted]:
+def _with_other_issues(rt: Runtime, found: Retrieval, issues: list[tuple[str, np.ndarray]], *,
+                       use_learned: bool, exclude_ticket: str | None) -> Retrieval:
+    """Each issue's own best article (its text alone); the issues another article answers become `others`,
+    and the latest issue's answer goes first."""
+    own: list[Retrieval] = []
+    for text, vector in issues:
+        hits = rt.retriever.search(text, k=2, query_vector=vector, use_learned=use_learned,
+                                   exclude_ticket=exclude_ticket)
+        grounded = [h for h in hits[:1] if h.grounded]
+        own.append(Retrieval(question=text, hits=hits, grounded=grounded, ms=0.0))
+    primary = found.grounded[0].article_id if found.grounded else None
+    latest = own[0]
+    if latest.grounded and latest.grounded[0].article_id != primary and \
+            any(o.grounded and o.grounded[0].article_id == primary for o in own[1:]):
+        found, own = latest, [found, *own[1:]]  # the mix leaned on an earlier issue: the latest one answers first
+    taken = {h.article_id for h in found.grounded[:1]}
+    for issue in own:
+        if issue.grounded and issue.grounded[0].article_id not in taken and len(found.others) < tuning.MAX_OTHER_ISSUES:
+            found.others.append(issue)
+            taken.add(issue.grounded[0].article_id)
+    return found
+
+
+def draft_answer(rt: Runtime, thread: Thread, found: Retrieval, signals: Signals,
+                 index: int = 0) -> Iterator[Event | Drafted]:
     """Stream an answer from the grounded passages (model, else extractive); ends with the Drafted outcome.
 
     A generated answer is checked against its evidence: citing no retrieved passage makes it a
@@ -114,7 +159,7 @@ def draft_answer(rt: Runtime, thread: Thread, found: Retrieval, signals: Signals
         try:
             for delta in provider.stream(build_reply_request(prompt, thread, found.grounded, signals)):
                 parts.append(delta)
-                yield "delta", Delta(0, delta)
+                yield "delta", Delta(index, delta)
             text = "".join(parts).strip()
             if not text:
                 raise ProviderError("empty response")
@@ -135,7 +180,7 @@ def draft_answer(rt: Runtime, thread: Thread, found: Retrieval, signals: Signals
     text, used = extractive.compose_answer(found.question, [(i, h.text) for i, h in enumerate(found.grounded)],
                                            name=name, sentiment=signals.sentiment.label,
                                            risk=signals.escalation.risk)
-    yield "delta", Delta(0, text)
+    yield "delta", Delta(index, text)
     suggestion = Suggestion(id=_new_id(), kind="answer", text=text, confidence=found.grounded[0].confidence,
                             grounded=True, citations=[citation(found.grounded[i]) for i in used])
     yield Drafted(suggestion=suggestion, engine="extractive", degraded=provider is not None,
@@ -202,12 +247,22 @@ def assist_events(rt: Runtime, conversation: Conversation, *, user_id: int | Non
     suggestions = [drafted.suggestion] if drafted.suggestion is not None else []
     if suggestions:
         yield "suggestion", suggestions[0]
+        for other in found.others:  # another issue the customer raised, answered from its own article
+            for item in draft_answer(rt, thread, other, signals, index=len(suggestions)):
+                if not isinstance(item, Drafted):
+                    yield item
+                elif item.suggestion is not None:
+                    suggestions.append(item.suggestion)
+                    yield "suggestion", item.suggestion
     answered = any(s.kind == "answer" for s in suggestions)
-    for extra in other_suggestions(thread, found, signals, answered=answered):
+    extras = other_suggestions(thread, found, signals, answered=answered)
+    room = MAX_SUGGESTIONS - len(suggestions)
+    if len(extras) > room:  # two answers leave room for one more: an escalation before a clarifying question
+        extras = ([e for e in extras if e.kind == "escalate"] or extras)[:room]
+    for extra in extras:
         suggestions.append(extra)
         yield "delta", Delta(len(suggestions) - 1, extra.text)
         yield "suggestion", extra
-    suggestions = suggestions[:3]
     generation_ms = (time.perf_counter() - generation_started) * 1000
 
     if persist:

@@ -6,6 +6,9 @@ import re
 import uuid
 from urllib.parse import urlsplit
 
+import msgspec
+
+from backend import tuning
 from backend.dates import parse_instant
 from backend.errors import TooLarge
 from backend.models import Conversation, Customer, Thread, Turn
@@ -129,3 +132,92 @@ def latest_question(thread: Thread, max_words: int = 80) -> str:
     if len(words) < 6 and thread.subject:
         words = thread.subject.split() + words
     return " ".join(words[-max_words:])
+
+
+_ANOTHER_ISSUE = re.compile(r"(?:^|(?<=[.!?;]))\s*(?:also|and also|another (?:thing|question|issue)|one more (?:thing|"
+                            r"question)|separately|on another note|unrelated|oh and|plus)\b[,:]?\s*", re.IGNORECASE)
+# An agent's offer to help is a question that clarifies nothing (kept as a rule: agents' stock phrases).
+_PLEASANTRY = re.compile(r"\b(?:how (?:can|may|could) (?:I|we) (?:help|assist)|what can (?:I|we) do for you|"
+                         r"anything else|how are you|how is your day|how's it going)\b", re.IGNORECASE)
+
+
+class QueryPart(msgspec.Struct, kw_only=True):
+    """One text of a conversation's query, with its weight in the dense query.
+
+    `issue` numbers the customer's issues, 0 the latest: consecutive customer turns are one issue, an
+    agent's reply between them starts another (unless it asked about the earlier one: then the earlier is
+    context), and "Also, ..." inside a turn starts another. None: context (an agent's question, the subject).
+    """
+
+    text: str
+    weight: float
+    issue: int | None
+
+
+class ConversationQuery(msgspec.Struct, kw_only=True):
+    """What retrieval searches for one conversation.
+
+    `question` is the latest question (the lexical-agreement feature and knowledge gaps use it);
+    `lexical` the whole conversation's customer words and the agent's clarifying questions, latest first
+    (BM25); `parts` weighted texts whose vectors mix into the dense query, weighted toward the latest turn.
+    """
+
+    question: str
+    lexical: str
+    parts: list[QueryPart]
+
+    def issues(self) -> list[list[int]]:
+        """Indexes into `parts` of each issue, latest issue first."""
+        grouped: dict[int, list[int]] = {}
+        for index, part in enumerate(self.parts):
+            if part.issue is not None:
+                grouped.setdefault(part.issue, []).append(index)
+        return [grouped[key] for key in sorted(grouped)]
+
+
+def issues_in(text: str) -> list[str]:
+    """A customer turn split where it turns to another issue ("... Also, how do I ..."), latest first."""
+    pieces = [piece.strip() for piece in _ANOTHER_ISSUE.split(text) if piece and piece.strip()]
+    return list(reversed(pieces)) if len(pieces) > 1 else [text]
+
+
+def conversation_query(thread: Thread) -> ConversationQuery:
+    """The retrieval query of a conversation: every customer turn, weighted toward the latest, and the agent's
+    questions the customer answered ("PlayStation 4" answers the agent's "which platform?")."""
+    question = latest_question(thread)
+    turns = [m for m in thread.messages if m.role in ("customer", "agent")]
+    parts: list[QueryPart] = []
+    seen_customer = 0
+    issue = 0
+    context_only = False  # the agent asked about this customer turn: it is context for the later issue
+    previous: str | None = None  # role of the turn after this one (we walk backwards)
+    for message in reversed(turns):
+        if message.role == "customer":
+            if previous == "agent" and seen_customer:
+                issue += 1
+            weight = tuning.QUERY_DECAY ** seen_customer
+            for offset, piece in enumerate(issues_in(message.text)):
+                if offset:
+                    issue += 1
+                parts.append(QueryPart(text=piece[:tuning.QUERY_TURN_CHARS], weight=weight * tuning.QUERY_DECAY ** offset,
+                                       issue=None if context_only else issue))
+            seen_customer += 1
+        elif previous == "customer" and "?" in message.text and not _PLEASANTRY.search(message.text):
+            # the agent's question the customer then answered; the turn it asked about is context
+            parts.append(QueryPart(text=message.text[:tuning.QUERY_TURN_CHARS],
+                                   weight=tuning.QUERY_AGENT_WEIGHT * tuning.QUERY_DECAY ** (seen_customer - 1),
+                                   issue=None))
+            context_only = True
+        elif message.role == "agent":
+            context_only = False
+        previous = message.role
+        if len(parts) >= tuning.QUERY_MAX_PARTS:
+            break
+    if thread.subject and parts:
+        parts.append(QueryPart(text=thread.subject[:tuning.QUERY_TURN_CHARS], weight=tuning.QUERY_SUBJECT_WEIGHT,
+                               issue=None))
+    if not parts:
+        return ConversationQuery(question=question, lexical=question,
+                                 parts=[QueryPart(text=question, weight=1.0, issue=0)] if question else [])
+    lexical = " ".join(" ".join(part.text.split()[:tuning.QUERY_LEXICAL_WORDS]) for part in parts)
+    return ConversationQuery(question=question, lexical=lexical, parts=parts)

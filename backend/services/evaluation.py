@@ -33,10 +33,10 @@ import numpy as np
 
 from backend import tuning
 from backend.errors import InvalidInput
-from backend.llm.checks import URL, normal_url
 from backend.models import Hit, Suggestion, Thread
 from backend.retrieval.clustering import cluster, cut_distance
 from backend.services.assist import Drafted, Retrieval, draft_answer, other_suggestions, retrieve
+from backend.services.learning import ArticleLinker
 from backend.services.runtime import Runtime
 from backend.signals.rules import compute_signals
 from backend.store import kb as kb_store
@@ -127,6 +127,17 @@ class OperatingPoint(msgspec.Struct, kw_only=True):
     note: str = ""
 
 
+class LearningEffect(msgspec.Struct, kw_only=True):
+    """Replies that link an article, ranked with and without the learned questions (a replayed
+    conversation never uses what was learned from itself)."""
+
+    checked: int
+    recall_at_1_before: float | None
+    recall_at_1_after: float | None
+    recall_at_5_before: float | None
+    recall_at_5_after: float | None
+
+
 class EvalReport(msgspec.Struct, kw_only=True):
     """`tandem eval questions|history --json` (docs/api.md); fields that do not apply are null."""
 
@@ -147,6 +158,7 @@ class EvalReport(msgspec.Struct, kw_only=True):
     calibration_error: float | None = None
     per_topic: list[TopicRow] | None = None
     operating_point: OperatingPoint | None = None
+    learning: LearningEffect | None = None
     notes: list[str] = msgspec.field(default_factory=list)
     interrupted: bool = False
     seconds: float = 0.0
@@ -374,6 +386,7 @@ class _Replayed(msgspec.Struct, kw_only=True):
     top: Hit | None
     linked: str | None  # the KB article the agent's reply links or names
     linked_rank: int | None  # where that article ranked among the top 5 for the question
+    linked_rank_cold: int | None = None  # the same without learned questions (when there are any)
     answerable: bool | None  # None: cannot tell from the reply
     cosine: float | None
     rouge: float | None
@@ -388,26 +401,21 @@ class HistoryEvaluator:
         self.started = time.perf_counter()
         self.articles = [a for a in kb_store.list_articles(rt.db) if a.status == "published"]
         self.titles = {a.article_id: a.title for a in self.articles}
+        self.linker = ArticleLinker(self.articles)
+        self.learned = rt.retriever.learned.count > 0  # also replay as it was before learning, to compare
         self.records: list[_Replayed] = []
 
     def _linked_article(self, reply: str) -> str | None:
-        """The KB article the agent's reply links (same URL) or names (its title, 12+ characters)."""
-        links = {normal_url(u) for u in URL.findall(reply)}
-        for article in self.articles:
-            if article.url and normal_url(article.url) in links:
-                return article.article_id
-        lower = reply.lower()
-        for article in sorted(self.articles, key=lambda a: -len(a.title)):
-            if len(article.title) >= 12 and article.title.lower() in lower:
-                return article.article_id
-        return None
+        """The KB article the agent's reply links (same URL) or names (a title only it has, 12+ characters)."""
+        link = self.linker.link(reply)
+        return link.article.article_id if link else None
 
     def add(self, point: ReplayPoint) -> None:
         """Run assist on the messages before the reply (nothing stored) and compare with the reply."""
         rt, thread = self.rt, point.before
         signals = compute_signals(thread.messages, tier=thread.customer.tier,
                                   high_value_tiers=rt.settings.high_value_tiers)
-        found: Retrieval = retrieve(rt, thread)
+        found: Retrieval = retrieve(rt, thread, replay=True)
         drafted = next(item for item in draft_answer(rt, thread, found, signals) if isinstance(item, Drafted))
         suggestions = [drafted.suggestion] if drafted.suggestion is not None else []
         answered = any(s.kind == "answer" for s in suggestions)
@@ -419,7 +427,10 @@ class HistoryEvaluator:
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12
         cosine = float(vectors[0] @ vectors[1]) if best else None
         linked = self._linked_article(point.reply)
-        linked_rank = _rank(linked, rt.retriever.search(found.question, k=5)) if linked and found.question else None
+        linked_rank = _rank(linked, rt.retriever.search(found.question, k=5, exclude_ticket=thread.ticket_id)) \
+            if linked and found.question else None
+        cold_rank = _rank(linked, rt.retriever.search(found.question, k=5, use_learned=False)) \
+            if linked and found.question and self.learned else None
         if linked is not None:
             answerable: bool | None = True
         elif found.hits:
@@ -431,7 +442,8 @@ class HistoryEvaluator:
             answerable = False
         self.records.append(_Replayed(
             point=point, question=found.question, best=best, answered=answered,
-            top=found.hits[0] if found.hits else None, linked=linked, linked_rank=linked_rank, answerable=answerable,
+            top=found.hits[0] if found.hits else None, linked=linked, linked_rank=linked_rank,
+            linked_rank_cold=cold_rank, answerable=answerable,
             cosine=round(cosine, 4) if cosine is not None else None,
             rouge=round(rouge_l(best.text, point.reply), 4) if best else None,
             escalate=signals.escalation.risk == "high"))
@@ -444,6 +456,14 @@ class HistoryEvaluator:
         not_answerable = [r for r in records if r.answerable is False]
         linked = [r for r in records if r.linked is not None]
         ranks = [r.linked_rank for r in linked]
+        learning = None
+        if self.learned and linked:
+            cold = [r.linked_rank_cold for r in linked]
+            learning = LearningEffect(
+                checked=len(linked), recall_at_1_before=_rate(sum(rank == 1 for rank in cold), len(cold)),
+                recall_at_1_after=_rate(sum(rank == 1 for rank in ranks), len(ranks)),
+                recall_at_5_before=_rate(sum(rank is not None for rank in cold), len(cold)),
+                recall_at_5_after=_rate(sum(rank is not None for rank in ranks), len(ranks)))
         cited = [r for r in linked if r.best and r.best.kind == "answer"
                  and r.linked in {c.article_id for c in r.best.citations}]
         by_conversation: dict[str, list[_Replayed]] = defaultdict(list)
@@ -476,8 +496,10 @@ class HistoryEvaluator:
             per_topic=self._topics(),
             worst=self._worst(),
             operating_point=self.propose_operating_point() if calibrate else None,
+            learning=learning,
             notes=["per agent: the Conversation contract does not say which agent wrote a reply",
-                   "replayed against today's KB"],
+                   "replayed against today's KB",
+                   "a replayed conversation does not use the questions learned from itself"],
             interrupted=interrupted, seconds=round(time.perf_counter() - self.started, 2),
             engine=self.rt.engine_name, embedder=self.rt.retriever.embedder.name,
             kb_version=kb_store.kb_version(self.rt.db))

@@ -56,12 +56,13 @@ class HistoryReport(msgspec.Struct, kw_only=True):
     conversations: int = 0
     new_messages: int = 0
     embedded: int = 0
+    learned: int = 0  # questions agents answered with an article (or declined), learned from these files
     failed: list[Failure] = msgspec.field(default_factory=list)
 
     def summary(self) -> str:
         """One line for the CLI."""
         return (f"{self.conversations} conversations, {self.new_messages} new messages, "
-                f"{self.embedded} embedded, {len(self.failed)} files failed")
+                f"{self.embedded} embedded, {self.learned} questions learned, {len(self.failed)} files failed")
 
 
 def normalize_role(value: object) -> str:
@@ -235,6 +236,11 @@ def import_history(rt: Runtime, paths: list[Path]) -> HistoryReport:
                 report.new_messages += conv_store.add_messages(rt.db, conversation_id, thread.messages)
                 report.conversations += 1
         report.embedded += embed_customer_messages(rt)
+    if report.conversations:
+        from backend.services.learning import learn
+
+        learned = learn(rt)
+        report.learned = learned.learned + learned.declined
     return report
 
 

@@ -18,10 +18,10 @@ from backend.store.db import Database, PostgresDatabase, SQLiteDatabase, get_met
 # Every table, parents before children (foreign keys hold at every step of a copy).
 TABLES = ("meta", "users", "articles", "chunks", "chunk_vectors", "chunk_tombstones", "conversations", "messages",
           "message_vectors", "suggestions", "feedback", "summaries", "knowledge_gaps", "llm_calls", "faq_drafts",
-          "signal_events", "jobs", "sessions", "rate_windows")
+          "signal_events", "jobs", "sessions", "rate_windows", "learned_questions")
 # Tables whose `id` is an identity column on PostgreSQL (the sequence must move past copied ids).
 IDENTITY_TABLES = ("users", "articles", "chunks", "conversations", "messages", "feedback", "summaries",
-                   "knowledge_gaps", "llm_calls", "faq_drafts", "signal_events")
+                   "knowledge_gaps", "llm_calls", "faq_drafts", "signal_events", "learned_questions")
 DERIVED_COLUMNS = {"chunks": ("search",)}  # PostgreSQL-only columns rebuilt after the copy
 _SQLITE_INTERNAL = ("sqlite_", "chunks_fts", "_sqlite_migrations")
 COPY_BATCH = 5000
@@ -64,7 +64,7 @@ def contents(db: Database) -> dict[str, int]:
     counts = {t: count_rows(db, t) for t in TABLES if t in present}
     if "meta" in counts:
         counts["meta"] = int(db.value("SELECT count(*) FROM meta WHERE NOT (key IN ('kb_version', "
-                                      "'tombstone_horizon') AND value = '0')", default=0))
+                                      "'tombstone_horizon', 'learned_version') AND value = '0')", default=0))
     return counts
 
 

@@ -9,6 +9,7 @@ import msgspec
 
 from backend.models import Summary
 from backend.store.db import Database
+from backend.store.learned import bump_version
 
 EXPORT_BATCH = 2000  # rows fetched at a time: memory stays flat whatever the export size
 
@@ -188,7 +189,7 @@ def gap_questions(db: Database, since: str | None, until: str | None, limit: int
 
 # ---- retention ----------------------------------------------------------------------------------------
 
-PURGED_TABLES = ("messages", "summaries", "suggestions", "signal_events", "knowledge_gaps")
+PURGED_TABLES = ("messages", "summaries", "suggestions", "signal_events", "knowledge_gaps", "learned_questions")
 
 
 def purge_before(db: Database, cutoff: str) -> dict[str, int]:
@@ -204,6 +205,8 @@ def purge_before(db: Database, cutoff: str) -> dict[str, int]:
         f"SELECT count(*) FROM feedback WHERE suggestion_id IN (SELECT id FROM suggestions WHERE conversation_id IN "
         f"({old}))", [cutoff], 0))
     counts["conversations"] = db.run("DELETE FROM conversations WHERE last_activity_at < ?", [cutoff])
+    if counts["learned_questions"]:  # retrievers drop them at their next follow
+        bump_version(db)
     # Rows not tied to a conversation age by their own time.
     counts["feedback"] += db.run(
         "DELETE FROM feedback WHERE suggestion_id IN (SELECT id FROM suggestions WHERE conversation_id IS NULL "

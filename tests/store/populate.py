@@ -27,7 +27,7 @@ QUESTIONS = [
 # Every table a populated store has rows in (what `db copy` must carry and `db check` counts).
 FILLED = ("meta", "articles", "chunks", "chunk_vectors", "chunk_tombstones", "users", "conversations", "messages",
           "suggestions", "feedback", "summaries", "knowledge_gaps", "llm_calls", "message_vectors", "faq_drafts",
-          "signal_events", "jobs", "sessions", "rate_windows")
+          "signal_events", "jobs", "sessions", "rate_windows", "learned_questions")
 
 
 def conversation(desk: str, ticket: str, text: str) -> Conversation:
@@ -59,7 +59,7 @@ def populate(rt) -> dict:
         feedback.record(rt, suggestion_id=first.id, action=action, rating=5 if action == "rated" else None,
                         final_text=first.text + " Thanks!" if action == "edited" else None, user_id=ids[agent])
         summaries.summarize(rt, conv, user_id=ids[agent])
-    import_history(rt, [FIXTURES / "history" / "repeated_questions.jsonl"])
+    import_history(rt, [FIXTURES / "history" / "repeated_questions.jsonl", FIXTURES / "history" / "linked_answers.jsonl"])
     from backend.services.history import embed_customer_messages
 
     embed_customer_messages(rt)
