@@ -42,6 +42,7 @@ class Message(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw
     id: str | None = None
     role: Role = "unknown"
     at: str | None = None
+    author: str | None = None  # who wrote an agent or note message (the team's display name or id)
 
 
 class Conversation(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True, kw_only=True):
@@ -62,6 +63,7 @@ class Turn(msgspec.Struct, kw_only=True):
     role: Role
     text: str
     at: str | None = None
+    author: str | None = None
 
 
 class Thread(msgspec.Struct, kw_only=True):

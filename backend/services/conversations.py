@@ -57,7 +57,7 @@ def infer_roles(messages: list[Turn]) -> list[Turn]:
                 role = "customer"
             else:
                 role = "agent"
-        out.append(Turn(key=message.key, role=role, text=message.text, at=message.at))
+        out.append(Turn(key=message.key, role=role, text=message.text, at=message.at, author=message.author))
         if role in ("customer", "agent", "bot"):
             previous = role
     return out
@@ -94,7 +94,8 @@ def prepare(conv: Conversation, *, redact_pii: bool = True) -> Thread:
         text = clean_text(message.text, redact_pii=redact_pii)
         if not text:
             continue
-        messages.append(Turn(key=str(message.id or f"m{index + 1}")[:200], role=message.role, text=text,
+        author = (clean_text(message.author, redact_pii=redact_pii)[:200] or None) if message.author else None
+        messages.append(Turn(key=str(message.id or f"m{index + 1}")[:200], role=message.role, text=text, author=author,
                              at=parse_instant(message.at)))
     customer = conv.customer or Customer()
     name = clean_text(customer.name, redact_pii=redact_pii)[:200] if customer.name else None

@@ -156,6 +156,7 @@ _sqlite("m005_coherence_and_trust", """
 
 # Learned questions: customer questions agents answered with an article (or declined), from history,
 # recorded conversations and feedback; `learned_version` tells every process's retriever to reload them.
+# Messages keep who wrote them (`author`: an agent's display name or id).
 _sqlite("m006_learned_questions", """
         CREATE TABLE learned_questions (id INTEGER PRIMARY KEY,
             article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE,
@@ -166,7 +167,8 @@ _sqlite("m006_learned_questions", """
             UNIQUE (conversation_id, reply_key));
         CREATE INDEX learned_questions_article ON learned_questions(article_id);
         CREATE INDEX learned_questions_status ON learned_questions(status);
-        INSERT INTO meta(key, value) VALUES ('learned_version', '0')
+        INSERT INTO meta(key, value) VALUES ('learned_version', '0');
+        ALTER TABLE messages ADD COLUMN author TEXT
     """)
 
 
@@ -275,7 +277,8 @@ POSTGRES_MIGRATIONS: list[tuple[str, str]] = [
             UNIQUE (conversation_id, reply_key));
         CREATE INDEX learned_questions_article ON learned_questions(article_id);
         CREATE INDEX learned_questions_status ON learned_questions(status);
-        INSERT INTO meta(key, value) VALUES ('learned_version', '0')
+        INSERT INTO meta(key, value) VALUES ('learned_version', '0');
+        ALTER TABLE messages ADD COLUMN author TEXT
     """)),
 ]
 POSTGRES_LOCK_KEY = 7_461_636_101  # pg_advisory_lock key for migrations (any constant unique to Tandem)
