@@ -83,9 +83,11 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
 
     def startup(app: Litestar) -> None:
         from backend.privacy.redaction import warm_up
+        from backend.signals.core import warm_up as warm_signals
 
         load_prompts()  # a broken prompt file fails the start, not the first request
         warm_up()  # numbering-plan metadata, so the first conversation does not pay for it
+        warm_signals()  # language models and the escalation classifier (about 0.5 s), not on the first request
         rt.retriever  # noqa: B018 - load the embedder and the index (caught up with the KB)
         rt.provider  # noqa: B018
         app.state.rt = rt

@@ -211,8 +211,11 @@ class Sentiment(msgspec.Struct):
 
 
 class Escalation(msgspec.Struct):
+    """Risk, the reasons in words, and the same reasons as codes from a fixed vocabulary (docs/api.md)."""
+
     risk: Risk
     reasons: list[str]
+    codes: list[str] = []
 
 
 class Signals(msgspec.Struct):

@@ -89,3 +89,22 @@ MAX_EXAMPLES = 5
 GAP_EMBEDDER = "wordllama"  # groups knowledge-gap questions in the report; loads in well under a second
 GAP_THRESHOLD = 0.50  # WordLlama average-linkage distance, tuned on BANKING77 train
 GAP_SAMPLE = 1500  # most frequent distinct gap questions clustered for the report
+
+# ---- signals (bench/bench_signals.py, bench/results/signals.json; chosen on the tune half of the blind set) -----
+SIGNALS_EMBEDDER = "wordllama"  # the escalation classifier's default embedder when the caller passes none
+ESCALATION_C = 16.0  # inverse L2 strength of the exemplar heads
+ESCALATION_THRESHOLD = 0.6  # a trigger head's probability (+ term bonus) that raises the reason
+ESCALATION_TERM_BONUS = 0.3  # added when a sentence names an exact term (a regulator, "chargeback", Trustpilot)
+ESCALATION_MONEY_THRESHOLD = 0.5
+ESCALATION_REPEAT_THRESHOLD = 0.6
+ESCALATION_WITHDRAW_THRESHOLD = 0.6
+ESCALATION_SATISFIED_THRESHOLD = 0.5
+ESCALATION_MAX_MESSAGES = 40  # only the newest messages are read (cost grows with the thread)
+ESCALATION_VECTOR_CACHE = 4096  # sentence vectors kept per process: a ticket is assisted again as it grows
+LONG_THREAD_TURNS = 8  # set by hand (the previous rule): this many customer+agent turns is long
+# Language identification: these codes only (the product's languages); py3langid and lingua averaged.
+LANGUAGES = ("en", "es", "de", "fr", "nl", "pt", "it", "pl", "sv", "da", "tr", "ca", "ro", "no", "fi", "cs", "hu",
+             "el", "ru", "uk")
+LANGUAGE_LINGUA_WEIGHT = 0.5  # 0.3-0.7 gave the same tune accuracy
+ESCALATION_WINDOW_WORDS = 6  # words either side of an exact term scored as their own unit
+ESCALATION_FOREIGN_THRESHOLD = 0.45  # outside English a trigger needs its exact term and this score (multilingual tune half)

@@ -16,7 +16,7 @@ from rouge_score import rouge_scorer
 from backend.llm.handoff import clean, extractive_summary
 from backend.models import Conversation, Turn
 from backend.services.conversations import prepare
-from backend.signals.rules import compute_signals
+from backend.signals.core import compute_signals
 from bench.common import DATA, write_result
 from tests.conftest import FIXTURES
 

@@ -22,7 +22,7 @@ import msgspec
 from backend.llm.handoff import extractive_summary
 from backend.models import Conversation
 from backend.services.conversations import prepare
-from backend.signals.rules import compute_signals
+from backend.signals.core import compute_signals
 from bench.common import ROOT, write_result
 
 TARGET = 0.90

@@ -23,7 +23,7 @@ from backend.llm.turns import conversation_block
 from backend.models import Citation, Conversation, Hit, Signals, Suggestion, Suggestions, Thread, Timing
 from backend.services.conversations import conversation_query, prepare, store
 from backend.services.runtime import Runtime
-from backend.signals.rules import compute_signals
+from backend.signals.core import compute_signals
 from backend.store import conversations as conv_store
 from backend.text import count_tokens
 

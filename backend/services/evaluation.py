@@ -25,7 +25,7 @@ import re
 import statistics
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import msgspec
@@ -33,21 +33,46 @@ import numpy as np
 
 from backend import tuning
 from backend.errors import InvalidInput
-from backend.models import Hit, Suggestion, Thread
+from backend.models import Hit, Suggestion, Thread, Turn
 from backend.retrieval.clustering import cluster, cut_distance
 from backend.services.assist import Drafted, Retrieval, draft_answer, other_suggestions, retrieve
 from backend.services.learning import ArticleLinker
 from backend.services.runtime import Runtime
-from backend.signals.rules import compute_signals
+from backend.signals.core import compute_signals
 from backend.store import kb as kb_store
 
 MAX_QUESTIONS = 100_000
 MAX_API_QUESTIONS = 2_000
 MAX_QUERY_CHARS = 2_000
 WORST = 25
-_ESCALATED = re.compile(r"\b(?:escalat\w*|transferr?(?:ed|ing)?\b|hand(?:ed|ing)? (?:this |it |you )?over|"
-                        r"pass(?:ed|ing)? (?:this |it |you )?(?:on )?to (?:a |the |our )?(?:supervisor|manager|"
-                        r"specialist|team)|supervisor|tier ?2|second[- ]line)", re.IGNORECASE)
+# Ground truth for escalation: an agent or a note saying the case *was* handed to someone (a supervisor, a
+# team, a specialist), not a word that merely appears ("transfer your points", a "Resolution Supervisor"
+# signature, "if not, I'll escalate", "have you escalated it?"). Checked per sentence.
+_HANDED = re.compile(
+    r"\b(?:has\s+been|have\s+been|had\s+been|was|were|is\s+being|are\s+being|i'?ve|i\s+have|we'?ve|we\s+have|"
+    r"i'?m|i\s+am|we'?re|we\s+are|i'?ll|i\s+will|we'?ll|we\s+will|i\s+just|we\s+just)\s+(?:now\s+|just\s+|already\s+|"
+    r"also\s+|gone\s+ahead\s+and\s+)?(?:escalat\w*|transferr\w*|pass(?:ed|ing)|hand(?:ed|ing)|forward(?:ed|ing)|"
+    r"rais(?:ed|ing)|refer(?:red|ring)|assign(?:ed|ing)|connect(?:ed|ing))\b[^.?!]{0,80}?\b(?:to|with|onto)\s+"
+    r"(?:a|an|the|our|my|one\s+of\s+our)?\s*(?:[\w-]+\s+){0,3}(?:supervisors?|managers?|team|leads?|leaders?|"
+    r"specialists?|experts?|department|unit|colleagues?|tier\s*\d|second[- ]line|engineers?|escalations?|desk)\b"
+    r"|\b(?:has\s+been|have\s+been|was|is\s+being|i'?ve|i\s+have|we'?ve|we\s+have)\s+(?:now\s+|already\s+)?escalated\b",
+    re.IGNORECASE)
+_NOT_DONE = re.compile(r"^\s*(?:if|once|when|unless)\b|\b(?:would|could|can|happy\s+to|able\s+to)\s+(?:be\s+)?"
+                       r"(?:get\s+)?(?:escalat|transfer|pass)|\b(?:feedback|comments?|suggestions?|thoughts)\b|\?\s*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def was_escalated(messages: Sequence[Turn]) -> bool:
+    """Whether an agent, bot or note says the conversation was escalated or handed to someone."""
+    for message in messages:
+        if message.role not in ("agent", "note", "bot"):
+            continue
+        for sentence in _SENTENCE_END.split(message.text):
+            if _HANDED.search(sentence) and not _NOT_DONE.search(sentence):
+                return True
+    return False
+
+
 _WORD = re.compile(r"\w+")
 
 
@@ -367,7 +392,7 @@ class ReplayPoint(msgspec.Struct, kw_only=True):
 
 def replay_points(thread: Thread) -> Iterator[ReplayPoint]:
     """Every agent reply that follows a customer message, with what came before it."""
-    escalated = any(_ESCALATED.search(m.text) for m in thread.messages if m.role in ("agent", "note", "bot"))
+    escalated = was_escalated(thread.messages)
     seen_customer = False
     for index, message in enumerate(thread.messages):
         if message.role == "customer":

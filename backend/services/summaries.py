@@ -13,7 +13,7 @@ from backend.llm.turns import conversation_block
 from backend.models import Conversation, Item, Summary, Thread
 from backend.services.conversations import prepare, store
 from backend.services.runtime import Runtime
-from backend.signals.rules import compute_signals
+from backend.signals.core import compute_signals
 from backend.store import conversations as conv_store
 
 

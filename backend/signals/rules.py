@@ -1,160 +1,134 @@
-"""Customer signals: sentiment (VADER), urgency, language, and escalation risk with readable reasons.
+"""The exact rules beside the escalation classifier: names of regulators and platforms, counts, swearing, ruling out.
 
-The escalation rules are the ones support teams use: an explicit ask for a human or a manager,
-repeated failed attempts or repeat contact, shouting and profanity, a negative trend across turns,
-legal / chargeback / cancellation language, a high-value customer, and many turns without resolution.
+Rules are kept where a list is exact: a regulator, a bank's dispute procedure or a review site has a name;
+"third time" is a count; swearing is a closed list. What a customer *means* is left to the classifier
+(escalation.py); these terms only raise its score (tuning.ESCALATION_TERM_BONUS), so "chargeback fees in the
+settlement report" or "a consumer-protection cooling-off question" still need the classifier to agree.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
-from backend.models import Escalation, Sentiment, Signals, Turn
-
-if TYPE_CHECKING:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-
-@lru_cache(maxsize=1)
-def _vader() -> SentimentIntensityAnalyzer:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
+_NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of)"
 
 
 def _rx(*words: str) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
 
 
-HUMAN_REQUEST = _rx(r"(?:speak|talk|chat)\s+(?:to|with)\s+(?:a\s+|an\s+|your\s+)?(?:real\s+|actual\s+)?"
-                    r"(?:human|person|manager|supervisor|someone|agent|representative)",
-                    r"(?:get|need|want)\s+(?:a\s+|your\s+)?(?:manager|supervisor)", r"escalate",
-                    r"real\s+(?:person|human)", r"not\s+a\s+bot", r"human\s+being",
-                    r"get\s+me\s+(?:someone|somebody|a\s+(?:manager|supervisor|human|person))")
-REPEAT_CONTACT = _rx(r"(?:third|3rd|fourth|4th|fifth|5th|several|multiple|many|\d+)\s+times?",
-                     r"promised\b[^.!?]*\bnever", r"never\s+(?:came|arrived|got\s+(?:it|back))",
-                     r"(?:again|still)\s+(?:not|no|nothing|hasn'?t|haven'?t|doesn'?t|isn'?t|won'?t|didn'?t)",
-                     r"already\s+(?:tried|contacted|called|emailed|asked|sent|explained)", r"still\s+waiting",
-                     r"(?:keep|kept)\s+(?:getting|telling|asking|saying)", r"nobody\s+(?:has\s+)?(?:replied|answered|helped)",
-                     r"no\s+one\s+(?:has\s+)?(?:replied|answered|helped)", r"(?:\d+|two|three|four)\s+(?:weeks|days)\s+(?:now|already)",
-                     r"tried\s+(?:everything|twice|again)", r"doesn'?t\s+work\s+either")
-LEGAL = _rx(r"lawyer", r"attorney", r"legal\s+action", r"sue", r"suing", r"lawsuit", r"small\s+claims",
-            r"consumer\s+protection", r"trading\s+standards", r"ombudsman", r"regulator", r"court",
-            r"better\s+business\s+bureau", r"bbb", r"report\s+you")
-CHARGEBACK = _rx(r"charge\s?back", r"disput(?:e|es|ed|ing)\b", r"reverse\s+(?:the|this|that)\s+(?:charge|payment)",
-                 r"(?:not|never|didn'?t)\s+authori[sz]e", r"unauthori[sz]ed\s+(?:charge|payment|transaction)",
-                 r"call\s+my\s+bank", r"contact\s+my\s+bank", r"fraud(?:ulent)?", r"scam(?:med)?")
-CHURN = _rx(r"never\s+(?:order|shop|buy)(?:ing)?\s+(?:from\s+you|here|again)", r"take\s+my\s+business",
-            r"switch(?:ing)?\s+to\s+(?:a\s+|another\s+)?(?:competitor|provider|company|service)",
-            r"done\s+with\s+(?:you|this\s+company)", r"(?:last|final)\s+time\s+I\s+(?:order|buy|shop)",
-            r"(?:thinking|think)\s+(?:about|of)\s+(?:leaving|cancell?ing|switching|moving|going\s+elsewhere)",
-            r"consider(?:ing)?\s+(?:leaving|cancell?ing|switching|moving|other\s+(?:providers|options|companies))",
-            r"(?:go|going|move|moving)\s+(?:elsewhere|somewhere\s+else)", r"(?:won'?t|not\s+going\s+to)\s+renew",
-            r"looking\s+(?:at|for)\s+(?:other|another)\s+(?:providers?|options|companies|vendors?|services?)")
-CANCEL = _rx(r"cancel\s+(?:my\s+)?(?:account|membership|everything|subscription|plan|service|contract)",
-             r"close\s+my\s+account")
-PROFANITY = _rx(r"f+u+c+k\w*", r"f[*#@$]{2,}k?\w*", r"s[*#@$]{2,}t", r"sh[i1]t\w*", r"damn\w*", r"crap\w*", r"bullsh[i1]t", r"wtf", r"ridiculous",
-                r"pathetic", r"useless", r"incompetent", r"joke", r"worst")
-URGENT = _rx(r"urgent(?:ly)?", r"asap", r"immediately", r"right\s+now", r"emergency", r"today", r"tonight",
-             r"by\s+tomorrow", r"deadline", r"as\s+soon\s+as\s+possible", r"time[- ]sensitive", r"critical")
-
-_LANG_WORDS = {
-    "en": ["the", "and", "you", "your", "is", "are", "to", "of", "for", "my", "it", "this", "that", "have", "with", "not", "was", "can", "please", "order"],
-    "es": ["el", "la", "los", "las", "de", "que", "y", "en", "un", "una", "por", "para", "mi", "con", "no", "es", "pedido", "gracias", "hola", "está"],
-    "fr": ["le", "la", "les", "des", "de", "et", "est", "un", "une", "pour", "mon", "ma", "avec", "pas", "je", "vous", "commande", "merci", "bonjour"],
-    "de": ["der", "die", "das", "und", "ist", "nicht", "ich", "sie", "mit", "ein", "eine", "für", "mein", "bestellung", "danke", "hallo", "auf"],
-    "pt": ["o", "a", "os", "as", "de", "que", "e", "em", "um", "uma", "para", "meu", "minha", "com", "não", "é", "pedido", "obrigado", "olá"],
-    "it": ["il", "la", "gli", "le", "di", "che", "e", "è", "un", "una", "per", "mio", "mia", "con", "non", "ordine", "grazie", "ciao", "sono"],
-    "nl": ["de", "het", "een", "en", "is", "niet", "ik", "je", "met", "voor", "mijn", "van", "bestelling", "bedankt", "hallo"],
+# Exact terms per reason (English and the six languages of the multilingual set).
+TERMS: dict[str, re.Pattern] = {
+    "legal": _rx(r"lawyers?", r"solicitors?", r"attorneys?", r"barristers?", r"law\s?suit", r"sue", r"suing",
+                 r"legal\s+action", r"small[- ]claims", r"court", r"ombuds\w*", r"regulators?", r"trading\s+standards",
+                 r"citizens\s+advice", r"consumer\s+(?:protection|court|rights\s+(?:agency|office)|affairs)",
+                 r"ofgem", r"ofcom", r"ofwat", r"ico", r"cqc", r"tio", r"caa", r"fca", r"irdai", r"sebi", r"rbi",
+                 r"bbb", r"better\s+business\s+bureau", r"data\s+protection\s+(?:authority|commissioner|regulator)",
+                 r"letter\s+before\s+action", r"dgccrf", r"verbraucherzentrale", r"procon", r"profeco", r"agcm",
+                 r"geschillencommissie", r"ombudsdienst", r"juizado", r"abogad[oa]s?", r"avocats?",
+                 r"(?:rechts)?anw[aä]lt\w*", r"advocaat", r"advogad[oa]s?", r"avvocat[oi]", r"tribunal\w*",
+                 r"\w*datenschutz\w*", r"consumo", r"banco\s+de\s+espa[ñn]a", r"justi[çc]a", r"garante",
+                 r"mediateur", r"médiateur", r"denuncia\w*", r"porter\s+plainte", r"office\s+des\s+transports",
+                 r"aangifte", r"anzeige"),
+    "chargeback": _rx(r"charge[- ]?backs?", r"card\s+(?:dispute|claim)", r"direct\s+debit\s+guarantee",
+                      r"(?:dispute[sd]?|disputing|reverse[sd]?|reversing|reclaim\w*|claw\w*)\s+(?:it|this|that|the|"
+                      r"a|my|our|your)?\s*(?:\w+\s+)?(?:payments?|charges?|transactions?|amount|money)",
+                      r"(?:told|asked|ask|tell|call\w*|contact\w*|ring\w*|went\s+to|go\s+to)\s+(?:my|our|the)\s+(?:bank|card\s+"
+                      r"(?:company|issuer)|credit\s+card\s+company)",
+                      r"amex", r"visa", r"mastercard", r"paypal", r"lastschrift\w*", r"r[üu]ckbuch\w*",
+                      r"zur[üu]ck(?:buch|geh)\w*", r"opposition", r"terugboek\w*", r"storn\w*", r"contest\w*",
+                      r"contracargo\w*", r"estorn\w*"),
+    "public": _rx(r"trustpilot", r"twitter", r"tweet\w*", r"tiktok", r"insta(?:gram)?", r"facebook", r"youtube",
+                  r"reddit", r"yelp", r"tripadvisor", r"google\s+reviews?", r"(?:app|play)\s+store", r"reclame\s+aqui",
+                  r"press", r"newspapers?", r"journalists?", r"local\s+paper", r"blog(?:\s+post)?", r"social\s+media",
+                  r"followers", r"(?:1|one)[- ]star", r"reviews?", r"bewertung\w*", r"avis", r"rese[ñn]as?",
+                  r"recens\w*", r"avalia\w*"),
+    "human": _rx(r"managers?", r"supervisors?", r"humans?", r"(?:real|actual)\s+(?:person|human|people)",
+                 r"someone\s+(?:senior|above|in\s+charge|who\s+can)", r"escalat\w*", r"call[- ]?back",
+                 r"team\s+lead(?:er)?", r"head\s+of", r"in\s+charge", r"grievance\s+officer", r"nodal\s+officer",
+                 r"responsabl\w*", r"vorgesetzt\w*", r"leidinggevende", r"gerente", r"sup[ée]rieur",
+                 r"terugbell\w*", r"rappel\w*", r"richiam\w*", r"mensch\w*", r"respons[aá]vel", r"chef",
+                 r"jefe", r"encargad[oa]"),
+    "churn": _rx(r"cancel\w*", r"leav(?:e|ing)", r"switch\w*", r"competitors?", r"elsewhere", r"renew\w*", r"tender\w*",
+                 r"quotes?", r"alternative\s+\w+", r"other\s+(?:providers?|suppliers?|carriers?|vendors?|insurers?|banks?)",
+                 r"another\s+(?:provider|supplier|carrier|vendor|insurer|bank|company|practice|gym)",
+                 r"clos(?:e|ing)\s+(?:my|our|all|everything|checking|savings|the\s+account)", r"(?:i'?m|we'?re|i\s+am)\s+done",
+                 r"exit\s+terms", r"notice\s+period", r"done\s+with", r"never\s+again", r"baja", r"k[üu]ndig\w*",
+                 r"r[ée]sili\w*", r"opzeg\w*", r"zeg\w*\s+(?:ik\s+)?(?:\w+\s+)?op", r"disdic\w*", r"disdett\w*", r"concurren\w*", r"competencia",
+                 r"concorr\w*", r"anbieter\w*", r"fournisseurs?", r"proveedor\w*", r"fornecedor\w*", r"fornitor\w*",
+                 r"aanbieder\w*"),
 }
 
+# Said in so many words: a chargeback is a chargeback (unless ruled out, or asked about: "how do chargeback fees…?").
+EXPLICIT = {"chargeback": _rx(r"charge[- ]?backs?", r"direct\s+debit\s+guarantee")}
 
-def sentiment(text: str) -> float:
-    """VADER compound score in [-1, 1]."""
-    return float(_vader().polarity_scores(text)["compound"]) if text.strip() else 0.0
+# Ruling a reason out: "I don't want to do a chargeback", "not going to leave a bad review", "no need to escalate".
+# A negated verb of staying ("won't renew", "not going to pay") is the opposite, and is left to the classifier.
+RULED_OUT = re.compile(
+    r"(?<!\w)(?:(?:do\s*n[o']?t|don'?t|does\s*n[o']?t|won'?t|will\s+not|am\s+not|i'?m\s+not|we'?re\s+not|are\s+not|"
+    r"not|never|no)\s+(?:\w+\s+)?(?:want|wanting|going|planning|intend\w*|need|looking|trying|asking|about|"
+    r"interested)\s+(?:to|for|in)?\s*(?!renew|stay|continue|keep|pay|use|order|buy|shop|come|return|recommend)"
+    r"|no\s+need\s+(?:to|for)|(?:ignore|forget|scratch)\s+(?:the|my|about|that|what)\b|never\s*mind|"
+    r"(?:won'?t|will\s+not)\s+be\s+(?:needed|necessary|taking)|not\s+(?:necessary|needed)\s+any\s*more|"
+    r"no\s+(?:longer|more)\s+(?:need|necessary|want)|"
+    r"no\s+quiero|no\s+hace\s+falta|ich\s+will\s+(?:keine|nicht)|brauch\w*\s+(?:ich\s+)?kein\w*|"
+    r"je\s+ne\s+veux\s+pas|pas\s+besoin|ik\s+wil\s+(?:geen|niet)|geen\s+\w+\s+(?:meer\s+)?nodig|"
+    r"n[ãa]o\s+quero|n[ãa]o\s+precis\w*|non\s+voglio|non\s+serve)",
+    re.IGNORECASE)
+
+# Thanks or a fix confirmed: with the classifier's `satisfied` head, a customer who ends content.
+THANKS = _rx(r"thanks?", r"thank\s+you", r"thx", r"ty", r"cheers", r"appreciate\w*", r"works?", r"worked", r"working\s+now",
+             r"sorted", r"fixed", r"resolved", r"got\s+it", r"received", r"legend",
+             r"gracias", r"funciona", r"solucionado", r"danke", r"geht\s+wieder", r"merci", r"marche", r"bedankt",
+             r"werkt", r"obrigad[oa]", r"resolveu", r"grazie", r"funziona", r"risolto")
+
+# An agent honouring a request for a person: a call-back booked, a hand-over made, a person answering.
+HONOURED = re.compile(
+    r"(?<!\w)(?:(?:i'?ve|i\s+have|we'?ve|we\s+have|i'?ll|i\s+will|i'?m|i\s+am|we'?re|we\s+are)\s+(?:\w+\s+){0,2}"
+    r"(?:escalat\w*|transferr\w*|booked|arranged|scheduled|passed|passing|raised|connecting|putting\s+you\s+through)"
+    r"|(?:manager|supervisor|team\s+lead\w*|senior|specialist|someone)\s+(?:will|is\s+going\s+to|'ll)\s+"
+    r"(?:call|ring|phone|contact|email|get\s+in\s+touch|be\s+in\s+touch)"
+    r"|call[- ]?back\s+(?:is\s+)?(?:booked|arranged|scheduled|for)|(?:i'?m|i\s+am)\s+(?:a\s+)?(?:real\s+)?(?:person|human)"
+    r"|(?:you'?re|you\s+are)\s+(?:now\s+)?(?:speaking|talking|chatting)\s+(?:to|with)"
+    r"|this\s+is\s+\w+,?\s+(?:the\s+)?(?:manager|supervisor|team\s+lead\w*))",
+    re.IGNORECASE)
+
+REPEAT = _rx(r"(?:second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|tenth|umpteenth|nth)\s+(?:time|\w+\s+(?:time|visit|"
+             r"ticket|call|email|message|order|replacement|attempt|engineer\s+visit))",
+             _NUMBER + r"\s+(?:times|calls|emails|messages|tickets|chats|attempts)", r"twice", r"again",
+             r"(?:already|have)\s+(?:tried|contacted|called|emailed|written|asked|explained|sent)",
+             r"(?:keep|kept)\s+(?:getting|telling|asking|saying|being)", r"every\s+(?:single\s+)?time",
+             r"(?:still|yet)\s+(?:waiting|no|not|nothing|hasn'?t|haven'?t|isn'?t|doesn'?t)", r"round\s+in\s+circles",
+             r"(?:nobody|no\s+one)\s+(?:has\s+)?(?:replied|answered|helped|called|got\s+back)",
+             r"(?:last|previous)\s+(?:two|three|few)\s+(?:people|agents|times)",
+             r"segunda\s+vez", r"tercera\s+vez", r"otra\s+vez", r"zweite[ns]?\s+(?:mal|versuch)", r"dritte[ns]?\s+mal",
+             r"schon\s+wieder", r"zweimal", r"deuxi[eè]me\s+(?:fois|message)", r"troisi[eè]me\s+fois", r"encore",
+             r"tweede\s+keer", r"derde\s+keer", r"alweer", r"terceira\s+vez", r"de\s+novo", r"seconda\s+volta",
+             r"terza\s+volta", r"di\s+nuovo", r"ancora")
+
+# "since 12 days", "eight weeks", "a month", "11 weeks now": open a week or more.
+_DAYS = r"(?:[7-9]|[1-9]\d+|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)\s+(?:working\s+)?days"
+LONG_WAIT = _rx(_DAYS, r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|"
+                r"a\s+couple\s+of)\s+(?:weeks?|months?)", r"(?:over|more\s+than)\s+a\s+(?:week|month)",
+                r"since\s+last\s+(?:week|month)", r"(?:\d+|dos|tres|cuatro)\s+semanas", r"(?:\d+|zwei|drei|vier)\s+wochen",
+                r"(?:\d+|deux|trois|quatre)\s+semaines", r"(?:\d+|twee|drie|vier)\s+weken",
+                r"(?:\d+|duas|tr[eê]s|quatro)\s+semanas", r"(?:\d+|due|tre|quattro)\s+settimane",
+                r"(?:1\d|[2-9]\d|[7-9])\s+(?:d[ií]as|tage|jours|dagen|dias|giorni)", r"un\s+mes", r"einen\s+monat",
+                r"un\s+mois", r"een\s+maand", r"um\s+m[eê]s", r"un\s+mese")
+
+PROFANITY = _rx(r"f+u+c+k\w*", r"f[*#@$]{2,}k?\w*", r"s[*#@$]{2,}t", r"sh[i1]t\w*", r"bullsh[i1]t\w*", r"wtf",
+                r"the\s+hell", r"bloody", r"crap\w*", r"damn\w*", r"piss\w*", r"arse\w*", r"ass(?:hole)?s?", r"bastard\w*",
+                r"mierda", r"joder", r"scheiße", r"scheisse", r"merde", r"putain", r"kut", r"godverdomme", r"porra",
+                r"merda", r"cazzo")
+
+URGENT = _rx(r"urgent(?:ly)?", r"asap", r"immediately", r"right\s+now", r"emergency", r"today", r"tonight",
+             r"by\s+tomorrow", r"deadline", r"as\s+soon\s+as\s+possible", r"time[- ]sensitive", r"critical",
+             r"urgente", r"dringend", r"sofort", r"urgence", r"dringend", r"imediatamente", r"subito")
 
 
-def sentiment_label(score: float) -> str:
-    return "negative" if score <= -0.3 else "positive" if score >= 0.3 else "neutral"
-
-
-def detect_language(text: str) -> str:
-    """ISO 639-1 guess from function-word counts (en when unsure)."""
-    words = re.findall(r"[a-zà-ÿ]+", text.lower())
-    if len(words) < 3:
-        return "en"
-    scores = {lang: sum(w in vocab for w in words) for lang, vocab in ((k, set(v)) for k, v in _LANG_WORDS.items())}
-    best = max(scores, key=lambda lang: scores[lang])
-    return best if scores[best] >= max(2, scores["en"] + 1) or best == "en" else "en"
-
-
-def _shouting(text: str) -> bool:
+def shouting(text: str) -> bool:
+    """Mostly capitals, three shouted words, or "!!!"."""
     letters = [c for c in text if c.isalpha()]
     caps_words = re.findall(r"\b[A-Z]{3,}\b", text)
     return (len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.6) or len(caps_words) >= 3 \
         or "!!!" in text
-
-
-def compute_signals(messages: Sequence[Turn], *, tier: str | None = None,
-                    high_value_tiers: tuple[str, ...] = ("vip", "enterprise", "premium")) -> Signals:
-    """Signals from a conversation's messages, newest last."""
-    customer = [m.text for m in messages if m.role == "customer"]
-    recent = customer[-3:]
-    recent_text = "\n".join(recent)
-    all_text = "\n".join(customer)
-    scores = [sentiment(t) for t in customer]
-    current = scores[-1] if scores else 0.0
-    reasons: list[str] = []
-    points = 0
-
-    def hit(pattern: re.Pattern, text: str, reason: str, weight: int) -> None:
-        nonlocal points
-        match = pattern.search(text)
-        if match:
-            reasons.append(f"{reason}: \u201c{match.group(0)}\u201d")
-            points += weight
-
-    hit(HUMAN_REQUEST, recent_text, "Asked for a human or a manager", 3)
-    hit(LEGAL, all_text, "Legal language", 3)
-    hit(CHARGEBACK, all_text, "Chargeback or fraud language", 3)
-    hit(CHURN, recent_text, "Threatens to leave", 3)
-    hit(CANCEL, recent_text, "Wants to cancel the account or membership", 1)
-    hit(REPEAT_CONTACT, all_text, "Repeated attempts or repeat contact", 2)
-    if any(_shouting(t) for t in recent):
-        reasons.append("Shouting (capitals or !!!)")
-        points += 1
-    hit(PROFANITY, recent_text, "Profanity or strong language", 1)
-    if len(scores) >= 2 and scores[-1] < scores[0] - 0.4 and scores[-1] < -0.2:
-        reasons.append(f"Sentiment getting worse ({scores[0]:+.2f} \u2192 {scores[-1]:+.2f})")
-        points += 1
-    elif current <= -0.6:
-        reasons.append(f"Very negative sentiment ({current:+.2f})")
-        points += 1
-    high_value = bool(tier and tier.strip().lower() in high_value_tiers)
-    if high_value:
-        reasons.append(f"High-value customer ({tier})")
-        points += 1
-        # A high-value customer disputing a charge or weighing leaving is high risk whatever else is said.
-        at_risk = [what for pattern, what in ((CHARGEBACK, "disputes a charge"), (CHURN, "is weighing leaving"),
-                                              (CANCEL, "wants to cancel")) if pattern.search(all_text)]
-        if at_risk:
-            reasons.append(f"High-value customer at risk: {' and '.join(at_risk)}")
-            points = max(points, 3)
-    turns = sum(1 for m in messages if m.role in ("customer", "agent"))
-    if turns >= 8:
-        reasons.append(f"{turns} turns without resolution")
-        points += 1
-    # VADER reads "THIRD time!!! speak to a manager" as mildly positive; frustration cues pull it down.
-    frustration = sum(bool(p.search(recent[-1])) for p in (HUMAN_REQUEST, REPEAT_CONTACT, PROFANITY, LEGAL,
-                                                            CHARGEBACK, CHURN)) if recent else 0
-    frustration += bool(recent) and _shouting(recent[-1])
-    current = max(-1.0, current - 0.25 * frustration)
-    risk = "high" if points >= 3 else "medium" if points >= 1 else "low"
-    urgency = "high" if URGENT.search(recent_text) or (risk == "high" and current < -0.3) else \
-        "medium" if current < -0.3 or risk == "medium" else "low"
-    return Signals(sentiment=Sentiment(sentiment_label(current), round(current, 3)), urgency=urgency,
-                   escalation=Escalation(risk, reasons),  # type: ignore[arg-type]
-                   language=detect_language(recent_text or all_text))

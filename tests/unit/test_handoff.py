@@ -8,7 +8,7 @@ import msgspec
 from backend.llm.handoff import MAX_WORDS, extractive_summary, is_chitchat, split_sentences
 from backend.models import Conversation
 from backend.services.conversations import prepare
-from backend.signals.rules import compute_signals
+from backend.signals.core import compute_signals
 
 
 def summarize(messages: list[tuple[str, str]]):

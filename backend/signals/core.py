@@ -1,0 +1,122 @@
+"""Customer signals: sentiment, urgency, language, and escalation risk with codes and readable reasons."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from backend import tuning
+from backend.models import Escalation, Sentiment, Signals, Turn
+from backend.signals import rules
+from backend.signals.escalation import READABLE, TRIGGERS, assess, quote
+from backend.signals.language import detect_language
+
+if TYPE_CHECKING:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from backend.retrieval.embed import Embedder
+
+SENTIMENT_LANGUAGES = ("en",)  # VADER's lexicon is English; elsewhere the label is "unknown", never a guess
+
+
+@lru_cache(maxsize=1)
+def _vader() -> SentimentIntensityAnalyzer:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def sentiment(text: str) -> float:
+    """VADER compound score in [-1, 1] (English text)."""
+    return float(_vader().polarity_scores(text)["compound"]) if text.strip() else 0.0
+
+
+def sentiment_label(score: float) -> str:
+    """negative / neutral / positive from a VADER compound score."""
+    return "negative" if score <= -0.3 else "positive" if score >= 0.3 else "neutral"
+
+
+def default_embedder() -> Embedder:
+    """The embedder signals use when the caller passes none (tuning.SIGNALS_EMBEDDER)."""
+    from backend.retrieval.embed import get_embedder
+
+    return get_embedder(tuning.SIGNALS_EMBEDDER)
+
+
+def warm_up(embedder: Embedder | None = None) -> None:
+    """Fit the escalation classifier for this embedder and load the language models before the first request."""
+    from backend.signals.escalation import classifier_for
+    from backend.signals.language import warm_up as warm_language
+
+    warm_language()
+    classifier_for(embedder or default_embedder())
+
+
+def compute_signals(messages: Sequence[Turn], *, tier: str | None = None,
+                    high_value_tiers: tuple[str, ...] = ("vip", "enterprise", "premium"),
+                    embedder: Embedder | None = None) -> Signals:
+    """Signals from a conversation's messages, newest last."""
+    customer = [m.text for m in messages if m.role == "customer"]
+    recent = customer[-3:]
+    recent_text = "\n".join(recent)
+    language = detect_language(recent_text or "\n".join(customer))
+    english = language in SENTIMENT_LANGUAGES
+    scores = [sentiment(t) for t in customer] if english else []
+    current = scores[-1] if scores else 0.0
+
+    found = assess(messages, embedder or default_embedder(), language=language)
+    active = found.active
+    codes: list[str] = []
+    reasons: list[str] = []
+    for reason in TRIGGERS:
+        if reason in active:
+            codes.append(reason)
+            reasons.append(f"{READABLE[reason]}: {quote(active[reason])}")
+    high_value = bool(tier and tier.strip().lower() in high_value_tiers)
+    if high_value:
+        reasons.append(f"High-value customer ({tier})")
+        at_risk = [what for keys, what in ((("money", "chargeback"), "disputes a charge"),
+                                           (("churn",), "is weighing leaving")) if any(k in active for k in keys)]
+        if at_risk:
+            codes.append("vip_money")
+            reasons.append(f"High-value customer at risk: {' and '.join(at_risk)}")
+    elif "money" in active:
+        reasons.append(f"{READABLE['money']}: {quote(active['money'])}")
+    if "repeat" in active:
+        codes.append("repeat")
+        reasons.append(f"{READABLE['repeat']}: {quote(active['repeat'])}")
+    if english and len(scores) >= 3 and scores[-1] < scores[0] - 0.4 and scores[-1] < -0.2:
+        codes.append("negative_trend")
+        reasons.append(f"Sentiment getting worse ({scores[0]:+.2f} \u2192 {scores[-1]:+.2f})")
+    turns = sum(1 for m in messages if m.role in ("customer", "agent"))
+    if "long_unresolved" in active or turns >= tuning.LONG_THREAD_TURNS:
+        codes.append("long_unresolved")
+        reasons.append(f"Open a long time: {quote(active['long_unresolved'])}" if "long_unresolved" in active
+                       else f"{turns} turns without resolution")
+    swearing = next((m for t in recent if (m := rules.PROFANITY.search(t))), None)
+    if swearing is not None:
+        codes.append("profanity")
+        reasons.append(f"Profanity: {quote(swearing.group(0))}")
+    shouting = any(rules.shouting(t) for t in recent)
+    if shouting:
+        reasons.append("Shouting (capitals or !!!)")
+    if english and current <= -0.6 and not any(c in codes for c in TRIGGERS):
+        reasons.append(f"Very negative sentiment ({current:+.2f})")
+
+    friction = {"repeat", "negative_trend", "long_unresolved"} & set(codes) or "money" in active or shouting \
+        or (swearing is not None and current <= 0) or (english and current <= -0.6)
+    risk = "high" if any(c in codes for c in (*TRIGGERS, "vip_money")) else "medium" if friction else "low"
+    # VADER reads "THIRD time!!! speak to a manager" as mildly positive; the reasons found pull it down.
+    if english:
+        current = max(-1.0, current - 0.25 * sum(c in codes for c in (*TRIGGERS, "repeat", "profanity")))
+        label = sentiment_label(current)
+    else:
+        label = "unknown"
+    urgency = "high" if rules.URGENT.search(recent_text) or (risk == "high" and (current < -0.3 or not english)) \
+        else "medium" if current < -0.3 or risk == "medium" else "low"
+    ordered = [c for c in ("human", "churn", "legal", "chargeback", "public", "repeat", "vip_money",
+                           "negative_trend", "long_unresolved", "profanity") if c in codes]
+    return Signals(sentiment=Sentiment(label, round(current, 3)), urgency=urgency,
+                   escalation=Escalation(risk, reasons, ordered),  # type: ignore[arg-type]
+                   language=language)

@@ -1,0 +1,278 @@
+"""Escalation from what the customer means: an exemplar classifier over sentences, read across the whole thread.
+
+Each customer sentence (and each clause of a long one) is embedded with the caller's embedder and scored by
+one-vs-rest logistic heads fitted, once per embedder and process, on the exemplar bank (exemplars.py) plus
+the shipped routine questions. Exact rules (rules.py) add a bonus for named regulators, platforms and
+dispute procedures, catch counts and swearing, and rule reasons out ("I don't want to do a chargeback").
+The thread is then read in order: a request stays active until the customer withdraws it or, for a
+request for a person, an agent honours it; a customer who ends satisfied after an agent's reply has no
+active reason left. Thresholds are in backend/tuning.py (fitted on the tune half of the blind set).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import msgspec
+import numpy as np
+
+from backend import tuning
+from backend.models import Turn
+from backend.signals import rules
+from backend.signals.exemplars import BANK
+
+if TYPE_CHECKING:
+    from backend.retrieval.embed import Embedder
+
+HEADS = ("human", "churn", "legal", "chargeback", "public", "money", "repeat", "withdraw", "satisfied")
+TRIGGERS = ("human", "churn", "legal", "chargeback", "public")  # any one of these active makes the risk high
+WINDOWED = ("legal", "chargeback", "public")  # their terms name the threat; "manager" or "cancel" alone do not
+CODES = ("human", "churn", "legal", "chargeback", "public", "repeat", "vip_money", "negative_trend",
+         "long_unresolved", "profanity")
+READABLE = {
+    "human": "Asked for a human or a manager", "churn": "Threatens to leave or not renew",
+    "legal": "Legal or regulator threat", "chargeback": "Bank dispute or chargeback",
+    "public": "Threatens to go public (reviews, press, social media)", "repeat": "Repeated contact or failure",
+    "money": "Disputes money",
+}
+MONEY_TERMS = re.compile(r"(?<!\w)(?:charg\w*|invoic\w*|bill\w*|fees?|refund\w*|overcharg\w*|credit|paid|payments?|"
+                         r"debit\w*|statement|price|cobr\w*|factur\w*|rechnung\w*|abgebucht|addebit\w*|fattur\w*)(?!\w)",
+                         re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|\s+[—–]\s+|\s+-\s+|;\s+")
+_CLAUSE = re.compile(r",\s*(?=(?:otherwise|or\s+else|else|or\s+i|or\s+we|unless|and\s+i|and\s+we|but|so\s+i|"
+                     r"because|if\s+not|sinon|sonst|senão|altrimenti|si\s+no|anders)\b)|\s+(?=(?:otherwise|or\s+else|"
+                     r"else\s+we|else\s+i)\b)", re.IGNORECASE)
+_WORDS = re.compile(r"\w+")
+_SPAN = re.compile(r"\S+")
+
+
+def sentences(text: str) -> list[str]:
+    """The units scored: sentences, the clauses of a sentence joined by "otherwise", "but", "unless"…, and
+    a few words either side of an exact term (so "…by Monday I'll be taking this to the Ombudsman" is read
+    for the threat, not for the money around it)."""
+    out: list[str] = []
+    for sentence in _SENTENCE.split(text):
+        sentence = sentence.strip()
+        if not _WORDS.search(sentence):
+            continue
+        out.append(sentence)
+        clauses = [c.strip() for c in _CLAUSE.split(sentence) if len(_WORDS.findall(c)) >= 3]
+        if len(clauses) > 1:
+            out.extend(clauses)
+        words = list(_SPAN.finditer(sentence))
+        if len(words) <= 2 * tuning.ESCALATION_WINDOW_WORDS:
+            continue
+        for head in WINDOWED:
+            for match in rules.TERMS[head].finditer(sentence):
+                at = [i for i, w in enumerate(words) if w.end() > match.start() and w.start() < match.end()]
+                if not at:
+                    continue
+                lo = max(0, at[0] - tuning.ESCALATION_WINDOW_WORDS)
+                hi = min(len(words) - 1, at[-1] + tuning.ESCALATION_WINDOW_WORDS)
+                window = sentence[words[lo].start():words[hi].end()]
+                if window not in out:
+                    out.append(window)
+    return out
+
+
+# ---- the classifier ------------------------------------------------------------------------------------------
+
+def training_set() -> tuple[list[str], list[str]]:
+    """Bank sentences with their head, plus the shipped routine questions as `other` (money ones left out)."""
+    texts: list[str] = []
+    labels: list[str] = []
+    for label, examples in BANK.items():
+        texts += examples
+        labels += [label] * len(examples)
+    background = Path(__file__).resolve().parent.parent / "retrieval" / "data" / "background_questions.txt"
+    for line in background.read_text(encoding="utf-8").splitlines():
+        # Routine questions about charges teach the money head nothing but confusion: left out.
+        if line.strip() and not MONEY_TERMS.search(line):
+            texts.append(line.strip())
+            labels.append("other")
+    return texts, labels
+
+
+def _fit_head(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
+    """Class-balanced L2 logistic regression (L-BFGS): weights and bias."""
+    from scipy.optimize import minimize
+
+    positives = max(1, int(y.sum()))
+    sample = np.where(y == 1, len(y) / (2 * positives), len(y) / (2 * max(1, len(y) - positives)))
+    sign = np.where(y == 1, 1.0, -1.0)
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = theta[:-1], theta[-1]
+        margin = sign * (x @ w + b)
+        value = c * float(np.sum(sample * np.logaddexp(0.0, -margin))) + 0.5 * float(w @ w)
+        grad_margin = -c * sample * sign / (1.0 + np.exp(margin))
+        return value, np.concatenate([x.T @ grad_margin + w, [grad_margin.sum()]])
+
+    result = minimize(loss, np.zeros(x.shape[1] + 1), jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    return result.x[:-1].astype(np.float32), float(result.x[-1])
+
+
+class ExemplarClassifier:
+    """One-vs-rest logistic heads over sentence vectors, fitted on the exemplar bank with one embedder."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        texts, labels = training_set()
+        vectors = np.asarray(embedder.embed(texts), dtype=np.float32)
+        y = np.array(labels)
+        fitted = [_fit_head(vectors, (y == head).astype(np.float64), tuning.ESCALATION_C) for head in HEADS]
+        self.weights = np.stack([w for w, _ in fitted], axis=1)
+        self.bias = np.array([b for _, b in fitted], dtype=np.float32)
+        self.embedder_name = embedder.name
+
+    def scores(self, vectors: np.ndarray) -> np.ndarray:
+        """Probability per head (columns in HEADS order) for each row."""
+        return 1.0 / (1.0 + np.exp(-(vectors @ self.weights + self.bias)))
+
+
+_classifiers: dict[str, ExemplarClassifier] = {}
+_classifier_lock = threading.Lock()
+_vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
+_vectors_lock = threading.Lock()
+
+
+def classifier_for(embedder: Embedder) -> ExemplarClassifier:
+    """The classifier fitted with this embedder (fitted on first use, then kept for the process)."""
+    found = _classifiers.get(embedder.name)
+    if found is None:
+        with _classifier_lock:
+            found = _classifiers.get(embedder.name)
+            if found is None:
+                found = _classifiers[embedder.name] = ExemplarClassifier(embedder)
+    return found
+
+
+def embed_cached(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    """Vectors of `texts`, embedding in one call only those not seen recently (a ticket is assisted many times)."""
+    keys = [(embedder.name, t) for t in texts]
+    with _vectors_lock:
+        known = {k: _vectors[k] for k in keys if k in _vectors}
+        for k in known:
+            _vectors.move_to_end(k)
+    missing = list(dict.fromkeys(t for k, t in zip(keys, texts, strict=True) if k not in known))
+    if missing:
+        fresh = np.asarray(embedder.embed(missing), dtype=np.float32)
+        with _vectors_lock:
+            for text, vector in zip(missing, fresh, strict=True):
+                known[(embedder.name, text)] = _vectors[(embedder.name, text)] = vector
+            while len(_vectors) > tuning.ESCALATION_VECTOR_CACHE:
+                _vectors.popitem(last=False)
+    dim = next(iter(known.values())).shape[0] if known else 0
+    return np.stack([known[k] for k in keys]) if keys else np.zeros((0, dim), dtype=np.float32)
+
+
+# ---- reading the thread ----------------------------------------------------------------------------------------
+
+class Unit(msgspec.Struct):
+    """One scored customer sentence."""
+
+    message: int  # index in the thread
+    text: str
+    fired: list[str]  # reasons it raises (TRIGGERS, money, repeat, long_unresolved)
+    withdrawn: list[str]  # reasons it withdraws or rules out
+    satisfied: bool
+
+
+class Assessment(msgspec.Struct):
+    """Active reasons at the end of the thread, each with the sentence that raised it."""
+
+    active: dict[str, str]  # reason -> evidence
+    units: list[Unit]
+
+
+def score_units(texts: list[str], probabilities: np.ndarray, message_index: list[int], *,
+                english: bool = True) -> list[Unit]:
+    """Thresholds, term bonuses and ruling out applied to each sentence's head probabilities.
+
+    The bank is mostly English: in another language a trigger also needs its exact term (a regulator, a
+    bank procedure, a platform, "responsable"…), since the classifier alone misreads routine foreign text."""
+    column = {head: i for i, head in enumerate(HEADS)}
+    out = []
+    for row, text in enumerate(texts):
+        p = probabilities[row]
+        ruled_out = bool(rules.RULED_OUT.search(text))
+        fired: list[str] = []
+        mentioned: list[str] = []
+        for head in TRIGGERS:
+            term = bool(rules.TERMS[head].search(text))
+            score = float(p[column[head]]) + tuning.ESCALATION_TERM_BONUS * term
+            if term or score >= tuning.ESCALATION_THRESHOLD / 2:
+                mentioned.append(head)
+            explicit = head in rules.EXPLICIT and rules.EXPLICIT[head].search(text) and not text.rstrip().endswith("?")
+            if explicit or (score >= tuning.ESCALATION_THRESHOLD if english
+                            else term and score >= tuning.ESCALATION_FOREIGN_THRESHOLD):
+                fired.append(head)
+        money = float(p[column["money"]]) + tuning.ESCALATION_TERM_BONUS * bool(MONEY_TERMS.search(text))
+        if money >= tuning.ESCALATION_MONEY_THRESHOLD and (english or MONEY_TERMS.search(text)):
+            fired.append("money")
+        if rules.REPEAT.search(text) or p[column["repeat"]] >= tuning.ESCALATION_REPEAT_THRESHOLD:
+            fired.append("repeat")
+        if rules.LONG_WAIT.search(text):
+            fired.append("long_unresolved")
+        withdrawn: list[str] = []
+        if ruled_out or p[column["withdraw"]] >= tuning.ESCALATION_WITHDRAW_THRESHOLD:
+            withdrawn = mentioned or ["human"]  # a bare "no need anymore" most often drops a request for a person
+            fired = [f for f in fired if f not in withdrawn and f not in TRIGGERS] if ruled_out else \
+                [f for f in fired if f not in withdrawn]
+        satisfied = not any(f in TRIGGERS for f in fired) and bool(rules.THANKS.search(text)) \
+            and p[column["satisfied"]] >= tuning.ESCALATION_SATISFIED_THRESHOLD
+        out.append(Unit(message=message_index[row], text=text, fired=fired, withdrawn=withdrawn, satisfied=satisfied))
+    return out
+
+
+def assess(messages: Sequence[Turn], embedder: Embedder, *, language: str = "en") -> Assessment:
+    """Score the customer's sentences and read the thread in order."""
+    first = max(0, len(messages) - tuning.ESCALATION_MAX_MESSAGES)
+    texts: list[str] = []
+    where: list[int] = []
+    for index in range(first, len(messages)):
+        if messages[index].role == "customer":
+            for sentence in sentences(messages[index].text):
+                texts.append(sentence)
+                where.append(index)
+    if not texts:
+        return Assessment(active={}, units=[])
+    probabilities = classifier_for(embedder).scores(embed_cached(embedder, texts))
+    units = score_units(texts, probabilities, where, english=language == "en")
+    by_message: dict[int, list[Unit]] = {}
+    for unit in units:
+        by_message.setdefault(unit.message, []).append(unit)
+    active: dict[str, str] = {}
+    last_customer = max(by_message)
+    agent_replied = False
+    for index in range(first, len(messages)):
+        message = messages[index]
+        if message.role == "agent":
+            agent_replied = True
+            if "human" in active and rules.HONOURED.search(message.text):
+                del active["human"]  # a call-back booked, a hand-over made, a person answering
+            continue
+        turn = by_message.get(index)
+        if not turn:
+            continue
+        for unit in turn:
+            for reason in unit.withdrawn:
+                active.pop(reason, None)
+        for unit in turn:
+            for reason in unit.fired:
+                active.setdefault(reason, unit.text)
+        # The customer ends content after an agent's answer: what was raised before no longer stands.
+        if index == last_customer and agent_replied and index != min(by_message) \
+                and any(u.satisfied for u in turn) and not any(f in TRIGGERS for u in turn for f in u.fired):
+            active = {}
+    return Assessment(active=active, units=units)
+
+
+def quote(text: str, limit: int = 90) -> str:
+    """A sentence as evidence in a reason, shortened."""
+    text = " ".join(text.split())
+    return f"\u201c{text if len(text) <= limit else text[:limit - 1].rstrip() + '…'}\u201d"

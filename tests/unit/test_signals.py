@@ -1,0 +1,155 @@
+"""Signals: escalation reasons heard in any wording, withdrawal and look-alikes, language on short messages,
+and sentiment that says when it cannot read a language. Precision/recall live in bench/bench_signals.py."""
+
+import pytest
+
+from backend.models import Turn
+from backend.retrieval.embed import get_embedder
+from backend.signals.core import compute_signals
+from backend.signals.escalation import CODES
+from backend.signals.language import detect_language
+
+
+def turns(*pairs: tuple[str, str]) -> list[Turn]:
+    return [Turn(key=f"m{i}", role=role, text=text) for i, (role, text) in enumerate(pairs)]  # type: ignore[arg-type]
+
+
+def signals(*pairs: tuple[str, str], tier: str | None = None):
+    return compute_signals(turns(*pairs), tier=tier, embedder=get_embedder("wordllama"))
+
+
+# ---- issue 22: conversations a new user tried --------------------------------------------------------------
+
+def test_going_round_in_circles_then_asking_for_a_supervisor_is_high():
+    s = signals(("customer", "No. I'm not going round in circles with you again. Put me through to a manager, "
+                             "a real supervisor, today."))
+    assert s.escalation.risk == "high" and "human" in s.escalation.codes, s.escalation
+    assert any(r.startswith("Asked for a human") for r in s.escalation.reasons)
+
+
+def test_enterprise_collecting_competitor_quotes_is_churn():
+    s = signals(("customer", "Our static IPs changed with five days' notice and two sites were down for a morning."),
+                ("agent", "I'm sorry about the short notice. The change was part of a network migration."),
+                ("customer", "Our contract is up for renewal on 30 June and I've been asked to get quotes from two "
+                             "other providers."), tier="enterprise")
+    assert s.escalation.risk == "high", s.escalation
+    assert {"churn", "vip_money"} <= set(s.escalation.codes)
+
+
+def test_vip_disputing_a_pro_rata_invoice_ahead_of_renewal_is_high():
+    s = signals(("customer", "The pro-rata charge for the three vans we added in May is wrong: our finance team has "
+                             "flagged it twice now. We are also reviewing the fleet agreement ahead of the renewal "
+                             "in September."), tier="vip")
+    assert s.escalation.risk == "high", s.escalation
+    assert "vip_money" in s.escalation.codes and "churn" in s.escalation.codes
+    assert any("High-value customer at risk" in r for r in s.escalation.reasons)
+
+
+def test_double_charged_for_a_bike_that_never_came_is_high():
+    s = signals(("customer", "You've taken £649 from my card twice for the Vela city bike and the bike never came."),
+                ("agent", "Sorry to hear that. Could you send me the order number?"),
+                ("customer", "VB-20931. I've already emailed twice about it. If I don't hear back today I'm asking "
+                             "my bank to claw it back."))
+    assert s.escalation.risk == "high", s.escalation
+    assert "chargeback" in s.escalation.codes and "repeat" in s.escalation.codes
+
+
+# ---- reading the thread --------------------------------------------------------------------------------------
+
+def test_an_earlier_unanswered_request_still_counts():
+    s = signals(("customer", "My claim was undervalued. I want a senior manager to review it, not the same assessor."),
+                ("agent", "Please upload the comparable listings."),
+                ("customer", "Uploaded. Does my policy cover a hire car meanwhile?"))
+    assert s.escalation.risk == "high" and "human" in s.escalation.codes
+
+
+def test_a_withdrawn_request_does_not_count():
+    s = signals(("customer", "Locked out again, I want to speak to a manager."),
+                ("agent", "Sorry! I've reset your access code, try 4471."),
+                ("customer", "Worked, I'm in. No need for a manager anymore, thanks!"))
+    assert s.escalation.risk != "high" and "human" not in s.escalation.codes, s.escalation
+
+
+def test_a_request_the_agent_honoured_does_not_count():
+    s = signals(("customer", "Can someone senior call me back about the outage?"),
+                ("agent", "Of course, I've booked a call-back with my team leader for 3pm today."),
+                ("customer", "ok"))
+    assert "human" not in s.escalation.codes, s.escalation
+
+
+@pytest.mark.parametrize("text", [
+    "I don't want to do a chargeback, I'm sure it's a glitch. Can you check the second £4.20 payment?",
+    "Not going to leave a bad review or anything, I just want the right charger sent.",
+])
+def test_a_reason_the_customer_rules_out_is_not_high(text):
+    s = signals(("customer", text))
+    assert s.escalation.risk != "high", s.escalation
+
+
+@pytest.mark.parametrize("text", [
+    "My manager asked me to get a copy of last month's invoice for the expense report.",
+    "Can I switch to the bigger plan from next month?",
+    "I booked the wrong date by mistake, can I cancel and rebook for Friday?",
+    "How do I leave a review for the driver? He was great.",
+])
+def test_look_alikes_stay_below_high(text):
+    s = signals(("customer", text))
+    assert s.escalation.risk != "high", s.escalation
+
+
+def test_a_repeat_that_finally_worked_is_not_high():
+    s = signals(("customer", "Second time asking: the meter reading still isn't on my bill."),
+                ("agent", "Sorry, I've entered 45210 and reissued the bill."),
+                ("customer", "Got the new bill, looks right. Thanks for sorting it."))
+    assert s.escalation.risk == "low" and s.escalation.codes == [], s.escalation
+
+
+def test_codes_come_from_the_fixed_vocabulary_and_reasons_are_readable():
+    s = signals(("customer", "I want to speak to a manager NOW!!! Third time I'm writing."), tier="VIP")
+    assert s.escalation.risk == "high"
+    assert set(s.escalation.codes) <= set(CODES) and {"human", "repeat"} <= set(s.escalation.codes)
+    assert "High-value customer (VIP)" in s.escalation.reasons
+    assert all(isinstance(r, str) for r in s.escalation.reasons)
+
+
+@pytest.mark.parametrize("text,because", [
+    ("I'm disputing this charge with my card company.", "disputes a charge"),
+    ("Honestly we're thinking about switching to another provider next month.", "is weighing leaving"),
+    ("If this isn't fixed I won't renew our contract.", "is weighing leaving"),
+])
+def test_high_value_customer_disputing_or_leaving_is_high_risk(text, because):
+    calm = signals(("customer", text), tier="enterprise")
+    assert calm.escalation.risk == "high", calm.escalation
+    assert any(because in r for r in calm.escalation.reasons)
+    standard = signals(("customer", text), tier="standard")
+    assert not any("High-value" in r for r in standard.escalation.reasons)
+
+
+def test_an_other_language_needs_the_exact_term():
+    s = signals(("customer", "Es la tercera vez que llamo. Quiero hablar con un responsable."))
+    assert s.language == "es" and s.escalation.risk == "high" and "human" in s.escalation.codes
+    routine = signals(("customer", "Hola, ¿puedo cambiar la dirección de entrega de mi pedido?"))
+    assert routine.escalation.risk != "high"
+
+
+# ---- language and sentiment ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,language", [
+    ("where is my parcel please", "en"),
+    ("hola donde esta mi pedido", "es"),
+    ("wo bleibt meine bestellung", "de"),
+    ("mon colis n'est pas arrivé", "fr"),
+    ("waar blijft mijn bestelling", "nl"),
+    ("quando chega a minha encomenda", "pt"),
+    ("non riesco ad accedere al conto", "it"),
+])
+def test_language_of_short_messages(text, language):
+    assert detect_language(text) == language
+
+
+def test_sentiment_outside_english_says_it_cannot_tell():
+    s = signals(("customer", "Estoy muy enfadado, el servicio es horrible y nadie me ayuda."))
+    assert s.language == "es"
+    assert s.sentiment.label == "unknown"  # not a silent "neutral"
+    english = signals(("customer", "I'm furious, the service is horrible and nobody helps me."))
+    assert english.sentiment.label == "negative"
