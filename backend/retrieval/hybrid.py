@@ -24,7 +24,7 @@ from backend import metrics, tuning
 from backend.models import Hit, Passage
 from backend.retrieval import lexical
 from backend.retrieval.calibration import Calibration, default_calibration, hit_features, lexical_overlap
-from backend.retrieval.embed import Embedder, QueryBatcher, passage_text
+from backend.retrieval.embed import Embedder, QueryBatcher, embed_queries, passage_text
 from backend.retrieval.index import IndexUnusable, Manifest, VectorIndex
 from backend.retrieval.learned import NO_MATCH, LearnedMatch, LearnedQuestions
 from backend.store import kb as kb_store
@@ -210,7 +210,7 @@ class Retriever:
 
     def embed_texts(self, texts: list[str]) -> np.ndarray:
         """Normalized vectors of a few query texts (one batched forward pass; one text shares the batcher)."""
-        return self.embedder.embed(texts) if len(texts) > 1 else self.embed_query(texts[0])[None, :]
+        return embed_queries(self.embedder, texts) if len(texts) > 1 else self.embed_query(texts[0])[None, :]
 
     @staticmethod
     def mix(vectors: np.ndarray, weights: list[float]) -> np.ndarray:
