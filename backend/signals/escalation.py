@@ -202,12 +202,15 @@ def score_units(texts: list[str], probabilities: np.ndarray, message_index: list
         ruled_out = bool(rules.RULED_OUT.search(text))
         fired: list[str] = []
         mentioned: list[str] = []
+        said: set[str] = set()  # reasons named in so many words ("filing a chargeback")
         for head in TRIGGERS:
             term = bool(rules.TERMS[head].search(text))
             score = float(p[column[head]]) + tuning.ESCALATION_TERM_BONUS * term
             if term or score >= tuning.ESCALATION_THRESHOLD / 2:
                 mentioned.append(head)
             explicit = head in rules.EXPLICIT and rules.EXPLICIT[head].search(text) and not text.rstrip().endswith("?")
+            if explicit:
+                said.add(head)
             if explicit or (score >= tuning.ESCALATION_THRESHOLD if english
                             else term and score >= tuning.ESCALATION_FOREIGN_THRESHOLD):
                 fired.append(head)
@@ -220,7 +223,9 @@ def score_units(texts: list[str], probabilities: np.ndarray, message_index: list
             fired.append("long_unresolved")
         withdrawn: list[str] = []
         if ruled_out or p[column["withdraw"]] >= tuning.ESCALATION_WITHDRAW_THRESHOLD:
-            withdrawn = mentioned or ["human"]  # a bare "no need anymore" most often drops a request for a person
+            # a bare "no need anymore" most often drops a request for a person; the classifier alone never
+            # withdraws a reason named in so many words ("fix it today or I'm filing a chargeback")
+            withdrawn = [m for m in mentioned if ruled_out or m not in said] or ([] if said else ["human"])
             fired = [f for f in fired if f not in withdrawn and f not in TRIGGERS] if ruled_out else \
                 [f for f in fired if f not in withdrawn]
         satisfied = not any(f in TRIGGERS for f in fired) and bool(rules.THANKS.search(text)) \

@@ -56,6 +56,14 @@ def test_double_charged_for_a_bike_that_never_came_is_high():
 
 # ---- reading the thread --------------------------------------------------------------------------------------
 
+def test_a_threatened_chargeback_is_not_taken_for_a_withdrawal():
+    # The demo helpdesk's ticket 103: the classifier's withdrawal head once fired on "Fix it today or ...",
+    # which dropped a chargeback named in so many words.
+    s = signals(("customer", "I was charged twice for the same order and nobody is answering. This is the second "
+                             "time I write. Fix it today or I'm filing a chargeback with my bank."))
+    assert s.escalation.risk == "high" and "chargeback" in s.escalation.codes, s.escalation
+
+
 def test_an_earlier_unanswered_request_still_counts():
     s = signals(("customer", "My claim was undervalued. I want a senior manager to review it, not the same assessor."),
                 ("agent", "Please upload the comparable listings."),
