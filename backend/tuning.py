@@ -71,6 +71,10 @@ MAX_PASSAGES = 3  # grounded passages given to the answer
 SEARCH_K = 4  # articles retrieved per assist request
 MAX_ISSUES = 4  # customer issues searched on their own in one conversation
 MAX_OTHER_ISSUES = 1  # answers to issues other than the latest (one suggestion each)
+# Set by hand (bench/results/answers.json measures it on the blind dialogues: second issues answered and
+# second answers given to single-issue conversations): an earlier customer turn this similar to the latest
+# issue is the same issue restated.
+ISSUE_DISTINCT = 0.5
 
 # ---- FAQ mining ------------------------------------------------------------------------------------------------
 # Fitted leave-one-dataset-out, then on all four sets (bench/bench_mining.py, bench/results/mining.json):

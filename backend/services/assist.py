@@ -122,6 +122,13 @@ def _with_other_issues(rt: Runtime, found: Retrieval, issues: list[tuple[str, np
                        use_learned: bool, exclude_ticket: str | None) -> Retrieval:
     """Each issue's own best article (its text alone); the issues another article answers become `others`,
     and the latest issue's answer goes first."""
+    latest_vector = issues[0][1]
+    # An earlier turn that says much the same as the latest ("when will my refund come?" after "I returned the
+    # lamp, where is the money?") is the same issue restated, not another one.
+    issues = issues[:1] + [(text, vector) for text, vector in issues[1:]
+                           if float(np.dot(vector, latest_vector)) < tuning.ISSUE_DISTINCT]
+    if len(issues) < 2:
+        return found
     own: list[Retrieval] = []
     for text, vector in issues:
         hits = rt.retriever.search(text, k=2, query_vector=vector, use_learned=use_learned,

@@ -386,21 +386,25 @@ export class Overlay {
 
   // --- placement -----------------------------------------------------------------------------
 
-  /** Keep the panel off the reply box: try each corner, take the first that doesn't overlap it. */
+  /** Keep the panel off the reply box: try each corner, take the first that doesn't overlap it.
+   *  The panel grows as suggestions stream in, so a bottom corner is anchored by its bottom edge (it grows
+   *  upward and stays on screen) and overlaps are judged at the height the panel may reach. */
   place(editorRect) {
     const win = this.doc.defaultView;
     const width = this.panel.offsetWidth || 360;
-    const height = this.panel.offsetHeight || 300;
     const vw = win.innerWidth;
     const vh = win.innerHeight;
+    const height = Math.max(this.panel.offsetHeight || 300, Math.min(0.7 * vh, 640));
     const corners = [
       { top: MARGIN, left: vw - width - MARGIN },
       { top: MARGIN, left: MARGIN },
-      { top: vh - height - MARGIN, left: vw - width - MARGIN },
-      { top: vh - height - MARGIN, left: MARGIN },
+      { bottom: MARGIN, left: vw - width - MARGIN },
+      { bottom: MARGIN, left: MARGIN },
     ];
+    const topOf = (c) => (c.top !== undefined ? c.top : vh - height - c.bottom);
     const overlaps = (c) => editorRect && editorRect.width > 0 &&
-      c.left < editorRect.right && c.left + width > editorRect.left && c.top < editorRect.bottom && c.top + height > editorRect.top;
+      c.left < editorRect.right && c.left + width > editorRect.left && topOf(c) < editorRect.bottom &&
+      topOf(c) + height > editorRect.top;
     let choice = corners.find((c) => !overlaps(c));
     if (!choice) {
       // The reply box spans the page: sit above it and shrink to fit.
@@ -409,7 +413,8 @@ export class Overlay {
     } else {
       this.panel.style.maxHeight = "";
     }
-    this.panel.style.top = `${Math.max(0, choice.top)}px`;
+    this.panel.style.top = choice.top !== undefined ? `${Math.max(0, choice.top)}px` : "auto";
+    this.panel.style.bottom = choice.bottom !== undefined ? `${choice.bottom}px` : "auto";
     this.panel.style.left = `${Math.max(0, choice.left)}px`;
   }
 

@@ -249,3 +249,18 @@ def test_eval_history_reports_recall_before_and_after_learning_without_learning_
     # each replayed conversation is ranked without its own learned question: nothing else teaches these two
     assert learning["recall_at_1_after"] == learning["recall_at_1_before"]
     assert "does not use the questions learned from itself" in " ".join(report["notes"])
+
+
+def test_a_follow_up_on_the_same_issue_is_answered_once(store: Path):
+    rt = make_runtime(store)
+    try:
+        messages = [("customer", "I sent back the floor lamp from order HP-418207 because the shade arrived cracked. "
+                                 "Your warehouse received it on March 3rd but I have not seen any money back on my "
+                                 "credit card. When will the refund for the returned lamp arrive?"),
+                    ("agent", "Thanks for getting in touch. I have asked the team to confirm the refund for you."),
+                    ("customer", "It has been twelve days since you received the lamp and the refund is still not on "
+                                 "my credit card statement. How many business days does a refund to a card take?")]
+        answers = [s for s in _assist(rt, messages).suggestions if s.kind == "answer"]
+        assert len(answers) == 1, [a.citations[0].article_id for a in answers]
+    finally:
+        rt.close()
