@@ -68,6 +68,12 @@ def start_jobs(rt: Runtime) -> list[Periodic | Repeating]:
     jobs.append(Periodic(rt, "calibrate", timedelta(seconds=tuning.CALIBRATION_CHECK_S),
                          lambda: recalibrate_if_stale(rt) and "recalibrated",
                          check_every=tuning.CALIBRATION_CHECK_S).start())
+    from backend.services.kb import prune_change_log
+
+    # Every removal leaves a tombstone for indexes catching up; unpruned, the change log grows forever.
+    jobs.append(Periodic(rt, "prune-tombstones", timedelta(seconds=tuning.TOMBSTONE_PRUNE_EVERY_S),
+                         lambda: f"{prune_change_log(rt)} tombstones pruned",
+                         check_every=min(60.0, tuning.TOMBSTONE_PRUNE_EVERY_S)).start())
     return jobs
 
 

@@ -30,6 +30,8 @@ IVF_NPROBE = 24  # nprobe 8..48 gave the same R@1 at 100k; 24 keeps a margin
 IVF_TRAIN_PER_CELL = 64
 FOLLOW_INTERVAL_S = 0.5  # how often a process checks the KB version (one tiny query) before a search
 SAVE_INTERVAL_S = 30.0  # the server publishes its index at most this often after changes (a start-up cache)
+TOMBSTONE_KEEP_VERSIONS = 10_000  # removals remembered for indexes catching up; one further behind rebuilds
+TOMBSTONE_PRUNE_EVERY_S = 3600.0  # the periodic job forgetting older removals (one small DELETE)
 
 # ---- grounding (bench/results/grounding.json; fitted leave-one-domain-out, then on all domains) -------------
 # Logistic weights over calibration.FEATURES (similarity, z_background, z_pseudo, margin, lexical, top) and

@@ -16,6 +16,7 @@ from pathlib import Path
 import msgspec
 import numpy as np
 
+from backend import tuning
 from backend.errors import Conflict, NotFound
 from backend.models import ArticleDetail, ArticleIn, ArticleSummary, ChunkOut, Hit
 from backend.retrieval.calibration import Calibration
@@ -287,6 +288,12 @@ def reindex(rt: Runtime, *, reembed: bool = False, progress: Callable[[int, int]
 
     calibrate(rt)
     return ReindexReport(len(articles), index.count, index.embedder)
+
+
+def prune_change_log(rt: Runtime) -> int:
+    """Forget removals older than the newest `tuning.TOMBSTONE_KEEP_VERSIONS` KB versions (a periodic job)."""
+    with rt.db.transaction():
+        return kb_store.prune_tombstones(rt.db, keep_versions=tuning.TOMBSTONE_KEEP_VERSIONS)
 
 
 def stats(rt: Runtime) -> Stats:

@@ -19,7 +19,6 @@ from backend.store.db import Database, chunked, get_meta, now_iso, placeholders,
 
 ARTICLE_COLUMNS = ("id, external_id, source, title, body, url, tags, status, origin_path, content_hash, "
                    "created_at, updated_at")
-TOMBSTONE_KEEP_VERSIONS = 10_000  # older tombstones are pruned; an index further behind rebuilds in full
 
 
 class KBChange(msgspec.Struct):
@@ -77,7 +76,7 @@ def changes_between(db: Database, since: int, until: int) -> ChangeSet:
     return ChangeSet(to_version=until, removed=removed, added=added, complete=True)
 
 
-def prune_tombstones(db: Database, keep_versions: int = TOMBSTONE_KEEP_VERSIONS) -> int:
+def prune_tombstones(db: Database, keep_versions: int) -> int:
     """Forget tombstones older than the newest `keep_versions` versions; returns how many went."""
     current = kb_version(db)
     horizon = max(0, current - keep_versions)

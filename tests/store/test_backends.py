@@ -21,7 +21,7 @@ from backend.store import coordination, migrations
 from backend.store import faq as faq_store
 from backend.store import kb as kb_store
 from backend.store import reports as report_store
-from tests.conftest import ROOT, make_runtime, store_env
+from tests.conftest import ROOT, make_runtime, store_env, wait_for
 from tests.store.populate import FILLED, populate
 
 
@@ -225,6 +225,34 @@ def test_a_periodic_job_runs_once_however_many_workers_offer_it(store_url, tmp_p
     finally:
         for rt in workers:
             rt.close()
+
+
+def test_the_servers_periodic_jobs_prune_old_tombstones(any_runtime, monkeypatch):
+    """Removals leave tombstones for indexes catching up; a job the server starts forgets those older than
+    the kept versions (and only those), so the change log does not grow forever."""
+    from backend import tuning
+    from backend.app import start_jobs
+    from backend.store.db import get_meta
+
+    rt = any_runtime
+    kb_service.upsert_articles(rt, [ArticleIn(external_id=f"a{i}", title=f"Article {i}", body=f"Body {i}.")
+                                    for i in range(3)], source="s")
+    kb_service.remove_articles(rt, ["a0"], source="s")
+    kb_service.remove_articles(rt, ["a1"], source="s")
+    current = kb_store.kb_version(rt.db)
+    assert rt.db.value("SELECT count(*) FROM chunk_tombstones") == 2
+    monkeypatch.setattr(tuning, "TOMBSTONE_KEEP_VERSIONS", 1)
+    monkeypatch.setattr(tuning, "TOMBSTONE_PRUNE_EVERY_S", 0.2)
+    jobs = start_jobs(rt)
+    try:
+        wait_for(lambda: get_meta(rt.db, "tombstone_horizon") == str(current - 1), timeout=30)
+    finally:
+        for job in jobs:
+            job.stop()
+    kept = [int(r[0]) for r in rt.db.rows("SELECT kb_version FROM chunk_tombstones")]
+    assert kept == [current]  # a1's removal is within the kept version; a0's is forgotten
+    with rt.db.transaction(write=False):
+        assert not kb_store.changes_between(rt.db, current - 2, current).complete  # that far behind: rebuild
 
 
 def test_sessions_and_rate_windows_are_shared_by_every_worker(store_url, tmp_path):
