@@ -2,7 +2,8 @@
 
 The dashboard signs in with a token once and then keeps a server-side session: the cookie holds a
 random session id (its hash is stored), the server enforces expiry, the sign-in and sign-out forms
-carry CSRF tokens, and failed sign-ins are logged and rate-limited per client address.
+carry CSRF tokens (the sign-out form also its session's own), and failed sign-ins are logged and
+rate-limited per client address.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Annotated
 
 from litestar import Controller, Request, Response, get, post
 from litestar.enums import MediaType
+from litestar.exceptions import PermissionDeniedException
 from litestar.params import FromQuery, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Stream
 from litestar.utils.scope.state import ScopeState
@@ -61,12 +63,29 @@ input{{width:100%;box-sizing:border-box;padding:8px;margin:8px 0}}button{{paddin
 <input type=hidden name=_csrf_token value="{csrf}">
 <input type=password name=token autocomplete=off aria-label=Token required><button type=submit>Sign in</button></form></body></html>"""
 LOGOUT_FORM = ('<form method=post action=/dashboard/logout style="position:fixed;top:12px;right:16px">'
-               '<input type=hidden name=_csrf_token value="{csrf}"><button type=submit>Sign out</button></form>')
+               '<input type=hidden name=_csrf_token value="{csrf}">'
+               '<input type=hidden name=_session_csrf value="{session_csrf}"><button type=submit>Sign out</button></form>')
 
 
 def _csrf(request: Request) -> str:
     token = ScopeState.from_scope(request.scope).csrf_token
     return token if isinstance(token, str) else ""
+
+
+def _session_csrf(request: Request) -> str:
+    """The signed-in session's own CSRF token (set by BearerAuth; empty for bearer-token requests)."""
+    token = request.state.get("csrf_session")
+    return token if isinstance(token, str) else ""
+
+
+def _check_session_form(request: Request, data: dict[str, str] | None) -> None:
+    """A state-changing form of a browser session must carry that session's token (403 otherwise).
+
+    Litestar's double-submit cookie is not tied to the session: a cookie planted from a sibling
+    subdomain passes it. The token stored with the session on the server cannot be planted.
+    """
+    if request.auth == "session" and not access.csrf_ok(_session_csrf(request), (data or {}).get("_session_csrf", "")):
+        raise PermissionDeniedException("this form belongs to another session; reload the dashboard")
 
 
 def _client(request: Request) -> str:
@@ -86,7 +105,9 @@ class DashboardController(Controller):
         data = analytics.build(rt, since=_iso(since, "since"), until=_iso(until, "until"))
         page = analytics.render_html(data, title="Tandem dashboard")
         if request.auth == "session":
-            page = page.replace("<body>", "<body>" + LOGOUT_FORM.format(csrf=html.escape(_csrf(request))), 1)
+            form = LOGOUT_FORM.format(csrf=html.escape(_csrf(request)),
+                                      session_csrf=html.escape(_session_csrf(request)))
+            page = page.replace("<body>", "<body>" + form, 1)
         return page
 
     @get("/login", media_type=MediaType.HTML)
@@ -121,8 +142,9 @@ class DashboardController(Controller):
         return response
 
     @post("/logout", guards=[require(*LEADS)], status_code=200, sync_to_thread=True)
-    def logout(self, request: Request) -> Response:
+    def logout(self, request: Request, data: URLEncodedBody[dict[str, str] | None] = None) -> Response:
         """End the session (the server forgets it; the cookie is cleared)."""
+        _check_session_form(request, data)
         session_id = request.cookies.get(SESSION_COOKIE, "")
         if session_id:
             access.end_session(runtime(request), session_id)

@@ -19,7 +19,7 @@ from litestar.testing import TestClient
 
 from backend.app import create_app
 from backend.models import Conversation
-from backend.services import assist, summaries
+from backend.services import access, assist, summaries
 from backend.services import users as user_service
 from tests.conftest import CLI, LiveServer, make_runtime
 
@@ -85,6 +85,10 @@ def csrf_of(page: str) -> str:
     return re.search(r'name=_csrf_token value="([^"]+)"', page).group(1)
 
 
+def session_csrf_of(page: str) -> str:
+    return re.search(r'name=_session_csrf value="([^"]+)"', page).group(1)
+
+
 def test_dashboard_sessions_are_server_side_expiring_and_csrf_protected(api, caplog):
     client, tokens, rt = api
     form = client.get("/dashboard/login").text
@@ -107,9 +111,29 @@ def test_dashboard_sessions_are_server_side_expiring_and_csrf_protected(api, cap
     form = client.get("/dashboard/login").text
     client.post("/dashboard/login", data={"token": tokens["lead"], "_csrf_token": csrf_of(form)})
     page = client.get("/dashboard").text
-    client.post("/dashboard/logout", data={"_csrf_token": csrf_of(page)})
+    client.post("/dashboard/logout", data={"_csrf_token": csrf_of(page), "_session_csrf": session_csrf_of(page)})
     assert rt.db.value("SELECT count(*) FROM sessions WHERE expires_at > '2001'") == 0
     assert client.get("/dashboard").status_code == 401
+
+
+def test_sign_out_needs_the_token_stored_with_the_session(api):
+    """Litestar's CSRF cookie is not tied to the session; the sign-out form also carries the token the
+    server stored with this session, and a form without it (or with another session's) changes nothing."""
+    client, tokens, rt = api
+    form = client.get("/dashboard/login").text
+    client.post("/dashboard/login", data={"token": tokens["lead"], "_csrf_token": csrf_of(form)})
+    page = client.get("/dashboard").text
+    mine = session_csrf_of(page)
+    assert mine == rt.db.value("SELECT csrf FROM sessions")
+    _, other = access.start_session(rt, user_service.authenticate(rt, tokens["admin"]))
+    for forged in ({}, {"_session_csrf": ""}, {"_session_csrf": other.csrf}):
+        refused = client.post("/dashboard/logout", data={"_csrf_token": csrf_of(page), **forged},
+                              follow_redirects=False)
+        assert refused.status_code == 403, forged
+        assert client.get("/dashboard").status_code == 200  # still signed in
+    ok = client.post("/dashboard/logout", data={"_csrf_token": csrf_of(page), "_session_csrf": mine},
+                     follow_redirects=False)
+    assert ok.status_code == 303 and client.get("/dashboard").status_code == 401
 
 
 def test_failed_sign_ins_are_logged_and_rate_limited(api, caplog):
