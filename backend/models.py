@@ -14,6 +14,7 @@ Role = Literal["customer", "agent", "bot", "note", "unknown"]
 ROLES: tuple[str, ...] = get_args(Role)
 Kind = Literal["answer", "clarify", "escalate"]
 Risk = Literal["low", "medium", "high"]
+Priority = Literal["high", "normal", "low"]  # of a clarify or escalate suggestion; a rank, not a probability
 DraftStatus = Literal["pending", "approved", "rejected", "merged"]
 DRAFT_STATUSES: tuple[str, ...] = get_args(DraftStatus)
 UserRole = Literal["agent", "knowledge_manager", "lead", "admin"]
@@ -254,12 +255,15 @@ class Checks(msgspec.Struct):
 
 
 class Suggestion(msgspec.Struct, omit_defaults=True, kw_only=True):
-    """One reply suggestion; an `answer` is always grounded and cites what it rests on."""
+    """One reply suggestion; an `answer` is always grounded, cites what it rests on and has a confidence."""
 
     id: str
     kind: Kind
     text: str
-    confidence: float
+    # Answers only: the calibrated probability that the cited article answers the question. Clarify and
+    # escalate have nothing calibrated to report, so they carry a `priority` instead (and no confidence).
+    confidence: float | None = None
+    priority: Priority | None = None
     grounded: bool
     citations: list[Citation]
     checks: Checks | None = None

@@ -37,7 +37,8 @@ def suggest(app, file, as_json):
     for reason in signals.escalation.reasons:
         click.echo(f"  - {reason}")
     for s in result.suggestions:
-        click.echo(f"\n[{s.kind}] confidence {s.confidence:.2f}{'' if s.grounded else ' (not grounded)'}")
+        rank = f"confidence {s.confidence:.2f}" if s.confidence is not None else f"priority {s.priority}"
+        click.echo(f"\n[{s.kind}] {rank}{'' if s.grounded else ' (not grounded)'}")
         click.echo(s.text)
         for c in s.citations:
             click.echo(f"  cites: {c.title} ({c.url or c.article_id})")

@@ -180,7 +180,7 @@ def draft_answer(rt: Runtime, thread: Thread, found: Retrieval, signals: Signals
                                         confidence=found.grounded[0].confidence, grounded=True,
                                         citations=[citation(h) for h in cited], checks=verdict.checks)
             else:  # an answer resting on nothing retrieved is never shown as an answer from the KB
-                suggestion = Suggestion(id=_new_id(), kind="clarify", text=verdict.text, confidence=0.3,
+                suggestion = Suggestion(id=_new_id(), kind="clarify", text=verdict.text, priority="low",
                                         grounded=False, citations=[], checks=verdict.checks)
             yield Drafted(suggestion=suggestion, engine=provider.name, degraded=False, prompt_version=prompt.version)
             return
@@ -203,12 +203,13 @@ def other_suggestions(thread: Thread, found: Retrieval, signals: Signals, *, ans
         out.append(Suggestion(id=_new_id(), kind="clarify", grounded=False, citations=[],
                               text=extractive.clarify_text(found.question, name=name, missing_order_id=missing_id,
                                                            grounded=answered),
-                              confidence=0.6 if missing_id else 0.45))
+                              priority="high" if missing_id else "normal"))
     if signals.escalation.risk == "high" or not answered:
         out.append(Suggestion(id=_new_id(), kind="escalate", grounded=False, citations=[],
                               text=extractive.escalate_text(name=name, reasons=signals.escalation.reasons,
                                                             grounded=answered),
-                              confidence={"high": 0.85, "medium": 0.55}.get(signals.escalation.risk, 0.4)))
+                              priority=("high" if signals.escalation.risk == "high"
+                                        else "normal" if signals.escalation.risk == "medium" else "low")))
     return out
 
 

@@ -55,7 +55,9 @@ def save_suggestions(db: Database, conversation_id: int | None, user_id: int | N
     db.run_many(
         "INSERT INTO suggestions (id, conversation_id, user_id, kind, text, confidence, grounded, citations, engine, "
         "degraded, prompt_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(s.id, conversation_id, user_id, s.kind, s.text, s.confidence, int(s.grounded),
+        # `confidence` is NOT NULL since the first schema; clarify and escalate (no confidence) store 0,
+        # which nothing reads back.
+        [(s.id, conversation_id, user_id, s.kind, s.text, s.confidence or 0.0, int(s.grounded),
           _json.encode(s.citations).decode(), engine, int(degraded), prompt_version, stamp) for s in suggestions])
 
 

@@ -291,8 +291,9 @@ export class Overlay {
     entry.card.dataset.grounded = String(Boolean(data.grounded));
     entry.kindEl.textContent = KIND_LABELS[data.kind] || data.kind;
     this.renderChecks(entry, data);
-    // Only an answer's confidence is a calibrated probability (that the cited article answers the question);
-    // clarify and escalate carry fixed priorities, which a percentage beside it would make look comparable.
+    // Only an answer's confidence is a calibrated probability (that the cited article answers the question).
+    // Clarify and escalate carry a `priority` instead; backends before it sent them fixed numbers, which a
+    // percentage beside an answer's would make look comparable.
     const calibrated = data.kind === "answer" && typeof data.confidence === "number";
     entry.confidenceEl.textContent = calibrated ? `· confidence ${Math.round(data.confidence * 100)}%` : "";
     entry.confidenceEl.title = calibrated ? "How likely the cited article answers this question, measured on this knowledge base" : "";

@@ -73,6 +73,7 @@ def test_assist_grounded_answer_with_citations(env):
     assert body["engine"] == "extractive" and body["degraded"] is False
     answer = body["suggestions"][0]
     assert answer["kind"] == "answer" and answer["grounded"] is True
+    assert 0 <= answer["confidence"] <= 1 and "priority" not in answer  # calibrated, on answers only
     assert answer["citations"][0]["article_id"].startswith("refund")
     # The answer is made of what the cited passage says (the extractive engine quotes it).
     quoted = set(re.findall(r"[a-z]{4,}", answer["citations"][0]["quote"].lower()))
@@ -93,6 +94,9 @@ def test_assist_not_grounded_never_invents(env):
     kinds = [s["kind"] for s in body["suggestions"]]
     assert "answer" not in kinds and set(kinds) <= {"clarify", "escalate"} and kinds
     assert all(not s["grounded"] and not s["citations"] for s in body["suggestions"])
+    # Nothing calibrated to report: a priority instead of a confidence (no order number missing, low risk).
+    assert {s["kind"]: s.get("priority") for s in body["suggestions"]} == {"clarify": "normal", "escalate": "low"}
+    assert not any("confidence" in s for s in body["suggestions"])
     gaps = rt.db.rows("SELECT question FROM knowledge_gaps")
     assert any("hiking trail" in g[0] for g in gaps)
 
@@ -108,7 +112,8 @@ def test_escalation_signals(env):
     esc = body["signals"]["escalation"]
     assert esc["risk"] == "high" and len(esc["reasons"]) >= 3
     assert all(isinstance(r, str) for r in esc["reasons"])
-    assert "escalate" in [s["kind"] for s in body["suggestions"]]
+    escalate = next(s for s in body["suggestions"] if s["kind"] == "escalate")
+    assert escalate["priority"] == "high" and "confidence" not in escalate
     assert body["signals"]["sentiment"]["label"] == "negative"
 
 

@@ -56,6 +56,16 @@ def test_suggest_and_summarize_files(shipped_demo_cli, tmp_path):
     assert out.returncode == 1 and "20000" in out.stderr
 
 
+def test_suggest_shows_a_priority_where_there_is_no_confidence(demo_cli, tmp_path):
+    """Clarify and escalate carry a priority, not a calibrated confidence; the text output says which."""
+    unanswered = tmp_path / "trail.json"
+    unanswered.write_text(json.dumps({"messages": [
+        {"role": "customer", "text": "Can you recommend a good hiking trail near Denver for this weekend?"}]}))
+    human = demo_cli.run("suggest", str(unanswered)).stdout
+    assert "[clarify] priority normal (not grounded)" in human and "[escalate] priority low" in human
+    assert "confidence" not in human
+
+
 @pytest.mark.subprocess
 def test_serve_on_loopback(shipped_demo_cli):
     cli = ProcessCLI(shipped_demo_cli.data_dir, embedder=SHIPPED_EMBEDDER)

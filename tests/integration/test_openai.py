@@ -248,7 +248,9 @@ def test_an_answer_citing_nothing_is_not_shown_as_an_answer(local):
     fake.reply = "Refunds usually take a few days."
     done = assist(rt, CONV)
     assert done.engine == "openai" and not done.degraded
-    assert done.suggestions[0].kind == "clarify" and not done.suggestions[0].checks.cited
+    clarify = done.suggestions[0]
+    assert clarify.kind == "clarify" and not clarify.checks.cited
+    assert clarify.confidence is None and clarify.priority == "low"  # model text resting on nothing retrieved
 
 
 # ---- failures fall back to the extractive engine ----------------------------------------------------

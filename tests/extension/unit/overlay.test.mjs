@@ -141,7 +141,10 @@ test("only an answer shows a confidence: clarify and escalate carry priorities, 
   const { overlay, $$ } = mountOverlay();
   overlay.upsertSuggestion(0, { text: TEXT, state: "final", data: answer({ cited: true, unsupported: [] }, { confidence: 0.27 }) });
   overlay.upsertSuggestion(1, { text: "Could you share your order number?", state: "final",
-    data: { id: "s-2", kind: "clarify", text: "Could you share your order number?", confidence: 0.6, grounded: false, citations: [] } });
+    data: { id: "s-2", kind: "clarify", text: "Could you share your order number?", priority: "high", grounded: false, citations: [] } });
+  // A backend before `priority` sent clarify and escalate a fixed confidence: still not shown.
+  overlay.upsertSuggestion(2, { text: "Let me pass you to a colleague.", state: "final",
+    data: { id: "s-3", kind: "escalate", text: "Let me pass you to a colleague.", confidence: 0.85, grounded: false, citations: [] } });
   const shown = $$('[data-tandem="suggestion"]').map((card) => card.querySelector(".confidence").textContent);
-  assert.deepEqual(shown, ["· confidence 27%", ""]);
+  assert.deepEqual(shown, ["· confidence 27%", "", ""]);
 });
