@@ -9,6 +9,12 @@ import { JSDOM } from "jsdom";
 import { ADAPTERS, chooseAdapter, generic } from "../../../extension/adapters/index.js";
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "../fixtures");
+const ADAPTER_FILES = join(dirname(fileURLToPath(import.meta.url)), "../../../extension/adapters");
+// One file per helpdesk in extension/adapters/ (CONTRIBUTING: "A new helpdesk adapter"), listed from the
+// folder so a new one cannot be left out of these tests; these files are the machinery around them.
+const NOT_HELPDESKS = new Set(["index.js", "common.js", "generic.js", "taught.js"]);
+const HELPDESKS = readdirSync(ADAPTER_FILES).filter((f) => f.endsWith(".js") && !NOT_HELPDESKS.has(f))
+  .map((f) => f.replace(/\.js$/, "")).sort();
 
 export function loadFixture(name, urlOverride) {
   const html = readFileSync(join(FIXTURES, name), "utf8");
@@ -42,10 +48,17 @@ for (const name of fixtures) {
   });
 }
 
+test("every helpdesk adapter in extension/adapters/ is registered and has a fixture page", () => {
+  assert.ok(HELPDESKS.length >= 8, HELPDESKS.join(", "));
+  assert.deepEqual(ADAPTERS.map((a) => a.name).sort(), HELPDESKS);
+  for (const name of HELPDESKS) assert.ok(fixtures.includes(`${name}.html`), `tests/extension/fixtures/${name}.html with an expect block`);
+});
+
 test("specific adapters are chosen by page structure on custom domains and localhost", () => {
-  for (const name of ["zendesk.html", "zammad.html", "chatwoot.html", "intercom.html", "gorgias.html", "helpscout.html", "freshdesk.html"]) {
-    const { doc, expect } = loadFixture(name, "http://127.0.0.1:8081/ticket/1");
-    assert.equal(chooseAdapter(doc, new URL("http://127.0.0.1:8081/ticket/1")).name, expect.adapter, name);
+  for (const name of HELPDESKS) {
+    const { doc, expect } = loadFixture(`${name}.html`, "http://127.0.0.1:8081/ticket/1");
+    assert.equal(expect.adapter, name);
+    assert.equal(chooseAdapter(doc, new URL("http://127.0.0.1:8081/ticket/1")).name, name);
   }
 });
 
