@@ -94,6 +94,7 @@ def test_concurrent_upserts_and_deletes_through_the_api_lose_nothing(server):
         assert bool(found) == (body is not None), (i, body, hits)
 
 
+@pytest.mark.subprocess
 def test_cli_import_while_the_server_writes_keeps_every_chunk(server, tmp_path):
     """A `tandem kb import` in another process, racing API writes: the server's index ends up holding every
     committed chunk of both (it catches up from the change log; no save can stamp an incomplete index)."""
@@ -202,6 +203,7 @@ def test_upgrade_from_the_first_released_schema_keeps_the_data(tmp_path):
         rt.close()
 
 
+@pytest.mark.subprocess
 def test_processes_starting_together_migrate_once(tmp_path):
     """Four processes open the same old store at once: all start, the migrations ran exactly once."""
     path = tmp_path / "data" / "tandem.db"
@@ -238,6 +240,7 @@ def test_workers_only_check_the_schema(tmp_path):
 
 # ---- health ------------------------------------------------------------------------------------------------
 
+@pytest.mark.subprocess
 def test_healthz_follows_a_cli_import_instead_of_failing(server, tmp_path):
     live, _, rt = server
     article = tmp_path / "new.md"

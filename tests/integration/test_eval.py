@@ -220,6 +220,7 @@ def test_eval_questions_through_the_api_and_the_remote_cli(demo_data: Path, tmp_
 
 
 @pytest.mark.slow
+@pytest.mark.subprocess
 def test_the_html_report_opens_offline_in_chromium(demo_cli: CLI, tmp_path: Path):
     out = tmp_path / "eval.html"
     demo_cli.run("eval", "history", str(_history(tmp_path / "h.jsonl")), "--out", str(out))

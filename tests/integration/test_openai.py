@@ -128,6 +128,7 @@ def create_app_for(rt):
     return create_app(runtime=rt)
 
 
+@pytest.mark.subprocess
 def test_sdk_is_imported_only_when_the_openai_engine_is_used(tmp_path):
     code = (
         "import sys\n"

@@ -169,6 +169,7 @@ def test_concurrent_writers_lose_nothing(store_url, tmp_path):
 
 # ---- migrations ---------------------------------------------------------------------------------------------
 
+@pytest.mark.subprocess
 def test_processes_starting_together_migrate_once(store_url):
     """Four processes open a new store at once: all start, each migration ran exactly once."""
     code = ("import sys; from backend.store.db import connect; from backend.store import migrations; "
