@@ -31,6 +31,7 @@ from backend.services.jobs import Periodic, Repeating
 from backend.services.runtime import Runtime
 from backend.settings import Settings, load_settings
 from backend.store.db import get_meta, set_meta
+from backend.version import version
 
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 4 * 1024 * 1024  # well above 200,000 characters of messages in UTF-8 JSON
@@ -121,7 +122,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
         cors_config=cors,
         csrf_config=csrf,
         request_max_body_size=MAX_BODY_BYTES,
-        openapi_config=OpenAPIConfig(title="Tandem", version="0.2.0", path="/schema",
+        openapi_config=OpenAPIConfig(title="Tandem", version=version(), path="/schema",
                                      render_plugins=[JsonRenderPlugin()]),
         exception_handlers=HANDLERS,  # type: ignore[arg-type]
         logging_config=None,  # logging belongs to the process (CLI, uvicorn); the app must not reconfigure it

@@ -78,11 +78,22 @@ def configure_logging(verbose: bool) -> None:
     root.setLevel(logging.INFO if verbose else logging.WARNING)
 
 
+def show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """Print Tandem's version; unlike click's version_option it works in a checkout that was never installed."""
+    if not value or ctx.resilient_parsing:
+        return
+    from backend.version import version
+
+    click.echo(f"tandem, version {version()}")
+    ctx.exit()
+
+
 @click.group(cls=LazyGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--data-dir", envvar="TANDEM_DATA_DIR", type=click.Path(file_okay=False),
               help="Where Tandem keeps its database and index (env TANDEM_DATA_DIR).")
 @click.option("-v", "--verbose", is_flag=True, help="Log what Tandem does (index rebuilds, timings).")
-@click.version_option(package_name="tandem")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=show_version,
+              help="Show the version and exit.")
 @click.pass_context
 def cli(ctx: click.Context, data_dir: str | None, verbose: bool) -> None:
     """Tandem: grounded reply suggestions, summaries and FAQ mining beside any helpdesk."""

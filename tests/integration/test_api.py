@@ -13,6 +13,7 @@ from backend.services import kb as kb_service
 from backend.services import users as user_service
 from backend.services.runtime import Runtime
 from backend.settings import load_settings
+from backend.version import version
 from tests.conftest import ROOT, TEST_EMBEDDER
 
 CONV = {
@@ -233,6 +234,7 @@ def test_kb_routes(env):
 def test_openapi_schema(env):
     client, tokens, _ = env
     schema = client.get("/schema/openapi.json", headers=auth(tokens["agent"])).json()
+    assert schema["info"]["version"] == version()  # the package's, not a copy
     assert {"/v1/assist", "/v1/summaries", "/v1/feedback", "/v1/kb/search", "/healthz"} <= set(schema["paths"])
 
 
