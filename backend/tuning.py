@@ -3,7 +3,7 @@
 Thresholds that decide what a customer sees (grounding, clustering cuts) are NOT fixed here: they are
 fitted to each KB or data set at run time (backend/retrieval/calibration.py, backend/services/faq.py);
 what lives here are the weights of those fits and the engineering limits around them. Everything
-was chosen on data the reported numbers are not measured on (bench/README.md says which split).
+was chosen on data the reported numbers are not measured on (docs/benchmarks.md says which split).
 """
 
 from __future__ import annotations
