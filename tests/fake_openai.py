@@ -47,6 +47,158 @@ class _Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
+class _Handler(BaseHTTPRequestHandler):
+    """One request to the fake: recorded, then answered as the fake's next behaviour says."""
+
+    @property
+    def fake(self):
+        return self.server.fake
+
+    protocol_version = "HTTP/1.1"  # keep-alive and chunked SSE, as uvicorn and cpp-httplib serve
+
+    def log_message(self, *args) -> None:  # keep test output quiet
+        pass
+
+    def do_POST(self) -> None:
+        raw = self.rfile.read(int(self.headers.get("content-length", 0)))
+        body = json.loads(raw or b"{}")
+        with self.fake._lock:
+            self.fake.requests.append({"path": self.path, "body": body,
+                                       "headers": {k.lower(): v for k, v in self.headers.items()}})
+            behaviour = self.fake.behaviours.pop(0) if len(self.fake.behaviours) > 1 else self.fake.behaviours[0]
+        auth = self.headers.get("authorization")
+        if auth is not None and not auth.startswith("Bearer "):
+            return self._error(401, {"error": {"message": "bad auth", "type": "invalid_request_error"}})
+        if self.path != "/v1/chat/completions":
+            return self._error(404, {"error": "404 page not found"})
+        if body.get("model") not in self.fake.models:
+            return self._error(404, {"error": {"message": f'model "{body.get("model")}" not found, try '
+                                               "pulling it first", "type": "api_error", "param": None,
+                                               "code": None}})
+        if behaviour in ("429", "500"):
+            message, kind, code = ERRORS[int(behaviour)]
+            return self._error(int(behaviour), {"error": {"message": message, "type": kind, "param": None,
+                                                          "code": code}}, {"retry-after": "0"})
+        unknown = sorted(set(body) - KNOWN_FIELDS)
+        if behaviour == "strict" and unknown:
+            return self._error(400, {"object": "error", "message": f"[{{'type': 'extra_forbidden', 'loc': "
+                                     f"('body', '{unknown[0]}'), 'msg': 'Extra inputs are not permitted'}}]",
+                                     "type": "BadRequestError", "param": None, "code": 400})
+        if behaviour == "slow":
+            time.sleep(self.fake.delay_s)
+        try:
+            if body.get("stream"):
+                return self._stream(body, behaviour)
+            return self._json(body, behaviour)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client gave up (timeout) or stopped reading
+            return None
+
+    def _send(self, status: int, payload: bytes, extra: dict | None = None) -> None:
+        self.send_response(status)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(payload)))
+        for k, v in (extra or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def _error(self, status: int, body: dict, extra: dict | None = None) -> None:
+        self._send(status, json.dumps(body).encode(), extra)
+
+    def _cut(self) -> None:
+        """Drop the connection the way a crashed server or a broken proxy does."""
+        self.wfile.flush()
+        self.connection.shutdown(socket.SHUT_RDWR)
+        self.close_connection = True
+
+    def _usage(self, words: int) -> dict:
+        return {"prompt_tokens": PROMPT_TOKENS, "completion_tokens": words,
+                "total_tokens": PROMPT_TOKENS + words}
+
+    def _json(self, body: dict, behaviour: str) -> None:
+        text = "" if behaviour == "empty" else self.fake.text_for(body)
+        message = {"id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()),
+                   "model": body["model"], "system_fingerprint": "fp_fake",
+                   "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
+                                "logprobs": None, "finish_reason": "stop"}]}
+        if behaviour != "no_usage":
+            message["usage"] = self._usage(len(text.split()))
+        payload = json.dumps(message).encode()
+        if behaviour == "drop":
+            self.send_response(200)
+            self.send_header("content-type", "application/json")
+            self.send_header("content-length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload[: len(payload) // 2])
+            return self._cut()
+        if behaviour == "malformed":
+            return self._send(200, payload[: len(payload) // 2])
+        self._send(200, payload)
+
+    def _stream(self, body: dict, behaviour: str) -> None:
+        self.send_response(200)
+        self.send_header("content-type", "text/event-stream")
+        self.send_header("cache-control", "no-cache")
+        self.send_header("transfer-encoding", "chunked")
+        self.end_headers()
+
+        def write(data: str) -> None:
+            raw = data.encode()
+            self.wfile.write(f"{len(raw):x}\r\n".encode() + raw + b"\r\n")
+            self.wfile.flush()
+
+        def chunk(delta: dict, finish: str | None = None, usage: dict | None = None,
+                  choices: bool = True) -> None:
+            data: dict = {"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": int(time.time()),
+                          "model": body["model"], "system_fingerprint": "fp_fake", "choices": []}
+            if choices:
+                choice = {"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}
+                if behaviour in ("vllm", "strict"):
+                    choice["stop_reason"] = None
+                data["choices"] = [choice]
+            if usage is not None:
+                data["usage"] = usage
+            write(f"data: {json.dumps(data)}\n\n")
+
+        asked = bool((body.get("stream_options") or {}).get("include_usage"))
+        words = [] if behaviour == "empty" else self.fake.text_for(body).split(" ")
+        pieces = [w + (" " if i < len(words) - 1 else "") for i, w in enumerate(words)]
+        if behaviour == "ollama":
+            first = {"role": "assistant", "content": pieces[0] if pieces else ""}
+            pieces = pieces[1:]
+        else:
+            first = {"role": "assistant", "content": ""}  # role-only, as OpenAI and vLLM start
+        chunk(first)
+        for i, piece in enumerate(pieces):
+            if i == len(pieces) // 2:
+                if behaviour == "drop":
+                    return self._cut()
+                if behaviour == "malformed":
+                    write('data: {"id": "chatcmpl-fake", "choices": [{"index": 0, "delta": {"content": "x\n\n')
+                if behaviour == "error_chunk":
+                    write('data: {"error": {"object": "error", "message": "CUDA out of memory", '
+                          '"type": "InternalServerError", "param": null, "code": 500}}\n\n')
+                    write("data: [DONE]\n\n")
+                    write("")
+                    return None
+                if behaviour == "stall":
+                    time.sleep(self.fake.delay_s)
+                chunk({"content": ""})  # an empty delta, as llama.cpp and Ollama sometimes send
+            chunk({"content": piece})
+        finish = {"finish_length": "length", "finish_eos": "eos", "finish_null": None,
+                  "finish_content_filter": "content_filter"}.get(behaviour, "stop")
+        usage = self._usage(len(words))
+        if behaviour == "ollama":
+            chunk({"content": ""}, finish, usage)
+        elif finish is not None:
+            chunk({}, finish)
+        if asked and behaviour not in ("ollama", "no_usage"):
+            chunk({}, usage=usage, choices=False)
+        write("data: [DONE]\n\n")
+        write("")  # the terminating zero-length chunk
+
+
 class FakeOpenAI:
     """Run with `with FakeOpenAI() as fake:`; `fake.url` is the base URL (`.../v1`) for the SDK."""
 
@@ -58,154 +210,9 @@ class FakeOpenAI:
         self.behaviours: list[str] = ["ok"]
         self.requests: list[dict] = []
         self._lock = threading.Lock()
-        fake = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"  # keep-alive and chunked SSE, as uvicorn and cpp-httplib serve
-
-            def log_message(self, *args) -> None:  # keep test output quiet
-                pass
-
-            def do_POST(self) -> None:
-                raw = self.rfile.read(int(self.headers.get("content-length", 0)))
-                body = json.loads(raw or b"{}")
-                with fake._lock:
-                    fake.requests.append({"path": self.path, "body": body,
-                                          "headers": {k.lower(): v for k, v in self.headers.items()}})
-                    behaviour = fake.behaviours.pop(0) if len(fake.behaviours) > 1 else fake.behaviours[0]
-                auth = self.headers.get("authorization")
-                if auth is not None and not auth.startswith("Bearer "):
-                    return self._error(401, {"error": {"message": "bad auth", "type": "invalid_request_error"}})
-                if self.path != "/v1/chat/completions":
-                    return self._error(404, {"error": "404 page not found"})
-                if body.get("model") not in fake.models:
-                    return self._error(404, {"error": {"message": f'model "{body.get("model")}" not found, try '
-                                                       "pulling it first", "type": "api_error", "param": None,
-                                                       "code": None}})
-                if behaviour in ("429", "500"):
-                    message, kind, code = ERRORS[int(behaviour)]
-                    return self._error(int(behaviour), {"error": {"message": message, "type": kind, "param": None,
-                                                                  "code": code}}, {"retry-after": "0"})
-                unknown = sorted(set(body) - KNOWN_FIELDS)
-                if behaviour == "strict" and unknown:
-                    return self._error(400, {"object": "error", "message": f"[{{'type': 'extra_forbidden', 'loc': "
-                                             f"('body', '{unknown[0]}'), 'msg': 'Extra inputs are not permitted'}}]",
-                                             "type": "BadRequestError", "param": None, "code": 400})
-                if behaviour == "slow":
-                    time.sleep(fake.delay_s)
-                try:
-                    if body.get("stream"):
-                        return self._stream(body, behaviour)
-                    return self._json(body, behaviour)
-                except (BrokenPipeError, ConnectionResetError):
-                    self.close_connection = True  # the client gave up (timeout) or stopped reading
-                    return None
-
-            def _send(self, status: int, payload: bytes, extra: dict | None = None) -> None:
-                self.send_response(status)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(payload)))
-                for k, v in (extra or {}).items():
-                    self.send_header(k, v)
-                self.end_headers()
-                self.wfile.write(payload)
-
-            def _error(self, status: int, body: dict, extra: dict | None = None) -> None:
-                self._send(status, json.dumps(body).encode(), extra)
-
-            def _cut(self) -> None:
-                """Drop the connection the way a crashed server or a broken proxy does."""
-                self.wfile.flush()
-                self.connection.shutdown(socket.SHUT_RDWR)
-                self.close_connection = True
-
-            def _usage(self, words: int) -> dict:
-                return {"prompt_tokens": PROMPT_TOKENS, "completion_tokens": words,
-                        "total_tokens": PROMPT_TOKENS + words}
-
-            def _json(self, body: dict, behaviour: str) -> None:
-                text = "" if behaviour == "empty" else fake.text_for(body)
-                message = {"id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()),
-                           "model": body["model"], "system_fingerprint": "fp_fake",
-                           "choices": [{"index": 0, "message": {"role": "assistant", "content": text},
-                                        "logprobs": None, "finish_reason": "stop"}]}
-                if behaviour != "no_usage":
-                    message["usage"] = self._usage(len(text.split()))
-                payload = json.dumps(message).encode()
-                if behaviour == "drop":
-                    self.send_response(200)
-                    self.send_header("content-type", "application/json")
-                    self.send_header("content-length", str(len(payload)))
-                    self.end_headers()
-                    self.wfile.write(payload[: len(payload) // 2])
-                    return self._cut()
-                if behaviour == "malformed":
-                    return self._send(200, payload[: len(payload) // 2])
-                self._send(200, payload)
-
-            def _stream(self, body: dict, behaviour: str) -> None:
-                self.send_response(200)
-                self.send_header("content-type", "text/event-stream")
-                self.send_header("cache-control", "no-cache")
-                self.send_header("transfer-encoding", "chunked")
-                self.end_headers()
-
-                def write(data: str) -> None:
-                    raw = data.encode()
-                    self.wfile.write(f"{len(raw):x}\r\n".encode() + raw + b"\r\n")
-                    self.wfile.flush()
-
-                def chunk(delta: dict, finish: str | None = None, usage: dict | None = None,
-                          choices: bool = True) -> None:
-                    data: dict = {"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": int(time.time()),
-                                  "model": body["model"], "system_fingerprint": "fp_fake", "choices": []}
-                    if choices:
-                        choice = {"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}
-                        if behaviour in ("vllm", "strict"):
-                            choice["stop_reason"] = None
-                        data["choices"] = [choice]
-                    if usage is not None:
-                        data["usage"] = usage
-                    write(f"data: {json.dumps(data)}\n\n")
-
-                asked = bool((body.get("stream_options") or {}).get("include_usage"))
-                words = [] if behaviour == "empty" else fake.text_for(body).split(" ")
-                pieces = [w + (" " if i < len(words) - 1 else "") for i, w in enumerate(words)]
-                if behaviour == "ollama":
-                    first = {"role": "assistant", "content": pieces[0] if pieces else ""}
-                    pieces = pieces[1:]
-                else:
-                    first = {"role": "assistant", "content": ""}  # role-only, as OpenAI and vLLM start
-                chunk(first)
-                for i, piece in enumerate(pieces):
-                    if i == len(pieces) // 2:
-                        if behaviour == "drop":
-                            return self._cut()
-                        if behaviour == "malformed":
-                            write('data: {"id": "chatcmpl-fake", "choices": [{"index": 0, "delta": {"content": "x\n\n')
-                        if behaviour == "error_chunk":
-                            write('data: {"error": {"object": "error", "message": "CUDA out of memory", '
-                                  '"type": "InternalServerError", "param": null, "code": 500}}\n\n')
-                            write("data: [DONE]\n\n")
-                            write("")
-                            return None
-                        if behaviour == "stall":
-                            time.sleep(fake.delay_s)
-                        chunk({"content": ""})  # an empty delta, as llama.cpp and Ollama sometimes send
-                    chunk({"content": piece})
-                finish = {"finish_length": "length", "finish_eos": "eos", "finish_null": None,
-                          "finish_content_filter": "content_filter"}.get(behaviour, "stop")
-                usage = self._usage(len(words))
-                if behaviour == "ollama":
-                    chunk({"content": ""}, finish, usage)
-                elif finish is not None:
-                    chunk({}, finish)
-                if asked and behaviour not in ("ollama", "no_usage"):
-                    chunk({}, usage=usage, choices=False)
-                write("data: [DONE]\n\n")
-                write("")  # the terminating zero-length chunk
-
-        self._server = _Server(("127.0.0.1", 0), Handler)
+        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self._server.fake = self
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}/v1"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
