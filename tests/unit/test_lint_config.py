@@ -1,5 +1,5 @@
-"""The lint habits stay wired: the complexity limit only comes down, and the pre-commit hooks run the
-project's own tools without a fetch."""
+"""The habits in CONTRIBUTING.md ("Commits and formatting") stay wired: the complexity limit only comes
+down, ruff format is configured, and the pre-commit hooks run the project's own tools without a fetch."""
 
 from __future__ import annotations
 
@@ -18,6 +18,10 @@ RUFF = PYPROJECT["tool"]["ruff"]
 def test_ruff_limits_complexity_and_the_limit_only_comes_down():
     assert "C90" in RUFF["lint"]["select"]
     assert RUFF["lint"]["mccabe"]["max-complexity"] <= COMPLEXITY_TODAY
+
+
+def test_ruff_format_is_configured_for_the_one_time_pass():
+    assert RUFF["format"]["quote-style"] == "double" and RUFF["line-length"] == 110
 
 
 def test_pre_commit_runs_ruff_and_mypy_from_the_virtualenv_without_fetching_hooks():
