@@ -28,6 +28,7 @@ KEEP_RAREST = 1
 IVF_MIN_CHUNKS = 50_000  # exact search below, IndexIVFFlat above (back to exact below half of it)
 IVF_NPROBE = 24  # nprobe 8..48 gave the same R@1 at 100k; 24 keeps a margin
 IVF_TRAIN_PER_CELL = 64
+QUERY_CACHE_SIZE = 4096  # recent query vectors kept per process (~6 MB at 384 dimensions)
 FOLLOW_INTERVAL_S = 0.5  # how often a process checks the KB version (one tiny query) before a search
 SAVE_INTERVAL_S = 30.0  # the server publishes its index at most this often after changes (a start-up cache)
 TOMBSTONE_KEEP_VERSIONS = 10_000  # removals remembered for indexes catching up; one further behind rebuilds

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -70,6 +71,8 @@ class Retriever:
         self.index: VectorIndex | None = None
         self.rebuild_reason: str | None = None
         self._queries = QueryBatcher(embedder)
+        self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()  # text -> vector, least recent first
+        self._cache_lock = threading.Lock()
         self.learned = LearnedQuestions(db, embedder)
         self._lexical_pool = ThreadPoolExecutor(tuning.LEXICAL_THREADS, thread_name_prefix="tandem-bm25")
         self._follow_lock = threading.RLock()
@@ -205,12 +208,36 @@ class Retriever:
     # ---- queries ---------------------------------------------------------------------------------
 
     def embed_query(self, query: str) -> np.ndarray:
-        """The normalized query vector (concurrent callers share one batched forward pass)."""
-        return self._queries.embed_one(query)
+        """The normalized query vector (concurrent callers share one batched forward pass; recent texts
+        come from a cache: the overlay asks again for the same ticket whenever the agent opens it)."""
+        cached = self._query_cache.get(query)
+        if cached is not None:
+            return cached
+        vector = self._queries.embed_one(query)
+        self._remember(query, vector)
+        return vector
 
     def embed_texts(self, texts: list[str]) -> np.ndarray:
-        """Normalized vectors of a few query texts (one batched forward pass; one text shares the batcher)."""
-        return embed_queries(self.embedder, texts) if len(texts) > 1 else self.embed_query(texts[0])[None, :]
+        """Normalized vectors of a few query texts (one batched forward pass for those not cached)."""
+        if len(texts) == 1:
+            return self.embed_query(texts[0])[None, :]
+        cached = [self._query_cache.get(text) for text in texts]
+        missing = [text for text, vector in zip(texts, cached, strict=True) if vector is None]
+        fresh = iter(embed_queries(self.embedder, missing) if missing else [])
+        vectors: list[np.ndarray] = []
+        for text, vector in zip(texts, cached, strict=True):
+            if vector is None:
+                vector = next(fresh)
+                self._remember(text, vector)
+            vectors.append(vector)
+        return np.vstack(vectors)
+
+    def _remember(self, text: str, vector: np.ndarray) -> None:
+        with self._cache_lock:
+            self._query_cache[text] = vector
+            self._query_cache.move_to_end(text)
+            while len(self._query_cache) > tuning.QUERY_CACHE_SIZE:
+                self._query_cache.popitem(last=False)
 
     @staticmethod
     def mix(vectors: np.ndarray, weights: list[float]) -> np.ndarray:
