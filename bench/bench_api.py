@@ -1,7 +1,10 @@
 """API load and Claude-path overhead.
 
-1. Load: `tandem serve` (uvicorn, offline engine, demo KB) on loopback; N concurrent clients POST
-   /v1/assist for 30 s; throughput, p50/p99 latency and errors, per embedder, side by side.
+1. Load: `tandem serve` (uvicorn, one worker, offline engine, demo KB) on loopback; N concurrent clients
+   POST /v1/assist for 30 s; throughput, p50/p99 latency and errors, per embedder, side by side with a bare
+   Litestar JSON echo on the same stack (bench/echo_app.py) in the same run. Two question streams: the 12
+   demo questions in turn (repeats: what an overlay re-opening tickets sends) and every request a question
+   of its own (no cache helps).
 2. Overhead before the first token on the Anthropic path against a zero-delay loopback fake:
    time from the start of `assist_events` to the first `delta`, through the real SDK.
 Writes bench/results/api.json. Run: .venv/bin/python -m bench.bench_api [seconds] [clients]
@@ -31,12 +34,13 @@ QUESTIONS = [
     "I was charged twice for the same order.", "Can you recommend a good hiking trail near Denver?",
     "How long does standard shipping take?", "I want a copy of all my personal data.",
 ]
-EMBEDDERS = ("minilm-int8", "wordllama")
+EMBEDDERS = ("minilm", "wordllama")
 
 
-def conversation(i: int) -> dict:
+def conversation(i: int, distinct: bool = False) -> dict:
+    text = QUESTIONS[i % len(QUESTIONS)] + (f" It is about order HP-{100000 + i}." if distinct else "")
     return {"helpdesk": "bench", "ticket_id": f"L-{i % 500}", "customer": {"name": "Alex"},
-            "messages": [{"id": "m1", "role": "customer", "text": QUESTIONS[i % len(QUESTIONS)]}]}
+            "messages": [{"id": "m1", "role": "customer", "text": text}]}
 
 
 def free_port() -> int:
@@ -45,7 +49,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-async def load(base: str, token: str, seconds: float, clients: int) -> dict:
+async def load(base: str, token: str, seconds: float, clients: int, distinct: bool = False) -> dict:
     latencies: list[float] = []
     errors = 0
     deadline = time.perf_counter() + seconds
@@ -54,7 +58,7 @@ async def load(base: str, token: str, seconds: float, clients: int) -> dict:
     async def worker(client: httpx.AsyncClient) -> None:
         nonlocal errors
         while time.perf_counter() < deadline:
-            body = conversation(next(counter))
+            body = conversation(next(counter), distinct)
             start = time.perf_counter()
             try:
                 r = await client.post(f"{base}/v1/assist", json=body)
@@ -94,7 +98,29 @@ def run_load(embedder: str, seconds: float, clients: int, workdir: Path) -> dict
             except httpx.TransportError:
                 time.sleep(0.1)
         asyncio.run(load(base, token, 3, clients))  # warm-up
-        return {"embedder": embedder, "clients": clients, **asyncio.run(load(base, token, seconds, clients))}
+        return {"embedder": embedder, "clients": clients,
+                "repeated_questions": asyncio.run(load(base, token, seconds, clients)),
+                "distinct_questions": asyncio.run(load(base, token, seconds, clients, distinct=True))}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def run_echo(seconds: float, clients: int) -> dict:
+    """The bare Litestar echo under the same load generator."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "uvicorn", "bench.echo_app:app", "--port", str(port),
+                               "--log-level", "warning", "--no-access-log"], cwd=ROOT, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                httpx.post(f"{base}/v1/assist", json={}, timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        asyncio.run(load(base, "-", 3, clients))
+        return {"clients": clients, **asyncio.run(load(base, "-", seconds, clients))}
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -144,13 +170,20 @@ def main() -> None:
     clients = int(sys.argv[2]) if len(sys.argv) > 2 else 16
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
+        echo = run_echo(seconds, clients)
+        print(json.dumps(echo), file=sys.stderr)
         runs = {}
         for embedder in EMBEDDERS:
             runs[embedder] = run_load(embedder, seconds, clients, workdir)
+            for stream in ("repeated_questions", "distinct_questions"):
+                row = runs[embedder][stream]
+                row["ratio_to_echo"] = round(row["throughput_rps"] / echo["throughput_rps"], 3)
+                row["p99_over_p50"] = round(row["latency"]["p99_ms"] / row["latency"]["p50_ms"], 2)
             print(json.dumps(runs[embedder]), file=sys.stderr)
         overhead = first_token_overhead(workdir)
         print(json.dumps(overhead), file=sys.stderr)
-    path = write_result("api", {"load": runs, "anthropic_first_token": overhead})
+    path = write_result("api", {"echo": echo, "load": runs, "anthropic_first_token": overhead,
+                                "targets": "ratio_to_echo >= 0.5 and p99_over_p50 <= 2 on one worker"})
     print(f"wrote {path}")
 
 
