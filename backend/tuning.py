@@ -69,3 +69,10 @@ MAX_EXAMPLES = 5
 GAP_EMBEDDER = "wordllama"  # groups knowledge-gap questions in the report; loads in well under a second
 GAP_THRESHOLD = 0.50  # WordLlama average-linkage distance, tuned on BANKING77 train
 GAP_SAMPLE = 1500  # most frequent distinct gap questions clustered for the report
+
+# ---- hostile input -------------------------------------------------------------------------------------------
+# Costly redaction checks one conversation may make (a phone label scan, a numbering-plan lookup, an id label or a
+# spoken e-mail ending; 10-60 us each), so the budget costs at most ~0.1 s. Set by hand: the PII corpus uses 4.7
+# per message (at most 197 in one), the summaries benchmark's conversations at most 1. Past it, phone-shaped
+# runs are redacted unchecked (fail closed).
+REDACTION_CHECKS = 2000

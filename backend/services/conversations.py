@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from backend.dates import parse_instant
 from backend.errors import TooLarge
 from backend.models import Conversation, Customer, Thread, Turn
-from backend.privacy.redaction import redact
+from backend.privacy.redaction import Budget, redact
 from backend.services.runtime import Runtime
 from backend.store import conversations as conv_store
 
@@ -73,10 +73,10 @@ def site_of(url: str | None) -> str:
     return f"{parts.scheme.lower()}://{parts.netloc.lower().rsplit('@', 1)[-1]}"
 
 
-def clean_text(text: str, *, redact_pii: bool) -> str:
-    """Control characters dropped, then PII replaced by typed placeholders."""
+def clean_text(text: str, *, redact_pii: bool, budget: Budget | None = None) -> str:
+    """Control characters dropped, then PII replaced by typed placeholders (`budget`: the conversation's)."""
     text = _CONTROL.sub("", text).strip()
-    return redact(text) if redact_pii else text
+    return redact(text, budget) if redact_pii else text
 
 
 def prepare(conv: Conversation, *, redact_pii: bool = True) -> Thread:
@@ -86,21 +86,23 @@ def prepare(conv: Conversation, *, redact_pii: bool = True) -> Thread:
     tier: the helpdesk already shows who the customer is, Tandem never needs to keep it.
     """
     check_limits(conv)
+    budget = Budget()  # one for the whole conversation: hostile text costs a bounded amount per request
     messages = []
     for index, message in enumerate(conv.messages):
-        text = clean_text(message.text, redact_pii=redact_pii)
+        text = clean_text(message.text, redact_pii=redact_pii, budget=budget)
         if not text:
             continue
         messages.append(Turn(key=str(message.id or f"m{index + 1}")[:200], role=message.role, text=text,
                              at=parse_instant(message.at)))
     customer = conv.customer or Customer()
-    name = clean_text(customer.name, redact_pii=redact_pii)[:200] if customer.name else None
+    name = clean_text(customer.name, redact_pii=redact_pii, budget=budget)[:200] if customer.name else None
     helpdesk = (conv.helpdesk or "api").strip().lower()[:100] or "api"
-    url = clean_text(conv.url, redact_pii=redact_pii)[:2000] if conv.url else None
+    url = clean_text(conv.url, redact_pii=redact_pii, budget=budget)[:2000] if conv.url else None
     # No ticket id: a fresh one. (A hash of the first message would merge every conversation opening "Hi".)
     ticket = str(conv.ticket_id).strip()[:200] if conv.ticket_id else f"auto-{uuid.uuid4().hex[:16]}"
     return Thread(helpdesk=helpdesk, site=site_of(conv.url), ticket_id=ticket, url=url,
-                  subject=clean_text(conv.subject, redact_pii=redact_pii)[:1000] if conv.subject else None,
+                  subject=clean_text(conv.subject, redact_pii=redact_pii, budget=budget)[:1000] if conv.subject
+                  else None,
                   customer=Customer(name=name, tier=customer.tier[:100] if customer.tier else None),
                   messages=infer_roles(messages))
 
