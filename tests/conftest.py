@@ -9,7 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -331,3 +331,19 @@ def any_runtime(store_url: str, tmp_path: Path) -> Iterator:
     rt = make_runtime(data, **store_env(store_url))
     yield rt
     rt.close()
+
+
+def growth(work: Callable[[int], object], size: int, times: int = 4) -> float:
+    """How much longer `work(times * size)` takes than `work(size)` (CPU, best of three each): about `times`
+    for linear work, `times` squared for quadratic."""
+    import time
+
+    def seconds(n: int) -> float:
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            work(n)
+            best = min(best, time.process_time() - started)
+        return max(best, 1e-4)
+
+    return seconds(times * size) / seconds(size)

@@ -6,9 +6,9 @@ from backend.llm.prompts import PromptError, get_prompt, load_prompt
 from backend.llm.turns import conversation_block
 from backend.models import Conversation, Customer, Message, Turn
 from backend.services.conversations import LimitExceeded, check_limits, infer_roles, latest_question, prepare
-from backend.signals.rules import compute_signals, detect_language
+from backend.signals.rules import _vader, compute_signals, detect_language, sentiment
 from backend.text import count_tokens
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, growth
 
 
 def turns(*pairs: tuple[str, str]) -> list[Turn]:
@@ -117,3 +117,21 @@ def test_roles_alternate_after_agent():
     roles = [m.role for m in infer_roles([Turn(key="1", role="unknown", text="hi"), Turn(key="2", role="agent", text="yes"),
                                           Turn(key="3", role="unknown", text="so?")])]
     assert roles == ["customer", "agent", "customer"]
+
+
+@pytest.mark.parametrize("unit", ["promised ", "I am really unhappy that this never arrived. ", "a. "])
+def test_signals_cost_grows_linearly_with_the_text(unit):
+    """Long or hostile customer text: no pattern scans the rest of the text from every word ("promised ..."
+    was quadratic), and VADER reads a long message in pieces (it is quadratic in a text's words)."""
+    def work(chars: int) -> None:
+        text = (unit * (chars // len(unit) + 1))[:chars]
+        compute_signals(turns(("customer", text), ("agent", "Let me check."), ("customer", text)))
+
+    assert growth(work, 4_000) < 6
+
+
+def test_long_messages_keep_their_sentiment():
+    assert sentiment("This is terrible, I am furious and disgusted. " * 200) < -0.9
+    assert sentiment("Thank you so much, this is wonderful and I love it. " * 200) > 0.9
+    short = "The parcel is late and I'm annoyed."
+    assert sentiment(short) == pytest.approx(float(_vader().polarity_scores(short)["compound"]))
