@@ -16,6 +16,11 @@ from backend.store import conversations as conv_store
 MAX_MESSAGES = 200
 MAX_MESSAGE_CHARS = 20_000
 MAX_TOTAL_CHARS = 200_000
+# Every other string of a Conversation has a size limit too (413 past it): what would be stored is far shorter,
+# and without one a 4 MiB subject cost its whole size in redaction.
+FIELD_CHARS = {"helpdesk": 100, "ticket_id": 200, "url": 2000, "subject": 1000, "customer.id": 200,
+               "customer.name": 200, "customer.email": 320, "customer.tier": 100, "message id": 200,
+               "message at": 64}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # keeps \t \n \r; NUL cannot be stored in PostgreSQL
 _AGENT_CUES = re.compile(
     r"\b(?:thanks? (?:you )?for (?:contacting|reaching out|your patience)|I(?:'ve| have) (?:checked|refunded|sent|"
@@ -27,8 +32,20 @@ class LimitExceeded(TooLarge):
     """A conversation is larger than Tandem accepts; the message names the limit."""
 
 
+def fields(conv: Conversation) -> list[tuple[str, str | None]]:
+    """(name in FIELD_CHARS, value) of the conversation's strings other than message texts."""
+    customer = conv.customer or Customer()
+    out = [("helpdesk", conv.helpdesk), ("ticket_id", conv.ticket_id), ("url", conv.url), ("subject", conv.subject),
+           ("customer.id", customer.id), ("customer.name", customer.name), ("customer.email", customer.email),
+           ("customer.tier", customer.tier)]
+    for message in conv.messages:
+        out += [("message id", message.id), ("message at", message.at)]
+    return out
+
+
 def check_limits(conv: Conversation) -> None:
-    """Raise LimitExceeded for more than 200 messages, 20,000 chars in one, or 200,000 in all."""
+    """Raise LimitExceeded for more than 200 messages, 20,000 chars in one, 200,000 in all, or any other
+    string over its FIELD_CHARS limit."""
     if len(conv.messages) > MAX_MESSAGES:
         raise LimitExceeded(f"too many messages: {len(conv.messages)} (limit {MAX_MESSAGES})")
     total = 0
@@ -39,6 +56,9 @@ def check_limits(conv: Conversation) -> None:
         total += size
     if total > MAX_TOTAL_CHARS:
         raise LimitExceeded(f"messages hold {total} characters in all (limit {MAX_TOTAL_CHARS})")
+    for name, value in fields(conv):
+        if value is not None and len(value) > FIELD_CHARS[name]:
+            raise LimitExceeded(f"{name} has {len(value)} characters (limit {FIELD_CHARS[name]})")
 
 
 def infer_roles(messages: list[Turn]) -> list[Turn]:

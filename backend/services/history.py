@@ -11,8 +11,9 @@ from pathlib import Path
 import msgspec
 import numpy as np
 
-from backend.models import ROLES, Conversation, Message
+from backend.models import ROLES, Conversation, Customer, Message
 from backend.services.conversations import (
+    FIELD_CHARS,
     MAX_MESSAGE_CHARS,
     MAX_MESSAGES,
     MAX_TOTAL_CHARS,
@@ -188,7 +189,7 @@ def read_history(path: Path) -> list[Conversation]:
 
 
 def fit(conv: Conversation) -> Conversation:
-    """History can be longer than a live request: keep the opening turns, clip very long messages."""
+    """History can be longer than a live request: keep the opening turns, clip very long messages and fields."""
     kept: list[Message] = []
     total = 0
     for m in conv.messages[:MAX_MESSAGES]:
@@ -196,8 +197,19 @@ def fit(conv: Conversation) -> Conversation:
         total += len(text)
         if total > MAX_TOTAL_CHARS:
             break
-        kept.append(msgspec.structs.replace(m, text=text))
-    return msgspec.structs.replace(conv, messages=kept)
+        at = m.at if m.at is None or len(m.at) <= FIELD_CHARS["message at"] else None  # clipped, no longer a time
+        kept.append(msgspec.structs.replace(m, text=text, id=_clip(m.id, "message id"), at=at))
+    customer = conv.customer
+    if customer is not None:
+        customer = Customer(id=_clip(customer.id, "customer.id"), name=_clip(customer.name, "customer.name"),
+                            email=_clip(customer.email, "customer.email"), tier=_clip(customer.tier, "customer.tier"))
+    return msgspec.structs.replace(conv, messages=kept, customer=customer, helpdesk=_clip(conv.helpdesk, "helpdesk"),
+                                   ticket_id=_clip(conv.ticket_id, "ticket_id"), url=_clip(conv.url, "url"),
+                                   subject=_clip(conv.subject, "subject"))
+
+
+def _clip(value: str | None, field: str) -> str | None:
+    return value[:FIELD_CHARS[field]] if value is not None else None
 
 
 def history_files(paths: list[Path], report: HistoryReport) -> list[Path]:

@@ -172,6 +172,27 @@ def test_limits_give_413_naming_the_limit(env, messages, limit):
     assert r.status_code == 413
 
 
+HOSTILE_PHONES = " ".join(f"+44 20 7946 {i:04d}" for i in range(250_000))  # ~4 MB, as the reviewer sent
+
+
+@pytest.mark.parametrize("field,value", [
+    ("subject", HOSTILE_PHONES[:3_900_000]), ("url", "https://desk.example/" + "a" * 2000),
+    ("ticket_id", "t" * 201), ("helpdesk", "h" * 101), ("customer", {"name": HOSTILE_PHONES[:201]}),
+    ("customer", {"email": "e" * 321}), ("customer", {"id": "i" * 201}), ("customer", {"tier": "v" * 101}),
+    ("messages", [{"id": "m" * 201, "text": "hi"}]), ("messages", [{"at": "2026" * 17, "text": "hi"}]),
+])
+def test_every_string_field_has_a_limit(env, field, value):
+    """Not only message texts: a 3.9 MB subject used to be redacted in full (38 s of CPU); now 413 naming it."""
+    client, tokens, _ = env
+    body = {"messages": [{"role": "customer", "text": "Where is my refund?"}], field: value}
+    name = {"customer": "customer.", "messages": "message "}.get(field, field)
+    for path in ("/v1/assist", "/v1/summaries"):
+        r = client.post(path, json=body, headers=auth(tokens["agent"]))
+        assert r.status_code == 413 and name in r.json()["detail"] and "limit" in r.json()["detail"], r.text
+    at_limit = {**CONV, "subject": "s" * 1000, "ticket_id": "t" * 200, "url": "https://desk.example/" + "a" * 1979}
+    assert client.post("/v1/assist", json=at_limit, headers=auth(tokens["agent"])).status_code == 200
+
+
 def test_summaries(env):
     client, tokens, rt = env
     conv = {"helpdesk": "freshdesk", "ticket_id": "S-9", "messages": [

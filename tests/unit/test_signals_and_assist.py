@@ -135,3 +135,14 @@ def test_long_messages_keep_their_sentiment():
     assert sentiment("Thank you so much, this is wonderful and I love it. " * 200) > 0.9
     short = "The parcel is late and I'm annoyed."
     assert sentiment(short) == pytest.approx(float(_vader().polarity_scores(short)["compound"]))
+
+
+def test_imported_history_is_clipped_to_the_field_limits_not_refused():
+    from backend.services.history import fit
+
+    long = Conversation(subject="s" * 5000, ticket_id="t" * 500, customer=Customer(name="n" * 900),
+                        messages=[Message(id="m" * 300, text="hi", at="2026-11-20T10:00:00Z" + " " * 100)])
+    with pytest.raises(LimitExceeded, match="ticket_id has 500 characters"):
+        check_limits(long)
+    check_limits(fit(long))
+    assert prepare(fit(long)).subject == "s" * 1000
