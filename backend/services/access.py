@@ -97,17 +97,18 @@ def login_failed(rt: Runtime, client: str, reason: str) -> None:
     log.warning("dashboard sign-in failed from %s (%s; %d in this window)", client, reason, count)
 
 
-def count_assist(rt: Runtime, user: User) -> None:
-    """Count one assist request for `user`; raise RateLimited past the per-minute limit."""
+def count_request(rt: Runtime, user: User, route: str) -> None:
+    """Count one `route` request ("assist", "summaries") for `user`; raise RateLimited past the per-minute limit
+    (TANDEM_ASSIST_RATE_PER_MIN, counted per route)."""
     limit = rt.settings.assist_rate_per_min
     if limit <= 0:
         return
     now = time.time()
     window = _window(ASSIST_WINDOW_S, now)
     with rt.db.transaction():
-        hits = coordination.hit(rt.db, f"assist:{user.id}", window)
+        hits = coordination.hit(rt.db, f"{route}:{user.id}", window)
         if hits == 1 and window % 600 == 0:  # now and then, forget windows older than an hour
             coordination.forget_windows(rt.db, window - 3600)
     if hits > limit:
-        raise RateLimited(f"more than {limit} assist requests a minute for {user.name}",
+        raise RateLimited(f"more than {limit} {route} requests a minute for {user.name}",
                           ASSIST_WINDOW_S - int(now) % ASSIST_WINDOW_S)

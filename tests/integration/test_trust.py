@@ -136,6 +136,24 @@ def test_secure_cookies_behind_a_tls_proxy(demo_data):
         rt.close()
 
 
+def test_summaries_are_rate_limited_like_assist(demo_data, monkeypatch):
+    """Summaries cost as much as suggestions: each route has TANDEM_ASSIST_RATE_PER_MIN per user a minute."""
+    from backend.services import access
+
+    monkeypatch.setattr(access.time, "time", lambda: 1_800_000_010.0)  # one minute window throughout
+    rt = make_runtime(demo_data, TANDEM_ASSIST_RATE_PER_MIN="3")
+    agent = user_service.add_user(rt, "agent", "agent")
+    body = {"messages": [{"role": "customer", "text": "How do I reset my password?"}]}
+    try:
+        with TestClient(create_app(runtime=rt)) as client:
+            codes = [client.post("/v1/summaries", json=body, headers=bearer(agent)) for _ in range(4)]
+            assert [c.status_code for c in codes] == [200, 200, 200, 429]
+            assert int(codes[-1].headers["retry-after"]) > 0 and "summaries" in codes[-1].json()["detail"]
+            assert client.post("/v1/assist", json=body, headers=bearer(agent)).status_code == 200  # its own count
+    finally:
+        rt.close()
+
+
 # ---- 10. errors do not leak internals -----------------------------------------------------------------------
 
 def test_a_bug_is_a_500_with_a_request_id_not_its_message(api, monkeypatch):
