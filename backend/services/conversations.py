@@ -93,6 +93,20 @@ def site_of(url: str | None) -> str:
     return f"{parts.scheme.lower()}://{parts.netloc.lower().rsplit('@', 1)[-1]}"
 
 
+def page_url(url: str | None, *, redact_pii: bool, budget: Budget | None = None) -> str | None:
+    """What is kept of the page a conversation was read from: its origin and path (the path redacted). User
+    info, query string and fragment are dropped: they carry tokens, e-mails and search terms, not the ticket."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if not parts.scheme or not parts.netloc:
+        return None  # not a page address
+    return site_of(url) + clean_text(parts.path, redact_pii=redact_pii, budget=budget)  # the path starts with "/"
+
+
 def clean_text(text: str, *, redact_pii: bool, budget: Budget | None = None) -> str:
     """Control characters dropped, then PII replaced by typed placeholders (`budget`: the conversation's)."""
     text = _CONTROL.sub("", text).strip()
@@ -117,7 +131,7 @@ def prepare(conv: Conversation, *, redact_pii: bool = True) -> Thread:
     customer = conv.customer or Customer()
     name = clean_text(customer.name, redact_pii=redact_pii, budget=budget)[:200] if customer.name else None
     helpdesk = (conv.helpdesk or "api").strip().lower()[:100] or "api"
-    url = clean_text(conv.url, redact_pii=redact_pii, budget=budget)[:2000] if conv.url else None
+    url = page_url(conv.url, redact_pii=redact_pii, budget=budget)
     # No ticket id: a fresh one. (A hash of the first message would merge every conversation opening "Hi".)
     ticket = str(conv.ticket_id).strip()[:200] if conv.ticket_id else f"auto-{uuid.uuid4().hex[:16]}"
     return Thread(helpdesk=helpdesk, site=site_of(conv.url), ticket_id=ticket, url=url,

@@ -194,6 +194,18 @@ def test_nothing_personal_is_stored_from_urls_names_ids_or_sent_replies(api):
         assert secret not in stored, secret
 
 
+def test_page_urls_are_stored_as_origin_and_path(api):
+    """User info, query and fragment carry passwords, tokens and e-mails: only origin and path are kept."""
+    client, tokens, rt = api
+    url = "https://user:pw@desk.example/tickets/5?email=a@b.co&token=SECRETQ123#frag-SECRETF"
+    for ticket, page in (("u-1", url), ("u-2", "https://desk.example/customers/dana@example.com/t/6?x=1")):
+        r = client.post("/v1/assist", headers=bearer(tokens["agent"]), json={
+            "helpdesk": "zendesk", "ticket_id": ticket, "url": page, "messages": [{"role": "customer", "text": "Hi"}]})
+        assert r.status_code == 200
+    stored = dict(rt.db.rows("SELECT ticket_id, url FROM conversations WHERE ticket_id LIKE 'u-%'"))
+    assert stored == {"u-1": "https://desk.example/tickets/5", "u-2": "https://desk.example/customers/[EMAIL]/t/6"}
+
+
 # ---- 12. purge removes everything ----------------------------------------------------------------------------
 
 def test_purge_removes_everything_and_ages_imported_history_by_its_messages(demo_data, tmp_path):
