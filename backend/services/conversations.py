@@ -147,6 +147,37 @@ def stored_customer(thread: Thread) -> Thread:
                   subject=thread.subject, customer=Customer(tier=thread.customer.tier), messages=thread.messages)
 
 
+NAME = "[NAME]"  # where the customer's name was, in what is stored of a text written to them
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*[^\W\d_]")  # a name's words of two letters or more
+_PLACEHOLDER = re.compile(r"\[[A-Z_]+\]")
+
+
+def without_name(text: str, name: str | None) -> str:
+    """`text` with the customer's name, whole or any word of it, replaced by [NAME] (case as written)."""
+    words = _NAME_WORD.findall(_PLACEHOLDER.sub(" ", name or ""))  # "[EMAIL]" left of a redacted name is no name
+    if not words:
+        return text
+    parts = sorted({" ".join(words), *words}, key=len, reverse=True)
+    return re.sub(r"(?<!\w)(?:" + "|".join(map(re.escape, parts)) + r")(?!\w)", NAME, text)
+
+
+_GREETING = r"(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening))"
+_A_NAME = r"(\w[\w'’.-]*(?: \w[\w'’.-]*){0,3}?)"
+
+
+def name_as_written(original: str, final: str) -> str | None:
+    """The name an agent's sent text has where the stored suggestion has [NAME] ("Hi [NAME]," -> "Hi Dana,"
+    or "Hello Dana,"), so what is stored of the sent text can leave it out too."""
+    at = original.find(NAME)
+    before, after = original[max(0, at - 12):at], original[at + len(NAME):at + len(NAME) + 1]
+    if at < 0 or not before.strip() or not after:
+        return None
+    found = re.search(re.escape(before) + _A_NAME + re.escape(after), final)
+    if found is None and re.match(_GREETING + r"\s+$", original[:at], re.IGNORECASE):  # the agent changed the greeting
+        found = re.match(r"\s*" + _GREETING + r"\s+" + _A_NAME + r"\s*[,!]", final, re.IGNORECASE)
+    return found.group(1) if found and found.group(1)[0].isupper() else None  # a name, not "Hi there,"
+
+
 def store(rt: Runtime, thread: Thread) -> int:
     """Upsert a prepared conversation and its new messages; returns the conversation's row id."""
     with rt.db.transaction():

@@ -194,6 +194,26 @@ def test_nothing_personal_is_stored_from_urls_names_ids_or_sent_replies(api):
         assert secret not in stored, secret
 
 
+def test_the_customers_name_is_shown_but_not_stored(api):
+    """Suggestions greet the customer by name; the stored rows (JSON and SSE) and the stored sent reply have
+    [NAME] there, and an unchanged reply is still an edit distance of 0."""
+    client, tokens, rt = api
+    body = {"helpdesk": "zendesk", "ticket_id": "n-1", "customer": {"name": "Xanthippe Mbeki-Oduya"},
+            "messages": [{"role": "customer", "text": "How do I reset my password?"}]}
+    shown = client.post("/v1/assist", headers=bearer(tokens["agent"]), json=body).json()["suggestions"]
+    assert shown[0]["text"].startswith("Hi Xanthippe,")
+    with client.stream("POST", "/v1/assist", json=body,
+                       headers={**bearer(tokens["agent"]), "Accept": "text/event-stream"}) as stream:
+        assert "Hi Xanthippe," in "".join(stream.iter_text())
+    stored = [row[0] for row in rt.db.rows("SELECT text FROM suggestions")]
+    assert len(stored) >= 2 and all("Xanthippe" not in t and "Mbeki" not in t for t in stored)
+    assert sum(t.startswith("Hi [NAME],") for t in stored) >= 2
+    r = client.post("/v1/feedback", headers=bearer(tokens["agent"]), json={
+        "suggestion_id": shown[0]["id"], "action": "inserted", "final_text": shown[0]["text"]})
+    assert r.json()["edit_distance"] == 0
+    assert rt.db.value("SELECT final_text FROM feedback").startswith("Hi [NAME],")
+
+
 def test_page_urls_are_stored_as_origin_and_path(api):
     """User info, query and fragment carry passwords, tokens and e-mails: only origin and path are kept."""
     client, tokens, rt = api

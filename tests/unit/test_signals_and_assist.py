@@ -146,3 +146,14 @@ def test_imported_history_is_clipped_to_the_field_limits_not_refused():
         check_limits(long)
     check_limits(fit(long))
     assert prepare(fit(long)).subject == "s" * 1000
+
+
+def test_names_are_replaced_in_stored_texts():
+    from backend.services.conversations import name_as_written, without_name
+
+    assert without_name("Hi Xanthippe, Ms Mbeki-Oduya will call.", "Xanthippe Mbeki-Oduya") == \
+        "Hi [NAME], Ms [NAME] will call."
+    assert without_name("Hi there, we will", None) == "Hi there, we will"
+    assert without_name("Hi there,", "[EMAIL]") == "Hi there,"  # a name that was an address is no name
+    assert name_as_written("Hi [NAME],\n\nThanks.", "Hi Mary Ann, thanks!") == "Mary Ann"
+    assert name_as_written("Hi [NAME],\n\nThanks.", "Hi there,\n\nThanks.") is None
