@@ -4,7 +4,6 @@ start-up state (the store, the embedder, the index caught up with the KB, the pr
 from __future__ import annotations
 
 import logging
-import secrets
 from datetime import timedelta
 
 from litestar import Litestar
@@ -30,22 +29,9 @@ from backend.llm.prompts import load_all as load_prompts
 from backend.services.jobs import Periodic, Repeating
 from backend.services.runtime import Runtime
 from backend.settings import Settings, load_settings
-from backend.store.db import get_meta, set_meta
 
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 4 * 1024 * 1024  # well above 200,000 characters of messages in UTF-8 JSON
-
-
-def shared_secret(rt: Runtime, name: str) -> str:
-    """A random secret created once per deployment and shared by every worker through the store."""
-    key = f"secret:{name}"
-    existing = get_meta(rt.db, key)
-    if existing:
-        return existing
-    with rt.db.transaction():
-        if not get_meta(rt.db, key):
-            set_meta(rt.db, key, secrets.token_urlsafe(32))
-    return get_meta(rt.db, key) or ""
 
 
 def start_jobs(rt: Runtime) -> list[Periodic | Repeating]:
@@ -95,7 +81,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
 
     cors = CORSConfig(allow_origins=list(settings.cors_origins), allow_headers=["Authorization", "Content-Type"],
                       allow_methods=["GET", "POST", "DELETE"]) if settings.cors_origins else None
-    csrf = CSRFConfig(secret=shared_secret(rt, "csrf"), cookie_name="tandem_csrf", cookie_path="/dashboard",
+    csrf = CSRFConfig(secret=rt.secret("csrf"), cookie_name="tandem_csrf", cookie_path="/dashboard",
                       cookie_httponly=True, cookie_samesite="strict", cookie_secure=settings.secure_cookies,
                       exclude=[r"^/v1/", r"^/healthz$", r"^/metrics$", r"^/schema"])  # bearer routes need no CSRF
     prometheus = PrometheusConfig(app_name="tandem", prefix="tandem", group_path=True, exclude=[r"^/metrics$"])

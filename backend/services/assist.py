@@ -187,7 +187,7 @@ def assist_events(rt: Runtime, conversation: Conversation, *, user_id: int | Non
     `persist=False` (replays in `tandem eval`) runs the same pipeline without storing anything.
     """
     started = time.perf_counter()
-    thread = prepare(conversation, redact_pii=rt.settings.redact_pii)
+    thread = prepare(conversation, redact_pii=rt.settings.redact_pii, key=rt.pseudonym_key)
     signals = compute_signals(thread.messages, tier=thread.customer.tier, high_value_tiers=rt.settings.high_value_tiers)
     yield "signals", signals
     found = retrieve(rt, thread)

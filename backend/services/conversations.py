@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 import uuid
 from urllib.parse import urlsplit
@@ -113,32 +115,47 @@ def clean_text(text: str, *, redact_pii: bool, budget: Budget | None = None) -> 
     return redact(text, budget) if redact_pii else text
 
 
-def prepare(conv: Conversation, *, redact_pii: bool = True) -> Thread:
+def identifier(value: str, *, redact_pii: bool, budget: Budget | None, key: bytes) -> str:
+    """An id as stored: as given, or when it holds PII its redacted form with a keyed digest of the original
+    ("[EMAIL]~3f9a0c1d2b7e"), so distinct ids stay apart and a re-sent id finds its conversation again."""
+    as_given = _CONTROL.sub("", value).strip()
+    cleaned = clean_text(value, redact_pii=redact_pii, budget=budget)
+    if cleaned == as_given:
+        return cleaned
+    return f"{cleaned}~{hmac.new(key, as_given.encode(), hashlib.sha256).hexdigest()[:12]}"
+
+
+def prepare(conv: Conversation, *, redact_pii: bool = True, key: bytes = b"") -> Thread:
     """A normalized copy: limits checked, PII redacted, message keys and roles filled in.
 
     The customer's name is kept only for this request (a greeting); what is stored keeps only the
-    tier: the helpdesk already shows who the customer is, Tandem never needs to keep it.
+    tier: the helpdesk already shows who the customer is, Tandem never needs to keep it. Ids (ticket,
+    messages, helpdesk) are redacted too; `key` (Runtime.pseudonym_key) keys the digest that keeps them apart.
     """
     check_limits(conv)
     budget = Budget()  # one for the whole conversation: hostile text costs a bounded amount per request
+
+    def ident(value: str) -> str:
+        return identifier(value, redact_pii=redact_pii, budget=budget, key=key)
+
     messages = []
     for index, message in enumerate(conv.messages):
         text = clean_text(message.text, redact_pii=redact_pii, budget=budget)
         if not text:
             continue
-        messages.append(Turn(key=str(message.id or f"m{index + 1}")[:200], role=message.role, text=text,
+        messages.append(Turn(key=ident(message.id) if message.id else f"m{index + 1}", role=message.role, text=text,
                              at=parse_instant(message.at)))
     customer = conv.customer or Customer()
     name = clean_text(customer.name, redact_pii=redact_pii, budget=budget)[:200] if customer.name else None
-    helpdesk = (conv.helpdesk or "api").strip().lower()[:100] or "api"
+    tier = clean_text(customer.tier, redact_pii=redact_pii, budget=budget)[:100] or None if customer.tier else None
+    helpdesk = ident((conv.helpdesk or "").lower()) or "api"
     url = page_url(conv.url, redact_pii=redact_pii, budget=budget)
     # No ticket id: a fresh one. (A hash of the first message would merge every conversation opening "Hi".)
-    ticket = str(conv.ticket_id).strip()[:200] if conv.ticket_id else f"auto-{uuid.uuid4().hex[:16]}"
+    ticket = ident(conv.ticket_id) if conv.ticket_id and conv.ticket_id.strip() else f"auto-{uuid.uuid4().hex[:16]}"
     return Thread(helpdesk=helpdesk, site=site_of(conv.url), ticket_id=ticket, url=url,
                   subject=clean_text(conv.subject, redact_pii=redact_pii, budget=budget)[:1000] if conv.subject
                   else None,
-                  customer=Customer(name=name, tier=customer.tier[:100] if customer.tier else None),
-                  messages=infer_roles(messages))
+                  customer=Customer(name=name, tier=tier), messages=infer_roles(messages))
 
 
 def stored_customer(thread: Thread) -> Thread:

@@ -577,7 +577,7 @@ def history_threads(rt: Runtime, paths: list[Path], *, since: str | None = None,
             raise InvalidInput(f"{path}: {exc}") from None
     for conversations in files:
         for conversation in conversations:
-            yield prepare(fit(conversation), redact_pii=rt.settings.redact_pii)
+            yield prepare(fit(conversation), redact_pii=rt.settings.redact_pii, key=rt.pseudonym_key)
 
 
 def apply_operating_point(rt: Runtime, report: EvalReport) -> EvalReport:

@@ -232,7 +232,8 @@ def import_history(rt: Runtime, paths: list[Path]) -> HistoryReport:
     report = HistoryReport()
     for path in history_files(paths, report):
         try:
-            threads = [prepare(fit(c), redact_pii=rt.settings.redact_pii) for c in read_history(path)]
+            threads = [prepare(fit(c), redact_pii=rt.settings.redact_pii, key=rt.pseudonym_key)
+                       for c in read_history(path)]
         except HistoryFormatError as exc:
             report.failed.append(Failure(str(path), str(exc)))
             continue

@@ -214,6 +214,29 @@ def test_the_customers_name_is_shown_but_not_stored(api):
     assert rt.db.value("SELECT final_text FROM feedback").startswith("Hi [NAME],")
 
 
+def test_ids_and_tiers_are_redacted_and_stay_apart(api):
+    """An e-mail sent as a ticket or message id (or inside the tier) is neither stored nor exported; ids that
+    held PII stay distinct (a keyed digest), and the same id finds its conversation again."""
+    client, tokens, rt = api
+    for _ in range(2):
+        for email in ("dana.reyes@example.com", "li.wei@example.com"):
+            body = {"helpdesk": "mail", "ticket_id": email, "customer": {"tier": f"VIP {email}"},
+                    "messages": [{"id": f"{email}/1", "role": "customer", "text": "Where is my refund?"},
+                                 {"id": f"{email}/2", "role": "customer", "text": "Call me on +44 20 7946 0018"}]}
+            assert client.post("/v1/summaries", headers=bearer(tokens["agent"]), json=body).status_code == 200
+    stored = json.dumps(rt.db.rows("SELECT ticket_id, customer FROM conversations WHERE helpdesk = 'mail'")) + \
+        json.dumps(rt.db.rows("SELECT message_key FROM messages"))
+    exported = "".join(client.get("/v1/summaries/export", params={"format": fmt}, headers=bearer(tokens["lead"])).text
+                       for fmt in ("csv", "jsonl"))
+    for text in (stored, exported):
+        assert "example.com" not in text and "dana" not in text and "7946" not in text
+    tickets = [r[0] for r in rt.db.rows("SELECT ticket_id FROM conversations WHERE helpdesk = 'mail'")]
+    assert len(tickets) == 2 and all(t.startswith("[EMAIL]~") for t in tickets)  # two, not four, not one
+    assert rt.db.value("SELECT count(*) FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+                       "WHERE c.helpdesk = 'mail'") == 4
+    assert "VIP [EMAIL]" in stored  # the tier is kept, redacted
+
+
 def test_page_urls_are_stored_as_origin_and_path(api):
     """User info, query and fragment carry passwords, tokens and e-mails: only origin and path are kept."""
     client, tokens, rt = api
