@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import re
 import uuid
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from backend.dates import parse_instant
@@ -16,6 +17,7 @@ from backend.services.runtime import Runtime
 from backend.store import conversations as conv_store
 
 MAX_MESSAGES = 200
+MAX_CLOCK_SKEW = timedelta(minutes=10)  # a message time further ahead is taken as the time it was received
 MAX_MESSAGE_CHARS = 20_000
 MAX_TOTAL_CHARS = 200_000
 # Every other string of a Conversation has a size limit too (413 past it): what would be stored is far shorter,
@@ -115,6 +117,18 @@ def clean_text(text: str, *, redact_pii: bool, budget: Budget | None = None) -> 
     return redact(text, budget) if redact_pii else text
 
 
+def message_time(value: str | None, received: datetime) -> str | None:
+    """A message's time as stored: None when unreadable, and never later than `received` plus a small skew
+    (a message "sent" in 9999 would keep its conversation from retention forever)."""
+    at = parse_instant(value)
+    if at is not None and at > (received + MAX_CLOCK_SKEW).strftime(_ISO):
+        return received.strftime(_ISO)
+    return at
+
+
+_ISO = "%Y-%m-%dT%H:%M:%SZ"  # parse_instant's form: its strings compare in time order
+
+
 def identifier(value: str, *, redact_pii: bool, budget: Budget | None, key: bytes) -> str:
     """An id as stored: as given, or when it holds PII its redacted form with a keyed digest of the original
     ("[EMAIL]~3f9a0c1d2b7e"), so distinct ids stay apart and a re-sent id finds its conversation again."""
@@ -133,6 +147,7 @@ def prepare(conv: Conversation, *, redact_pii: bool = True, key: bytes = b"") ->
     messages, helpdesk) are redacted too; `key` (Runtime.pseudonym_key) keys the digest that keeps them apart.
     """
     check_limits(conv)
+    received = datetime.now(UTC)
     budget = Budget()  # one for the whole conversation: hostile text costs a bounded amount per request
 
     def ident(value: str) -> str:
@@ -144,7 +159,7 @@ def prepare(conv: Conversation, *, redact_pii: bool = True, key: bytes = b"") ->
         if not text:
             continue
         messages.append(Turn(key=ident(message.id) if message.id else f"m{index + 1}", role=message.role, text=text,
-                             at=parse_instant(message.at)))
+                             at=message_time(message.at, received)))
     customer = conv.customer or Customer()
     name = clean_text(customer.name, redact_pii=redact_pii, budget=budget)[:200] if customer.name else None
     tier = clean_text(customer.tier, redact_pii=redact_pii, budget=budget)[:100] or None if customer.tier else None

@@ -237,6 +237,23 @@ def test_ids_and_tiers_are_redacted_and_stay_apart(api):
     assert "VIP [EMAIL]" in stored  # the tier is kept, redacted
 
 
+def test_message_times_never_lie_in_the_future(api):
+    """A message dated 9999-12-31 would exempt its conversation from retention forever: it is stored as the
+    time it was received; a clock a few minutes ahead is believed."""
+    from datetime import UTC, datetime, timedelta
+
+    client, tokens, rt = api
+    soon = (datetime.now(UTC) + timedelta(minutes=3)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    client.post("/v1/assist", headers=bearer(tokens["agent"]), json={
+        "helpdesk": "z", "ticket_id": "future", "messages": [
+            {"id": "a", "role": "customer", "text": "Hi", "at": "9999-12-31T23:59:59Z"},
+            {"id": "b", "role": "customer", "text": "Hello?", "at": soon}]})
+    ceiling = (datetime.now(UTC) + timedelta(minutes=11)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    times = dict(rt.db.rows("SELECT message_key, at FROM messages WHERE message_key IN ('a', 'b')"))
+    assert times["a"] <= ceiling and times["b"] == soon
+    assert rt.db.value("SELECT last_activity_at FROM conversations WHERE ticket_id = 'future'") <= ceiling
+
+
 def test_page_urls_are_stored_as_origin_and_path(api):
     """User info, query and fragment carry passwords, tokens and e-mails: only origin and path are kept."""
     client, tokens, rt = api
