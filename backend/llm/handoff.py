@@ -316,7 +316,7 @@ def extractive_summary(thread: Thread, signals: Signals) -> Summary:
     if not next_steps:
         next_steps = [Item("Confirm with the customer that the issue is resolved.", [])]
     goal = next((s for s in issues if _REQUEST.search(s.text)), issues[0] if issues else None)
-    conversation = " ".join(clean(m.text) for m in messages)
+    conversation = " ".join(s.text for s in sentences)  # what was read (the references left out are listed)
     pending = any(_FOLLOW_UP.search(s.text) for s in agent)
     last_customer = customer[-3:]
     resolved = (not open_q and not pending and bool(last_customer)
