@@ -154,6 +154,31 @@ def test_summaries_are_rate_limited_like_assist(demo_data, monkeypatch):
         rt.close()
 
 
+def test_a_refused_token_is_a_logged_and_counted_401_with_a_request_id(demo_data, caplog):
+    """Authentication failures used to escape the request-id, access-log and metrics middleware: logged as 500,
+    missing from /metrics, and without the X-Request-ID every response carries."""
+    rt = make_runtime(demo_data, TANDEM_ACCESS_LOG="json")
+    admin = user_service.add_user(rt, "admin", "admin")
+
+    def refused(metrics: str) -> float:
+        found = [float(line.rsplit(" ", 1)[1]) for line in metrics.splitlines() if line.startswith(
+            "tandem_requests_total{") and 'path="/v1/me"' in line and 'status_code="401"' in line]
+        return sum(found)
+
+    try:
+        with TestClient(create_app(runtime=rt)) as client, caplog.at_level(logging.INFO, logger="tandem.access"):
+            before = refused(client.get("/metrics", headers=bearer(admin)).text)
+            for headers in ({"Authorization": "Bearer tdm_wrong"}, {}):
+                r = client.get("/v1/me", headers=headers)
+                assert r.status_code == 401 and r.json()["request_id"] == r.headers["x-request-id"]
+            assert client.get("/dashboard").status_code == 401  # no session cookie
+            assert refused(client.get("/metrics", headers=bearer(admin)).text) == before + 2
+        lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "tandem.access"]
+        assert [line["status"] for line in lines if line["path"] in ("/v1/me", "/dashboard")] == [401, 401, 401]
+    finally:
+        rt.close()
+
+
 # ---- 10. errors do not leak internals -----------------------------------------------------------------------
 
 def test_a_bug_is_a_500_with_a_request_id_not_its_message(api, monkeypatch):
