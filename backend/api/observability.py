@@ -9,11 +9,19 @@ import re
 import time
 import uuid
 from typing import Any
+from urllib.parse import quote
 
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 access_log = logging.getLogger("tandem.access")
 _VALID_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\\]")
+_PATH_SAFE = "/:@!$&'()*+,;=~"  # what stays as it is when a path is percent-encoded for the text log
+
+
+def _printable(text: str) -> str:
+    """Control characters and backslashes as escapes (a name cannot start a log line of its own)."""
+    return _UNPRINTABLE.sub(lambda m: "\\\\" if m.group() == "\\" else f"\\u{ord(m.group()):04x}", text)
 
 
 def request_id(scope: Scope) -> str:
@@ -61,5 +69,6 @@ class RequestContext:
             access_log.info(json.dumps({"request_id": rid, "method": scope["method"], "path": scope["path"],
                                         "status": status, "ms": round(ms, 1), "user": who,
                                         "client": (scope.get("client") or ["-"])[0]}))
-        else:
-            access_log.info('%s %s %s %d %.1fms user=%s', rid, scope["method"], scope["path"], status, ms, who or "-")
+        else:  # one line per request whatever the path holds: it is percent-encoded again, names escaped
+            access_log.info('%s %s %s %d %.1fms user=%s', rid, scope["method"], quote(scope["path"], safe=_PATH_SAFE),
+                            status, ms, _printable(who or "-"))

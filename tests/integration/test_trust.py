@@ -179,6 +179,21 @@ def test_a_refused_token_is_a_logged_and_counted_401_with_a_request_id(demo_data
         rt.close()
 
 
+def test_the_text_access_log_is_one_line_per_request(demo_data, caplog):
+    """A decoded %0A in the path (or a newline in a user's name) used to start a forged log line."""
+    rt = make_runtime(demo_data, TANDEM_ACCESS_LOG="text")
+    eve = user_service.add_user(rt, "eve\nforged 0000 GET /v1/users 200 1.0ms user=admin", "agent")
+    try:
+        with TestClient(create_app(runtime=rt)) as client, caplog.at_level(logging.INFO, logger="tandem.access"):
+            client.get("/v1/kb/articles/x%0Aabcdef0123456789%20GET%20users%20200%201.0ms%20user=admin")
+            client.get("/v1/me", headers=bearer(eve))
+        lines = [r.getMessage() for r in caplog.records if r.name == "tandem.access"]
+        assert len(lines) == 2 and not any("\n" in line or "\r" in line for line in lines), lines
+        assert "/v1/kb/articles/x%0Aabcdef0123456789%20GET" in lines[0] and "eve\\u000aforged" in lines[1]
+    finally:
+        rt.close()
+
+
 # ---- 10. errors do not leak internals -----------------------------------------------------------------------
 
 def test_a_bug_is_a_500_with_a_request_id_not_its_message(api, monkeypatch):
