@@ -85,13 +85,12 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
                       cookie_httponly=True, cookie_samesite="strict", cookie_secure=settings.secure_cookies,
                       exclude=[r"^/v1/", r"^/healthz$", r"^/metrics$", r"^/schema"])  # bearer routes need no CSRF
     prometheus = PrometheusConfig(app_name="tandem", prefix="tandem", group_path=True, exclude=[r"^/metrics$"])
-    return Litestar(
+    app = Litestar(
         route_handlers=[AssistController, KBController, FaqController, EvalController, AccountController, ExportController,
                         DashboardController, MetricsController, healthz],
         on_startup=[startup],
         on_shutdown=[shutdown],
-        middleware=[DefineMiddleware(RequestContext, log_format=settings.access_log), prometheus.middleware,
-                    DefineMiddleware(BearerAuth, exclude=["^/healthz$", "^/dashboard/login$"])],
+        middleware=[prometheus.middleware, DefineMiddleware(BearerAuth, exclude=["^/healthz$", "^/dashboard/login$"])],
         cors_config=cors,
         csrf_config=csrf,
         request_max_body_size=MAX_BODY_BYTES,
@@ -100,3 +99,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
         exception_handlers=HANDLERS,  # type: ignore[arg-type]
         logging_config=None,  # logging belongs to the process (CLI, uvicorn); the app must not reconfigure it
     )
+    # Outside the router, not among the route middleware: unknown paths (404) and methods (405) never reach a
+    # route, and their responses need a request id and an access-log line too.
+    app.asgi_handler = RequestContext(app.asgi_handler, log_format=settings.access_log)
+    return app

@@ -194,6 +194,18 @@ def test_the_text_access_log_is_one_line_per_request(demo_data, caplog):
         rt.close()
 
 
+def test_unknown_paths_and_methods_have_a_request_id_and_a_log_line(demo_data, caplog):
+    rt = make_runtime(demo_data, TANDEM_ACCESS_LOG="json")
+    try:
+        with TestClient(create_app(runtime=rt)) as client, caplog.at_level(logging.INFO, logger="tandem.access"):
+            for r in (client.get("/nope"), client.delete("/healthz")):
+                assert r.status_code in (404, 405) and r.json()["request_id"] == r.headers["x-request-id"]
+        lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "tandem.access"]
+        assert [(line["path"], line["status"]) for line in lines] == [("/nope", 404), ("/healthz", 405)]
+    finally:
+        rt.close()
+
+
 # ---- 10. errors do not leak internals -----------------------------------------------------------------------
 
 def test_a_bug_is_a_500_with_a_request_id_not_its_message(api, monkeypatch):
