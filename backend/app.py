@@ -18,7 +18,7 @@ from backend import metrics, tuning
 from backend.api.account import AccountController
 from backend.api.assist import AssistController
 from backend.api.auth import BearerAuth
-from backend.api.errors import HANDLERS
+from backend.api.errors import HANDLERS, JSONRequest
 from backend.api.evaluation import EvalController
 from backend.api.faq import FaqController
 from backend.api.health import MetricsController, healthz
@@ -94,6 +94,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
         cors_config=cors,
         csrf_config=csrf,
         request_max_body_size=MAX_BODY_BYTES,
+        request_class=JSONRequest,
         openapi_config=OpenAPIConfig(title="Tandem", version="0.2.0", path="/schema",
                                      render_plugins=[JsonRenderPlugin()]),
         exception_handlers=HANDLERS,  # type: ignore[arg-type]

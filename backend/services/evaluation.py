@@ -221,6 +221,8 @@ def parse_questions(text: str, *, csv_format: bool, limit: int = MAX_QUESTIONS) 
                 rows.append((number, json.loads(line)))
             except json.JSONDecodeError as exc:
                 raise InvalidInput(f"line {number}: invalid JSON ({exc.msg})") from None
+            except RecursionError:
+                raise InvalidInput(f"line {number}: JSON nested too deeply") from None
     out: list[GoldenQuestion] = []
     for number, row in rows:
         if len(out) >= limit:

@@ -96,6 +96,8 @@ def parse_jsonl(text: str) -> list[Conversation]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise HistoryFormatError(f"line {number}: invalid JSON ({exc.msg})") from None
+        except RecursionError:
+            raise HistoryFormatError(f"line {number}: JSON nested too deeply") from None
         out.append(to_conversation(obj, f"line {number}"))
     return out
 
@@ -179,6 +181,8 @@ def read_history(path: Path) -> list[Conversation]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise HistoryFormatError(f"invalid JSON at line {exc.lineno} ({exc.msg})") from None
+    except RecursionError:
+        raise HistoryFormatError("JSON nested too deeply") from None
     if isinstance(data, dict) and "tickets" in data:
         return parse_zendesk(data)
     if isinstance(data, dict):

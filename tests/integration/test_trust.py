@@ -381,6 +381,38 @@ def test_hostile_files_are_named_and_the_rest_imports(cli, tmp_path):
     assert titles == {"Good", "deep"}  # the nested page was read; the link and the hidden folder were not
 
 
+DEEP = "[" * 10_000 + "]" * 10_000
+
+
+def test_deeply_nested_json_is_a_bad_request_not_a_crash(api, caplog):
+    """10,000 levels of nesting used to raise RecursionError in the decoder: 500 and a traceback in the log."""
+    client, tokens, _ = api
+    for path, role, body in (
+            ("/v1/assist", "agent", '{"messages": [{"text": "x", "id": ' + DEEP + '}]}'),
+            ("/v1/summaries", "agent", '{"messages": [{"text": "x"}], "customer": ' + DEEP + '}'),
+            ("/v1/feedback", "agent", '{"suggestion_id": ' + DEEP + ', "action": "inserted"}'),
+            ("/v1/kb/articles", "knowledge_manager", '{"source": "x", "articles": ' + DEEP + '}'),
+            ("/v1/eval/questions", "knowledge_manager", '{"questions": ' + DEEP + '}')):
+        r = client.post(path, content=body.encode(), headers={**bearer(tokens[role]),
+                                                              "Content-Type": "application/json"})
+        assert r.status_code == 400 and "nested too deeply" in r.json()["detail"], (path, r.text)
+    assert "RecursionError" not in caplog.text
+
+
+def test_deeply_nested_json_files_are_named_and_skipped(cli, tmp_path):
+    (tmp_path / "deep.jsonl").write_text('{"messages": [{"text": "hi"}], "x": ' + DEEP + '}\n')
+    (tmp_path / "ok.jsonl").write_text('{"ticket_id": "1", "messages": [{"role": "customer", "text": "hi"}]}\n')
+    out = cli.run("conversations", "import", str(tmp_path / "deep.jsonl"), str(tmp_path / "ok.jsonl"), check=False)
+    assert "deep.jsonl" in out.stderr + out.stdout and "nested too deeply" in out.stderr + out.stdout
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "deep.json").write_text(DEEP)
+    (kb / "good.md").write_text("---\nid: good\ntitle: Good\n---\nReturns are free.\n")
+    out = cli.run("kb", "import", str(kb), check=False)
+    assert "deep.json" in out.stderr and "nested too deeply" in out.stderr
+    assert [a["title"] for a in cli.json("kb", "list", "--json")] == ["Good"]
+
+
 # ---- 14. article ids are exact -----------------------------------------------------------------------------------
 
 def test_article_ids_resolve_to_that_article_only(api):
