@@ -177,16 +177,18 @@ def free_port() -> int:
 
 
 class LiveServer:
-    """The real app on uvicorn in a background thread, on a loopback port (one process, real HTTP)."""
+    """The real app on uvicorn in a background thread, on a loopback port (one process, real HTTP); `options`
+    are uvicorn's (`tandem serve` passes backend.api.server.uvicorn_options)."""
 
-    def __init__(self, app) -> None:
+    def __init__(self, app, **options) -> None:
         import threading
 
         import uvicorn
 
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self._server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="error"))
+        self._server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="error",
+                                                     **options))
         self._thread = threading.Thread(target=self._server.run, daemon=True)
 
     def __enter__(self) -> LiveServer:

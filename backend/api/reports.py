@@ -2,7 +2,7 @@
 
 The dashboard signs in with a token once and then keeps a server-side session: the cookie holds a
 random session id (its hash is stored), the server enforces expiry, the sign-in and sign-out forms
-carry CSRF tokens, and failed sign-ins are logged and rate-limited per client address.
+carry CSRF tokens, and failed sign-ins are logged and rate-limited per token prefix and per client address.
 """
 
 from __future__ import annotations
@@ -99,17 +99,17 @@ class DashboardController(Controller):
         """Check the token and role, then start a server-side session (cookie: its random id only)."""
         rt = runtime(request)
         client = _client(request)
+        token = str((data or {}).get("token") or "").strip()
         try:
-            access.check_login_allowed(rt, client)
+            access.check_login_allowed(rt, client, token)
         except RateLimited as exc:
             return Response(LOGIN_PAGE.format(error=f"<p class=err>{html.escape(str(exc))}</p>",
                                               csrf=html.escape(_csrf(request))),
                             status_code=429, media_type=MediaType.HTML, headers={"Retry-After": str(exc.retry_after)})
-        token = str((data or {}).get("token") or "").strip()
         user = user_service.authenticate(rt, token) if token else None
         if user is None or user.role not in LEADS:
             reason = "That token is not valid." if user is None else "This page needs a lead or admin token."
-            access.login_failed(rt, client, "bad token" if user is None else f"role {user.role}")
+            access.login_failed(rt, client, token, "bad token" if user is None else f"role {user.role}")
             return Response(LOGIN_PAGE.format(error=f"<p class=err>{html.escape(reason)}</p>",
                                               csrf=html.escape(_csrf(request))),
                             status_code=401, media_type=MediaType.HTML)

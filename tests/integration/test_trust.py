@@ -112,16 +112,49 @@ def test_dashboard_sessions_are_server_side_expiring_and_csrf_protected(api, cap
     assert client.get("/dashboard").status_code == 401
 
 
-def test_failed_sign_ins_are_logged_and_rate_limited(api, caplog):
+def test_failed_sign_ins_are_limited_per_token_prefix_and_per_address(api, caplog, monkeypatch):
+    """Ten bad tries used to lock every user behind the address out; now they lock out that token prefix, and
+    an address is refused only after many more failures."""
+    from backend.services import access
+
+    monkeypatch.setattr(access.time, "time", lambda: 1_800_000_010.0)  # one rate window throughout
     client, tokens, _ = api
     csrf = csrf_of(client.get("/dashboard/login").text)
+
+    def sign_in(token: str) -> int:
+        return client.post("/dashboard/login", data={"token": token, "_csrf_token": csrf},
+                           follow_redirects=False).status_code
+
     with caplog.at_level(logging.WARNING, logger="backend.services.access"):
-        codes = [client.post("/dashboard/login", data={"token": f"tdm_wrong{i}", "_csrf_token": csrf}).status_code
-                 for i in range(12)]
-    assert codes[:10] == [401] * 10 and codes[10:] == [429, 429]
-    assert "sign-in failed" in caplog.text and "tdm_wrong" not in caplog.text  # logged, without the token
-    blocked = client.post("/dashboard/login", data={"token": tokens["lead"], "_csrf_token": csrf})
-    assert blocked.status_code == 429 and int(blocked.headers["retry-after"]) > 0
+        guessed = tokens["lead"][:access.TOKEN_PREFIX_CHARS]
+        codes = [sign_in(f"{guessed}guess{i}") for i in range(access.LOGIN_FAILURES_PER_TOKEN + 1)]
+    assert codes == [401] * access.LOGIN_FAILURES_PER_TOKEN + [429]
+    assert "sign-in failed" in caplog.text and guessed not in caplog.text  # logged, without the token
+    assert sign_in(tokens["lead"]) == 429  # the token someone was guessing waits out the window
+    assert sign_in(tokens["admin"]) == 303  # everyone else behind the address signs in
+    while sum(1 for r in caplog.records if "sign-in failed" in r.getMessage()) < access.LOGIN_FAILURES_PER_ADDRESS:
+        assert sign_in(f"tdm_{len(caplog.records):08d}") == 401  # a new prefix each time
+    blocked = client.post("/dashboard/login", data={"token": tokens["admin"], "_csrf_token": csrf})
+    assert blocked.status_code == 429 and int(blocked.headers["retry-after"]) > 0  # the address is refused
+
+
+def test_forwarded_addresses_are_believed_only_from_trusted_proxies(demo_data, caplog):
+    """uvicorn believes X-Forwarded-For from 127.0.0.1 by default: rotating it dodged the per-address limit."""
+    from backend.api.server import uvicorn_options
+
+    for proxies, seen in (("", "127.0.0.1"), ("127.0.0.1", "203.0.113.7")):
+        rt = make_runtime(demo_data, **({"TANDEM_TRUSTED_PROXIES": proxies} if proxies else {}))
+        caplog.clear()
+        try:
+            with LiveServer(create_app(runtime=rt), **uvicorn_options(rt.settings)) as live, \
+                    httpx.Client(base_url=live.base, timeout=30) as browser, \
+                    caplog.at_level(logging.WARNING, logger="backend.services.access"):
+                csrf = csrf_of(browser.get("/dashboard/login").text)
+                browser.post("/dashboard/login", data={"token": "tdm_wrong", "_csrf_token": csrf},
+                             headers={"X-Forwarded-For": "203.0.113.7"})
+            assert f"sign-in failed from {seen} " in caplog.text, caplog.text
+        finally:
+            rt.close()
 
 
 def test_secure_cookies_behind_a_tls_proxy(demo_data):
