@@ -24,6 +24,19 @@ def _printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: "\\\\" if m.group() == "\\" else f"\\u{ord(m.group()):04x}", text)
 
 
+def enable_access_log(log_format: str) -> None:
+    """Write the access log to stderr, one request a line and nothing else on it (JSON lines stay parseable),
+    whatever level the process logs at (`tandem serve` logs WARNING and up unless -v). For the processes that
+    serve the app (backend/asgi.py), not for the app: the app leaves logging to its process."""
+    if log_format == "off" or access_log.handlers:
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    access_log.addHandler(handler)
+    access_log.setLevel(logging.INFO)
+    access_log.propagate = False
+
+
 def request_id(scope: Scope) -> str:
     """The id of the request this scope belongs to."""
     state: Any = scope.get("state") or {}
