@@ -11,6 +11,7 @@ import html
 from typing import Annotated
 
 from litestar import Controller, Request, Response, get, post
+from litestar.datastructures import ResponseHeader
 from litestar.enums import MediaType
 from litestar.params import FromQuery, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Stream
@@ -73,10 +74,22 @@ def _client(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
+# The dashboard's pages are inline CSS and SVG with two forms: nothing else may load, frame them, or be cached.
+PAGE_HEADERS = [
+    ResponseHeader(name="Content-Security-Policy", value="default-src 'none'; style-src 'unsafe-inline'; "
+                   "img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
+    ResponseHeader(name="X-Frame-Options", value="DENY"),
+    ResponseHeader(name="Cache-Control", value="no-store"),
+    ResponseHeader(name="Referrer-Policy", value="no-referrer"),
+    ResponseHeader(name="X-Content-Type-Options", value="nosniff"),
+]
+
+
 class DashboardController(Controller):
     path = "/dashboard"
     tags = ["reports"]
     include_in_schema = False
+    response_headers = PAGE_HEADERS
 
     @get("", guards=[require(*LEADS)], sync_to_thread=True, media_type=MediaType.HTML)
     def dashboard(self, request: Request, since: FromQuery[str | None] = None,

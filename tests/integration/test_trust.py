@@ -157,6 +157,18 @@ def test_forwarded_addresses_are_believed_only_from_trusted_proxies(demo_data, c
             rt.close()
 
 
+def test_dashboard_pages_may_not_load_anything_be_framed_or_cached(api):
+    client, tokens, _ = api
+    form = client.get("/dashboard/login")
+    pages = [form, client.post("/dashboard/login", data={"token": "tdm_wrong", "_csrf_token": csrf_of(form.text)}),
+             client.get("/dashboard", headers=bearer(tokens["lead"]))]
+    for page in pages:
+        csp = page.headers["content-security-policy"]
+        assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp and "script-src" not in csp
+        assert page.headers["x-frame-options"] == "DENY" and page.headers["cache-control"] == "no-store"
+        assert "<script" not in page.text
+
+
 def test_secure_cookies_behind_a_tls_proxy(demo_data):
     rt = make_runtime(demo_data, TANDEM_SECURE_COOKIES="on")
     token = user_service.add_user(rt, "lead", "lead")
