@@ -404,6 +404,20 @@ def test_purge_removes_everything_and_ages_imported_history_by_its_messages(demo
     assert marker.encode() not in raw  # not left behind in free pages or the WAL
 
 
+def test_a_new_store_is_readable_by_its_owner_only(tmp_path):
+    """The SQLite file (and its WAL and shared-memory files) used to be created 0644: world-readable."""
+    import stat
+
+    rt = make_runtime(tmp_path / "fresh")
+    try:
+        user_service.add_user(rt, "ana", "agent")  # a write: the WAL exists
+        modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in (tmp_path / "fresh").glob("tandem.db*")}
+        assert set(modes) >= {"tandem.db", "tandem.db-wal", "tandem.db-shm"} and set(modes.values()) == {0o600}
+        assert stat.S_IMODE((tmp_path / "fresh").stat().st_mode) == 0o700
+    finally:
+        rt.close()
+
+
 # ---- 13. untrusted files ---------------------------------------------------------------------------------------
 
 def test_hostile_files_are_named_and_the_rest_imports(cli, tmp_path):
