@@ -90,7 +90,10 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
                         DashboardController, MetricsController, healthz],
         on_startup=[startup],
         on_shutdown=[shutdown],
-        middleware=[prometheus.middleware, DefineMiddleware(BearerAuth, exclude=["^/healthz$", "^/dashboard/login$"])],
+        # OPTIONS needs a token too (Litestar's default lets it through); a CORS preflight from a configured origin
+        # is answered by the CORS middleware before it reaches a route.
+        middleware=[prometheus.middleware, DefineMiddleware(BearerAuth, exclude=["^/healthz$", "^/dashboard/login$"],
+                                                            exclude_http_methods=[])],
         cors_config=cors,
         csrf_config=csrf,
         request_max_body_size=MAX_BODY_BYTES,

@@ -278,6 +278,12 @@ def test_cors_only_for_configured_origins(env):
         assert ok.headers.get("access-control-allow-origin") == "https://acme.zendesk.com"
         bad = client.options("/v1/assist", headers={"Origin": "https://evil.example", **preflight})
         assert bad.headers.get("access-control-allow-origin") is None
+        assert client.options("/v1/assist").status_code == 401  # not a preflight: a token is needed
     with TestClient(create_app(runtime=rt)) as client:  # no origins configured: no CORS at all
         r = client.get("/v1/me", headers={"Origin": "https://acme.zendesk.com", **auth(tokens["agent"])})
         assert r.status_code == 200 and "access-control-allow-origin" not in r.headers
+        # OPTIONS on an authenticated route used to answer 204 (with the route's methods) without a token.
+        for path in ("/v1/assist", "/v1/users", "/dashboard"):
+            assert client.options(path).status_code == 401
+            assert client.options(path, headers={"Origin": "https://acme.zendesk.com", **preflight}).status_code == 401
+        assert client.options("/v1/me", headers=auth(tokens["agent"])).status_code == 204
