@@ -490,6 +490,22 @@ def test_article_ids_resolve_to_that_article_only(api):
     assert client.delete("/v1/kb/articles/gift-cards", params={"source": "other"}, headers=h).status_code == 404
 
 
+def test_article_ids_hold_no_control_characters(api):
+    """An id sent with a NUL (or a tab) kept it: SQLite stored it, PostgreSQL cannot, and it looked like
+    another id. Control characters are dropped from ids, sources, titles and tags."""
+    client, tokens, rt = api
+    h = bearer(tokens["knowledge_manager"])
+    r = client.post("/v1/kb/articles", headers=h, json={"source": "ext\x00", "articles": [
+        {"external_id": "nul\x00-id\t", "title": "Nul\x00 title", "body": "Body.", "tags": ["a\x00b", "\x01"]}]})
+    assert r.status_code == 200 and r.json()["added"] == 1
+    article = client.get("/v1/kb/articles/nul-id", params={"source": "ext"}, headers=h).json()
+    assert (article["article_id"], article["title"], article["tags"]) == ("nul-id", "Nul title", ["ab"])
+    assert rt.db.value("SELECT count(*) FROM articles WHERE instr(external_id, char(0)) > 0") == 0
+    bad = client.post("/v1/kb/articles", headers=h, json={"source": "ext", "articles": [
+        {"external_id": "\x00\x00", "title": "Only NULs", "body": "Body."}]})
+    assert bad.status_code == 400 and "control characters" in bad.json()["detail"]
+
+
 # ---- 15. operability ------------------------------------------------------------------------------------------
 
 def test_access_log_metrics_and_rate_limits(demo_data, caplog):
