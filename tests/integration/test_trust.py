@@ -69,8 +69,9 @@ def test_exports_neutralise_formulas_and_escape_markdown(api, tmp_path):
         summaries.summarize(rt, conv(helpdesk="z", ticket_id=f"f-{i}", subject=text,
                                      messages=[{"role": "customer", "text": text}]))
     cli = CLI(Path(rt.settings.data_dir))
-    for source in (cli.run("summaries", "export").stdout,
-                   client.get("/v1/summaries/export", headers=bearer(tokens["lead"])).text):
+    exported = client.get("/v1/summaries/export", headers=bearer(tokens["lead"]))
+    assert exported.headers["content-type"] == "text/csv; charset=utf-8"  # once, not twice
+    for source in (cli.run("summaries", "export").stdout, exported.text):
         for row in csv.reader(io.StringIO(source)):
             for cell in row:
                 assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
