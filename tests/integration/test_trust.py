@@ -252,6 +252,45 @@ def test_unknown_paths_and_methods_have_a_request_id_and_a_log_line(demo_data, c
         rt.close()
 
 
+def test_slow_headers_cannot_hold_sockets(demo_data, monkeypatch):
+    """uvicorn has no header-read deadline: 50 sockets sending headers a byte at a time stayed open 64 s."""
+    import socket
+
+    from backend.api import server
+
+    monkeypatch.setattr(server.DeadlineH11Protocol, "header_timeout", 1.0)
+    rt = make_runtime(demo_data)
+    try:
+        with LiveServer(create_app(runtime=rt), **server.uvicorn_options(rt.settings)) as live:
+            slow = [socket.create_connection(("127.0.0.1", live.port), timeout=5) for _ in range(20)]
+            started = time.monotonic()
+            for s in slow[:10]:
+                s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")  # half the sockets: headers never finish
+            closed: set[int] = set()
+            while len(closed) < len(slow) and time.monotonic() - started < 4:
+                for i, s in enumerate(slow):
+                    if i in closed:
+                        continue
+                    try:
+                        s.sendall(b"X: y\r\n")  # a trickle does not move the deadline
+                        s.settimeout(0.05)
+                        if s.recv(1) == b"":
+                            closed.add(i)
+                    except TimeoutError:
+                        pass
+                    except OSError:
+                        closed.add(i)
+                time.sleep(0.2)
+            assert len(closed) == len(slow) and time.monotonic() - started < 3, (len(closed), time.monotonic() - started)
+            assert httpx.get(f"{live.base}/healthz", timeout=10).status_code == 200  # whole requests are served
+            with httpx.Client(base_url=live.base, timeout=10) as kept:  # and a kept-alive connection reused
+                assert [kept.get("/healthz").status_code for _ in range(3)] == [200, 200, 200]
+        for s in slow:
+            s.close()
+    finally:
+        rt.close()
+
+
 # ---- 10. errors do not leak internals -----------------------------------------------------------------------
 
 def test_a_bug_is_a_500_with_a_request_id_not_its_message(api, monkeypatch):
