@@ -73,6 +73,7 @@ bench: setup
 	$(PY) -m bench.bench_guardrails
 	$(PY) -m bench.bench_eval
 	$(PY) -m bench.bench_redaction
+	$(PY) -m bench.bench_hostile
 	$(PY) -m bench.bench_retrieval
 	$(PY) -m bench.bench_quality
 	$(PY) -m bench.bench_api

@@ -4,7 +4,6 @@ start-up state (the store, the embedder, the index caught up with the KB, the pr
 from __future__ import annotations
 
 import logging
-import secrets
 from datetime import timedelta
 
 from litestar import Litestar
@@ -19,7 +18,7 @@ from backend import metrics, tuning
 from backend.api.account import AccountController
 from backend.api.assist import AssistController
 from backend.api.auth import BearerAuth
-from backend.api.errors import HANDLERS
+from backend.api.errors import HANDLERS, JSONRequest
 from backend.api.evaluation import EvalController
 from backend.api.faq import FaqController
 from backend.api.health import MetricsController, healthz
@@ -30,23 +29,10 @@ from backend.llm.prompts import load_all as load_prompts
 from backend.services.jobs import Periodic, Repeating
 from backend.services.runtime import Runtime
 from backend.settings import Settings, load_settings
-from backend.store.db import get_meta, set_meta
 from backend.version import version
 
 log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 4 * 1024 * 1024  # well above 200,000 characters of messages in UTF-8 JSON
-
-
-def shared_secret(rt: Runtime, name: str) -> str:
-    """A random secret created once per deployment and shared by every worker through the store."""
-    key = f"secret:{name}"
-    existing = get_meta(rt.db, key)
-    if existing:
-        return existing
-    with rt.db.transaction():
-        if not get_meta(rt.db, key):
-            set_meta(rt.db, key, secrets.token_urlsafe(32))
-    return get_meta(rt.db, key) or ""
 
 
 def start_jobs(rt: Runtime) -> list[Periodic | Repeating]:
@@ -108,22 +94,29 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
 
     cors = CORSConfig(allow_origins=list(settings.cors_origins), allow_headers=["Authorization", "Content-Type"],
                       allow_methods=["GET", "POST", "DELETE"]) if settings.cors_origins else None
-    csrf = CSRFConfig(secret=shared_secret(rt, "csrf"), cookie_name="tandem_csrf", cookie_path="/dashboard",
+    csrf = CSRFConfig(secret=rt.secret("csrf"), cookie_name="tandem_csrf", cookie_path="/dashboard",
                       cookie_httponly=True, cookie_samesite="strict", cookie_secure=settings.secure_cookies,
                       exclude=[r"^/v1/", r"^/healthz$", r"^/metrics$", r"^/schema"])  # bearer routes need no CSRF
     prometheus = PrometheusConfig(app_name="tandem", prefix="tandem", group_path=True, exclude=[r"^/metrics$"])
-    return Litestar(
+    app = Litestar(
         route_handlers=[AssistController, KBController, FaqController, EvalController, AccountController, ExportController,
                         DashboardController, MetricsController, healthz],
         on_startup=[startup],
         on_shutdown=[shutdown],
-        middleware=[DefineMiddleware(RequestContext, log_format=settings.access_log), prometheus.middleware,
-                    DefineMiddleware(BearerAuth, exclude=["^/healthz$", "^/dashboard/login$"])],
+        # OPTIONS needs a token too (Litestar's default lets it through); a CORS preflight from a configured origin
+        # is answered by the CORS middleware before it reaches a route.
+        middleware=[prometheus.middleware, DefineMiddleware(BearerAuth, exclude=["^/healthz$", "^/dashboard/login$"],
+                                                            exclude_http_methods=[])],
         cors_config=cors,
         csrf_config=csrf,
         request_max_body_size=MAX_BODY_BYTES,
+        request_class=JSONRequest,
         openapi_config=OpenAPIConfig(title="Tandem", version=version(), path="/schema",
                                      render_plugins=[JsonRenderPlugin()]),
         exception_handlers=HANDLERS,  # type: ignore[arg-type]
         logging_config=None,  # logging belongs to the process (CLI, uvicorn); the app must not reconfigure it
     )
+    # Outside the router, not among the route middleware: unknown paths (404) and methods (405) never reach a
+    # route, and their responses need a request id and an access-log line too.
+    app.asgi_handler = RequestContext(app.asgi_handler, log_format=settings.access_log)
+    return app

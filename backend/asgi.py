@@ -6,6 +6,10 @@ check the schema (several workers starting on an upgraded store never race to mi
 
 import os
 
+from backend.api.observability import enable_access_log
 from backend.app import create_app
+from backend.settings import load_settings
 
-app = create_app(migrate=os.environ.get("TANDEM_MIGRATED") != "1")
+settings = load_settings()
+enable_access_log(settings.access_log)
+app = create_app(settings, migrate=os.environ.get("TANDEM_MIGRATED") != "1")

@@ -5,6 +5,7 @@ Every value is validated when settings load, so a bad setting stops the start wi
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -50,6 +51,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     secure_cookies: bool = False  # set behind a TLS-terminating proxy: cookies get `Secure`
     access_log: str = "off"  # off | text | json
     metrics_bind: str | None = None  # "host:port" serves /metrics there without a token
+    trusted_proxies: tuple[str, ...] = ()  # addresses/networks whose X-Forwarded-For/-Proto are believed
 
     @property
     def data_path(self) -> Path:
@@ -121,6 +123,8 @@ def load_settings(data_dir: str | Path | None = None, env: Mapping[str, str] | N
             values[key] = _parse_bool(f"TANDEM_{key.upper()}", env[f"TANDEM_{key.upper()}"])
     if env.get("TANDEM_CORS_ORIGINS"):
         values["cors_origins"] = [o.strip() for o in env["TANDEM_CORS_ORIGINS"].split(",") if o.strip()]
+    if env.get("TANDEM_TRUSTED_PROXIES"):
+        values["trusted_proxies"] = [p.strip() for p in env["TANDEM_TRUSTED_PROXIES"].split(",") if p.strip()]
     values["data_dir"] = str(root)
     try:
         settings = msgspec.convert(values, Settings, strict=False)
@@ -168,6 +172,12 @@ def validate(settings: Settings) -> None:
     if settings.llm == "openai" and not (settings.openai_base_url and settings.openai_model):
         raise bad("llm", "=openai needs TANDEM_OPENAI_BASE_URL (e.g. http://127.0.0.1:11434/v1) and "
                          "TANDEM_OPENAI_MODEL")
+    for proxy in settings.trusted_proxies:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError:
+            raise bad("trusted_proxies", f"entries must be IP addresses or networks (e.g. 10.0.0.5, 10.0.0.0/24), "
+                                         f"got {proxy!r}") from None
     if settings.metrics_bind:
         host, _, port = settings.metrics_bind.rpartition(":")
         if not host or not port.isdigit():

@@ -115,3 +115,9 @@ LANGUAGES = ("en", "es", "de", "fr", "nl", "pt", "it", "pl", "sv", "da", "tr", "
 LANGUAGE_LINGUA_WEIGHT = 0.5  # 0.3-0.7 gave the same tune accuracy
 ESCALATION_WINDOW_WORDS = 6  # words either side of an exact term scored as their own unit
 ESCALATION_FOREIGN_THRESHOLD = 0.45  # outside English a trigger needs its exact term and this score (multilingual tune half)
+# ---- hostile input -------------------------------------------------------------------------------------------
+# Costly redaction checks one conversation may make (a phone label scan, a numbering-plan lookup, an id label or a
+# spoken e-mail ending; 10-60 us each), so the budget costs at most ~0.1 s. Set by hand: the PII corpus uses 4.7
+# per message (at most 197 in one), the summaries benchmark's conversations at most 1. Past it, phone-shaped
+# runs are redacted unchecked (fail closed).
+REDACTION_CHECKS = 2000

@@ -76,6 +76,8 @@ Try it:
 
     import uvicorn
 
+    from backend.api.server import uvicorn_options
+
     app.close()  # the server opens its own runtime
     os.environ["TANDEM_DATA_DIR"] = app.settings.data_dir
     os.environ.setdefault("TANDEM_LLM", "extractive")
@@ -91,7 +93,8 @@ See Tandem in the helpdesk (Chromium or Chrome):
      on the right; try tickets 102 and 103
 """)
     click.echo(f"Serving the API on {base} with the offline engine (Ctrl-C to stop)")
-    uvicorn.run("backend.asgi:app", host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.run("backend.asgi:app", host=host, port=port, log_level="warning", access_log=False,
+                **uvicorn_options(app.settings))
 
 
 def serve_demo_helpdesk(host: str, port: int) -> str:

@@ -89,6 +89,23 @@ def _print_text(report) -> None:
             click.echo(f"  … {len(report.worst) - 20} more (--json or --out for all)")
 
 
+def _remote_evaluator(remote, k: int):
+    """A question evaluator that searches the server (GET /v1/kb/search) and scores here."""
+    import msgspec
+
+    from backend.models import Hit
+    from backend.services import evaluation
+
+    def about() -> evaluation.About:
+        health = remote.call("GET", "/healthz")
+        return evaluation.About(health["engine"], health["embedder"], health["kb_version"])
+
+    known = {a["article_id"]: a["title"] for a in remote.call("GET", "/v1/kb/articles")}
+    return evaluation.QuestionEvaluator(
+        lambda query, n: msgspec.convert(remote.call("GET", "/v1/kb/search", params={"q": query, "k": n}), list[Hit]),
+        known, about, k)
+
+
 @eval_.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-k", "k", type=click.IntRange(1, 20), default=5, show_default=True, help="Hits searched per question.")
@@ -98,29 +115,22 @@ def _print_text(report) -> None:
 @pass_app
 def questions(app, file, k, out, as_json, remote):
     """Score golden questions: JSONL/CSV of {query, expected_article_id} (null or empty: the KB should not answer)."""
-    import msgspec
-
     from backend.services import evaluation
 
     golden = evaluation.read_questions(file)
     interrupted = False
-    if remote:
-        if len(golden) > evaluation.MAX_API_QUESTIONS:
-            raise click.ClickException(f"{len(golden):,} questions: a server takes at most "
-                                       f"{evaluation.MAX_API_QUESTIONS:,} per request; run it locally")
-        body = {"questions": [{"query": q.query, "expected_article_id": q.expected_article_id} for q in golden], "k": k}
-        report = msgspec.convert(remote.call("POST", "/v1/eval/questions", json=body), evaluation.EvalReport)
-    else:
-        evaluator = evaluation.QuestionEvaluator(app.runtime, k)
-        with _progress(len(golden), "questions") as bar:
-            task = bar.add_task("eval", total=len(golden))
-            try:
-                for question in golden:
-                    evaluator.add(question)
-                    bar.advance(task)
-            except KeyboardInterrupt:
-                interrupted = True
-        report = evaluator.report(interrupted=interrupted)
+    # Against a server each question is one search there (any number of them, each a small request); the
+    # report is computed here, as it is locally.
+    evaluator = _remote_evaluator(remote, k) if remote else evaluation.QuestionEvaluator.on(app.runtime, k)
+    with _progress(len(golden), "questions") as bar:
+        task = bar.add_task("eval", total=len(golden))
+        try:
+            for question in golden:
+                evaluator.add(question)
+                bar.advance(task)
+        except KeyboardInterrupt:
+            interrupted = True
+    report = evaluator.report(interrupted=interrupted)
     _finish(report, as_json=as_json, out=out, interrupted=interrupted)
 
 

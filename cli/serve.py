@@ -21,6 +21,7 @@ def serve(app, host, port, workers):
 
     import uvicorn
 
+    from backend.api.server import uvicorn_options
     from backend.store import migrations
     from backend.store.db import connect
 
@@ -47,4 +48,4 @@ def serve(app, host, port, workers):
         metrics_host, _, metrics_port = settings.metrics_bind.rpartition(":")
         start_http_server(int(metrics_port), addr=metrics_host, registry=registry)
     uvicorn.run("backend.asgi:app", host=host, port=port, workers=workers, log_level="warning",
-                factory=False, access_log=False)
+                factory=False, access_log=False, **uvicorn_options(settings))

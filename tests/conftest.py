@@ -9,7 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -177,16 +177,18 @@ def free_port() -> int:
 
 
 class LiveServer:
-    """The real app on uvicorn in a background thread, on a loopback port (one process, real HTTP)."""
+    """The real app on uvicorn in a background thread, on a loopback port (one process, real HTTP); `options`
+    are uvicorn's (`tandem serve` passes backend.api.server.uvicorn_options)."""
 
-    def __init__(self, app) -> None:
+    def __init__(self, app, **options) -> None:
         import threading
 
         import uvicorn
 
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self._server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="error"))
+        self._server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="error",
+                                                     **options))
         self._thread = threading.Thread(target=self._server.run, daemon=True)
 
     def __enter__(self) -> LiveServer:
@@ -331,3 +333,19 @@ def any_runtime(store_url: str, tmp_path: Path) -> Iterator:
     rt = make_runtime(data, **store_env(store_url))
     yield rt
     rt.close()
+
+
+def growth(work: Callable[[int], object], size: int, times: int = 4) -> float:
+    """How much longer `work(times * size)` takes than `work(size)` (CPU, best of three each): about `times`
+    for linear work, `times` squared for quadratic."""
+    import time
+
+    def seconds(n: int) -> float:
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            work(n)
+            best = min(best, time.process_time() - started)
+        return max(best, 1e-4)
+
+    return seconds(times * size) / seconds(size)

@@ -61,7 +61,7 @@ class AssistController(Controller):
         """Reply suggestions for a conversation; JSON, or SSE with `Accept: text/event-stream`."""
         check_limits(data)
         rt, user = runtime(request), request.user
-        access.count_assist(rt, user)
+        access.count_request(rt, user, "assist")
         if "text/event-stream" in request.headers.get("accept", ""):
             return ServerSentEvent(sse(assist_service.assist_events(rt, data, user_id=user.id), request_id(request.scope)))
         result = assist_service.assist(rt, data, user_id=user.id)
@@ -69,11 +69,15 @@ class AssistController(Controller):
             metrics.suggestions.labels(kind=s.kind).inc()
         return Response(result)
 
-    @post("/summaries", sync_to_thread=True, status_code=200)
+    @post("/summaries", sync_to_thread=True, status_code=200,
+          responses={413: ResponseSpec(data_container=ErrorBody, description="conversation over a size limit"),
+                     429: ResponseSpec(data_container=ErrorBody, description="rate limited (see Retry-After)")})
     def summarize(self, request: Request, data: JSONBody[Conversation]) -> Summary:
         """A structured handoff summary (stored as the conversation's latest)."""
         check_limits(data)
-        return summary_service.summarize(runtime(request), data, user_id=request.user.id)
+        rt = runtime(request)
+        access.count_request(rt, request.user, "summaries")
+        return summary_service.summarize(rt, data, user_id=request.user.id)
 
     @post("/feedback", sync_to_thread=True, status_code=201)
     def feedback(self, request: Request, data: JSONBody[FeedbackCreate]) -> FeedbackOut:

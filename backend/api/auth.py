@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from litestar import Request
 from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
 from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult
+from litestar.types import Receive, Scope, Send
 
+from backend.api.errors import http_error
 from backend.models import User
 from backend.services import access
 from backend.services import users as user_service
@@ -21,6 +24,22 @@ SESSION_COOKIE = "tandem_session"
 
 class BearerAuth(AbstractAuthenticationMiddleware):
     """Every route but /healthz needs `Authorization: Bearer TOKEN` of an active user (401 otherwise)."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Authenticate, answering a failure here: raised, it would pass the request-id, access-log and metrics
+        middleware around this one and be answered outside them (logged as a 500, no X-Request-ID)."""
+        if scope["type"] != "http" or scope.get("method") in self.exclude_http_methods \
+                or (self.exclude is not None and self.exclude.findall(scope["path"])):
+            await self.app(scope, receive, send)
+            return
+        try:
+            result = await self.authenticate_request(ASGIConnection(scope))
+        except NotAuthorizedException as exc:
+            request: Request = Request(scope, receive)
+            await http_error(request, exc).to_asgi_response(app=None, request=request)(scope, receive, send)
+            return
+        scope["user"], scope["auth"] = result.user, result.auth
+        await self.app(scope, receive, send)
 
     async def authenticate_request(self, connection: ASGIConnection) -> AuthenticationResult:
         rt = connection.app.state.rt

@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from litestar import Request, Response
-from litestar.exceptions import HTTPException
+from litestar.exceptions import ClientException, HTTPException
 
 from backend.api.observability import request_id
 from backend.api.schemas import ErrorBody
 from backend.errors import RateLimited, TandemError
 
 log = logging.getLogger("tandem.api")
+
+
+class JSONRequest(Request):
+    """The app's request: a JSON body nested deeper than the decoder can follow is a bad request (400), not a
+    RecursionError answered with 500 (the body is decoded untyped before it is checked against its Struct)."""
+
+    async def json(self) -> Any:
+        try:
+            return await super().json()
+        except RecursionError:
+            raise ClientException("the JSON body is nested too deeply") from None
 
 
 def tandem_error(request: Request, exc: TandemError) -> Response:

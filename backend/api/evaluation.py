@@ -19,9 +19,13 @@ class EvalController(Controller):
 
     @post("/questions", sync_to_thread=True, status_code=200)
     def questions(self, request: Request, data: JSONBody[EvalQuestions]) -> evaluation.EvalReport:
-        """Score golden questions against this KB: the `tandem eval questions --json` report."""
-        if len(data.questions) > evaluation.MAX_API_QUESTIONS:
-            raise TooLarge(f"{len(data.questions):,} questions; at most {evaluation.MAX_API_QUESTIONS:,} per request")
+        """Score golden questions against this KB (a bounded amount of work): the `tandem eval questions --json`
+        report."""
+        work = evaluation.work(q.query for q in data.questions)
+        if work > evaluation.MAX_API_WORK:
+            raise TooLarge(f"{len(data.questions):,} questions are {work:,.1f} units of work (a question is 1, plus 1 per "
+                           f"{evaluation.QUESTION_CHARS_PER_UNIT} characters); at most {evaluation.MAX_API_WORK} per "
+                           f"request: send fewer, or run `tandem eval questions --server`, which takes any number")
         golden = [evaluation.golden_question(i, q.query, q.expected_article_id)
                   for i, q in enumerate(data.questions, start=1)]
         return evaluation.evaluate_questions(runtime(request), golden, k=data.k)

@@ -9,11 +9,32 @@ import re
 import time
 import uuid
 from typing import Any
+from urllib.parse import quote
 
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 access_log = logging.getLogger("tandem.access")
 _VALID_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\\]")
+_PATH_SAFE = "/:@!$&'()*+,;=~"  # what stays as it is when a path is percent-encoded for the text log
+
+
+def _printable(text: str) -> str:
+    """Control characters and backslashes as escapes (a name cannot start a log line of its own)."""
+    return _UNPRINTABLE.sub(lambda m: "\\\\" if m.group() == "\\" else f"\\u{ord(m.group()):04x}", text)
+
+
+def enable_access_log(log_format: str) -> None:
+    """Write the access log to stderr, one request a line and nothing else on it (JSON lines stay parseable),
+    whatever level the process logs at (`tandem serve` logs WARNING and up unless -v). For the processes that
+    serve the app (backend/asgi.py), not for the app: the app leaves logging to its process."""
+    if log_format == "off" or access_log.handlers:
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    access_log.addHandler(handler)
+    access_log.setLevel(logging.INFO)
+    access_log.propagate = False
 
 
 def request_id(scope: Scope) -> str:
@@ -61,5 +82,6 @@ class RequestContext:
             access_log.info(json.dumps({"request_id": rid, "method": scope["method"], "path": scope["path"],
                                         "status": status, "ms": round(ms, 1), "user": who,
                                         "client": (scope.get("client") or ["-"])[0]}))
-        else:
-            access_log.info('%s %s %s %d %.1fms user=%s', rid, scope["method"], scope["path"], status, ms, who or "-")
+        else:  # one line per request whatever the path holds: it is percent-encoded again, names escaped
+            access_log.info('%s %s %s %d %.1fms user=%s', rid, scope["method"], quote(scope["path"], safe=_PATH_SAFE),
+                            status, ms, _printable(who or "-"))

@@ -3,7 +3,7 @@
 The dashboard signs in with a token once and then keeps a server-side session: the cookie holds a
 random session id (its hash is stored), the server enforces expiry, the sign-in and sign-out forms
 carry CSRF tokens (the sign-out form also its session's own), and failed sign-ins are logged and
-rate-limited per client address.
+rate-limited per token prefix and per client address.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import html
 from typing import Annotated
 
 from litestar import Controller, Request, Response, get, post
+from litestar.datastructures import ResponseHeader
 from litestar.enums import MediaType
 from litestar.exceptions import PermissionDeniedException
 from litestar.params import FromQuery, QueryParameter, URLEncodedBody
@@ -92,10 +93,22 @@ def _client(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
+# The dashboard's pages are inline CSS and SVG with two forms: nothing else may load, frame them, or be cached.
+PAGE_HEADERS = [
+    ResponseHeader(name="Content-Security-Policy", value="default-src 'none'; style-src 'unsafe-inline'; "
+                   "img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
+    ResponseHeader(name="X-Frame-Options", value="DENY"),
+    ResponseHeader(name="Cache-Control", value="no-store"),
+    ResponseHeader(name="Referrer-Policy", value="no-referrer"),
+    ResponseHeader(name="X-Content-Type-Options", value="nosniff"),
+]
+
+
 class DashboardController(Controller):
     path = "/dashboard"
     tags = ["reports"]
     include_in_schema = False
+    response_headers = PAGE_HEADERS
 
     @get("", guards=[require(*LEADS)], sync_to_thread=True, media_type=MediaType.HTML)
     def dashboard(self, request: Request, since: FromQuery[str | None] = None,
@@ -120,17 +133,17 @@ class DashboardController(Controller):
         """Check the token and role, then start a server-side session (cookie: its random id only)."""
         rt = runtime(request)
         client = _client(request)
+        token = str((data or {}).get("token") or "").strip()
         try:
-            access.check_login_allowed(rt, client)
+            access.check_login_allowed(rt, client, token)
         except RateLimited as exc:
             return Response(LOGIN_PAGE.format(error=f"<p class=err>{html.escape(str(exc))}</p>",
                                               csrf=html.escape(_csrf(request))),
                             status_code=429, media_type=MediaType.HTML, headers={"Retry-After": str(exc.retry_after)})
-        token = str((data or {}).get("token") or "").strip()
         user = user_service.authenticate(rt, token) if token else None
         if user is None or user.role not in LEADS:
             reason = "That token is not valid." if user is None else "This page needs a lead or admin token."
-            access.login_failed(rt, client, "bad token" if user is None else f"role {user.role}")
+            access.login_failed(rt, client, token, "bad token" if user is None else f"role {user.role}")
             return Response(LOGIN_PAGE.format(error=f"<p class=err>{html.escape(reason)}</p>",
                                               csrf=html.escape(_csrf(request))),
                             status_code=401, media_type=MediaType.HTML)

@@ -70,6 +70,6 @@ def json_object(text: str) -> dict | None:
     match = re.search(r"\{.*\}", text, flags=re.S)
     try:
         data = json.loads(match.group(0)) if match else None
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):  # a reply nested too deeply is no answer either
         return None
     return data if isinstance(data, dict) else None

@@ -32,9 +32,11 @@ _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _UNIT = r"(?:business |working |calendar )?(?:minutes?|hours?|days?|weeks?|months?|years?)"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("url", re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]"
-                       r"|\b(?:[a-z0-9-]+\.)+(?:com|net|org|io|co|app|help|shop|store|info|biz|[a-z]{2})"
-                       r"/[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]", re.I)),
+    # Repetitions are bounded (labels of at most 63 characters, ten of them; links cut at 2,000 characters), so
+    # a customer's "a.a.a.a..." costs a linear scan, not a quadratic one.
+    ("url", re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]{0,2000}[^\s<>()\[\].,;:!?'\"]"
+                       r"|\b(?:[a-z0-9-]{1,63}\.){1,10}(?:com|net|org|io|co|app|help|shop|store|info|biz|[a-z]{2})"
+                       r"/[^\s<>()\[\]]{0,2000}[^\s<>()\[\].,;:!?'\"]", re.I)),
     ("email", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
     ("phone", re.compile(r"(?<![\w/])\+?\(?\d{1,4}\)?(?:[ .-]?\(?\d{2,4}\)?){2,5}(?![\w/])")),
     ("amount", re.compile(r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|CAD|AUD|dollars?|euros?"
@@ -83,7 +85,7 @@ _DENIED = {
 }
 # A customer's message pretending to be another speaker or an instruction: what follows is not evidence.
 FORGED = re.compile(r"\[\s*(?:agent|assistant|system|support|admin|staff|moderator)\b[^\]\n]{0,60}\]|</?\s*(?:conversation|kb_passages|system)\s*>"
-                    r"|^\s*(?:system|assistant|agent)\s*:|\bignore (?:all |any )?(?:previous|prior|above) "
+                    r"|^[ \t]*(?:system|assistant|agent)[ \t]*:|\bignore (?:all |any )?(?:previous|prior|above) "
                     r"instructions\b", re.I | re.M)
 # A refusal governs the promise that follows it within a few words of the same clause ("we can't offer a
 # refund", "no refunds", "is not refundable"); an opener does not ("No problem, I've issued a full refund",

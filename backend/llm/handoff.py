@@ -25,6 +25,11 @@ MAX_ISSUES = 3
 MAX_AGENT = 3
 MAX_SENTENCE_WORDS = 30
 LATER_ISSUE_PENALTY = 1.0  # a later sentence needs this much more to count as another issue
+# Bounds on the reading, so a 200,000-character conversation costs a bounded amount: a longer "sentence" (a
+# pasted log, hostile text) is read as its start, and of a conversation with more sentences the opening (which
+# states the issues) and the end (where things stand) are read.
+MAX_SENTENCE_CHARS = 300
+MAX_SENTENCES = 400
 
 _SENT = re.compile(r"(?<=[.!?])\s+|\n+")
 _NOISE = re.compile(r"(?:^|\s)@\w+|https?://\S+|(?:^|\s)[\^\-–—~]\s?[A-Z]{1,3}\b|#\w+")
@@ -73,7 +78,8 @@ _POLITE = re.compile(
     re.IGNORECASE)
 _DM = re.compile(r"\b(?:DM|direct message|private message|send us a (?:DM|message)|follow(?:ing)? us|reach out)\b",
                  re.IGNORECASE)
-_REFERENCE = re.compile(r"\b(?:[A-Z]{2,6}(?:-[A-Z0-9]{2,8})*-?\d{3,}[A-Z0-9]*|#\d{4,}|\d{7,})\b")
+# At most four dash groups ("WEB-EU-2024-104233"): an unbounded repetition made "ABC-ABC-..." quadratic.
+_REFERENCE = re.compile(r"\b(?:[A-Z]{2,6}(?:-[A-Z0-9]{2,8}){0,4}-?\d{3,}[A-Z0-9]*|#\d{4,}|\d{7,})\b")
 
 
 @dataclass
@@ -97,19 +103,50 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", _NOISE.sub(" ", text)).strip()
 
 
+def _sentence_pieces(messages: list[Turn]) -> list[tuple[int, str]]:
+    """(message index, sentence) for the sentences worth reading: at least two words or a reference, greetings
+    dropped, each cut to MAX_SENTENCE_CHARS; the first and last MAX_SENTENCES / 2 of a longer conversation."""
+    raw = [(i, piece) for i, message in enumerate(messages) for piece in _SENT.split(clean(message.text))]
+
+    def keep(piece: str) -> str | None:
+        text = _GREETING.sub("", piece.strip()[:MAX_SENTENCE_CHARS]).strip()
+        return text if len(text.split()) >= 2 or references(text) else None
+
+    if len(raw) <= MAX_SENTENCES:
+        return [(i, text) for i, piece in raw if (text := keep(piece))]
+    half = MAX_SENTENCES // 2
+    head: list[tuple[int, str]] = []
+    tail: list[tuple[int, str]] = []
+    front, back = 0, len(raw) - 1
+    for _ in range(MAX_SENTENCES * 4):  # pieces examined, so a flood of one-word "sentences" stays cheap
+        if front > back or (len(head) >= half and len(tail) >= half):
+            break
+        if len(head) < half:
+            if text := keep(raw[front][1]):
+                head.append((raw[front][0], text))
+            front += 1
+        elif text := keep(raw[back][1]):
+            tail.append((raw[back][0], text))
+            back -= 1
+        else:
+            back -= 1
+    return head + tail[::-1]
+
+
 def split_sentences(messages: list[Turn]) -> list[Sentence]:
     """Sentences of the customer's and agents' messages, in order, greetings dropped."""
     out: list[Sentence] = []
-    previous_agent_asked = False
+    agent_asked: list[bool] = []  # whether the last agent message before each message ended with a question
+    asked = False
     for message in messages:
+        agent_asked.append(asked)
+        if message.role != "customer":
+            asked = message.text.rstrip().endswith("?")
+    for index, text in _sentence_pieces(messages):
+        message = messages[index]
         role = "customer" if message.role == "customer" else "agent"
-        for raw in _SENT.split(clean(message.text)):
-            text = _GREETING.sub("", raw.strip()).strip()
-            if len(text.split()) >= 2 or references(text):
-                out.append(Sentence(text[0].upper() + text[1:], message.key, role, len(out), False,
-                                    role == "customer" and previous_agent_asked))
-        if role == "agent":
-            previous_agent_asked = message.text.rstrip().endswith("?")
+        out.append(Sentence(text[0].upper() + text[1:], message.key, role, len(out), False,
+                            role == "customer" and agent_asked[index]))
     opening = next((s.key for s in out if s.role == "customer" and s.words >= 5 and not is_chitchat(s)), None)
     for sentence in out:
         sentence.opening = sentence.role == "customer" and sentence.key == opening
@@ -245,11 +282,12 @@ def handoff_text(issues: list[Sentence], done: list[Sentence], open_questions: l
         agent_parts.append("Resolved in the conversation.")
     parts = _fit(issue_parts, ISSUE_WORDS)
     so_far = " ".join(parts)
-    ids = [r for r in references(conversation) if _REFERENCE.fullmatch(r) and r.lower() not in so_far.lower()]
+    mentioned = references(conversation)
+    ids = [r for r in mentioned if _REFERENCE.fullmatch(r) and r.lower() not in so_far.lower()]
     reserve = min(len(ids), 6) + 1 if ids else 0  # the case's ids matter more than a third agent sentence
     parts += _fit(agent_parts, MAX_WORDS - len(so_far.split()) - reserve)
     text = " ".join(parts)
-    missing = [r for r in references(conversation) if r.lower() not in text.lower()]
+    missing = [r for r in mentioned if r.lower() not in text.lower()]
     kept = _fit([f"{r}," for r in missing], MAX_WORDS - len(text.split()) - 1)
     if kept:
         text += " Refs: " + " ".join(kept).rstrip(",") + "."
@@ -278,7 +316,7 @@ def extractive_summary(thread: Thread, signals: Signals) -> Summary:
     if not next_steps:
         next_steps = [Item("Confirm with the customer that the issue is resolved.", [])]
     goal = next((s for s in issues if _REQUEST.search(s.text)), issues[0] if issues else None)
-    conversation = " ".join(clean(m.text) for m in messages)
+    conversation = " ".join(s.text for s in sentences)  # what was read (the references left out are listed)
     pending = any(_FOLLOW_UP.search(s.text) for s in agent)
     last_customer = customer[-3:]
     resolved = (not open_q and not pending and bool(last_customer)

@@ -10,15 +10,20 @@ Canadian SIN and Australian TFN.
 
 Order ids, amounts, dates, tracking and reference numbers must survive (agents need them): digit runs
 are checked against checksums and numbering plans, never redacted for being long, and a run that a
-label calls an order, invoice, tracking or reference number is not a phone number. Every pattern is
-bounded, so a hostile 20,000-character message costs milliseconds, not seconds.
+label calls an order, invoice, tracking or reference number is not a phone number.
+
+Hostile text costs a bounded amount: every pattern is bounded, each scan is linear in the text, and the
+costly checks (phone numbering plans, labels) draw on one budget per conversation (`Budget`, sized in
+backend/tuning.py by bench/bench_hostile.py); past it, phone-shaped runs are redacted unchecked.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+
+from backend import tuning
 
 KINDS = ("EMAIL", "PHONE", "CARD", "IBAN", "NATIONAL_ID")
 PRIORITY = ("EMAIL", "IBAN", "NATIONAL_ID", "CARD", "PHONE")  # which finding wins where two overlap
@@ -33,7 +38,6 @@ _DOT_WORD = r"(?:dot|punkt|punto|point)"
 _AT = rf"(?:\s*[\[({{<]\s*{_AT_WORD}\s*[\])}}>]\s*|\s+{_AT_WORD}\s+)"
 _DOT = rf"(?:\s*[\[({{<]\s*{_DOT_WORD}\s*[\])}}>]\s*|\s+{_DOT_WORD}\s+|\.)"
 # Spoken forms need a known top-level domain: "meet me at home dot com" is rare, "at the store" is not.
-MAX_ANCHORS = 200  # labels and spoken-e-mail endings examined per message (keeps hostile input linear)
 _SPOKEN_TLD = (r"(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|in|br|ca|au|ie|be|ch|at|pt|se|no|dk|pl|info|me|us|"
                r"biz|co\.uk|com\.br|com\.au)")
 EMAIL_SPOKEN = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._+-]{0,63}" + _AT + r"[A-Za-z0-9][A-Za-z0-9-]{0,62}"
@@ -57,7 +61,6 @@ NOT_PII_SHAPE = re.compile(r"(?:\d{4}([-/.])\d{1,2}\1\d{1,2}|\d{1,2}([-/.])\d{1,
 IBAN_SHAPED = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])")
 
 # ---- IBAN --------------------------------------------------------------------------------------------------------
-IBAN_START = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2})(\d{2})(?=[ ]?[A-Za-z0-9])")
 IBAN_LENGTHS = {
     "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BR": 29, "BY": 28,
     "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "DO": 28, "EE": 20, "EG": 29, "ES": 24, "FI": 18,
@@ -67,6 +70,10 @@ IBAN_LENGTHS = {
     "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "SA": 24, "SC": 31, "SE": 24, "SI": 19,
     "SK": 24, "SM": 27, "ST": 25, "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
 }
+IBAN_START = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2})(\d{2})(?=[ ]?[A-Za-z0-9])")
+# After the country and check digits: exactly the rest of the country's length, single spaces allowed between.
+_IBAN_BODY = {length: re.compile(r"(?: (?=[A-Za-z0-9]))?[A-Za-z0-9](?: ?[A-Za-z0-9]){" + str(length - 5) + r"}(?![^\W_])")
+              for length in set(IBAN_LENGTHS.values())}
 
 # ---- national ids with a recognisable shape ----------------------------------------------------------------------
 SSN = re.compile(r"(?<![\w-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\w-])")
@@ -118,6 +125,49 @@ class Finding:
     kind: str
     start: int
     end: int
+
+
+class _Spans:
+    """Non-overlapping [start, end) spans kept sorted, so each test is a binary search (linear overall)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+    def covers(self, position: int) -> bool:
+        i = bisect_right(self.starts, position) - 1
+        return i >= 0 and position < self.ends[i]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start)
+        return (i > 0 and self.ends[i - 1] > start) or (i < len(self.starts) and self.starts[i] < end)
+
+
+class Budget:
+    """The costly checks one conversation may still make, shared by its texts: a phone label scan, a
+    numbering-plan lookup, an id label or a spoken e-mail ending costs one (tens of microseconds each).
+
+    Once spent, every phone-shaped digit run (7-15 digits) is redacted unchecked, which also covers the
+    numeric ids labels would have named (fail closed); spoken e-mail addresses are no longer looked for.
+    """
+
+    __slots__ = ("left",)
+
+    def __init__(self, checks: int = tuning.REDACTION_CHECKS) -> None:
+        self.left = checks
+
+    def spend(self, cost: int) -> bool:
+        """Take `cost` checks; False (and nothing left) when fewer remain."""
+        if cost > self.left:
+            self.left = 0
+            return False
+        self.left -= cost
+        return True
 
 
 # ---- checksums ------------------------------------------------------------------------------------------------------
@@ -255,7 +305,19 @@ def _groups(text: str) -> list[int]:
     return [len(g) for g in _GROUP.findall(text)]
 
 
-@lru_cache(maxsize=4096)
+_VERDICTS: dict[tuple[str, bool], bool] = {}  # (run, labelled) -> a phone number? Repeats cost no budget.
+
+
+def _lookups(candidate: str, digits: str, labelled: bool) -> int:
+    """At most how many numbering-plan lookups judging `candidate` takes (the budget's unit)."""
+    stripped = candidate.strip()
+    if stripped.startswith("+") or (stripped.startswith("00") and not stripped.startswith("000")):
+        regions = 1
+    else:
+        regions = len(TRUNK_ZERO_REGIONS if digits.startswith("0") else NO_TRUNK_REGIONS)
+    return regions + (3 if labelled else 0)
+
+
 def _phone_number(candidate: str, labelled: bool) -> bool:
     """True when `candidate` is a valid phone number as written: with an international prefix; or in a
     country's national form, typed with its trunk "0" or grouped the way that country groups it (or
@@ -288,7 +350,6 @@ def _phone_number(candidate: str, labelled: bool) -> bool:
     return False
 
 
-@lru_cache(maxsize=4096)
 def _phone_shaped(candidate: str) -> bool:
     """Possible as a phone number somewhere (right length), for runs a label says are phone numbers."""
     import phonenumbers
@@ -304,13 +365,17 @@ def _phone_shaped(candidate: str) -> bool:
         return False
 
 
-def _phone_in(text: str, run: str, offset: int) -> Finding | None:
-    """A phone number in a digit run, judged with what precedes it (labels) and its numbering plan."""
+def _phone_in(text: str, run: str, offset: int, budget: Budget) -> Finding | None:
+    """A phone number in a digit run, judged with what precedes it (labels) and its numbering plan; once
+    `budget` is spent, any phone-shaped run counts as a phone (fail closed)."""
     candidate = run.strip(" .-/\t")
     start = offset + run.index(candidate)
-    digits = re.sub(r"\D", "", candidate)
+    digits = _NON_DIGIT.sub("", candidate)
     if not 7 <= len(digits) <= 15:
         return None
+    found = Finding("PHONE", start, start + len(candidate))
+    if not budget.spend(1):
+        return found
     before = text[max(0, start - 60):start]
     labels = list(PHONE_LABEL.finditer(before))
     label = labels[-1] if labels else None  # the label nearest the number
@@ -321,9 +386,15 @@ def _phone_in(text: str, run: str, offset: int) -> Finding | None:
     if label is None and NOT_A_PHONE_AFTER.search(after):
         return None  # "Is 4762354800 the right tracking number?"
     labelled = label is not None or bool(PHONE_LABEL.search(after))
-    if _phone_number(candidate, labelled) or (labelled and _phone_shaped(candidate)):
-        return Finding("PHONE", start, start + len(candidate))
-    return None
+    verdict = _VERDICTS.get((candidate, labelled))
+    if verdict is None:
+        if not budget.spend(_lookups(candidate, digits, labelled)):
+            return found
+        verdict = _phone_number(candidate, labelled) or (labelled and _phone_shaped(candidate))
+        if len(_VERDICTS) >= 4096:
+            _VERDICTS.clear()
+        _VERDICTS[(candidate, labelled)] = verdict
+    return found if verdict else None
 
 
 # Where a structured id can be: around runs of at least five digits (ids are looked for only there, so a
@@ -344,14 +415,16 @@ def _zones(text: str) -> list[tuple[int, int]]:
     return zones
 
 
-def _structured_ids(text: str, lower: str) -> list[Finding]:
+def _structured_ids(text: str, lower: str, budget: Budget) -> list[Finding]:
     found: list[Finding] = []
     for zone_start, zone_end in _zones(text):
         _ids_in(text, zone_start, zone_end, found)
     for m in CODICE_FISCALE.finditer(text):  # letters and digits mixed: no digit run marks it
         if codice_fiscale_ok(m.group(0)):
             found.append(Finding("NATIONAL_ID", m.start(), m.end()))
-    for label_match in list(ID_LABEL.finditer(lower))[:MAX_ANCHORS]:
+    for label_match in ID_LABEL.finditer(lower):
+        if not budget.spend(1):
+            break  # past the budget, the digit runs the labels name are redacted as phone-shaped runs
         label = label_match.group(0).lower()
         after = VALUE_AFTER_LABEL.match(text, label_match.end(), min(len(text), label_match.end() + 60))
         before_start = max(0, label_match.start() - 40)
@@ -400,67 +473,60 @@ def _labelled_id(text: str, label: str, start: int, end: int, found: list[Findin
         found.append(Finding("NATIONAL_ID", start, end))
 
 
-def find_pii(text: str) -> list[Finding]:
-    """Non-overlapping PII findings, in text order (an earlier kind in KINDS order wins an overlap)."""
+def find_pii(text: str, budget: Budget | None = None) -> list[Finding]:
+    """Non-overlapping PII findings, in text order (an earlier kind in KINDS order wins an overlap).
+
+    `budget` bounds the costly checks across the texts of one conversation (a fresh one per call if not given).
+    """
     if not text:
         return []
+    budget = Budget() if budget is None else budget
     candidates: list[Finding] = []
     lower = text.translate(_ASCII_LOWER)  # same length and positions as `text`
-    at = -1
-    for _ in range(MAX_ANCHORS):  # each "@" anchors a short search around it
-        at = text.find("@", at + 1)
-        if at < 0:
-            break
-        window_start = max(0, at - 70)
-        for m in EMAIL.finditer(text, window_start, min(len(text), at + 260)):
-            if m.start() <= at < m.end():
-                candidates.append(Finding("EMAIL", m.start(), m.end()))
+    if "@" in text:  # one pass: every repetition in EMAIL is bounded and no class holds "@" (linear)
+        candidates += [Finding("EMAIL", m.start(), m.end()) for m in EMAIL.finditer(text)]
     if re.search(r"\b" + _AT_WORD + r"\b", lower):
-        for ending in list(SPOKEN_END.finditer(lower))[:MAX_ANCHORS]:  # anchored at each possible ending
+        for ending in SPOKEN_END.finditer(lower):  # anchored at each possible ending
+            if not budget.spend(1):
+                break
             window_start = max(0, ending.end() - 220)
             spoken = EMAIL_SPOKEN.search(text[window_start:ending.end()])
             if spoken:
                 candidates.append(Finding("EMAIL", window_start + spoken.start(), window_start + spoken.end()))
     for m in IBAN_START.finditer(text):
-        country = m.group(1).upper()
-        length = IBAN_LENGTHS.get(country)
+        length = IBAN_LENGTHS.get(m.group(1).upper())
         if not length:
             continue
-        # Take exactly the country's length of characters, allowing single spaces between them.
-        chars, end = 4, m.end()
-        while chars < length and end < len(text):
-            if text[end] == " " and end + 1 < len(text) and text[end + 1].isalnum() and text[end - 1] != " ":
-                end += 1
-                continue
-            if not text[end].isalnum():
-                break
-            chars += 1
-            end += 1
-        if chars == length and (end == len(text) or not text[end].isalnum()) and iban_ok(text[m.start():end]):
-            candidates.append(Finding("IBAN", m.start(), end))
-    not_numbers = [(m.start(), m.end()) for m in IBAN_SHAPED.finditer(text)]
-    candidates += [f for f in _structured_ids(text, lower) if not any(s <= f.start < e for s, e in not_numbers)]
+        body = _IBAN_BODY[length].match(text, m.end())
+        if body and iban_ok(text[m.start():body.end()]):
+            candidates.append(Finding("IBAN", m.start(), body.end()))
+    not_numbers = _Spans()
+    for m in IBAN_SHAPED.finditer(text):
+        not_numbers.add(m.start(), m.end())
+    candidates += [f for f in _structured_ids(text, lower, budget) if not not_numbers.covers(f.start)]
     for m in DIGIT_RUN.finditer(text):
         count = len(_NON_DIGIT.sub("", m.group(0)))
         if count < 7 or count > 28:
             continue  # shorter than any phone number, or longer than a card with its expiry and CVV
         run = m.group(0).lstrip("(")
-        if NOT_PII_SHAPE.fullmatch(run) or any(s <= m.start() < e for s, e in not_numbers):
+        if NOT_PII_SHAPE.fullmatch(run) or not_numbers.covers(m.start()):
             continue
         card = _card_in(m.group(0), m.start())
         if card:
             candidates.append(card)
             continue
-        phone = _phone_in(text, m.group(0), m.start())
+        phone = _phone_in(text, m.group(0), m.start(), budget)
         if phone:
             candidates.append(phone)
     order = {kind: i for i, kind in enumerate(PRIORITY)}
     candidates.sort(key=lambda f: (order[f.kind], f.start, f.start - f.end))  # the longest first at a start
-    kept: list[Finding] = []
+    kept = _Spans()
+    found: list[Finding] = []
     for finding in candidates:
-        if all(finding.end <= k.start or finding.start >= k.end for k in kept):
-            kept.append(finding)
-    return sorted(kept, key=lambda f: f.start)
+        if not kept.overlaps(finding.start, finding.end):
+            kept.add(finding.start, finding.end)
+            found.append(finding)
+    return sorted(found, key=lambda f: f.start)
 
 
 def warm_up() -> None:
@@ -473,12 +539,12 @@ def warm_up() -> None:
             _phone_number(phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL), False)
 
 
-def redact(text: str) -> str:
+def redact(text: str, budget: Budget | None = None) -> str:
     """`text` with each PII span replaced by a typed placeholder such as [EMAIL]."""
     if not text:
         return text
     out, last = [], 0
-    for f in find_pii(text):
+    for f in find_pii(text, budget):
         out.append(text[last:f.start])
         out.append(f"[{f.kind}]")
         last = f.end

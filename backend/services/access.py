@@ -20,7 +20,11 @@ from backend.store import users as user_store
 
 log = logging.getLogger(__name__)
 LOGIN_WINDOW_S = 300
-LOGIN_FAILURES_ALLOWED = 10  # per client address and window
+# Failed sign-ins allowed per window: per token prefix (someone mistyping, or guessing, one token) and per client
+# address (a guesser trying many; high enough that a few mistakes behind one office NAT lock nobody out).
+LOGIN_FAILURES_PER_TOKEN = 10
+LOGIN_FAILURES_PER_ADDRESS = 100
+TOKEN_PREFIX_CHARS = 12  # "tdm_" and 8 random characters: no two users' tokens share it
 ASSIST_WINDOW_S = 60
 
 
@@ -82,32 +86,40 @@ def _window(size_s: int, now: float | None = None) -> int:
     return moment - moment % size_s
 
 
-def check_login_allowed(rt: Runtime, client: str) -> None:
-    """Refuse sign-in attempts from an address that failed too often recently."""
+def _token_key(token: str) -> str:
+    """The rate key of a token's prefix (hashed: not even a prefix of a token is stored)."""
+    return "login-fail-token:" + hashlib.sha256(token[:TOKEN_PREFIX_CHARS].encode()).hexdigest()[:24]
+
+
+def check_login_allowed(rt: Runtime, client: str, token: str) -> None:
+    """Refuse sign-ins with a token prefix, or from an address, that failed too often recently."""
     window = _window(LOGIN_WINDOW_S)
-    if coordination.window_hits(rt.db, f"login-fail:{client}", window) >= LOGIN_FAILURES_ALLOWED:
+    if coordination.window_hits(rt.db, _token_key(token), window) >= LOGIN_FAILURES_PER_TOKEN \
+            or coordination.window_hits(rt.db, f"login-fail:{client}", window) >= LOGIN_FAILURES_PER_ADDRESS:
         raise RateLimited("too many failed sign-ins; try again later", LOGIN_WINDOW_S - int(time.time()) % LOGIN_WINDOW_S)
 
 
-def login_failed(rt: Runtime, client: str, reason: str) -> None:
-    """Count and log a failed sign-in (never the token itself)."""
+def login_failed(rt: Runtime, client: str, token: str, reason: str) -> None:
+    """Count a failed sign-in against the token's prefix and the address, and log it (never the token)."""
     window = _window(LOGIN_WINDOW_S)
     with rt.db.transaction():
+        coordination.hit(rt.db, _token_key(token), window)
         count = coordination.hit(rt.db, f"login-fail:{client}", window)
-    log.warning("dashboard sign-in failed from %s (%s; %d in this window)", client, reason, count)
+    log.warning("dashboard sign-in failed from %s (%s; %d from there in this window)", client, reason, count)
 
 
-def count_assist(rt: Runtime, user: User) -> None:
-    """Count one assist request for `user`; raise RateLimited past the per-minute limit."""
+def count_request(rt: Runtime, user: User, route: str) -> None:
+    """Count one `route` request ("assist", "summaries") for `user`; raise RateLimited past the per-minute limit
+    (TANDEM_ASSIST_RATE_PER_MIN, counted per route)."""
     limit = rt.settings.assist_rate_per_min
     if limit <= 0:
         return
     now = time.time()
     window = _window(ASSIST_WINDOW_S, now)
     with rt.db.transaction():
-        hits = coordination.hit(rt.db, f"assist:{user.id}", window)
+        hits = coordination.hit(rt.db, f"{route}:{user.id}", window)
         if hits == 1 and window % 600 == 0:  # now and then, forget windows older than an hour
             coordination.forget_windows(rt.db, window - 3600)
     if hits > limit:
-        raise RateLimited(f"more than {limit} assist requests a minute for {user.name}",
+        raise RateLimited(f"more than {limit} {route} requests a minute for {user.name}",
                           ASSIST_WINDOW_S - int(now) % ASSIST_WINDOW_S)

@@ -21,7 +21,7 @@ from backend.llm.base import LLMRequest, ProviderError
 from backend.llm.prompts import Prompt, get_prompt
 from backend.llm.turns import conversation_block
 from backend.models import Citation, Conversation, Hit, Signals, Suggestion, Suggestions, Thread, Timing
-from backend.services.conversations import conversation_query, prepare, store
+from backend.services.conversations import conversation_query, prepare, store, without_name
 from backend.services.runtime import Runtime
 from backend.signals.core import compute_signals
 from backend.store import conversations as conv_store
@@ -218,8 +218,10 @@ def record(rt: Runtime, thread: Thread, found: Retrieval, signals: Signals, sugg
     """Store the conversation, the suggestions shown (feedback refers to them), the signals and any gap."""
     conversation_id = store(rt, thread) if thread.messages else None
     answered = any(s.kind == "answer" for s in suggestions)
+    # The agent sees the customer's name; the store keeps [NAME] in its place.
+    stored = [msgspec.structs.replace(s, text=without_name(s.text, thread.customer.name)) for s in suggestions]
     with rt.db.transaction():
-        conv_store.save_suggestions(rt.db, conversation_id, user_id, suggestions, engine=drafted.engine,
+        conv_store.save_suggestions(rt.db, conversation_id, user_id, stored, engine=drafted.engine,
                                     degraded=drafted.degraded, prompt_version=drafted.prompt_version)
         if conversation_id is not None:
             conv_store.add_signal_event(rt.db, conversation_id, user_id, signals, answered)
@@ -238,7 +240,7 @@ def assist_events(rt: Runtime, conversation: Conversation, *, user_id: int | Non
     `persist=False` (replays in `tandem eval`) runs the same pipeline without storing anything.
     """
     started = time.perf_counter()
-    thread = prepare(conversation, redact_pii=rt.settings.redact_pii)
+    thread = prepare(conversation, redact_pii=rt.settings.redact_pii, key=rt.pseudonym_key)
     signals = compute_signals(thread.messages, tier=thread.customer.tier, high_value_tiers=rt.settings.high_value_tiers)
     yield "signals", signals
     found = retrieve(rt, thread)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
 import uuid
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 import msgspec
@@ -12,13 +15,19 @@ from backend import tuning
 from backend.dates import parse_instant
 from backend.errors import TooLarge
 from backend.models import Conversation, Customer, Thread, Turn
-from backend.privacy.redaction import redact
+from backend.privacy.redaction import Budget, redact
 from backend.services.runtime import Runtime
 from backend.store import conversations as conv_store
 
 MAX_MESSAGES = 200
+MAX_CLOCK_SKEW = timedelta(minutes=10)  # a message time further ahead is taken as the time it was received
 MAX_MESSAGE_CHARS = 20_000
 MAX_TOTAL_CHARS = 200_000
+# Every other string of a Conversation has a size limit too (413 past it): what would be stored is far shorter,
+# and without one a 4 MiB subject cost its whole size in redaction.
+FIELD_CHARS = {"helpdesk": 100, "ticket_id": 200, "url": 2000, "subject": 1000, "customer.id": 200,
+               "customer.name": 200, "customer.email": 320, "customer.tier": 100, "message id": 200,
+               "message at": 64}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # keeps \t \n \r; NUL cannot be stored in PostgreSQL
 _AGENT_CUES = re.compile(
     r"\b(?:thanks? (?:you )?for (?:contacting|reaching out|your patience)|I(?:'ve| have) (?:checked|refunded|sent|"
@@ -30,8 +39,20 @@ class LimitExceeded(TooLarge):
     """A conversation is larger than Tandem accepts; the message names the limit."""
 
 
+def fields(conv: Conversation) -> list[tuple[str, str | None]]:
+    """(name in FIELD_CHARS, value) of the conversation's strings other than message texts."""
+    customer = conv.customer or Customer()
+    out = [("helpdesk", conv.helpdesk), ("ticket_id", conv.ticket_id), ("url", conv.url), ("subject", conv.subject),
+           ("customer.id", customer.id), ("customer.name", customer.name), ("customer.email", customer.email),
+           ("customer.tier", customer.tier)]
+    for message in conv.messages:
+        out += [("message id", message.id), ("message at", message.at)]
+    return out
+
+
 def check_limits(conv: Conversation) -> None:
-    """Raise LimitExceeded for more than 200 messages, 20,000 chars in one, or 200,000 in all."""
+    """Raise LimitExceeded for more than 200 messages, 20,000 chars in one, 200,000 in all, or any other
+    string over its FIELD_CHARS limit."""
     if len(conv.messages) > MAX_MESSAGES:
         raise LimitExceeded(f"too many messages: {len(conv.messages)} (limit {MAX_MESSAGES})")
     total = 0
@@ -42,6 +63,9 @@ def check_limits(conv: Conversation) -> None:
         total += size
     if total > MAX_TOTAL_CHARS:
         raise LimitExceeded(f"messages hold {total} characters in all (limit {MAX_TOTAL_CHARS})")
+    for name, value in fields(conv):
+        if value is not None and len(value) > FIELD_CHARS[name]:
+            raise LimitExceeded(f"{name} has {len(value)} characters (limit {FIELD_CHARS[name]})")
 
 
 def infer_roles(messages: list[Turn]) -> list[Turn]:
@@ -76,43 +100,119 @@ def site_of(url: str | None) -> str:
     return f"{parts.scheme.lower()}://{parts.netloc.lower().rsplit('@', 1)[-1]}"
 
 
-def clean_text(text: str, *, redact_pii: bool) -> str:
-    """Control characters dropped, then PII replaced by typed placeholders."""
+def page_url(url: str | None, *, redact_pii: bool, budget: Budget | None = None) -> str | None:
+    """What is kept of the page a conversation was read from: its origin and path (the path redacted). User
+    info, query string and fragment are dropped: they carry tokens, e-mails and search terms, not the ticket."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if not parts.scheme or not parts.netloc:
+        return None  # not a page address
+    return site_of(url) + clean_text(parts.path, redact_pii=redact_pii, budget=budget)  # the path starts with "/"
+
+
+def clean_text(text: str, *, redact_pii: bool, budget: Budget | None = None) -> str:
+    """Control characters dropped, then PII replaced by typed placeholders (`budget`: the conversation's)."""
     text = _CONTROL.sub("", text).strip()
-    return redact(text) if redact_pii else text
+    return redact(text, budget) if redact_pii else text
 
 
-def prepare(conv: Conversation, *, redact_pii: bool = True) -> Thread:
+def message_time(value: str | None, received: datetime) -> str | None:
+    """A message's time as stored: None when unreadable, and never later than `received` plus a small skew
+    (a message "sent" in 9999 would keep its conversation from retention forever)."""
+    at = parse_instant(value)
+    if at is not None and at > (received + MAX_CLOCK_SKEW).strftime(_ISO):
+        return received.strftime(_ISO)
+    return at
+
+
+_ISO = "%Y-%m-%dT%H:%M:%SZ"  # parse_instant's form: its strings compare in time order
+
+
+def identifier(value: str, *, redact_pii: bool, budget: Budget | None, key: bytes) -> str:
+    """An id as stored: as given, or when it holds PII its redacted form with a keyed digest of the original
+    ("[EMAIL]~3f9a0c1d2b7e"), so distinct ids stay apart and a re-sent id finds its conversation again."""
+    as_given = _CONTROL.sub("", value).strip()
+    cleaned = clean_text(value, redact_pii=redact_pii, budget=budget)
+    if cleaned == as_given:
+        return cleaned
+    return f"{cleaned}~{hmac.new(key, as_given.encode(), hashlib.sha256).hexdigest()[:12]}"
+
+
+def prepare(conv: Conversation, *, redact_pii: bool = True, key: bytes = b"") -> Thread:
     """A normalized copy: limits checked, PII redacted, message keys and roles filled in.
 
     The customer's name is kept only for this request (a greeting); what is stored keeps only the
-    tier: the helpdesk already shows who the customer is, Tandem never needs to keep it.
+    tier: the helpdesk already shows who the customer is, Tandem never needs to keep it. Ids (ticket,
+    messages, helpdesk) are redacted too; `key` (Runtime.pseudonym_key) keys the digest that keeps them apart.
     """
     check_limits(conv)
+    received = datetime.now(UTC)
+    budget = Budget()  # one for the whole conversation: hostile text costs a bounded amount per request
+
+    def ident(value: str) -> str:
+        return identifier(value, redact_pii=redact_pii, budget=budget, key=key)
+
     messages = []
     for index, message in enumerate(conv.messages):
-        text = clean_text(message.text, redact_pii=redact_pii)
+        text = clean_text(message.text, redact_pii=redact_pii, budget=budget)
         if not text:
             continue
-        author = (clean_text(message.author, redact_pii=redact_pii)[:200] or None) if message.author else None
-        messages.append(Turn(key=str(message.id or f"m{index + 1}")[:200], role=message.role, text=text, author=author,
-                             at=parse_instant(message.at)))
+        author = (clean_text(message.author, redact_pii=redact_pii, budget=budget)[:200] or None) if message.author \
+            else None
+        messages.append(Turn(key=ident(message.id) if message.id else f"m{index + 1}", role=message.role, text=text,
+                             author=author, at=message_time(message.at, received)))
     customer = conv.customer or Customer()
-    name = clean_text(customer.name, redact_pii=redact_pii)[:200] if customer.name else None
-    helpdesk = (conv.helpdesk or "api").strip().lower()[:100] or "api"
-    url = clean_text(conv.url, redact_pii=redact_pii)[:2000] if conv.url else None
+    name = clean_text(customer.name, redact_pii=redact_pii, budget=budget)[:200] if customer.name else None
+    tier = clean_text(customer.tier, redact_pii=redact_pii, budget=budget)[:100] or None if customer.tier else None
+    helpdesk = ident((conv.helpdesk or "").lower()) or "api"
+    url = page_url(conv.url, redact_pii=redact_pii, budget=budget)
     # No ticket id: a fresh one. (A hash of the first message would merge every conversation opening "Hi".)
-    ticket = str(conv.ticket_id).strip()[:200] if conv.ticket_id else f"auto-{uuid.uuid4().hex[:16]}"
+    ticket = ident(conv.ticket_id) if conv.ticket_id and conv.ticket_id.strip() else f"auto-{uuid.uuid4().hex[:16]}"
     return Thread(helpdesk=helpdesk, site=site_of(conv.url), ticket_id=ticket, url=url,
-                  subject=clean_text(conv.subject, redact_pii=redact_pii)[:1000] if conv.subject else None,
-                  customer=Customer(name=name, tier=customer.tier[:100] if customer.tier else None),
-                  messages=infer_roles(messages))
+                  subject=clean_text(conv.subject, redact_pii=redact_pii, budget=budget)[:1000] if conv.subject
+                  else None,
+                  customer=Customer(name=name, tier=tier), messages=infer_roles(messages))
 
 
 def stored_customer(thread: Thread) -> Thread:
     """The thread as it is written to the store: the customer reduced to the tier."""
     return Thread(helpdesk=thread.helpdesk, site=thread.site, ticket_id=thread.ticket_id, url=thread.url,
                   subject=thread.subject, customer=Customer(tier=thread.customer.tier), messages=thread.messages)
+
+
+NAME = "[NAME]"  # where the customer's name was, in what is stored of a text written to them
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.-]*[^\W\d_]")  # a name's words of two letters or more
+_PLACEHOLDER = re.compile(r"\[[A-Z_]+\]")
+
+
+def without_name(text: str, name: str | None) -> str:
+    """`text` with the customer's name, whole or any word of it, replaced by [NAME] (case as written)."""
+    words = _NAME_WORD.findall(_PLACEHOLDER.sub(" ", name or ""))  # "[EMAIL]" left of a redacted name is no name
+    if not words:
+        return text
+    parts = sorted({" ".join(words), *words}, key=len, reverse=True)
+    return re.sub(r"(?<!\w)(?:" + "|".join(map(re.escape, parts)) + r")(?!\w)", NAME, text)
+
+
+_GREETING = r"(?:hi|hello|hey|hiya|dear|good (?:morning|afternoon|evening))"
+_A_NAME = r"(\w[\w'’.-]*(?: \w[\w'’.-]*){0,3}?)"
+
+
+def name_as_written(original: str, final: str) -> str | None:
+    """The name an agent's sent text has where the stored suggestion has [NAME] ("Hi [NAME]," -> "Hi Dana,"
+    or "Hello Dana,"), so what is stored of the sent text can leave it out too."""
+    at = original.find(NAME)
+    before, after = original[max(0, at - 12):at], original[at + len(NAME):at + len(NAME) + 1]
+    if at < 0 or not before.strip() or not after:
+        return None
+    found = re.search(re.escape(before) + _A_NAME + re.escape(after), final)
+    if found is None and re.match(_GREETING + r"\s+$", original[:at], re.IGNORECASE):  # the agent changed the greeting
+        found = re.match(r"\s*" + _GREETING + r"\s+" + _A_NAME + r"\s*[,!]", final, re.IGNORECASE)
+    return found.group(1) if found and found.group(1)[0].isupper() else None  # a name, not "Hi there,"
 
 
 def store(rt: Runtime, thread: Thread) -> int:

@@ -25,8 +25,8 @@ from backend.store import reports as report_store
 FORMATS = EXPORT_FORMATS
 CSV_COLUMNS = ("conversation_id", "helpdesk", "ticket_id", "updated_at", "summarized_at", "agent", "sentiment",
                "issue", "customer_goal", "handoff_reason", "promises", "open_questions", "next_steps", "text")
-MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson", "md": "text/markdown; charset=utf-8",
-               "html": "text/html; charset=utf-8"}
+# Bare types: the HTTP layer adds "; charset=utf-8" to text types itself (with it here the CSV's header said it twice).
+MEDIA_TYPES = {"csv": "text/csv", "jsonl": "application/x-ndjson", "md": "text/markdown", "html": "text/html"}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 

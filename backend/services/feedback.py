@@ -5,7 +5,7 @@ from __future__ import annotations
 import msgspec
 
 from backend.errors import InvalidInput, NotFound
-from backend.services.conversations import clean_text
+from backend.services.conversations import clean_text, name_as_written, without_name
 from backend.services.runtime import Runtime
 from backend.store import conversations as conv_store
 
@@ -36,6 +36,9 @@ def record(rt: Runtime, *, suggestion_id: str, action: str, rating: int | None, 
         raise InvalidInput("rating must be -1 or 1 (thumbs) or 1-5 when action is 'rated'")
     if final_text is not None:
         final_text = clean_text(final_text[:MAX_FINAL_TEXT], redact_pii=rt.settings.redact_pii)
+        # The stored suggestion has [NAME] where it greeted the customer: so has the stored sent text (and the
+        # edit distance does not count the name).
+        final_text = without_name(final_text, name_as_written(original, final_text))
     distance = Levenshtein.distance(original, final_text) if final_text is not None else None
     with rt.db.transaction():
         feedback_id = conv_store.add_feedback(rt.db, suggestion_id, user_id, action, rating, final_text, distance)

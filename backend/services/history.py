@@ -11,8 +11,9 @@ from pathlib import Path
 import msgspec
 import numpy as np
 
-from backend.models import ROLES, Conversation, Message
+from backend.models import ROLES, Conversation, Customer, Message
 from backend.services.conversations import (
+    FIELD_CHARS,
     MAX_MESSAGE_CHARS,
     MAX_MESSAGES,
     MAX_TOTAL_CHARS,
@@ -96,6 +97,8 @@ def parse_jsonl(text: str) -> list[Conversation]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise HistoryFormatError(f"line {number}: invalid JSON ({exc.msg})") from None
+        except RecursionError:
+            raise HistoryFormatError(f"line {number}: JSON nested too deeply") from None
         out.append(to_conversation(obj, f"line {number}"))
     return out
 
@@ -179,6 +182,8 @@ def read_history(path: Path) -> list[Conversation]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise HistoryFormatError(f"invalid JSON at line {exc.lineno} ({exc.msg})") from None
+    except RecursionError:
+        raise HistoryFormatError("JSON nested too deeply") from None
     if isinstance(data, dict) and "tickets" in data:
         return parse_zendesk(data)
     if isinstance(data, dict):
@@ -189,7 +194,7 @@ def read_history(path: Path) -> list[Conversation]:
 
 
 def fit(conv: Conversation) -> Conversation:
-    """History can be longer than a live request: keep the opening turns, clip very long messages."""
+    """History can be longer than a live request: keep the opening turns, clip very long messages and fields."""
     kept: list[Message] = []
     total = 0
     for m in conv.messages[:MAX_MESSAGES]:
@@ -197,8 +202,19 @@ def fit(conv: Conversation) -> Conversation:
         total += len(text)
         if total > MAX_TOTAL_CHARS:
             break
-        kept.append(msgspec.structs.replace(m, text=text))
-    return msgspec.structs.replace(conv, messages=kept)
+        at = m.at if m.at is None or len(m.at) <= FIELD_CHARS["message at"] else None  # clipped, no longer a time
+        kept.append(msgspec.structs.replace(m, text=text, id=_clip(m.id, "message id"), at=at))
+    customer = conv.customer
+    if customer is not None:
+        customer = Customer(id=_clip(customer.id, "customer.id"), name=_clip(customer.name, "customer.name"),
+                            email=_clip(customer.email, "customer.email"), tier=_clip(customer.tier, "customer.tier"))
+    return msgspec.structs.replace(conv, messages=kept, customer=customer, helpdesk=_clip(conv.helpdesk, "helpdesk"),
+                                   ticket_id=_clip(conv.ticket_id, "ticket_id"), url=_clip(conv.url, "url"),
+                                   subject=_clip(conv.subject, "subject"))
+
+
+def _clip(value: str | None, field: str) -> str | None:
+    return value[:FIELD_CHARS[field]] if value is not None else None
 
 
 def history_files(paths: list[Path], report: HistoryReport) -> list[Path]:
@@ -221,7 +237,8 @@ def import_history(rt: Runtime, paths: list[Path]) -> HistoryReport:
     report = HistoryReport()
     for path in history_files(paths, report):
         try:
-            threads = [prepare(fit(c), redact_pii=rt.settings.redact_pii) for c in read_history(path)]
+            threads = [prepare(fit(c), redact_pii=rt.settings.redact_pii, key=rt.pseudonym_key)
+                       for c in read_history(path)]
         except HistoryFormatError as exc:
             report.failed.append(Failure(str(path), str(exc)))
             continue

@@ -17,7 +17,7 @@ import msgspec
 import numpy as np
 
 from backend import tuning
-from backend.errors import Conflict, NotFound
+from backend.errors import Conflict, InvalidInput, NotFound
 from backend.models import ArticleDetail, ArticleIn, ArticleSummary, ChunkOut, Hit
 from backend.retrieval.calibration import Calibration
 from backend.retrieval.chunking import chunk_body
@@ -95,9 +95,22 @@ def content_hash(article: ArticleIn) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # never part of an id, a title or a tag (NUL cannot even be stored
+_BODY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # in PostgreSQL); a body keeps tabs and newlines
+
+
 def _normalize(article: ArticleIn, source: str) -> ArticleIn:
-    return msgspec.structs.replace(article, source=source, title=re.sub(r"\s+", " ", article.title).strip(),
-                                   body=article.body.replace("\r\n", "\n").strip())
+    """An article as stored: control characters dropped (an id "a\\x00b" is the id "ab"), whitespace tidied."""
+    external_id, clean_source = _CONTROL.sub("", article.external_id).strip(), _CONTROL.sub("", source).strip()
+    if not external_id or not clean_source:
+        raise InvalidInput(f"article id {article.external_id!r} or source {source!r} has nothing but control "
+                           f"characters and spaces")
+    return msgspec.structs.replace(
+        article, source=clean_source, external_id=external_id,
+        title=re.sub(r"\s+", " ", _CONTROL.sub(" ", article.title)).strip(),
+        body=_BODY_CONTROL.sub("", article.body.replace("\r\n", "\n")).strip(),
+        url=_CONTROL.sub("", article.url).strip() or None if article.url else None,
+        tags=[tag for tag in (_CONTROL.sub("", t).strip() for t in article.tags) if tag])
 
 
 def import_paths(rt: Runtime, paths: list[Path], *, source: str | None = None, fmt: str = "auto",
@@ -115,7 +128,7 @@ def import_paths(rt: Runtime, paths: list[Path], *, source: str | None = None, f
         error = None
         try:
             _import_file(rt, path, root, source, fmt, fields, seen, report)
-        except FormatError as exc:
+        except (FormatError, InvalidInput) as exc:
             error = str(exc)
         except OSError as exc:
             error = f"cannot read: {exc.strerror or exc}"

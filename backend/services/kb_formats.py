@@ -355,6 +355,8 @@ def read_jsonl(path: Path, root: Path, fields: FieldMap) -> list[ArticleIn]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise FormatError(f"malformed JSON on line {number}: {exc.msg} (column {exc.colno})") from exc
+        except RecursionError:
+            raise FormatError(f"JSON nested too deeply on line {number}") from None
         if not isinstance(record, dict):
             raise FormatError(f"line {number} is not a JSON object")
         records.append(record)
@@ -367,6 +369,8 @@ def read_json(path: Path, root: Path, fields: FieldMap, *, zendesk_only: bool = 
         data = json.loads(read_text(path))
     except json.JSONDecodeError as exc:
         raise FormatError(f"malformed JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from exc
+    except RecursionError:
+        raise FormatError("JSON nested too deeply") from None
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         return read_zendesk_articles(data["articles"])
     if zendesk_only:

@@ -6,7 +6,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from backend.settings import Settings
-from backend.store.db import Database, connect
+from backend.store.db import Database, connect, get_meta, set_meta
 
 if TYPE_CHECKING:
     from backend.llm.base import Provider
@@ -41,6 +41,24 @@ class Runtime:
                               calibration_source=lambda: stored_calibration(self.db, embedder.name))
         retriever.ensure_index()
         return retriever
+
+    def secret(self, name: str) -> str:
+        """A random secret created once per deployment and shared by every worker through the store."""
+        import secrets
+
+        key = f"secret:{name}"
+        existing = get_meta(self.db, key)
+        if existing:
+            return existing
+        with self.db.transaction():
+            if not get_meta(self.db, key):
+                set_meta(self.db, key, secrets.token_urlsafe(32))
+        return get_meta(self.db, key) or ""
+
+    @cached_property
+    def pseudonym_key(self) -> bytes:
+        """The key of the digests that stand in for ids holding PII (the same in every worker)."""
+        return self.secret("pseudonym").encode()
 
     @property
     def engine_name(self) -> str:

@@ -54,7 +54,7 @@ def summarize_thread(rt: Runtime, thread: Thread) -> Summary:
 
 def summarize(rt: Runtime, conversation: Conversation, *, user_id: int | None = None) -> Summary:
     """Summarize, store (latest + history) and return the Summary object."""
-    thread = prepare(conversation, redact_pii=rt.settings.redact_pii)
+    thread = prepare(conversation, redact_pii=rt.settings.redact_pii, key=rt.pseudonym_key)
     summary = summarize_thread(rt, thread)
     if thread.messages:
         conversation_id = store(rt, thread)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -27,9 +28,37 @@ def _vader() -> SentimentIntensityAnalyzer:
     return SentimentIntensityAnalyzer()
 
 
+SENTIMENT_PIECE_CHARS = 1000
+_VADER_ALPHA = 15  # VADER's normalisation: compound = valence / sqrt(valence^2 + alpha)
+
+
+def _pieces(text: str) -> list[str]:
+    """`text` cut at sentence ends (else at spaces) into pieces of at most SENTIMENT_PIECE_CHARS."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > SENTIMENT_PIECE_CHARS:
+        end = start + SENTIMENT_PIECE_CHARS
+        half = start + SENTIMENT_PIECE_CHARS // 2
+        cut = max(text.rfind(". ", half, end), text.rfind("! ", half, end), text.rfind("? ", half, end),
+                  text.rfind("\n", half, end)) + 1 or text.rfind(" ", half, end) + 1 or end
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
 def sentiment(text: str) -> float:
-    """VADER compound score in [-1, 1] (English text)."""
-    return float(_vader().polarity_scores(text)["compound"]) if text.strip() else 0.0
+    """VADER compound score in [-1, 1] (English text); a long text is read in pieces (VADER is quadratic in a
+    text's words) whose valences add up as VADER's own would."""
+    if not text.strip():
+        return 0.0
+    if len(text) <= SENTIMENT_PIECE_CHARS:
+        return float(_vader().polarity_scores(text)["compound"])
+    valence = 0.0
+    for piece in _pieces(text):
+        compound = max(-0.9999, min(0.9999, float(_vader().polarity_scores(piece)["compound"])))
+        valence += compound * math.sqrt(_VADER_ALPHA / (1 - compound * compound))  # back to the piece's valence
+    return valence / math.sqrt(valence * valence + _VADER_ALPHA)
 
 
 def sentiment_label(score: float) -> str:

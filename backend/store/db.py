@@ -14,6 +14,7 @@ them; nothing Tandem stores means anything by one).
 from __future__ import annotations
 
 import itertools
+import os
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -110,7 +111,11 @@ class SQLiteDatabase(Database):
         """This thread's connection (opened on first use)."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # The store holds conversations: a new one is its owner's alone (SQLite gives the -wal and -shm files
+            # the database file's mode; a new data dir is the owner's too).
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not self.path.exists():
+                os.close(os.open(self.path, os.O_CREAT | os.O_WRONLY, 0o600))
             # isolation_level=None: no implicit BEGINs; transaction() says BEGIN IMMEDIATE itself.
             conn = sqlite3.connect(str(self.path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
                                    isolation_level=None)

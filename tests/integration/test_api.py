@@ -178,6 +178,27 @@ def test_limits_give_413_naming_the_limit(env, messages, limit):
     assert r.status_code == 413
 
 
+HOSTILE_PHONES = " ".join(f"+44 20 7946 {i:04d}" for i in range(250_000))  # ~4 MB, as the reviewer sent
+
+
+@pytest.mark.parametrize("field,value", [
+    ("subject", HOSTILE_PHONES[:3_900_000]), ("url", "https://desk.example/" + "a" * 2000),
+    ("ticket_id", "t" * 201), ("helpdesk", "h" * 101), ("customer", {"name": HOSTILE_PHONES[:201]}),
+    ("customer", {"email": "e" * 321}), ("customer", {"id": "i" * 201}), ("customer", {"tier": "v" * 101}),
+    ("messages", [{"id": "m" * 201, "text": "hi"}]), ("messages", [{"at": "2026" * 17, "text": "hi"}]),
+])
+def test_every_string_field_has_a_limit(env, field, value):
+    """Not only message texts: a 3.9 MB subject used to be redacted in full (38 s of CPU); now 413 naming it."""
+    client, tokens, _ = env
+    body = {"messages": [{"role": "customer", "text": "Where is my refund?"}], field: value}
+    name = {"customer": "customer.", "messages": "message "}.get(field, field)
+    for path in ("/v1/assist", "/v1/summaries"):
+        r = client.post(path, json=body, headers=auth(tokens["agent"]))
+        assert r.status_code == 413 and name in r.json()["detail"] and "limit" in r.json()["detail"], r.text
+    at_limit = {**CONV, "subject": "s" * 1000, "ticket_id": "t" * 200, "url": "https://desk.example/" + "a" * 1979}
+    assert client.post("/v1/assist", json=at_limit, headers=auth(tokens["agent"])).status_code == 200
+
+
 def test_summaries(env):
     client, tokens, rt = env
     conv = {"helpdesk": "freshdesk", "ticket_id": "S-9", "messages": [
@@ -264,6 +285,12 @@ def test_cors_only_for_configured_origins(env):
         assert ok.headers.get("access-control-allow-origin") == "https://acme.zendesk.com"
         bad = client.options("/v1/assist", headers={"Origin": "https://evil.example", **preflight})
         assert bad.headers.get("access-control-allow-origin") is None
+        assert client.options("/v1/assist").status_code == 401  # not a preflight: a token is needed
     with TestClient(create_app(runtime=rt)) as client:  # no origins configured: no CORS at all
         r = client.get("/v1/me", headers={"Origin": "https://acme.zendesk.com", **auth(tokens["agent"])})
         assert r.status_code == 200 and "access-control-allow-origin" not in r.headers
+        # OPTIONS on an authenticated route used to answer 204 (with the route's methods) without a token.
+        for path in ("/v1/assist", "/v1/users", "/dashboard"):
+            assert client.options(path).status_code == 401
+            assert client.options(path, headers={"Origin": "https://acme.zendesk.com", **preflight}).status_code == 401
+        assert client.options("/v1/me", headers=auth(tokens["agent"])).status_code == 204

@@ -106,3 +106,29 @@ def test_demo_without_serving(cli):
     assert "demo KB:" in out and "0 failed" in out
     assert "Demo agent token (shown once): tdm_" in out and "curl" in out
     assert "no grounded answer" in out  # the pizza question
+
+
+@pytest.mark.subprocess
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_writes_the_access_log_without_verbose(demo_data, workers):
+    """TANDEM_ACCESS_LOG used to write nothing unless `tandem -v` was given (the process logs WARNING and up)."""
+    cli = ProcessCLI(demo_data)
+    cli.env.update({"TANDEM_ACCESS_LOG": "json", "TANDEM_LLM": "extractive"})
+    port = free_port()
+    proc = cli.popen("serve", "--port", str(port), "--workers", workers)
+    try:
+        deadline = time.time() + 90
+        while time.time() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.3)
+        else:
+            raise AssertionError("server did not become ready")
+        assert httpx.get(f"http://127.0.0.1:{port}/v1/me", timeout=10).status_code == 401
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=60)
+    lines = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
+    assert any(line["path"] == "/v1/me" and line["status"] == 401 for line in lines), err

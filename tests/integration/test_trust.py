@@ -69,8 +69,9 @@ def test_exports_neutralise_formulas_and_escape_markdown(api, tmp_path):
         summaries.summarize(rt, conv(helpdesk="z", ticket_id=f"f-{i}", subject=text,
                                      messages=[{"role": "customer", "text": text}]))
     cli = CLI(Path(rt.settings.data_dir))
-    for source in (cli.run("summaries", "export").stdout,
-                   client.get("/v1/summaries/export", headers=bearer(tokens["lead"])).text):
+    exported = client.get("/v1/summaries/export", headers=bearer(tokens["lead"]))
+    assert exported.headers["content-type"] == "text/csv; charset=utf-8"  # once, not twice
+    for source in (cli.run("summaries", "export").stdout, exported.text):
         for row in csv.reader(io.StringIO(source)):
             for cell in row:
                 assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
@@ -136,16 +137,61 @@ def test_sign_out_needs_the_token_stored_with_the_session(api):
     assert ok.status_code == 303 and client.get("/dashboard").status_code == 401
 
 
-def test_failed_sign_ins_are_logged_and_rate_limited(api, caplog):
+def test_failed_sign_ins_are_limited_per_token_prefix_and_per_address(api, caplog, monkeypatch):
+    """Ten bad tries used to lock every user behind the address out; now they lock out that token prefix, and
+    an address is refused only after many more failures."""
+    from backend.services import access
+
+    monkeypatch.setattr(access.time, "time", lambda: 1_800_000_010.0)  # one rate window throughout
     client, tokens, _ = api
     csrf = csrf_of(client.get("/dashboard/login").text)
+
+    def sign_in(token: str) -> int:
+        return client.post("/dashboard/login", data={"token": token, "_csrf_token": csrf},
+                           follow_redirects=False).status_code
+
     with caplog.at_level(logging.WARNING, logger="backend.services.access"):
-        codes = [client.post("/dashboard/login", data={"token": f"tdm_wrong{i}", "_csrf_token": csrf}).status_code
-                 for i in range(12)]
-    assert codes[:10] == [401] * 10 and codes[10:] == [429, 429]
-    assert "sign-in failed" in caplog.text and "tdm_wrong" not in caplog.text  # logged, without the token
-    blocked = client.post("/dashboard/login", data={"token": tokens["lead"], "_csrf_token": csrf})
-    assert blocked.status_code == 429 and int(blocked.headers["retry-after"]) > 0
+        guessed = tokens["lead"][:access.TOKEN_PREFIX_CHARS]
+        codes = [sign_in(f"{guessed}guess{i}") for i in range(access.LOGIN_FAILURES_PER_TOKEN + 1)]
+    assert codes == [401] * access.LOGIN_FAILURES_PER_TOKEN + [429]
+    assert "sign-in failed" in caplog.text and guessed not in caplog.text  # logged, without the token
+    assert sign_in(tokens["lead"]) == 429  # the token someone was guessing waits out the window
+    assert sign_in(tokens["admin"]) == 303  # everyone else behind the address signs in
+    while sum(1 for r in caplog.records if "sign-in failed" in r.getMessage()) < access.LOGIN_FAILURES_PER_ADDRESS:
+        assert sign_in(f"tdm_{len(caplog.records):08d}") == 401  # a new prefix each time
+    blocked = client.post("/dashboard/login", data={"token": tokens["admin"], "_csrf_token": csrf})
+    assert blocked.status_code == 429 and int(blocked.headers["retry-after"]) > 0  # the address is refused
+
+
+def test_forwarded_addresses_are_believed_only_from_trusted_proxies(demo_data, caplog):
+    """uvicorn believes X-Forwarded-For from 127.0.0.1 by default: rotating it dodged the per-address limit."""
+    from backend.api.server import uvicorn_options
+
+    for proxies, seen in (("", "127.0.0.1"), ("127.0.0.1", "203.0.113.7")):
+        rt = make_runtime(demo_data, **({"TANDEM_TRUSTED_PROXIES": proxies} if proxies else {}))
+        caplog.clear()
+        try:
+            with LiveServer(create_app(runtime=rt), **uvicorn_options(rt.settings)) as live, \
+                    httpx.Client(base_url=live.base, timeout=30) as browser, \
+                    caplog.at_level(logging.WARNING, logger="backend.services.access"):
+                csrf = csrf_of(browser.get("/dashboard/login").text)
+                browser.post("/dashboard/login", data={"token": "tdm_wrong", "_csrf_token": csrf},
+                             headers={"X-Forwarded-For": "203.0.113.7"})
+            assert f"sign-in failed from {seen} " in caplog.text, caplog.text
+        finally:
+            rt.close()
+
+
+def test_dashboard_pages_may_not_load_anything_be_framed_or_cached(api):
+    client, tokens, _ = api
+    form = client.get("/dashboard/login")
+    pages = [form, client.post("/dashboard/login", data={"token": "tdm_wrong", "_csrf_token": csrf_of(form.text)}),
+             client.get("/dashboard", headers=bearer(tokens["lead"]))]
+    for page in pages:
+        csp = page.headers["content-security-policy"]
+        assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp and "script-src" not in csp
+        assert page.headers["x-frame-options"] == "DENY" and page.headers["cache-control"] == "no-store"
+        assert "<script" not in page.text
 
 
 def test_secure_cookies_behind_a_tls_proxy(demo_data):
@@ -156,6 +202,115 @@ def test_secure_cookies_behind_a_tls_proxy(demo_data):
             csrf = csrf_of(client.get("/dashboard/login").text)
             ok = client.post("/dashboard/login", data={"token": token, "_csrf_token": csrf}, follow_redirects=False)
             assert "secure" in ok.headers["set-cookie"].lower()
+    finally:
+        rt.close()
+
+
+def test_summaries_are_rate_limited_like_assist(demo_data, monkeypatch):
+    """Summaries cost as much as suggestions: each route has TANDEM_ASSIST_RATE_PER_MIN per user a minute."""
+    from backend.services import access
+
+    monkeypatch.setattr(access.time, "time", lambda: 1_800_000_010.0)  # one minute window throughout
+    rt = make_runtime(demo_data, TANDEM_ASSIST_RATE_PER_MIN="3")
+    agent = user_service.add_user(rt, "agent", "agent")
+    body = {"messages": [{"role": "customer", "text": "How do I reset my password?"}]}
+    try:
+        with TestClient(create_app(runtime=rt)) as client:
+            codes = [client.post("/v1/summaries", json=body, headers=bearer(agent)) for _ in range(4)]
+            assert [c.status_code for c in codes] == [200, 200, 200, 429]
+            assert int(codes[-1].headers["retry-after"]) > 0 and "summaries" in codes[-1].json()["detail"]
+            assert client.post("/v1/assist", json=body, headers=bearer(agent)).status_code == 200  # its own count
+    finally:
+        rt.close()
+
+
+def test_a_refused_token_is_a_logged_and_counted_401_with_a_request_id(demo_data, caplog):
+    """Authentication failures used to escape the request-id, access-log and metrics middleware: logged as 500,
+    missing from /metrics, and without the X-Request-ID every response carries."""
+    rt = make_runtime(demo_data, TANDEM_ACCESS_LOG="json")
+    admin = user_service.add_user(rt, "admin", "admin")
+
+    def refused(metrics: str) -> float:
+        found = [float(line.rsplit(" ", 1)[1]) for line in metrics.splitlines() if line.startswith(
+            "tandem_requests_total{") and 'path="/v1/me"' in line and 'status_code="401"' in line]
+        return sum(found)
+
+    try:
+        with TestClient(create_app(runtime=rt)) as client, caplog.at_level(logging.INFO, logger="tandem.access"):
+            before = refused(client.get("/metrics", headers=bearer(admin)).text)
+            for headers in ({"Authorization": "Bearer tdm_wrong"}, {}):
+                r = client.get("/v1/me", headers=headers)
+                assert r.status_code == 401 and r.json()["request_id"] == r.headers["x-request-id"]
+            assert client.get("/dashboard").status_code == 401  # no session cookie
+            assert refused(client.get("/metrics", headers=bearer(admin)).text) == before + 2
+        lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "tandem.access"]
+        assert [line["status"] for line in lines if line["path"] in ("/v1/me", "/dashboard")] == [401, 401, 401]
+    finally:
+        rt.close()
+
+
+def test_the_text_access_log_is_one_line_per_request(demo_data, caplog):
+    """A decoded %0A in the path (or a newline in a user's name) used to start a forged log line."""
+    rt = make_runtime(demo_data, TANDEM_ACCESS_LOG="text")
+    eve = user_service.add_user(rt, "eve\nforged 0000 GET /v1/users 200 1.0ms user=admin", "agent")
+    try:
+        with TestClient(create_app(runtime=rt)) as client, caplog.at_level(logging.INFO, logger="tandem.access"):
+            client.get("/v1/kb/articles/x%0Aabcdef0123456789%20GET%20users%20200%201.0ms%20user=admin")
+            client.get("/v1/me", headers=bearer(eve))
+        lines = [r.getMessage() for r in caplog.records if r.name == "tandem.access"]
+        assert len(lines) == 2 and not any("\n" in line or "\r" in line for line in lines), lines
+        assert "/v1/kb/articles/x%0Aabcdef0123456789%20GET" in lines[0] and "eve\\u000aforged" in lines[1]
+    finally:
+        rt.close()
+
+
+def test_unknown_paths_and_methods_have_a_request_id_and_a_log_line(demo_data, caplog):
+    rt = make_runtime(demo_data, TANDEM_ACCESS_LOG="json")
+    try:
+        with TestClient(create_app(runtime=rt)) as client, caplog.at_level(logging.INFO, logger="tandem.access"):
+            for r in (client.get("/nope"), client.delete("/healthz")):
+                assert r.status_code in (404, 405) and r.json()["request_id"] == r.headers["x-request-id"]
+        lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "tandem.access"]
+        assert [(line["path"], line["status"]) for line in lines] == [("/nope", 404), ("/healthz", 405)]
+    finally:
+        rt.close()
+
+
+def test_slow_headers_cannot_hold_sockets(demo_data, monkeypatch):
+    """uvicorn has no header-read deadline: 50 sockets sending headers a byte at a time stayed open 64 s."""
+    import socket
+
+    from backend.api import server
+
+    monkeypatch.setattr(server.DeadlineH11Protocol, "header_timeout", 1.0)
+    rt = make_runtime(demo_data)
+    try:
+        with LiveServer(create_app(runtime=rt), **server.uvicorn_options(rt.settings)) as live:
+            slow = [socket.create_connection(("127.0.0.1", live.port), timeout=5) for _ in range(20)]
+            started = time.monotonic()
+            for s in slow[:10]:
+                s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")  # half the sockets: headers never finish
+            closed: set[int] = set()
+            while len(closed) < len(slow) and time.monotonic() - started < 4:
+                for i, s in enumerate(slow):
+                    if i in closed:
+                        continue
+                    try:
+                        s.sendall(b"X: y\r\n")  # a trickle does not move the deadline
+                        s.settimeout(0.05)
+                        if s.recv(1) == b"":
+                            closed.add(i)
+                    except TimeoutError:
+                        pass
+                    except OSError:
+                        closed.add(i)
+                time.sleep(0.2)
+            assert len(closed) == len(slow) and time.monotonic() - started < 3, (len(closed), time.monotonic() - started)
+            assert httpx.get(f"{live.base}/healthz", timeout=10).status_code == 200  # whole requests are served
+            with httpx.Client(base_url=live.base, timeout=10) as kept:  # and a kept-alive connection reused
+                assert [kept.get("/healthz").status_code for _ in range(3)] == [200, 200, 200]
+        for s in slow:
+            s.close()
     finally:
         rt.close()
 
@@ -200,6 +355,78 @@ def test_nothing_personal_is_stored_from_urls_names_ids_or_sent_replies(api):
         assert secret not in stored, secret
 
 
+def test_the_customers_name_is_shown_but_not_stored(api):
+    """Suggestions greet the customer by name; the stored rows (JSON and SSE) and the stored sent reply have
+    [NAME] there, and an unchanged reply is still an edit distance of 0."""
+    client, tokens, rt = api
+    body = {"helpdesk": "zendesk", "ticket_id": "n-1", "customer": {"name": "Xanthippe Mbeki-Oduya"},
+            "messages": [{"role": "customer", "text": "How do I reset my password?"}]}
+    shown = client.post("/v1/assist", headers=bearer(tokens["agent"]), json=body).json()["suggestions"]
+    assert shown[0]["text"].startswith("Hi Xanthippe,")
+    with client.stream("POST", "/v1/assist", json=body,
+                       headers={**bearer(tokens["agent"]), "Accept": "text/event-stream"}) as stream:
+        assert "Hi Xanthippe," in "".join(stream.iter_text())
+    stored = [row[0] for row in rt.db.rows("SELECT text FROM suggestions")]
+    assert len(stored) >= 2 and all("Xanthippe" not in t and "Mbeki" not in t for t in stored)
+    assert sum(t.startswith("Hi [NAME],") for t in stored) >= 2
+    r = client.post("/v1/feedback", headers=bearer(tokens["agent"]), json={
+        "suggestion_id": shown[0]["id"], "action": "inserted", "final_text": shown[0]["text"]})
+    assert r.json()["edit_distance"] == 0
+    assert rt.db.value("SELECT final_text FROM feedback").startswith("Hi [NAME],")
+
+
+def test_ids_and_tiers_are_redacted_and_stay_apart(api):
+    """An e-mail sent as a ticket or message id (or inside the tier) is neither stored nor exported; ids that
+    held PII stay distinct (a keyed digest), and the same id finds its conversation again."""
+    client, tokens, rt = api
+    for _ in range(2):
+        for email in ("dana.reyes@example.com", "li.wei@example.com"):
+            body = {"helpdesk": "mail", "ticket_id": email, "customer": {"tier": f"VIP {email}"},
+                    "messages": [{"id": f"{email}/1", "role": "customer", "text": "Where is my refund?"},
+                                 {"id": f"{email}/2", "role": "customer", "text": "Call me on +44 20 7946 0018"}]}
+            assert client.post("/v1/summaries", headers=bearer(tokens["agent"]), json=body).status_code == 200
+    stored = json.dumps(rt.db.rows("SELECT ticket_id, customer FROM conversations WHERE helpdesk = 'mail'")) + \
+        json.dumps(rt.db.rows("SELECT message_key FROM messages"))
+    exported = "".join(client.get("/v1/summaries/export", params={"format": fmt}, headers=bearer(tokens["lead"])).text
+                       for fmt in ("csv", "jsonl"))
+    for text in (stored, exported):
+        assert "example.com" not in text and "dana" not in text and "7946" not in text
+    tickets = [r[0] for r in rt.db.rows("SELECT ticket_id FROM conversations WHERE helpdesk = 'mail'")]
+    assert len(tickets) == 2 and all(t.startswith("[EMAIL]~") for t in tickets)  # two, not four, not one
+    assert rt.db.value("SELECT count(*) FROM messages m JOIN conversations c ON c.id = m.conversation_id "
+                       "WHERE c.helpdesk = 'mail'") == 4
+    assert "VIP [EMAIL]" in stored  # the tier is kept, redacted
+
+
+def test_message_times_never_lie_in_the_future(api):
+    """A message dated 9999-12-31 would exempt its conversation from retention forever: it is stored as the
+    time it was received; a clock a few minutes ahead is believed."""
+    from datetime import UTC, datetime, timedelta
+
+    client, tokens, rt = api
+    soon = (datetime.now(UTC) + timedelta(minutes=3)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    client.post("/v1/assist", headers=bearer(tokens["agent"]), json={
+        "helpdesk": "z", "ticket_id": "future", "messages": [
+            {"id": "a", "role": "customer", "text": "Hi", "at": "9999-12-31T23:59:59Z"},
+            {"id": "b", "role": "customer", "text": "Hello?", "at": soon}]})
+    ceiling = (datetime.now(UTC) + timedelta(minutes=11)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    times = dict(rt.db.rows("SELECT message_key, at FROM messages WHERE message_key IN ('a', 'b')"))
+    assert times["a"] <= ceiling and times["b"] == soon
+    assert rt.db.value("SELECT last_activity_at FROM conversations WHERE ticket_id = 'future'") <= ceiling
+
+
+def test_page_urls_are_stored_as_origin_and_path(api):
+    """User info, query and fragment carry passwords, tokens and e-mails: only origin and path are kept."""
+    client, tokens, rt = api
+    url = "https://user:pw@desk.example/tickets/5?email=a@b.co&token=SECRETQ123#frag-SECRETF"
+    for ticket, page in (("u-1", url), ("u-2", "https://desk.example/customers/dana@example.com/t/6?x=1")):
+        r = client.post("/v1/assist", headers=bearer(tokens["agent"]), json={
+            "helpdesk": "zendesk", "ticket_id": ticket, "url": page, "messages": [{"role": "customer", "text": "Hi"}]})
+        assert r.status_code == 200
+    stored = dict(rt.db.rows("SELECT ticket_id, url FROM conversations WHERE ticket_id LIKE 'u-%'"))
+    assert stored == {"u-1": "https://desk.example/tickets/5", "u-2": "https://desk.example/customers/[EMAIL]/t/6"}
+
+
 # ---- 12. purge removes everything ----------------------------------------------------------------------------
 
 def test_purge_removes_everything_and_ages_imported_history_by_its_messages(demo_data, tmp_path):
@@ -241,6 +468,20 @@ def test_purge_removes_everything_and_ages_imported_history_by_its_messages(demo
     assert marker.encode() not in raw  # not left behind in free pages or the WAL
 
 
+def test_a_new_store_is_readable_by_its_owner_only(tmp_path):
+    """The SQLite file (and its WAL and shared-memory files) used to be created 0644: world-readable."""
+    import stat
+
+    rt = make_runtime(tmp_path / "fresh")
+    try:
+        user_service.add_user(rt, "ana", "agent")  # a write: the WAL exists
+        modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in (tmp_path / "fresh").glob("tandem.db*")}
+        assert set(modes) >= {"tandem.db", "tandem.db-wal", "tandem.db-shm"} and set(modes.values()) == {0o600}
+        assert stat.S_IMODE((tmp_path / "fresh").stat().st_mode) == 0o700
+    finally:
+        rt.close()
+
+
 # ---- 13. untrusted files ---------------------------------------------------------------------------------------
 
 def test_hostile_files_are_named_and_the_rest_imports(cli, tmp_path):
@@ -263,6 +504,38 @@ def test_hostile_files_are_named_and_the_rest_imports(cli, tmp_path):
     assert titles == {"Good", "deep"}  # the nested page was read; the link and the hidden folder were not
 
 
+DEEP = "[" * 10_000 + "]" * 10_000
+
+
+def test_deeply_nested_json_is_a_bad_request_not_a_crash(api, caplog):
+    """10,000 levels of nesting used to raise RecursionError in the decoder: 500 and a traceback in the log."""
+    client, tokens, _ = api
+    for path, role, body in (
+            ("/v1/assist", "agent", '{"messages": [{"text": "x", "id": ' + DEEP + '}]}'),
+            ("/v1/summaries", "agent", '{"messages": [{"text": "x"}], "customer": ' + DEEP + '}'),
+            ("/v1/feedback", "agent", '{"suggestion_id": ' + DEEP + ', "action": "inserted"}'),
+            ("/v1/kb/articles", "knowledge_manager", '{"source": "x", "articles": ' + DEEP + '}'),
+            ("/v1/eval/questions", "knowledge_manager", '{"questions": ' + DEEP + '}')):
+        r = client.post(path, content=body.encode(), headers={**bearer(tokens[role]),
+                                                              "Content-Type": "application/json"})
+        assert r.status_code == 400 and "nested too deeply" in r.json()["detail"], (path, r.text)
+    assert "RecursionError" not in caplog.text
+
+
+def test_deeply_nested_json_files_are_named_and_skipped(cli, tmp_path):
+    (tmp_path / "deep.jsonl").write_text('{"messages": [{"text": "hi"}], "x": ' + DEEP + '}\n')
+    (tmp_path / "ok.jsonl").write_text('{"ticket_id": "1", "messages": [{"role": "customer", "text": "hi"}]}\n')
+    out = cli.run("conversations", "import", str(tmp_path / "deep.jsonl"), str(tmp_path / "ok.jsonl"), check=False)
+    assert "deep.jsonl" in out.stderr + out.stdout and "nested too deeply" in out.stderr + out.stdout
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "deep.json").write_text(DEEP)
+    (kb / "good.md").write_text("---\nid: good\ntitle: Good\n---\nReturns are free.\n")
+    out = cli.run("kb", "import", str(kb), check=False)
+    assert "deep.json" in out.stderr and "nested too deeply" in out.stderr
+    assert [a["title"] for a in cli.json("kb", "list", "--json")] == ["Good"]
+
+
 # ---- 14. article ids are exact -----------------------------------------------------------------------------------
 
 def test_article_ids_resolve_to_that_article_only(api):
@@ -279,6 +552,22 @@ def test_article_ids_resolve_to_that_article_only(api):
     assert client.delete("/v1/kb/articles/gift-cards", params={"source": "other"}, headers=h).status_code == 204
     assert client.get("/v1/kb/articles/gift-cards", params={"source": "demo"}, headers=h).status_code == 200
     assert client.delete("/v1/kb/articles/gift-cards", params={"source": "other"}, headers=h).status_code == 404
+
+
+def test_article_ids_hold_no_control_characters(api):
+    """An id sent with a NUL (or a tab) kept it: SQLite stored it, PostgreSQL cannot, and it looked like
+    another id. Control characters are dropped from ids, sources, titles and tags."""
+    client, tokens, rt = api
+    h = bearer(tokens["knowledge_manager"])
+    r = client.post("/v1/kb/articles", headers=h, json={"source": "ext\x00", "articles": [
+        {"external_id": "nul\x00-id\t", "title": "Nul\x00 title", "body": "Body.", "tags": ["a\x00b", "\x01"]}]})
+    assert r.status_code == 200 and r.json()["added"] == 1
+    article = client.get("/v1/kb/articles/nul-id", params={"source": "ext"}, headers=h).json()
+    assert (article["article_id"], article["title"], article["tags"]) == ("nul-id", "Nul title", ["ab"])
+    assert rt.db.value("SELECT count(*) FROM articles WHERE instr(external_id, char(0)) > 0") == 0
+    bad = client.post("/v1/kb/articles", headers=h, json={"source": "ext", "articles": [
+        {"external_id": "\x00\x00", "title": "Only NULs", "body": "Body."}]})
+    assert bad.status_code == 400 and "control characters" in bad.json()["detail"]
 
 
 # ---- 15. operability ------------------------------------------------------------------------------------------

@@ -75,7 +75,7 @@ def populate(rt) -> dict:
                                                   input_tokens=10, output_tokens=5, latency_ms=12.5))
     users = {u.id: u for u in (user_service.authenticate(rt, t) for t in tokens.values()) if u}
     session_id, _ = access.start_session(rt, users[ids["lin"]])
-    access.count_assist(rt, users[ids["ana"]])
-    access.login_failed(rt, "203.0.113.9", "bad token")
+    access.count_request(rt, users[ids["ana"]], "assist")
+    access.login_failed(rt, "203.0.113.9", "tdm_wrong", "bad token")
     run_if_due(rt, "faq-mine", timedelta(hours=1), lambda: time.sleep(0))
     return {"tokens": tokens, "ids": ids, "suggestions": suggestion_ids, "draft": draft_id, "session": session_id}

@@ -277,9 +277,9 @@ def test_sessions_and_rate_windows_are_shared_by_every_worker(store_url, tmp_pat
         bob = user_service.authenticate(one, user_service.add_user(one, "bob", "agent"))
         assert bob is not None
         for i in range(5):
-            access.count_assist(one if i % 2 else two, bob)
+            access.count_request(one if i % 2 else two, bob, "assist")
         with pytest.raises(RateLimited):
-            access.count_assist(one, bob)
+            access.count_request(one, bob, "assist")
         with one.db.transaction():
             assert coordination.hit(one.db, "k", 100) == 1 and coordination.hit(one.db, "k", 100) == 2
             assert coordination.window_hits(one.db, "k", 100) == 2

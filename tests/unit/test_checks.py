@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import msgspec
+import pytest
 
 from backend.llm.checks import verify
-from backend.models import Conversation
+from backend.models import Conversation, Customer, Thread, Turn
 from backend.services.conversations import prepare
+from tests.conftest import growth
 
 PASSAGES = [
     "Unused items can be returned within 30 days of delivery for a refund to the original payment method. "
@@ -104,3 +106,16 @@ def test_numbers_are_matched_as_numbers_in_a_phrase_of_the_same_kind():
     assert flagged("We reply within ten days [2].") == ["ten days"]
     assert flagged("You get $30 back [1].") == ["$30"]
     assert flagged("Returns are accepted within 30 days [1].") == []
+
+
+@pytest.mark.parametrize("unit", ["\n", "a.", "a-"])
+def test_hostile_turns_are_scanned_in_linear_time(unit):
+    """A customer's newlines (forged-turn pattern) or "a.a.a..." (link pattern) cost a linear scan when a
+    generated answer is checked, not a quadratic one."""
+    def work(chars: int) -> None:
+        text = "x" + unit * (chars // len(unit)) + "x"
+        thread = Thread(helpdesk="t", site="", ticket_id="1", url=None, subject=None, customer=Customer(),
+                        messages=[Turn(key="m1", role="customer", text=text)])
+        verify("Track it at https://elsewhere.example/track [1].", PASSAGES, thread)  # no passage has it
+
+    assert growth(work, 2_000) < 6

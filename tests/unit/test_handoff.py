@@ -4,11 +4,20 @@ open; replies such as "yes please" or "thanks" are never the issue."""
 from __future__ import annotations
 
 import msgspec
+import pytest
 
-from backend.llm.handoff import MAX_WORDS, extractive_summary, is_chitchat, split_sentences
+from backend.llm.handoff import (
+    MAX_SENTENCE_CHARS,
+    MAX_SENTENCES,
+    MAX_WORDS,
+    extractive_summary,
+    is_chitchat,
+    split_sentences,
+)
 from backend.models import Conversation
 from backend.services.conversations import prepare
 from backend.signals.core import compute_signals
+from tests.conftest import growth
 
 
 def summarize(messages: list[tuple[str, str]]):
@@ -83,3 +92,25 @@ def test_an_empty_or_agent_only_conversation_gives_an_empty_issue_not_an_error()
     assert summarize([]).issue == ""
     only_agent = summarize([("agent", "Hello, I've sent the replacement card to your address.")])
     assert only_agent.issue == "" and "replacement card" in only_agent.text
+
+
+@pytest.mark.parametrize("unit", ["ABC-", "AB-12-", "I'm "])
+def test_summary_cost_grows_linearly_with_the_text(unit):
+    """Hostile references ("ABC-ABC-...") no longer make the reference pattern quadratic."""
+    def work(chars: int) -> None:
+        text = (unit * (chars // len(unit) + 1))[:chars]
+        summarize([("customer", text), ("agent", text)])
+
+    assert growth(work, 4_000) < 6
+
+
+def test_a_flood_of_sentences_is_read_at_its_start_and_end():
+    """A 20,000-character message of tiny sentences is not scored sentence by sentence: the opening and the
+    end are (bounded work per request), and a long "sentence" is read as its start."""
+    flood = "Where is it? " + "ok ok. " * 2700 + "Still no parcel, order LT-20931."
+    sentences = split_sentences(prepare(msgspec.convert({"messages": [
+        {"role": "customer", "text": flood}, {"role": "agent", "text": "x " * 5000}]}, Conversation)).messages)
+    assert len(sentences) <= MAX_SENTENCES and max(len(s.text) for s in sentences) <= MAX_SENTENCE_CHARS
+    assert sentences[0].text == "Where is it?" and sentences[-2].text == "Still no parcel, order LT-20931."
+    summary = summarize([("customer", flood)])
+    assert "LT-20931" in summary.text

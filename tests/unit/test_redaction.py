@@ -58,3 +58,57 @@ def test_corpus_recall_and_precision():
             predicted += 1
             false += not any(f.start < s["end"] and s["start"] < f.end for s in row["spans"])
     assert found / spans >= 0.98 and 1 - false / predicted >= 0.98, (found / spans, 1 - false / predicted)
+
+
+def hostile_phones(chars: int) -> str:
+    """The issue's hostile text: phone-like numbers, back to back (every one valid in the UK plan)."""
+    return " ".join(f"+44 20 7946 {i:04d}" for i in range(10_000))[:chars]
+
+
+def test_hostile_phone_text_costs_a_bounded_number_of_lookups(monkeypatch):
+    """Numbering-plan lookups draw on one budget; past it, phone-shaped runs are redacted unchecked."""
+    import phonenumbers
+
+    from backend import tuning
+    from backend.privacy import redaction
+
+    calls = 0
+    real_parse = phonenumbers.parse
+
+    def counting_parse(*args, **kwargs):
+        nonlocal calls
+        calls += 1
+        return real_parse(*args, **kwargs)
+
+    monkeypatch.setattr(phonenumbers, "parse", counting_parse)
+    redaction._VERDICTS.clear()
+    text = hostile_phones(80_000)
+    redacted = redact(text)
+    assert calls <= tuning.REDACTION_CHECKS
+    assert "7946" not in redacted and redacted.count("[PHONE]") == text.count("+44")  # fail closed
+
+
+def test_redaction_time_is_linear_in_hostile_text():
+    """Four times the hostile text costs at most about four times as long (it was quadratic; best of three
+    runs each, with a generous margin: the budget makes it well under)."""
+    import time
+
+    from backend.privacy import redaction
+
+    def seconds(chars: int) -> float:
+        best = float("inf")
+        for _ in range(3):
+            redaction._VERDICTS.clear()
+            started = time.process_time()
+            find_pii(hostile_phones(chars))
+            best = min(best, time.process_time() - started)
+        return best
+
+    small, large = seconds(20_000), seconds(80_000)
+    assert large / small < 4.5, (small, large)
+
+
+def test_every_address_is_found_however_many():
+    """A message with hundreds of addresses has every one redacted (anchors used to stop at 200)."""
+    text = " ".join(f"user{i}@example.com" for i in range(500))
+    assert redact(text) == " ".join(["[EMAIL]"] * 500)

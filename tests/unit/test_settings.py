@@ -28,10 +28,20 @@ def test_env_overrides_toml(tmp_path):
     ({"TANDEM_LLM": "openai"}, "TANDEM_OPENAI_BASE_URL"),
     ({"TANDEM_ACCESS_LOG": "xml"}, "TANDEM_ACCESS_LOG"),
     ({"TANDEM_METRICS_BIND": "9100"}, "TANDEM_METRICS_BIND"),
+    ({"TANDEM_TRUSTED_PROXIES": "*"}, "TANDEM_TRUSTED_PROXIES entries must be IP addresses"),
+    ({"TANDEM_TRUSTED_PROXIES": "proxy.internal"}, "TANDEM_TRUSTED_PROXIES"),
 ])
 def test_bad_settings_are_named(tmp_path, env, message):
     with pytest.raises(SettingsError, match=message):
         load_settings(tmp_path, env=env)
+
+
+def test_forwarded_headers_are_believed_only_from_trusted_proxies(tmp_path):
+    from backend.api.server import uvicorn_options
+
+    assert uvicorn_options(load_settings(tmp_path, env={}))["proxy_headers"] is False
+    options = uvicorn_options(load_settings(tmp_path, env={"TANDEM_TRUSTED_PROXIES": "10.0.0.5, 10.1.0.0/16"}))
+    assert options["proxy_headers"] is True and options["forwarded_allow_ips"] == "10.0.0.5,10.1.0.0/16"
 
 
 def test_unknown_toml_key_rejected(tmp_path):

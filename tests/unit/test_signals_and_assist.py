@@ -6,7 +6,13 @@ from backend.llm.prompts import PromptError, get_prompt, load_prompt
 from backend.llm.turns import conversation_block
 from backend.models import Conversation, Customer, Message, Turn
 from backend.services.conversations import LimitExceeded, check_limits, infer_roles, latest_question, prepare
+from backend.signals.core import _vader, compute_signals, sentiment
 from backend.text import count_tokens
+from tests.conftest import growth
+
+
+def turns(*pairs: tuple[str, str]) -> list[Turn]:
+    return [Turn(key=f"m{i}", role=role, text=text) for i, (role, text) in enumerate(pairs)]  # type: ignore[arg-type]
 
 
 def test_prepare_redacts_infers_roles_keys_and_keeps_no_contact_details():
@@ -73,3 +79,43 @@ def test_roles_alternate_after_agent():
     roles = [m.role for m in infer_roles([Turn(key="1", role="unknown", text="hi"), Turn(key="2", role="agent", text="yes"),
                                           Turn(key="3", role="unknown", text="so?")])]
     assert roles == ["customer", "agent", "customer"]
+
+
+@pytest.mark.parametrize("unit", ["promised ", "I am really unhappy that this never arrived. ", "a. "])
+def test_signals_cost_grows_linearly_with_the_text(unit):
+    """Long or hostile customer text: no pattern scans the rest of the text from every word ("promised ..."
+    was quadratic), and VADER reads a long message in pieces (it is quadratic in a text's words)."""
+    def work(chars: int) -> None:
+        text = (unit * (chars // len(unit) + 1))[:chars]
+        compute_signals(turns(("customer", text), ("agent", "Let me check."), ("customer", text)))
+
+    assert growth(work, 4_000) < 6
+
+
+def test_long_messages_keep_their_sentiment():
+    assert sentiment("This is terrible, I am furious and disgusted. " * 200) < -0.9
+    assert sentiment("Thank you so much, this is wonderful and I love it. " * 200) > 0.9
+    short = "The parcel is late and I'm annoyed."
+    assert sentiment(short) == pytest.approx(float(_vader().polarity_scores(short)["compound"]))
+
+
+def test_imported_history_is_clipped_to_the_field_limits_not_refused():
+    from backend.services.history import fit
+
+    long = Conversation(subject="s" * 5000, ticket_id="t" * 500, customer=Customer(name="n" * 900),
+                        messages=[Message(id="m" * 300, text="hi", at="2026-11-20T10:00:00Z" + " " * 100)])
+    with pytest.raises(LimitExceeded, match="ticket_id has 500 characters"):
+        check_limits(long)
+    check_limits(fit(long))
+    assert prepare(fit(long)).subject == "s" * 1000
+
+
+def test_names_are_replaced_in_stored_texts():
+    from backend.services.conversations import name_as_written, without_name
+
+    assert without_name("Hi Xanthippe, Ms Mbeki-Oduya will call.", "Xanthippe Mbeki-Oduya") == \
+        "Hi [NAME], Ms [NAME] will call."
+    assert without_name("Hi there, we will", None) == "Hi there, we will"
+    assert without_name("Hi there,", "[EMAIL]") == "Hi there,"  # a name that was an address is no name
+    assert name_as_written("Hi [NAME],\n\nThanks.", "Hi Mary Ann, thanks!") == "Mary Ann"
+    assert name_as_written("Hi [NAME],\n\nThanks.", "Hi there,\n\nThanks.") is None
