@@ -114,3 +114,10 @@ LANGUAGES = ("en", "es", "de", "fr", "nl", "pt", "it", "pl", "sv", "da", "tr", "
 LANGUAGE_LINGUA_WEIGHT = 0.5  # 0.3-0.7 gave the same tune accuracy
 ESCALATION_WINDOW_WORDS = 6  # words either side of an exact term scored as their own unit
 ESCALATION_FOREIGN_THRESHOLD = 0.45  # outside English a trigger needs its exact term and this score (multilingual tune half)
+
+
+# ---- customer context (issue 28) -------------------------------------------------------------------------
+# Not fitted: product choices, documented in docs/api.md. The p50 cost of the context step with 100,000
+# stored conversations is measured by bench/bench_context.py.
+CONTEXT_RECENT = 5  # earlier conversations of the customer shown with an assist response
+PROMISE_DEFAULT_DUE_DAYS = 7  # a promise naming no date or time frame falls due a week after it was made
