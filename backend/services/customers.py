@@ -35,6 +35,7 @@ SECRET_KEY = "secret:customer_key"
 
 class ForgetReport(msgspec.Struct):
     conversations: int
+    faq_drafts: int = 0  # drafts deleted because they were left with no evidence
 
 
 def secret(rt: Runtime) -> bytes:
@@ -158,6 +159,7 @@ def forget(rt: Runtime, helpdesk: str, site: str, *, customer_id: str | None = N
            email: str | None = None) -> ForgetReport:
     """Erase one customer's conversations on one helpdesk site (the hash is computed, nothing is looked up in
     clear); everything derived from them cascades, then the store is compacted."""
+    from backend.services.retention import scrub_drafts
     from backend.store import reports as report_store
 
     if not (customer_id or "").strip() and not (email or "").strip():
@@ -167,8 +169,9 @@ def forget(rt: Runtime, helpdesk: str, site: str, *, customer_id: str | None = N
     keys = keys_for(secret(rt), helpdesk, site, customer_id=customer_id, email=email)
     with rt.db.transaction():
         removed = customer_store.forget(rt.db, keys)
+        drafts = scrub_drafts(rt) if removed else 0
     report_store.compact(rt.db)
-    return ForgetReport(conversations=removed)
+    return ForgetReport(conversations=removed, faq_drafts=drafts)
 
 
 def rotate_secret(rt: Runtime) -> int:

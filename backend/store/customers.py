@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import msgspec
 
 from backend.store.db import Database, placeholders
+from backend.store.learned import bump_version
 
 
 class Earlier(msgspec.Struct):
@@ -105,9 +106,14 @@ def mark_kept(db: Database, promise_id: int, kept_at: str, kept_in: int) -> None
 
 
 def forget(db: Database, keys: Sequence[str]) -> int:
-    """Delete every conversation linked to one of `keys` (everything derived cascades); returns how many."""
-    return db.run(f"DELETE FROM conversations WHERE id IN (SELECT conversation_id FROM customer_links WHERE "
-                  f"customer_key IN ({placeholders(len(keys))}))", list(keys))
+    """Delete every conversation linked to one of `keys` (everything derived cascades); returns how many.
+    Call inside a write transaction."""
+    linked = f"SELECT conversation_id FROM customer_links WHERE customer_key IN ({placeholders(len(keys))})"
+    learned = int(db.value(f"SELECT count(*) FROM learned_questions WHERE conversation_id IN ({linked})", list(keys), 0))
+    removed = db.run(f"DELETE FROM conversations WHERE id IN ({linked})", list(keys))
+    if learned:  # retrievers drop what was learned from them at their next follow
+        bump_version(db)
+    return removed
 
 
 def unlink_all(db: Database) -> int:

@@ -149,3 +149,21 @@ def test_no_customer_id_or_email_reaches_the_store_files(tmp_path: Path):
         data = path.read_bytes().lower()
         for secret in (CUSTOMER_ID.lower(), EMAIL.lower(), b"dana.mill".decode()):
             assert secret.encode() not in data, path
+
+
+def test_the_cli_forgets_a_customer_and_rotates_the_secret(cli):
+    from tests.conftest import make_runtime
+
+    rt = make_runtime(cli.data_dir)
+    try:
+        assist.assist(rt, conv("T-1", REFUND))
+        assist.assist(rt, conv("T-2", LATER, customer={"id": "CUST-1"}))
+    finally:
+        rt.close()
+    bad = cli.run("customers", "forget", "--helpdesk", DESK, "--site", SITE, "--yes", check=False)
+    assert bad.returncode == 2 and "--id or --email" in bad.stderr
+    out = cli.json("customers", "forget", "--helpdesk", DESK, "--site", SITE, "--id", CUSTOMER_ID, "--json")
+    assert out == {"conversations": 1, "faq_drafts": 0}
+    assert "links dropped" in cli.run("customers", "rotate-secret", "--yes").stdout
+    out = cli.json("customers", "forget", "--helpdesk", DESK, "--site", SITE, "--id", "CUST-1", "--json")
+    assert out == {"conversations": 0, "faq_drafts": 0}  # linked under the old secret: rotation unlinked it
