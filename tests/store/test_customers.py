@@ -9,7 +9,7 @@ from pathlib import Path
 import msgspec
 
 from backend.models import Conversation
-from backend.services import assist, customers, retention
+from backend.services import analytics, assist, customers, retention
 from backend.store.db import get_meta
 
 DESK, SITE = "zendesk", "https://acme.zendesk.example.com"
@@ -70,6 +70,10 @@ def test_a_later_conversation_saying_it_came_shows_the_promise_kept(any_runtime)
     assert all(not c.open_promises for c in third.context.recent)
     weeks = customers.promise_weeks(rt)
     assert weeks == [{"week": "2026-W10", "made": 1, "kept": 1, "overdue": 0}]
+    report = analytics.build(rt, since="2026-03-01T00:00:00Z")
+    assert report["promises_by_week"] == weeks
+    assert '<table data-table="promises-by-week">' in analytics.render_html(report)
+    assert analytics.build(rt, since="2026-04-01T00:00:00Z")["promises_by_week"] == []
 
 
 def test_promises_are_open_until_due_then_overdue(any_runtime):
