@@ -43,9 +43,8 @@ def secret(rt: Runtime) -> bytes:
     existing = get_meta(rt.db, SECRET_KEY)
     if existing:
         return existing.encode()
-    with rt.db.transaction():
-        if not get_meta(rt.db, SECRET_KEY):
-            set_meta(rt.db, SECRET_KEY, secrets.token_urlsafe(32))
+    with rt.db.transaction():  # never overwrites: a worker that lost the race reads the winner's secret
+        customer_store.create_secret(rt.db, SECRET_KEY, secrets.token_urlsafe(32))
     return (get_meta(rt.db, SECRET_KEY) or "").encode()
 
 

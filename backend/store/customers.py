@@ -43,6 +43,11 @@ class NewPromise(msgspec.Struct):
     due_at: str
 
 
+def create_secret(db: Database, key: str, value: str) -> None:
+    """Store a secret under `key` unless one is there (two workers starting together keep the first)."""
+    db.run("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", [key, value])
+
+
 def link(db: Database, conversation_id: int, keys: Sequence[str]) -> None:
     """Link a conversation to its customer's keys (idempotent)."""
     db.run_many("INSERT INTO customer_links (conversation_id, customer_key) VALUES (?, ?) ON CONFLICT DO NOTHING",

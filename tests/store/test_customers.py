@@ -171,3 +171,22 @@ def test_the_cli_forgets_a_customer_and_rotates_the_secret(cli):
     assert "links dropped" in cli.run("customers", "rotate-secret", "--yes").stdout
     out = cli.json("customers", "forget", "--helpdesk", DESK, "--site", SITE, "--id", "CUST-1", "--json")
     assert out == {"conversations": 0, "faq_drafts": 0}  # linked under the old secret: rotation unlinked it
+
+
+def test_workers_creating_the_secret_together_keep_one(store_url, tmp_path):
+    import threading
+
+    from tests.store.test_backends import runtime_on
+
+    runtimes = [runtime_on(store_url, tmp_path / f"rt{i}") for i in range(4)]
+    seen: list[bytes] = []
+    try:
+        threads = [threading.Thread(target=lambda r=rt: seen.append(customers.secret(r))) for rt in runtimes]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert len(set(seen)) == 1 and seen[0] == customers.secret(runtimes[0])
+    finally:
+        for rt in runtimes:
+            rt.close()
