@@ -47,6 +47,16 @@ def test_a_second_conversation_sees_the_first_with_its_summary_and_open_refund(a
     assert again.context.previous_conversations == 1
 
 
+def test_an_escalated_earlier_conversation_is_marked(any_runtime):
+    rt = any_runtime
+    assist.assist(rt, conv("T-1", [("customer", "I was charged twice for order ORD-9 and nobody helps.",
+                                    "2026-03-02T09:00:00Z"),
+                                   ("agent", "I've escalated this to our billing team.", "2026-03-02T09:05:00Z")]))
+    assist.assist(rt, conv("T-2", REFUND))
+    recent = assist.assist(rt, conv("T-3", LATER)).context.recent
+    assert [(c.ticket_id, c.escalated) for c in recent] == [("T-2", False), ("T-1", True)]
+
+
 def test_another_site_and_another_customer_see_nothing(any_runtime):
     rt = any_runtime
     assist.assist(rt, conv("T-1", REFUND))
