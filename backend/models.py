@@ -80,6 +80,7 @@ class Thread(msgspec.Struct, kw_only=True):
     subject: str | None
     customer: Customer
     messages: list[Turn]
+    customer_keys: list[str] = msgspec.field(default_factory=list)  # keyed hashes of id/e-mail, never the values
 
     def texts(self, *roles: str) -> list[str]:
         """Texts of the turns with one of `roles` (all turns when none given)."""
@@ -275,6 +276,32 @@ class Timing(msgspec.Struct):
     total: float
 
 
+class OpenPromise(msgspec.Struct, kw_only=True):
+    """A promise an agent made that is not known to be kept: `open` until `due`, `overdue` after."""
+
+    text: str
+    due: str
+    status: Literal["open", "overdue"]
+
+
+class EarlierConversation(msgspec.Struct, kw_only=True):
+    """One earlier conversation of the same customer on the same helpdesk site."""
+
+    ticket_id: str
+    last_activity_at: str
+    summary: str
+    risk: str
+    escalated: bool
+    open_promises: list[OpenPromise]
+
+
+class CustomerContext(msgspec.Struct, kw_only=True):
+    """Who this customer is to us: how many earlier conversations, and the most recent ones."""
+
+    previous_conversations: int = 0
+    recent: list[EarlierConversation] = msgspec.field(default_factory=list)
+
+
 class Suggestions(msgspec.Struct, kw_only=True):
     """The answer of `POST /v1/assist` (and `tandem suggest --json`)."""
 
@@ -284,6 +311,7 @@ class Suggestions(msgspec.Struct, kw_only=True):
     suggestions: list[Suggestion]
     prompt_version: str
     timing_ms: Timing
+    context: CustomerContext = msgspec.field(default_factory=CustomerContext)
 
 
 # ---- summaries -------------------------------------------------------------------------------------------

@@ -121,3 +121,10 @@ ESCALATION_FOREIGN_THRESHOLD = 0.45  # outside English a trigger needs its exact
 # per message (at most 197 in one), the summaries benchmark's conversations at most 1. Past it, phone-shaped
 # runs are redacted unchecked (fail closed).
 REDACTION_CHECKS = 2000
+
+
+# ---- customer context (issue 28) -------------------------------------------------------------------------
+# Not fitted: product choices, documented in docs/api.md. The p50 cost of the context step with 100,000
+# stored conversations is measured by bench/bench_context.py.
+CONTEXT_RECENT = 5  # earlier conversations of the customer shown with an assist response
+PROMISE_DEFAULT_DUE_DAYS = 7  # a promise naming no date or time frame falls due a week after it was made

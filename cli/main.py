@@ -23,6 +23,7 @@ COMMANDS = {
     "suggest": "cli.assist:suggest",
     "summarize": "cli.assist:summarize",
     "conversations": "cli.conversations:conversations",
+    "customers": "cli.customers:customers",
     "faq": "cli.faq:faq",
     "summaries": "cli.summaries:summaries",
     "report": "cli.report:report",

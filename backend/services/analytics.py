@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from backend import tuning
+from backend.services.customers import promise_weeks
 from backend.services.runtime import Runtime
 from backend.store import reports as report_store
 
@@ -32,6 +33,7 @@ def build(rt: Runtime, *, since: str | None = None, until: str | None = None) ->
         "escalation_reasons": report_store.escalation_reasons(db, since, until),
         "top_topics": report_store.top_cited_articles(db, since, until),
         "knowledge_gaps": knowledge_gap_clusters(report_store.gap_questions(db, since, until)),
+        "promises_by_week": promise_weeks(rt, since, until),
     }
 
 
@@ -188,6 +190,10 @@ def render_html(data: dict, *, title: str = "Tandem usage report") -> str:
          table(["question", "times asked", "also asked as"],
                 [[g["question"], g["count"], " · ".join(g["examples"][1:])] for g in data["knowledge_gaps"]],
                 "knowledge-gaps")),
+        ("Promises agents made (per week made; overdue: past due, not seen kept)",
+         table(["week", "made", "kept", "overdue"],
+                [[w["week"], w["made"], w["kept"], w["overdue"]] for w in data.get("promises_by_week", [])],
+                "promises-by-week")),
     ]
     body = "".join(f"<section><h2>{esc(name)}</h2>{content}</section>" for name, content in sections)
     return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{esc(title)}</title>"

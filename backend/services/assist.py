@@ -21,6 +21,7 @@ from backend.llm.base import LLMRequest, ProviderError
 from backend.llm.prompts import Prompt, get_prompt
 from backend.llm.turns import conversation_block
 from backend.models import Citation, Conversation, Hit, Signals, Suggestion, Suggestions, Thread, Timing
+from backend.services import customers
 from backend.services.conversations import conversation_query, prepare, store, without_name
 from backend.services.runtime import Runtime
 from backend.signals.core import compute_signals
@@ -225,6 +226,7 @@ def record(rt: Runtime, thread: Thread, found: Retrieval, signals: Signals, sugg
                                     degraded=drafted.degraded, prompt_version=drafted.prompt_version)
         if conversation_id is not None:
             conv_store.add_signal_event(rt.db, conversation_id, user_id, signals, answered)
+            customers.remember(rt, conversation_id, thread, signals)
         if not found.grounded and found.question.strip():
             best = found.hits[0] if found.hits else None
             conv_store.add_knowledge_gap(rt.db, conversation_id, found.question, best.article_id if best else None,
@@ -240,11 +242,14 @@ def assist_events(rt: Runtime, conversation: Conversation, *, user_id: int | Non
     `persist=False` (replays in `tandem eval`) runs the same pipeline without storing anything.
     """
     started = time.perf_counter()
-    thread = prepare(conversation, redact_pii=rt.settings.redact_pii, key=rt.pseudonym_key)
+    thread = customers.identify(rt, conversation,
+                                prepare(conversation, redact_pii=rt.settings.redact_pii, key=rt.pseudonym_key))
     signals = compute_signals(thread.messages, tier=thread.customer.tier, high_value_tiers=rt.settings.high_value_tiers)
     yield "signals", signals
     found = retrieve(rt, thread)
     yield "citations", CitationsEvent(grounded=bool(found.grounded), citations=[citation(h) for h in found.grounded])
+    context = customers.context_for(rt, thread)  # this customer's earlier conversations on this helpdesk site
+    yield "context", context
 
     generation_started = time.perf_counter()
     drafted: Drafted | None = None
@@ -279,7 +284,7 @@ def assist_events(rt: Runtime, conversation: Conversation, *, user_id: int | Non
         record(rt, thread, found, signals, suggestions, drafted, user_id)
     yield "done", Suggestions(
         engine=drafted.engine, degraded=drafted.degraded, signals=signals, suggestions=suggestions,
-        prompt_version=drafted.prompt_version,
+        prompt_version=drafted.prompt_version, context=context,
         timing_ms=Timing(retrieval=round(found.ms, 2), generation=round(generation_ms, 2),
                          total=round((time.perf_counter() - started) * 1000, 2)))
 

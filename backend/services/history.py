@@ -12,6 +12,7 @@ import msgspec
 import numpy as np
 
 from backend.models import ROLES, Conversation, Customer, Message
+from backend.services import customers
 from backend.services.conversations import (
     FIELD_CHARS,
     MAX_MESSAGE_CHARS,
@@ -237,7 +238,7 @@ def import_history(rt: Runtime, paths: list[Path]) -> HistoryReport:
     report = HistoryReport()
     for path in history_files(paths, report):
         try:
-            threads = [prepare(fit(c), redact_pii=rt.settings.redact_pii, key=rt.pseudonym_key)
+            threads = [customers.identify(rt, c, prepare(fit(c), redact_pii=rt.settings.redact_pii, key=rt.pseudonym_key))
                        for c in read_history(path)]
         except HistoryFormatError as exc:
             report.failed.append(Failure(str(path), str(exc)))
@@ -251,6 +252,7 @@ def import_history(rt: Runtime, paths: list[Path]) -> HistoryReport:
                     continue
                 conversation_id = conv_store.upsert_conversation(rt.db, stored_customer(thread))
                 report.new_messages += conv_store.add_messages(rt.db, conversation_id, thread.messages)
+                customers.remember(rt, conversation_id, thread)
                 report.conversations += 1
         report.embedded += embed_customer_messages(rt)
     if report.conversations:

@@ -37,6 +37,11 @@ def purge(rt: Runtime, age: timedelta | None = None) -> PurgeReport:
     return PurgeReport(before, removed)
 
 
+def scrub_drafts(rt: Runtime) -> int:
+    """Drafts keep only evidence that still exists (after a purge or a customer's erasure); returns deletions."""
+    return _scrub_drafts(rt)
+
+
 def _scrub_drafts(rt: Runtime) -> int:
     """Drafts keep only evidence that still exists; a pending or rejected draft left with none goes.
     Returns how many drafts were deleted."""

@@ -11,6 +11,7 @@ from backend.llm.handoff import MAX_WORDS, extractive_summary
 from backend.llm.prompts import get_prompt
 from backend.llm.turns import conversation_block
 from backend.models import Conversation, Item, Summary, Thread
+from backend.services import customers
 from backend.services.conversations import prepare, store
 from backend.services.runtime import Runtime
 from backend.signals.core import compute_signals
@@ -54,10 +55,12 @@ def summarize_thread(rt: Runtime, thread: Thread) -> Summary:
 
 def summarize(rt: Runtime, conversation: Conversation, *, user_id: int | None = None) -> Summary:
     """Summarize, store (latest + history) and return the Summary object."""
-    thread = prepare(conversation, redact_pii=rt.settings.redact_pii, key=rt.pseudonym_key)
+    thread = customers.identify(rt, conversation,
+                                prepare(conversation, redact_pii=rt.settings.redact_pii, key=rt.pseudonym_key))
     summary = summarize_thread(rt, thread)
     if thread.messages:
         conversation_id = store(rt, thread)
         with rt.db.transaction():
             conv_store.add_summary(rt.db, conversation_id, summary, user_id)
+            customers.remember(rt, conversation_id, thread)
     return summary

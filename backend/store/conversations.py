@@ -131,6 +131,11 @@ def load_thread(db: Database, conversation_id: int) -> Thread | None:
                   customer=msgspec.json.decode(customer or "{}", type=Customer), messages=turns)
 
 
+def last_activity(db: Database, conversation_id: int) -> str | None:
+    """When a conversation's last message was written (None if it is gone)."""
+    return db.value("SELECT last_activity_at FROM conversations WHERE id = ?", [conversation_id])
+
+
 class StoredConversation(msgspec.Struct, kw_only=True):
     """A conversation row with its ids, for replays."""
 

@@ -189,7 +189,8 @@ def gap_questions(db: Database, since: str | None, until: str | None, limit: int
 
 # ---- retention ----------------------------------------------------------------------------------------
 
-PURGED_TABLES = ("messages", "summaries", "suggestions", "signal_events", "knowledge_gaps", "learned_questions")
+PURGED_TABLES = ("messages", "summaries", "suggestions", "signal_events", "knowledge_gaps", "learned_questions",
+                 "customer_links", "conversation_context", "promises")
 
 
 def purge_before(db: Database, cutoff: str) -> dict[str, int]:
@@ -227,5 +228,5 @@ def compact(db: Database) -> None:
         db.run("PRAGMA wal_checkpoint(TRUNCATE)")
         return
     for table in ("messages", "conversations", "summaries", "faq_drafts", "suggestions", "feedback", "knowledge_gaps",
-                  "signal_events", "llm_calls"):
+                  "signal_events", "llm_calls", "customer_links", "conversation_context", "promises"):
         db.run(f"VACUUM {table}")  # PostgreSQL: VACUUM runs outside a transaction (autocommit here)

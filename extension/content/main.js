@@ -257,6 +257,7 @@ class Controller {
   onEvent(active, event, data) {
     const overlay = this.overlay;
     if (event === "signals") overlay.setSignals(data);
+    else if (event === "context") overlay.setContext(data);
     else if (event === "delta") {
       const index = data.index ?? 0;
       active.texts[index] = (active.texts[index] || "") + data.text;

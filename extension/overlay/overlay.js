@@ -109,10 +109,11 @@ export class Overlay {
       h(doc, "button", { class: "link", "data-tandem": "site-stop", title: "Stop reading this site (enable it again from the Tandem toolbar button)",
         text: "stop", onclick: () => this.handlers.onStopSite?.() }));
     this.signalsEl = h(doc, "div", { class: "signals", "data-tandem": "signals", hidden: true });
+    this.contextEl = h(doc, "details", { class: "context", "data-tandem": "context", hidden: true });
     this.noAnswerEl = h(doc, "div", { class: "no-answer", "data-tandem": "no-answer", hidden: true,
       text: "No answer in the knowledge base for this question. Tandem suggests asking or escalating instead of guessing." });
     this.listEl = h(doc, "div", { class: "suggestions" });
-    this.suggestionsPane = h(doc, "div", { class: "pane" }, this.signalsEl, this.noAnswerEl, this.listEl);
+    this.suggestionsPane = h(doc, "div", { class: "pane" }, this.signalsEl, this.contextEl, this.noAnswerEl, this.listEl);
     this.summaryEl = h(doc, "div", { class: "pane", "data-tandem": "summary", hidden: true });
     this.tabButtons = {
       suggestions: h(doc, "button", { role: "tab", "aria-selected": "true", text: "Suggestions", onclick: () => this.showTab("suggestions") }),
@@ -197,7 +198,42 @@ export class Overlay {
     this.listEl.replaceChildren();
     this.signalsEl.replaceChildren();
     this.signalsEl.hidden = true;
+    this.setContext(null);
     this.noAnswerEl.hidden = true;
+  }
+
+  /**
+   * The customer's earlier conversations on this helpdesk site, collapsed: each with its summary, an
+   * "escalated" mark and the promises not known kept (open or overdue). Nothing shows for a first contact.
+   * @param {{previous_conversations?: number, recent?: any[]} | null} context
+   */
+  setContext(context) {
+    const doc = this.doc;
+    const recent = context?.recent || [];
+    const count = context?.previous_conversations || 0;
+    this.contextEl.hidden = !count;
+    this.contextEl.removeAttribute("open"); // collapsed again for each conversation
+    if (!count) {
+      this.contextEl.replaceChildren();
+      return;
+    }
+    const promises = recent.reduce((n, c) => n + (c.open_promises || []).length, 0);
+    const overdue = recent.some((c) => (c.open_promises || []).some((p) => p.status === "overdue"));
+    const label = `${count} earlier conversation${count === 1 ? "" : "s"} with this customer` +
+      (promises ? ` · ${promises} open promise${promises === 1 ? "" : "s"}` : "");
+    const items = recent.map((c) => {
+      const when = String(c.last_activity_at || "").slice(0, 10);
+      const promiseItems = (c.open_promises || []).map((p) => h(doc, "li", { class: `promise ${p.status}`, "data-tandem": "promise",
+        "data-status": p.status, text: `${p.status === "overdue" ? "Overdue" : "Open"} (due ${String(p.due || "").slice(0, 10)}): ${p.text}` }));
+      return h(doc, "details", { class: "earlier", "data-tandem": "context-item", "data-ticket-id": String(c.ticket_id),
+        "data-escalated": String(Boolean(c.escalated)) },
+        h(doc, "summary", {}, h(doc, "span", { text: `Ticket ${c.ticket_id} · ${when}` }),
+          c.escalated ? h(doc, "span", { class: "chip high", "data-tandem": "escalated", text: "escalated" }) : ""),
+        h(doc, "p", { class: "context-summary", "data-tandem": "context-summary", text: String(c.summary || "") }),
+        promiseItems.length ? h(doc, "ul", { class: "promises" }, promiseItems) : "");
+    });
+    this.contextEl.replaceChildren(
+      h(doc, "summary", { class: overdue ? "overdue" : "", "data-tandem": "context-toggle", text: label }), ...items);
   }
 
   setSignals(signals) {

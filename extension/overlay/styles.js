@@ -45,6 +45,14 @@ button[disabled] { opacity: 0.55; cursor: default; }
 .chip { font-size: 11px; padding: 1px 7px; border-radius: 999px; border: 1px solid var(--line); background: var(--bg); }
 .chip.high, .chip.negative { color: var(--bad); border-color: var(--bad); }
 .chip.medium { color: var(--warn); border-color: var(--warn); }
+.context { margin-bottom: 8px; font-size: 12px; border: 1px solid var(--line); border-radius: 6px; padding: 4px 8px; }
+.context > summary { cursor: pointer; }
+.context > summary.overdue { color: var(--bad); }
+.earlier { margin: 4px 0 0 8px; }
+.earlier summary { cursor: pointer; display: flex; gap: 6px; align-items: center; }
+.context-summary { margin: 2px 0; color: var(--muted); }
+.promises { margin: 2px 0; padding-left: 16px; }
+.promise.overdue { color: var(--bad); }
 .reasons { width: 100%; margin: 2px 0 0; padding-left: 16px; font-size: 12px; color: var(--muted); }
 .card { background: var(--bg); border: 1px solid var(--line); border-radius: 8px; padding: 8px; margin-bottom: 8px; }
 .card .meta { display: flex; gap: 6px; align-items: center; font-size: 11px; color: var(--muted); margin-bottom: 4px; }

@@ -294,3 +294,22 @@ def test_cors_only_for_configured_origins(env):
             assert client.options(path).status_code == 401
             assert client.options(path, headers={"Origin": "https://acme.zendesk.com", **preflight}).status_code == 401
         assert client.options("/v1/me", headers=auth(tokens["agent"])).status_code == 204
+
+
+def test_assist_returns_the_customers_earlier_conversations_as_json_and_an_sse_event(env):
+    client, tokens, _ = env
+    who = {"id": "API-CUST-1", "email": "pat@example.org"}
+    first = {**CONV, "ticket_id": "CTX-1", "url": "https://desk.example.com/t/CTX-1", "customer": who,
+             "messages": [*CONV["messages"],
+                          {"role": "agent", "text": "I've issued a refund of $20 and it will arrive within 3 days."}]}
+    r = client.post("/v1/assist", json=first, headers=auth(tokens["agent"]))
+    assert r.status_code == 200 and r.json()["context"] == {"previous_conversations": 0, "recent": []}
+    second = {**first, "ticket_id": "CTX-2", "url": "https://desk.example.com/t/CTX-2", "messages": CONV["messages"]}
+    headers = {**auth(tokens["agent"]), "Accept": "text/event-stream"}
+    with client.stream("POST", "/v1/assist", json=second, headers=headers) as r:
+        events = parse_sse("".join(r.iter_text()))
+    context = next(d for e, d in events if e == "context")
+    assert context == events[-1][1]["context"] and context["previous_conversations"] == 1
+    earlier = context["recent"][0]
+    assert earlier["ticket_id"] == "CTX-1" and earlier["summary"] and earlier["open_promises"][0]["status"] == "overdue"  # made 2026-11-20
+    assert set(earlier["open_promises"][0]) == {"text", "due", "status"}

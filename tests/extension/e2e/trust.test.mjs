@@ -323,4 +323,32 @@ describe("failures and evidence checks (scripted backend)", () => {
     assert.deepEqual(page.errors, []);
     await page.close();
   });
+
+  test("the customer's earlier conversations show collapsed, open to their summaries and promises", async () => {
+    const context = { previous_conversations: 1, recent: [{ ticket_id: "98", last_activity_at: "2026-11-02T09:05:00Z",
+      summary: "The customer says that the lamp arrived broken.", risk: "high", escalated: true,
+      open_promises: [{ text: "A refund of €42.50 within 5 business days.", due: "2026-11-09T09:05:00Z", status: "overdue" }] }] };
+    fake.script("/v1/assist", (req, res) => {
+      const stream = sse(res);
+      stream.send("signals", SIGNALS);
+      stream.send("citations", { grounded: true, citations: [] });
+      stream.send("context", context);
+      stream.send("suggestion", suggestion());
+      stream.send("done", { ...done([suggestion()]), context });
+      stream.end();
+    });
+    const page = await open(`${pages.base}/demo/#ticket/101`);
+    await finalCard(page);
+    const box = overlay(page, "context");
+    await box.waitFor(WAIT);
+    assert.equal(await overlay(page, "context-toggle").textContent(), "1 earlier conversation with this customer · 1 open promise");
+    assert.equal(await overlay(page, "context-summary").isVisible(), false, "collapsed until opened");
+    await overlay(page, "context-toggle").click();
+    await page.locator('#tandem-overlay [data-tandem="context-item"] summary').click();
+    assert.equal(await overlay(page, "context-summary").textContent(), "The customer says that the lamp arrived broken.");
+    assert.equal(await overlay(page, "escalated").isVisible(), true);
+    assert.equal(await overlay(page, "promise").getAttribute("data-status"), "overdue");
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
 });

@@ -137,6 +137,20 @@ test("an SSE error with a request id is shown as a human line and not overwritte
   assert.equal(shadow().querySelector('[data-tandem="retry"]').hidden, false);
 });
 
+test("the context event shows the customer's earlier conversations in the overlay", async () => {
+  const { chrome, shadow } = await demo({ enabledSites: { [ORIGIN]: true } });
+  const port = chrome.ports[0];
+  const { id } = chrome.assists()[0];
+  port.deliver({ id, type: "event", event: "signals", data: { sentiment: { label: "neutral", score: 0 } } });
+  port.deliver({ id, type: "event", event: "context", data: { previous_conversations: 1, recent: [
+    { ticket_id: "98", last_activity_at: "2026-03-02T09:05:00Z", summary: "The lamp arrived broken.", risk: "low",
+      escalated: false, open_promises: [{ text: "A refund within 5 days.", due: "2099-03-09T09:05:00Z", status: "open" }] }] } });
+  const context = shadow().querySelector('[data-tandem="context"]');
+  assert.equal(context.hidden, false);
+  assert.equal(context.querySelector('[data-tandem="context-item"]').dataset.ticketId, "98");
+  assert.equal(context.querySelector('[data-tandem="promise"]').dataset.status, "open");
+});
+
 test("a server failure is not asked again on its own; Try again asks once", async (t) => {
   const { chrome, status, shadow } = await demo({ enabledSites: { [ORIGIN]: true } });
   t.mock.timers.enable({ apis: ["setTimeout"] });

@@ -148,3 +148,34 @@ test("only an answer shows a confidence: clarify and escalate carry priorities, 
   const shown = $$('[data-tandem="suggestion"]').map((card) => card.querySelector(".confidence").textContent);
   assert.deepEqual(shown, ["· confidence 27%", "", ""]);
 });
+
+test("earlier conversations of the customer show collapsed, with summaries, escalations and promises", () => {
+  const { overlay, $, $$ } = mountOverlay();
+  assert.equal($('[data-tandem="context"]').hidden, true);
+  overlay.setContext({ previous_conversations: 0, recent: [] });
+  assert.equal($('[data-tandem="context"]').hidden, true);
+  overlay.setContext({ previous_conversations: 2, recent: [
+    { ticket_id: "T-2", last_activity_at: "2026-03-06T10:00:00Z", summary: "The customer says the cord is <b>frayed</b>.",
+      risk: "high", escalated: true, open_promises: [] },
+    { ticket_id: "T-1", last_activity_at: "2026-03-02T09:05:00Z", summary: "The lamp arrived broken.", risk: "low",
+      escalated: false, open_promises: [{ text: "A refund of €42.50 within 5 business days.", due: "2026-03-09T09:05:00Z", status: "overdue" }] },
+  ] });
+  const context = $('[data-tandem="context"]');
+  assert.equal(context.hidden, false);
+  assert.equal(context.tagName, "DETAILS");
+  assert.equal(context.open, false); // collapsed until the agent opens it
+  assert.equal($('[data-tandem="context-toggle"]').textContent, "2 earlier conversations with this customer · 1 open promise");
+  const items = $$('[data-tandem="context-item"]');
+  assert.deepEqual(items.map((i) => [i.dataset.ticketId, i.dataset.escalated, i.open]), [["T-2", "true", false], ["T-1", "false", false]]);
+  assert.equal(items[0].querySelector('[data-tandem="escalated"]').textContent, "escalated");
+  assert.equal(items[1].querySelector('[data-tandem="escalated"]'), null);
+  assert.deepEqual($$('[data-tandem="context-summary"]').map((p) => p.textContent),
+    ["The customer says the cord is <b>frayed</b>.", "The lamp arrived broken."]); // text, never markup
+  assert.equal($('b'), null);
+  const promise = $('[data-tandem="promise"]');
+  assert.equal(promise.dataset.status, "overdue");
+  assert.equal(promise.textContent, "Overdue (due 2026-03-09): A refund of €42.50 within 5 business days.");
+  overlay.clearSuggestions(); // the next conversation starts without the last one's customer
+  assert.equal(context.hidden, true);
+  assert.equal($$('[data-tandem="context-item"]').length, 0);
+});
