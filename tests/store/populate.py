@@ -27,14 +27,16 @@ QUESTIONS = [
 # Every table a populated store has rows in (what `db copy` must carry and `db check` counts).
 FILLED = ("meta", "articles", "chunks", "chunk_vectors", "chunk_tombstones", "users", "conversations", "messages",
           "suggestions", "feedback", "summaries", "knowledge_gaps", "llm_calls", "message_vectors", "faq_drafts",
-          "signal_events", "jobs", "sessions", "rate_windows", "learned_questions")
+          "signal_events", "jobs", "sessions", "rate_windows", "learned_questions", "customer_links",
+          "conversation_context", "promises")
 
 
 def conversation(desk: str, ticket: str, text: str) -> Conversation:
     return msgspec.convert({"helpdesk": desk, "ticket_id": ticket, "url": f"https://{desk}.example.com/t/{ticket}",
-                            "customer": {"name": "Dana", "tier": "vip"},
+                            "customer": {"name": "Dana", "tier": "vip", "id": f"cust-{ticket}"},
                             "messages": [{"id": "m1", "role": "customer", "text": text, "at": "2026-03-01T10:00:00Z"},
-                                         {"id": "m2", "role": "agent", "text": "Let me check that for you."}]},
+                                         {"id": "m2", "role": "agent",
+                                          "text": "Let me check that for you. I will call you back tomorrow."}]},
                            Conversation)
 
 

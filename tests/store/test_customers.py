@@ -87,13 +87,20 @@ def test_a_later_conversation_saying_it_came_shows_the_promise_kept(any_runtime)
 
 
 def test_promises_are_open_until_due_then_overdue(any_runtime):
+    from datetime import UTC, datetime, timedelta
+
     rt = any_runtime
-    assist.assist(rt, conv("T-1", [("customer", "Please call me about my broken heater.", "2099-01-05T09:00:00Z"),
+    asked = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)  # times ahead of the clock are clamped
+    stamp = lambda moment: moment.strftime("%Y-%m-%dT%H:%M:%SZ")  # noqa: E731
+    assist.assist(rt, conv("T-1", [("customer", "Please call me about my broken heater.", stamp(asked)),
                                    ("agent", "I will call you back tomorrow about the heater.",
-                                    "2099-01-05T09:10:00Z")]))
+                                    stamp(asked + timedelta(minutes=10)))]))
     seen = assist.assist(rt, conv("T-2", LATER)).context.recent[0].open_promises
-    assert [(p.status, p.due) for p in seen] == [("open", "2099-01-06T23:59:59Z")]
-    assert customers.promise_weeks(rt) == [{"week": "2099-W02", "made": 1, "kept": 0, "overdue": 0}]
+    promised = asked + timedelta(minutes=10)
+    due = (promised + timedelta(days=1)).strftime("%Y-%m-%dT23:59:59Z")
+    assert [(p.status, p.due) for p in seen] == [("open", due)]
+    year, week, _ = promised.isocalendar()
+    assert customers.promise_weeks(rt) == [{"week": f"{year}-W{week:02d}", "made": 1, "kept": 0, "overdue": 0}]
 
 
 def test_conversations_stored_before_context_existed_are_summarized_when_first_needed(any_runtime):
