@@ -284,6 +284,10 @@ class Suggestions(msgspec.Struct, kw_only=True):
     suggestions: list[Suggestion]
     prompt_version: str
     timing_ms: Timing
+    # The customer's language (signals.language) and the one the answer suggestions are written in (detected;
+    # null without an answer): offline the answer stays in the KB's language, and the overlay says so.
+    customer_language: str | None = None
+    answer_language: str | None = None
 
 
 # ---- summaries -------------------------------------------------------------------------------------------

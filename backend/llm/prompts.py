@@ -11,7 +11,8 @@ from typing import Any
 
 import msgspec
 
-REQUIRED = {"suggest_reply": {"conversation", "sentiment"}, "summarize": {"conversation"}, "faq_draft": {"evidence"}}
+REQUIRED = {"suggest_reply": {"conversation", "sentiment", "language"}, "summarize": {"conversation"},
+            "faq_draft": {"evidence"}}
 
 
 class PromptError(ValueError):

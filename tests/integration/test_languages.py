@@ -1,0 +1,111 @@
+"""Issue 24: answers in the customer's language, summaries in the agent's, and rewriting the agent's draft,
+through the real openai SDK against the loopback OpenAI-compatible fake, on the (English) demo KB."""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+import pytest
+
+from backend.models import Conversation
+from backend.services.assist import assist
+from tests.conftest import make_runtime
+from tests.fake_openai import FakeOpenAI
+from tests.integration.test_openai import MODEL, runtime_for
+
+SPANISH = msgspec.convert({"helpdesk": "gorgias", "ticket_id": "ES-1", "customer": {"name": "Lucía"}, "messages": [
+    {"id": "m1", "role": "customer", "text": "Hola, devolví una lámpara la semana pasada."},
+    {"id": "m2", "role": "customer",
+     "text": "¿Cuándo llegará el reembolso (refund) a mi tarjeta de crédito? Ya pasaron varios días."}]}, Conversation)
+SPANISH_REPLY = "Hola Lucía: el reembolso llega a su tarjeta de 5 a 10 días hábiles después de emitirlo [{}]."
+
+
+def _marker(body: dict, article: str) -> str:
+    found = re.search(rf"^\[(\d+)\] .*\(article {article}\)$", body["messages"][0]["content"], re.M)
+    return found.group(1) if found else "none"
+
+
+def spanish_answer(body: dict) -> str:
+    """A model that answers in the language the request names (Spanish here), citing the refund passage."""
+    if "Customer's language: Spanish" not in body["messages"][1]["content"]:
+        return "Refunds reach a credit card 5 to 10 business days after we issue them [1]."
+    return SPANISH_REPLY.format(_marker(body, "refund-timing"))
+
+
+@pytest.fixture
+def cross_lingual(monkeypatch):
+    """Retrieval across languages is not this branch's work (bench/results/languages: not enough yet, and the
+    test embedder is English-only): this stands in for a retriever that finds the English article for the
+    Spanish question, so the answer step, the prompt and the checks are what is tested."""
+    from backend.services import assist as assist_module
+
+    real = assist_module.retrieve
+
+    def retrieve(rt, thread, **kwargs):
+        found = real(rt, thread, **kwargs)
+        hits = rt.retriever.search("When will my refund show up on my credit card?", k=5)
+        return msgspec.structs.replace(found, hits=hits, grounded=[h for h in hits if h.grounded][:3])
+
+    monkeypatch.setattr(assist_module, "retrieve", retrieve)
+
+
+@pytest.fixture
+def no_keys(monkeypatch):
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
+
+
+def test_spanish_question_answered_in_spanish_from_the_english_kb(demo_data, no_keys, cross_lingual):
+    with FakeOpenAI(reply=spanish_answer, models=(MODEL,)) as fake:
+        rt = runtime_for(demo_data, fake)
+        try:
+            result = assist(rt, SPANISH)
+        finally:
+            rt.close()
+    answer = result.suggestions[0]
+    asked = fake.requests[0]["body"]["messages"]
+    assert "Customer's language: Spanish" in asked[1]["content"] and "written in Spanish" in asked[1]["content"]
+    assert "(article refund-timing)" in asked[0]["content"]  # the English passage is the evidence
+    assert answer.kind == "answer" and answer.text.startswith("Hola Lucía")
+    # "reembolso" is a refund promise the English passage ("Refunds reach ...") backs; 5 a 10 días = 5 to 10 days
+    assert answer.checks is not None and answer.checks.cited and answer.checks.unsupported == []
+    assert result.customer_language == "es" and result.answer_language == "es"
+    assert result.prompt_version == "suggest_reply@2"
+
+
+def test_a_spanish_answer_adding_an_amount_or_other_days_is_flagged(demo_data, no_keys, cross_lingual):
+    def inventing(body: dict) -> str:
+        return ("Le haremos un reembolso de 50 € hoy mismo y llegará en 45 días hábiles "
+                f"[{_marker(body, 'refund-timing')}].")
+
+    with FakeOpenAI(reply=inventing, models=(MODEL,)) as fake:
+        rt = runtime_for(demo_data, fake)
+        try:
+            answer = assist(rt, SPANISH).suggestions[0]
+        finally:
+            rt.close()
+    assert answer.checks is not None
+    kinds = {u.kind for u in answer.checks.unsupported}
+    assert "amount" in kinds and "time_frame" in kinds, answer.checks
+
+
+def test_offline_answer_stays_in_the_kbs_language_and_says_so(demo_data, cross_lingual):
+    rt = make_runtime(demo_data)
+    try:
+        result = assist(rt, SPANISH)
+    finally:
+        rt.close()
+    assert result.engine == "extractive" and result.suggestions[0].kind == "answer"
+    assert result.customer_language == "es"
+    assert result.answer_language == "en"  # extractive: the passages' words, not a translation
+
+
+def test_without_an_answer_there_is_no_answer_language(demo_data):
+    rt = make_runtime(demo_data)
+    try:
+        result = assist(rt, SPANISH)  # the English-only test embedder finds nothing for Spanish
+    finally:
+        rt.close()
+    assert result.customer_language == "es"
+    assert not any(s.kind == "answer" for s in result.suggestions) and result.answer_language is None
