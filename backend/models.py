@@ -269,6 +269,23 @@ class Suggestion(msgspec.Struct, omit_defaults=True, kw_only=True):
     checks: Checks | None = None
 
 
+class RewriteChecks(msgspec.Struct):
+    """What a rewrite added that the agent's draft did not have (the draft is the only evidence)."""
+
+    unsupported: list[Unsupported] = msgspec.field(default_factory=list)
+
+
+class Rewrite(msgspec.Struct, kw_only=True):
+    """The answer of `POST /v1/rewrite`: the agent's draft rewritten by the configured model, checked."""
+
+    text: str
+    action: str
+    language: str
+    engine: str
+    checks: RewriteChecks
+    prompt_version: str
+
+
 class Timing(msgspec.Struct):
     retrieval: float
     generation: float

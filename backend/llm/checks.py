@@ -350,3 +350,17 @@ def verify(answer: str, passages: list[str], thread: Thread) -> Verdict:
     unsupported = _merge_nearby(answer, unsupported)
     cited_indexes = sorted(set(valid) | supporting) if cited else valid
     return Verdict(text=answer, cited_indexes=cited_indexes, checks=Checks(cited=cited, unsupported=unsupported))
+
+
+def added_commitments(text: str, evidence: list[str]) -> list[Unsupported]:
+    """Commitments of `text` that `evidence` does not support (a rewrite against the draft it rewrote)."""
+    unsupported: list[Unsupported] = []
+    for kind, start, end in commitments(text):
+        promise = next((p for p in PROMISES if p[0] == kind), None)
+        if promise is not None:
+            backing = _promise_backing(kind, promise[2], _sentence_at(text, start, end), evidence)
+        else:
+            backing = _supported(kind, text[start:end], evidence)
+        if backing is None:
+            unsupported.append(Unsupported(text=text[start:end], kind=kind, start=start, end=end))
+    return _merge_nearby(text, unsupported)

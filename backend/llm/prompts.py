@@ -12,7 +12,7 @@ from typing import Any
 import msgspec
 
 REQUIRED = {"suggest_reply": {"conversation", "sentiment", "language"}, "summarize": {"conversation"},
-            "faq_draft": {"evidence"}}
+            "faq_draft": {"evidence"}, "rewrite": {"draft", "instruction", "language"}}
 
 
 class PromptError(ValueError):

@@ -7,12 +7,16 @@ import re
 
 import msgspec
 import pytest
+from litestar.testing import TestClient
 
+from backend.errors import NeedsModel
 from backend.models import Conversation
+from backend.services import users as user_service
 from backend.services.assist import assist
+from backend.services.rewrite import rewrite
 from tests.conftest import make_runtime
 from tests.fake_openai import FakeOpenAI
-from tests.integration.test_openai import MODEL, runtime_for
+from tests.integration.test_openai import MODEL, create_app_for, runtime_for
 
 SPANISH = msgspec.convert({"helpdesk": "gorgias", "ticket_id": "ES-1", "customer": {"name": "Lucía"}, "messages": [
     {"id": "m1", "role": "customer", "text": "Hola, devolví una lámpara la semana pasada."},
@@ -109,3 +113,93 @@ def test_without_an_answer_there_is_no_answer_language(demo_data):
         rt.close()
     assert result.customer_language == "es"
     assert not any(s.kind == "answer" for s in result.suggestions) and result.answer_language is None
+
+
+# ---- rewriting the agent's draft ------------------------------------------------------------------------------
+
+DRAFT = ("Hi Dana, thanks for waiting. I checked your order and the return was received yesterday, so the refund "
+         "has been issued. It usually takes 5 to 10 business days to show on your card. Let me know if anything else "
+         "comes up and I will be happy to help.")
+SHORTER = "Hi Dana, your return arrived yesterday and the refund is issued: 5 to 10 business days to reach your card."
+ADDING = ("Hi Dana! So sorry for the wait. Your refund is issued, and as a thank-you we're adding a €50 refund for the "
+          "trouble; it shows within 5 to 10 business days, see https://example.com/refunds.")
+
+
+@pytest.fixture
+def server(demo_data, no_keys):
+    with FakeOpenAI(reply=SHORTER, models=(MODEL,)) as fake:
+        rt = runtime_for(demo_data, fake)
+        token = user_service.add_user(rt, "agent-r", "agent")
+        with TestClient(create_app_for(rt)) as client:
+            yield client, fake, {"Authorization": f"Bearer {token}"}
+        rt.close()
+
+
+def test_rewrite_a_faithful_shortening_passes_the_checks(server):
+    client, fake, headers = server
+    r = client.post("/v1/rewrite", json={"text": DRAFT, "action": "shorter"}, headers=headers)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body == {"text": SHORTER, "action": "shorter", "language": "en", "engine": "openai",
+                    "checks": {"unsupported": []}, "prompt_version": "rewrite@1"}
+    sent = fake.requests[-1]["body"]["messages"]
+    assert "<draft>\n" + DRAFT + "\n</draft>" in sent[1]["content"] and "shorter" in sent[1]["content"]
+    assert "Add no fact" in sent[0]["content"]
+
+
+def test_rewrite_that_adds_an_amount_promise_or_link_is_flagged(server):
+    client, fake, headers = server
+    fake.reply = ADDING
+    body = client.post("/v1/rewrite", json={"text": DRAFT, "action": "friendlier"}, headers=headers).json()
+    flagged = {(u["kind"], u["text"]) for u in body["checks"]["unsupported"]}
+    assert any(kind in ("amount", "refund") and "€50" in text for kind, text in flagged), flagged
+    assert ("url", "https://example.com/refunds") in flagged
+    assert not any("5 to 10 business days" in text for _, text in flagged)  # the draft says so
+    for u in body["checks"]["unsupported"]:
+        assert body["text"][u["start"]:u["end"]] == u["text"]
+
+
+def test_translate_names_the_language_and_checks_across_languages(server):
+    client, fake, headers = server
+    fake.reply = "Hola Dana: su devolución llegó ayer y el reembolso está emitido; tarda de 5 a 10 días hábiles."
+    r = client.post("/v1/rewrite", json={"text": DRAFT, "action": "translate", "language": "es"}, headers=headers)
+    assert r.status_code == 200 and r.json()["language"] == "es" and r.json()["checks"]["unsupported"] == []
+    assert "Write it in Spanish." in fake.requests[-1]["body"]["messages"][1]["content"]
+    missing = client.post("/v1/rewrite", json={"text": DRAFT, "action": "translate"}, headers=headers)
+    assert missing.status_code == 400 and "language" in missing.json()["detail"]
+
+
+def test_rewrite_bodies_are_validated(server):
+    client, _, headers = server
+    assert client.post("/v1/rewrite", json={"text": DRAFT, "action": "shorter", "tone": "x"},
+                       headers=headers).status_code == 400
+    assert client.post("/v1/rewrite", json={"text": DRAFT, "action": "poetic"}, headers=headers).status_code == 400
+    big = client.post("/v1/rewrite", json={"text": "a" * 20_001, "action": "fix"}, headers=headers)
+    assert big.status_code == 413 and "20000" in big.json()["detail"]
+    assert client.post("/v1/rewrite", json={"text": DRAFT, "action": "fix"}).status_code == 401
+
+
+def test_rewrite_is_refused_offline_with_a_clear_409(demo_data):
+    rt = make_runtime(demo_data)
+    try:
+        with pytest.raises(NeedsModel, match="configured model"):
+            rewrite(rt, DRAFT, "shorter")
+        token = user_service.add_user(rt, "agent-off", "agent")
+        with TestClient(create_app_for(rt)) as client:
+            r = client.post("/v1/rewrite", json={"text": DRAFT, "action": "shorter"},
+                            headers={"Authorization": f"Bearer {token}"})
+        assert r.status_code == 409 and "configured model" in r.json()["detail"]
+    finally:
+        rt.close()
+
+
+def test_rewrite_is_rate_limited_like_assist(demo_data, no_keys):
+    with FakeOpenAI(reply=SHORTER, models=(MODEL,)) as fake:
+        rt = runtime_for(demo_data, fake, TANDEM_ASSIST_RATE_PER_MIN="1")
+        token = user_service.add_user(rt, "agent-rl", "agent")
+        headers = {"Authorization": f"Bearer {token}"}
+        with TestClient(create_app_for(rt)) as client:
+            assert client.post("/v1/rewrite", json={"text": DRAFT, "action": "fix"}, headers=headers).status_code == 200
+            limited = client.post("/v1/rewrite", json={"text": DRAFT, "action": "fix"}, headers=headers)
+        rt.close()
+    assert limited.status_code == 429 and "retry-after" in limited.headers
