@@ -338,6 +338,10 @@ class Summary(msgspec.Struct, kw_only=True):
     engine: str = "extractive"
     prompt_version: str = "extractive@1"
     degraded: bool = False
+    # The language `text` and the list items are written in, and the one asked for (the user's, else
+    # TANDEM_SUMMARY_LANGUAGE): offline summaries are in English whatever was asked, and say so.
+    language: str = "en"
+    requested_language: str = "en"
 
 
 # ---- FAQ drafts --------------------------------------------------------------------------------------------
@@ -401,3 +405,4 @@ class UserRecord(msgspec.Struct, kw_only=True):
     role: UserRole
     created_at: str
     revoked_at: str | None
+    language: str | None = None  # summaries for this user are written in it (else TANDEM_SUMMARY_LANGUAGE)

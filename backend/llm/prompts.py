@@ -11,7 +11,7 @@ from typing import Any
 
 import msgspec
 
-REQUIRED = {"suggest_reply": {"conversation", "sentiment", "language"}, "summarize": {"conversation"},
+REQUIRED = {"suggest_reply": {"conversation", "sentiment", "language"}, "summarize": {"conversation", "language"},
             "faq_draft": {"evidence"}, "rewrite": {"draft", "instruction", "language"}}
 
 

@@ -172,6 +172,12 @@ _sqlite("m006_learned_questions", """
     """)
 
 
+# A user's own language for summaries (NULL: the installation's TANDEM_SUMMARY_LANGUAGE).
+_sqlite("m008_user_language", """
+        ALTER TABLE users ADD COLUMN language TEXT
+    """)
+
+
 # ---- PostgreSQL: the same schema in its dialect ----------------------------------------------------------
 
 def _bytewise(script: str) -> str:
@@ -279,6 +285,9 @@ POSTGRES_MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX learned_questions_status ON learned_questions(status);
         INSERT INTO meta(key, value) VALUES ('learned_version', '0');
         ALTER TABLE messages ADD COLUMN author TEXT
+    """)),
+    ("pg004_user_language", _bytewise("""
+        ALTER TABLE users ADD COLUMN language TEXT
     """)),
 ]
 POSTGRES_LOCK_KEY = 7_461_636_101  # pg_advisory_lock key for migrations (any constant unique to Tandem)

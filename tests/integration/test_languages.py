@@ -14,6 +14,7 @@ from backend.models import Conversation
 from backend.services import users as user_service
 from backend.services.assist import assist
 from backend.services.rewrite import rewrite
+from backend.services.summaries import summarize
 from tests.conftest import make_runtime
 from tests.fake_openai import FakeOpenAI
 from tests.integration.test_openai import MODEL, create_app_for, runtime_for
@@ -203,3 +204,57 @@ def test_rewrite_is_rate_limited_like_assist(demo_data, no_keys):
             limited = client.post("/v1/rewrite", json={"text": DRAFT, "action": "fix"}, headers=headers)
         rt.close()
     assert limited.status_code == 429 and "retry-after" in limited.headers
+
+
+# ---- summaries in the agent's language ------------------------------------------------------------------------
+
+GERMAN = ('{"issue": "Rückerstattung für eine zurückgesandte Lampe", "customer_goal": "Geld zurück", '
+          '"steps_taken": [], "promises": [], "open_questions": ["Wann kommt die Rückerstattung?"], '
+          '"next_steps": [], "handoff_reason": "", "text": "Die Kundin hat eine Lampe zurückgeschickt und fragt, '
+          'wann die Rückerstattung auf ihrer Karte ist."}')
+
+
+def test_summary_written_in_the_installation_then_the_users_language(demo_data, no_keys):
+    with FakeOpenAI(reply=GERMAN, models=(MODEL,)) as fake:
+        rt = runtime_for(demo_data, fake, TANDEM_SUMMARY_LANGUAGE="de")
+        try:
+            summary = summarize(rt, SPANISH)
+            assert "written in German" in fake.requests[-1]["body"]["messages"][1]["content"]
+            assert summary.language == "de" and summary.requested_language == "de" and summary.engine == "openai"
+            assert summary.text.startswith("Die Kundin") and summary.prompt_version == "summarize@2"
+            token = user_service.add_user(rt, "agent-fr", "agent")
+            user_service.set_language(rt, "agent-fr", "fr")
+            with TestClient(create_app_for(rt)) as client:
+                body = client.post("/v1/summaries", json=msgspec.to_builtins(SPANISH),
+                                   headers={"Authorization": f"Bearer {token}"}).json()
+            assert "written in French" in fake.requests[-1]["body"]["messages"][1]["content"]
+            assert body["language"] == "fr" and body["requested_language"] == "fr"
+        finally:
+            rt.close()
+
+
+def test_offline_summary_says_it_is_in_english(demo_data):
+    rt = make_runtime(demo_data, TANDEM_SUMMARY_LANGUAGE="de")
+    try:
+        summary = summarize(rt, SPANISH)
+    finally:
+        rt.close()
+    assert summary.engine == "extractive" and summary.language == "en" and summary.requested_language == "de"
+
+
+def test_user_language_is_validated_and_listed(demo_data):
+    from backend.services.users import UserError
+
+    rt = make_runtime(demo_data)
+    try:
+        user_service.add_user(rt, "agent-nl", "agent")
+        user_service.set_language(rt, "agent-nl", "nl")
+        assert [u.language for u in user_service.list_users(rt) if u.name == "agent-nl"] == ["nl"]
+        with pytest.raises(UserError, match="language must be one of"):
+            user_service.set_language(rt, "agent-nl", "xx")
+        with pytest.raises(UserError, match="no active user"):
+            user_service.set_language(rt, "nobody", "de")
+        user_service.set_language(rt, "agent-nl", None)
+        assert [u.language for u in user_service.list_users(rt) if u.name == "agent-nl"] == [None]
+    finally:
+        rt.close()

@@ -123,7 +123,8 @@ def test_check_finds_sqlite_problems_and_migrate_fixes_pending(tmp_path):
     old = cli.run("db", "check", "--json", check=False)
     assert old.returncode == 1
     report = json.loads(old.stdout)
-    assert report["pending"] == ["m003_faq", "m004_reporting", "m005_coherence_and_trust", "m006_learned_questions"]
+    assert report["pending"] == ["m003_faq", "m004_reporting", "m005_coherence_and_trust", "m006_learned_questions",
+                                "m008_user_language"]
     assert "applied m003_faq" in cli.run("db", "migrate").stdout
     assert "up to date" in cli.run("db", "migrate").stdout
     assert json.loads(cli.run("db", "check", "--json").stdout)["ok"]
