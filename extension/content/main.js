@@ -272,6 +272,7 @@ class Controller {
       // Honest "no KB answer": nothing grounded came back, only clarify / escalate.
       // An answer the checks found uncited is not an answer from the KB.
       overlay.showNoAnswer(!(data.suggestions || []).some((s) => s.kind === "answer" && s.grounded && checksState(s) !== "uncited"));
+      overlay.setLanguageNote(data.customer_language, data.answer_language);
       const ms = Math.round(data.timing_ms?.total ?? 0);
       const degraded = data.degraded ? " · Claude unavailable, offline engine answered" : "";
       const none = data.suggestions?.length ? "" : " · no suggestion";

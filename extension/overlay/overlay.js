@@ -9,6 +9,21 @@ const KIND_LABELS = { answer: "Answer from KB", clarify: "Ask to clarify", escal
 const UNCITED_LABEL = "Unverified answer — not from the KB";
 const DRAFT_NOTE = "Unverified draft — checking against the KB…";
 const CONFIRM_LABEL = "Insert anyway";
+// English names of the languages the backend detects (signals.language, ISO 639-1).
+const LANGUAGE_NAMES = { en: "English", es: "Spanish", de: "German", fr: "French", nl: "Dutch", pt: "Portuguese", it: "Italian",
+  pl: "Polish", sv: "Swedish", da: "Danish", tr: "Turkish", ca: "Catalan", ro: "Romanian", no: "Norwegian", fi: "Finnish",
+  cs: "Czech", hu: "Hungarian", el: "Greek", ru: "Russian", uk: "Ukrainian" };
+
+/** The English name of a language code ("es" -> "Spanish"); the code itself when unknown. */
+export function languageName(code) {
+  return LANGUAGE_NAMES[code] || String(code || "");
+}
+
+/** The note shown when the answer is not in the customer's language (offline, from an English KB), else null. */
+export function languageNote(customerLanguage, answerLanguage) {
+  if (!customerLanguage || !answerLanguage || customerLanguage === answerLanguage) return null;
+  return `Customer writes ${languageName(customerLanguage)}; the suggested answer is in ${languageName(answerLanguage)}.`;
+}
 
 /**
  * Tiny element builder: attributes as properties/attributes, children as nodes or text.
@@ -111,8 +126,9 @@ export class Overlay {
     this.signalsEl = h(doc, "div", { class: "signals", "data-tandem": "signals", hidden: true });
     this.noAnswerEl = h(doc, "div", { class: "no-answer", "data-tandem": "no-answer", hidden: true,
       text: "No answer in the knowledge base for this question. Tandem suggests asking or escalating instead of guessing." });
+    this.languageNoteEl = h(doc, "div", { class: "language-note", "data-tandem": "language-note", role: "note", hidden: true });
     this.listEl = h(doc, "div", { class: "suggestions" });
-    this.suggestionsPane = h(doc, "div", { class: "pane" }, this.signalsEl, this.noAnswerEl, this.listEl);
+    this.suggestionsPane = h(doc, "div", { class: "pane" }, this.signalsEl, this.languageNoteEl, this.noAnswerEl, this.listEl);
     this.summaryEl = h(doc, "div", { class: "pane", "data-tandem": "summary", hidden: true });
     this.tabButtons = {
       suggestions: h(doc, "button", { role: "tab", "aria-selected": "true", text: "Suggestions", onclick: () => this.showTab("suggestions") }),
@@ -198,6 +214,14 @@ export class Overlay {
     this.signalsEl.replaceChildren();
     this.signalsEl.hidden = true;
     this.noAnswerEl.hidden = true;
+    this.setLanguageNote(null, null);
+  }
+
+  /** Say when the answer is not in the customer's language (Suggestions' customer_language, answer_language). */
+  setLanguageNote(customerLanguage, answerLanguage) {
+    const note = languageNote(customerLanguage, answerLanguage);
+    this.languageNoteEl.textContent = note || "";
+    this.languageNoteEl.hidden = !note;
   }
 
   setSignals(signals) {
