@@ -49,8 +49,9 @@ def set_language(app, name, language):
     """Write NAME's summaries in LANGUAGE (an ISO 639-1 code such as de; `default` for TANDEM_SUMMARY_LANGUAGE)."""
     from backend.services import users as user_service
 
-    user_service.set_language(app.runtime, name, None if language == "default" else language.lower())
-    click.echo(f"{name}: summaries in {language}")
+    code = None if language.lower() == "default" else language.lower()
+    user_service.set_language(app.runtime, name, code)
+    click.echo(f"{name}: summaries in {code or 'the default language (TANDEM_SUMMARY_LANGUAGE)'}")
 
 
 @users.command()

@@ -258,3 +258,16 @@ def test_user_language_is_validated_and_listed(demo_data):
         assert [u.language for u in user_service.list_users(rt) if u.name == "agent-nl"] == [None]
     finally:
         rt.close()
+
+
+def test_cli_sets_and_clears_a_users_summary_language(tmp_path):
+    from tests.conftest import CLI
+
+    cli = CLI(tmp_path / "data")
+    cli.run("users", "add", "dana", "--role", "agent")
+    assert cli.run("users", "set-language", "dana", "DE").stdout.strip() == "dana: summaries in de"
+    assert [u["language"] for u in cli.json("users", "list", "--json")] == ["de"]
+    failed = cli.run("users", "set-language", "dana", "klingon", check=False)
+    assert failed.returncode != 0 and "language must be one of" in failed.stderr
+    cli.run("users", "set-language", "dana", "default")
+    assert [u["language"] for u in cli.json("users", "list", "--json")] == [None]
