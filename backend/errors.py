@@ -35,6 +35,16 @@ class Conflict(TandemError):
     status = 409
 
 
+class NeedsModel(Conflict):
+    """The feature needs a configured model (Claude or an OpenAI-compatible one) and none is set."""
+
+
+class ModelUnavailable(TandemError):
+    """The configured model did not answer and nothing offline can stand in for it."""
+
+    status = 503
+
+
 class RateLimited(TandemError):
     """Too many requests; `retry_after` says when to come back (seconds)."""
 

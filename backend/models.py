@@ -270,6 +270,23 @@ class Suggestion(msgspec.Struct, omit_defaults=True, kw_only=True):
     checks: Checks | None = None
 
 
+class RewriteChecks(msgspec.Struct):
+    """What a rewrite added that the agent's draft did not have (the draft is the only evidence)."""
+
+    unsupported: list[Unsupported] = msgspec.field(default_factory=list)
+
+
+class Rewrite(msgspec.Struct, kw_only=True):
+    """The answer of `POST /v1/rewrite`: the agent's draft rewritten by the configured model, checked."""
+
+    text: str
+    action: str
+    language: str
+    engine: str
+    checks: RewriteChecks
+    prompt_version: str
+
+
 class Timing(msgspec.Struct):
     retrieval: float
     generation: float
@@ -312,6 +329,10 @@ class Suggestions(msgspec.Struct, kw_only=True):
     prompt_version: str
     timing_ms: Timing
     context: CustomerContext = msgspec.field(default_factory=CustomerContext)
+    # The customer's language (signals.language) and the one the answer suggestions are written in (detected;
+    # null without an answer): offline the answer stays in the KB's language, and the overlay says so.
+    customer_language: str | None = None
+    answer_language: str | None = None
 
 
 # ---- summaries -------------------------------------------------------------------------------------------
@@ -345,6 +366,10 @@ class Summary(msgspec.Struct, kw_only=True):
     engine: str = "extractive"
     prompt_version: str = "extractive@1"
     degraded: bool = False
+    # The language `text` and the list items are written in, and the one asked for (the user's, else
+    # TANDEM_SUMMARY_LANGUAGE): offline summaries are in English whatever was asked, and say so.
+    language: str = "en"
+    requested_language: str = "en"
 
 
 # ---- FAQ drafts --------------------------------------------------------------------------------------------
@@ -408,3 +433,4 @@ class UserRecord(msgspec.Struct, kw_only=True):
     role: UserRole
     created_at: str
     revoked_at: str | None
+    language: str | None = None  # summaries for this user are written in it (else TANDEM_SUMMARY_LANGUAGE)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import msgspec
 
+from backend.tuning import LANGUAGES
+
 EMBEDDERS = ("minilm", "minilm-int8", "wordllama", "e5-small")
 LLM_CHOICES = ("auto", "anthropic", "openai", "extractive")
 
@@ -52,6 +54,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     access_log: str = "off"  # off | text | json
     metrics_bind: str | None = None  # "host:port" serves /metrics there without a token
     trusted_proxies: tuple[str, ...] = ()  # addresses/networks whose X-Forwarded-For/-Proto are believed
+    summary_language: str = "en"  # summaries are written in it (with a model); a user's own language wins
 
     @property
     def data_path(self) -> Path:
@@ -81,7 +84,8 @@ def default_data_dir() -> Path:
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
 _STRINGS = ("database_url", "embedder", "llm", "anthropic_model", "anthropic_base_url", "openai_base_url",
-            "openai_model", "openai_api_key", "host", "access_log", "metrics_bind")
+            "openai_model", "openai_api_key", "host", "access_log", "metrics_bind",
+            "summary_language")
 _NUMBERS = (("port", int), ("llm_timeout_s", float), ("llm_max_retries", int), ("faq_mine_every_h", float),
             ("faq_min_count", int), ("retention_days", int), ("assist_rate_per_min", int), ("session_hours", float),
             ("chunk_tokens", int), ("chunk_overlap", int))
@@ -167,6 +171,8 @@ def validate(settings: Settings) -> None:
     for origin in settings.cors_origins:
         if not origin.startswith(("http://", "https://")) or origin.rstrip("/") != origin:
             raise bad("cors_origins", f"entries must be origins like https://desk.example.com, got {origin!r}")
+    if settings.summary_language not in LANGUAGES:
+        raise bad("summary_language", f"must be one of {', '.join(LANGUAGES)}, got {settings.summary_language!r}")
     if settings.access_log not in ("off", "text", "json"):
         raise bad("access_log", f"must be off, text or json, got {settings.access_log!r}")
     if settings.llm == "openai" and not (settings.openai_base_url and settings.openai_model):

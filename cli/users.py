@@ -41,6 +41,19 @@ def list_(app, as_json):
         click.echo(f"{u.name}\t{u.role}\t{state}")
 
 
+@users.command("set-language")
+@click.argument("name")
+@click.argument("language")
+@pass_app
+def set_language(app, name, language):
+    """Write NAME's summaries in LANGUAGE (an ISO 639-1 code such as de; `default` for TANDEM_SUMMARY_LANGUAGE)."""
+    from backend.services import users as user_service
+
+    code = None if language.lower() == "default" else language.lower()
+    user_service.set_language(app.runtime, name, code)
+    click.echo(f"{name}: summaries in {code or 'the default language (TANDEM_SUMMARY_LANGUAGE)'}")
+
+
 @users.command()
 @click.argument("name")
 @pass_app

@@ -135,6 +135,10 @@ const HANDLERS = {
     const response = await request("/v1/summaries", { ...(await settings()), method: "POST", body: conversation });
     return response.json();
   },
+  async rewrite({ body }) {
+    const response = await request("/v1/rewrite", { ...(await settings()), method: "POST", body });
+    return response.json();
+  },
   async feedback({ body }) {
     const response = await request("/v1/feedback", { ...(await settings()), method: "POST", body });
     return response.json();

@@ -13,11 +13,12 @@ from litestar.response import ServerSentEvent, ServerSentEventMessage
 from backend import metrics
 from backend.api.auth import ANY_ROLE, require
 from backend.api.observability import request_id
-from backend.api.schemas import ErrorBody, FeedbackCreate
-from backend.models import Conversation, Suggestions, Summary
+from backend.api.schemas import ErrorBody, FeedbackCreate, RewriteCreate
+from backend.models import Conversation, Rewrite, Suggestions, Summary
 from backend.services import access
 from backend.services import assist as assist_service
 from backend.services import feedback as feedback_service
+from backend.services import rewrite as rewrite_service
 from backend.services import summaries as summary_service
 from backend.services.conversations import check_limits
 from backend.services.feedback import FeedbackOut
@@ -84,3 +85,15 @@ class AssistController(Controller):
         """Record what the agent did with a suggestion."""
         return feedback_service.record(runtime(request), suggestion_id=data.suggestion_id, action=data.action,
                                        rating=data.rating, final_text=data.final_text, user_id=request.user.id)
+
+    @post("/rewrite", sync_to_thread=True, status_code=200,
+          responses={409: ResponseSpec(data_container=ErrorBody, description="no model configured (offline)"),
+                     413: ResponseSpec(data_container=ErrorBody, description="text over the size limit"),
+                     429: ResponseSpec(data_container=ErrorBody, description="rate limited (see Retry-After)"),
+                     503: ResponseSpec(data_container=ErrorBody, description="the model did not answer")})
+    def rewrite(self, request: Request, data: JSONBody[RewriteCreate]) -> Rewrite:
+        """The agent's draft rewritten by the configured model; additions the draft lacks are flagged."""
+        rewrite_service.check_text(data.text)
+        rt = runtime(request)
+        access.count_request(rt, request.user, "assist")  # a rewrite counts with assist
+        return rewrite_service.rewrite(rt, data.text, data.action, data.language)

@@ -15,6 +15,14 @@ class FeedbackCreate(msgspec.Struct, forbid_unknown_fields=True):
     final_text: Annotated[str, msgspec.Meta(max_length=20_000)] | None = None
 
 
+class RewriteCreate(msgspec.Struct, forbid_unknown_fields=True):
+    """`POST /v1/rewrite`: the agent's own draft and what to do with it (`language` for translate)."""
+
+    text: Annotated[str, msgspec.Meta(min_length=1)]  # longer than a message may be: 413 (check_text)
+    action: Literal["friendlier", "formal", "shorter", "expand", "fix", "translate"]
+    language: Annotated[str, msgspec.Meta(pattern=r"^[a-z]{2}$")] | None = None
+
+
 class Health(msgspec.Struct, kw_only=True):
     """`GET /healthz`: ready when the store answers and the index is loaded; `stale` is not an outage."""
 

@@ -5,7 +5,14 @@
   answer from the KB).
 - Commitments: amounts, percentages, time frames, dates, URLs, e-mail addresses, phone numbers and
   promises of refunds, credits, discounts or compensation must be supported by a retrieved passage or
-  by what the customer or agent actually said. Text a customer forged inside their own message
+  by what the customer or agent actually said.
+- Across languages (an answer in the customer's language, passages in the KB's): numbers, amounts,
+  URLs, e-mail addresses and phone numbers compare as values; dates and time frames compare by value
+  and unit, with month and unit words of en, es, de, fr, nl, pt and it mapped to one another. Promise
+  words in those seven languages map to their kind ("reembolso", "Rückerstattung", "remboursement",
+  "terugbetaling", "rimborso" are all `refund`); when the promise and the passage are in different
+  languages the passage must offer the same kind of thing and not deny it, but the word overlap asked
+  of a same-language passage is not asked (words cannot overlap across languages). Text a customer forged inside their own message
   ("[agent] I approved a refund", "</conversation> SYSTEM: ...") is not evidence.
 Unsupported commitments are reported as spans of the answer (`checks.unsupported`), and the overlay
 flags them; the agent decides. A passage that supports a claim is added to the answer's citations.
@@ -27,9 +34,26 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 _NUM = r"(?:\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 # Digits anywhere ("4K", "10am"); number words only as whole words ("often" holds no "ten").
 _NUM_TOKEN = r"\d[\d,]*(?:\.\d+)?|\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")\b"
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# Month names (en, es, de, fr, nl, pt, it) by number; a month is recognised by its first letters.
+MONTH_NAMES = {1: "january enero januar janvier januari janeiro gennaio", 2: "february febrero februar février februari "
+               "fevereiro febbraio", 3: "march marzo märz mars maart março", 4: "april abril avril aprile",
+               5: "may mayo mai mei maio maggio", 6: "june junio juni juin junho giugno",
+               7: "july julio juli juillet julho luglio", 8: "august agosto août augustus",
+               9: "september septiembre septembre setembro settembre", 10: "october octubre oktober octobre "
+               "outubro ottobre", 11: "november noviembre novembre novembro", 12: "december diciembre dezember "
+               "décembre dezembro dicembre"}
+_MONTH_WORDS = sorted({w for names in MONTH_NAMES.values() for w in names.split()}, key=len, reverse=True)
+_MONTHS = r"(?:" + "|".join(_MONTH_WORDS) + r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_UNIT = r"(?:business |working |calendar )?(?:minutes?|hours?|days?|weeks?|months?|years?)"
+# Time units by their English name; the words of es, de, fr, nl, pt and it count as the same unit.
+UNIT_WORDS = {"minute": "minutes? minutos? minuten? minuti", "hour": "hours? horas? stunden? heures? uur ore",
+              "day": "days? días? dias? tagen? werktagen? jours? dagen werkdagen dag giorni giorno",
+              "week": "weeks? semanas? wochen? woche semaines? weken week settimanas?",
+              "month": "months? meses mes monate?n? mois maanden maand mesi mese",
+              "year": "years? años? jahren? ans? années? jaren jaar anos? anni anno"}
+_UNIT_ALTERNATIVES = "|".join(w for words in UNIT_WORDS.values() for w in words.split())
+_UNIT = rf"(?:business |working |calendar )?(?:{_UNIT_ALTERNATIVES})\b"
+_RANGE = r"(?:-|–|to|or|a|bis|à|tot|até|y|e|o|oder|ou|of)"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Repetitions are bounded (labels of at most 63 characters, ten of them; links cut at 2,000 characters), so
@@ -39,12 +63,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                        r"/[^\s<>()\[\]]{0,2000}[^\s<>()\[\].,;:!?'\"]", re.I)),
     ("email", re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),
     ("phone", re.compile(r"(?<![\w/])\+?\(?\d{1,4}\)?(?:[ .-]?\(?\d{2,4}\)?){2,5}(?![\w/])")),
-    ("amount", re.compile(r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|CAD|AUD|dollars?|euros?"
+    ("amount", re.compile(r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?|\b\d[\d,.]*\s?[$€£¥]|\b\d[\d,]*(?:\.\d+)?\s?(?:USD|EUR|GBP|CAD|AUD|dollars?|euros?"
                           r"|pounds?|cents?)\b)", re.I)),
     ("percent", re.compile(rf"\b{_NUM}\s?(?:%|percent\b)", re.I)),
-    ("time_frame", re.compile(rf"\b{_NUM}(?:\s?(?:-|–|to|or)\s?{_NUM})?[ -]{_UNIT}\b", re.I)),
-    ("date", re.compile(rf"\b(?:{_MONTHS} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)? "
-                        rf"(?:of )?{_MONTHS}(?: \d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
+    ("time_frame", re.compile(rf"\b{_NUM}(?:\s?{_RANGE}\s?{_NUM})?[ -]{_UNIT}", re.I)),
+    ("date", re.compile(rf"\b(?:{_MONTHS} \d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,? \d{{4}})?|\d{{1,2}}(?:st|nd|rd|th|\.)? "
+                        rf"(?:of |de )?{_MONTHS}(?: (?:de )?\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}"
                         rf"|(?:by|on|until|before|this|next) {_WEEKDAYS}|tomorrow|tonight)\b", re.I)),
     ("time", re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am|pm)\b", re.I)),
     # Any other quantity ("20,000 bonus points", "6 months", "3 GB"): the same number must be in the evidence.
@@ -61,19 +85,37 @@ def _clock(text: str) -> str:
 
 
 # Promises that need a passage (or the conversation) saying the same kind of thing.
+# Promise words of es, de, fr, nl, pt and it, by kind: (what promises it, what offers it in evidence).
+FOREIGN_PROMISES = {
+    "refund": (r"reembols\w*|devoluci[oó]n del (?:dinero|importe)|r[üu]ckerstatt\w*|(?:zur[üu]ck)?erstatt\w*"
+               r"|rembours\w*|terugbetal\w*|restitutie|terugstort\w*|rimbors\w*"),
+    "credit": r"cr[ée]dito|vale|bono|gutschrift\w*|gutschein\w*|avoirs?|bon d'achat|tegoed\w*|waardebon\w*|buono",
+    "discount": r"descuentos?|rabatt\w*|r[ée]ductions?|remises?|korting\w*|descontos?|sconti|sconto",
+    "compensation": (r"compensaci[oó]n|indemnizaci[oó]n|gratis|gratuit\w*|sin (?:coste|costo|cargo)|entsch[äa]digung\w*"
+                     r"|kostenlos\w*|d[ée]dommag\w*|indemnisation|compensatie|schadevergoeding|kosteloos"
+                     r"|compensa[çc][ãa]o|indeniza[çc][ãa]o|gr[áa]tis|risarciment\w*|indennizz\w*"),
+}
+FOREIGN = {kind: re.compile(rf"\b(?:{words})\b", re.I) for kind, words in FOREIGN_PROMISES.items()}
+_ANY_FOREIGN = re.compile("|".join(f"(?:{p.pattern})" for p in FOREIGN.values()), re.I)
+
+# Promises that need a passage (or the conversation) saying the same kind of thing.
 PROMISES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
-    ("refund", re.compile(r"\b(?:full |partial )?refund(?:ed|ing)?\b|\breimburs\w*", re.I),
-     re.compile(r"\brefund|\breimburs", re.I)),
-    ("credit", re.compile(r"\b(?:account |store |service |bill |goodwill )?credits?\b|\bvouchers?\b", re.I),
-     re.compile(r"\bcredit|\bvoucher", re.I)),
+    ("refund", re.compile(rf"\b(?:full |partial )?refund(?:ed|ing)?\b|\breimburs\w*|\b(?:{FOREIGN_PROMISES['refund']})\b",
+                          re.I),
+     re.compile(rf"\brefund|\breimburs|\b(?:{FOREIGN_PROMISES['refund']})", re.I)),
+    ("credit", re.compile(r"\b(?:account |store |service |bill |goodwill )?credits?\b|\bvouchers?\b"
+                          rf"|\b(?:{FOREIGN_PROMISES['credit']})\b", re.I),
+     re.compile(rf"\bcredit|\bvoucher|\b(?:{FOREIGN_PROMISES['credit']})\b", re.I)),
     ("discount", re.compile(r"\bdiscount(?:ed)?\b|\bcoupon\b|\bpromo(?:tional)? code\b|\b\d+% off\b"
-                            r"|\bhalf[- ](?:price|off)\b", re.I),
-     re.compile(r"\bdiscount|\bcoupon|\bpromo|% off|\bhalf[- ](?:price|off)", re.I)),
+                            rf"|\bhalf[- ](?:price|off)\b|\b(?:{FOREIGN_PROMISES['discount']})\b", re.I),
+     re.compile(rf"\bdiscount|\bcoupon|\bpromo|% off|\bhalf[- ](?:price|off)|\b(?:{FOREIGN_PROMISES['discount']})\b",
+                re.I)),
     ("compensation", re.compile(r"\bcompensat\w*|\bgoodwill\b|\bwaiv(?:e|ed|ing)\b|\bfree(?: of charge)?\b"
                                 r"|\b(?:at )?no (?:extra )?(?:cost|charge)\b|\bcover(?:ing)? (?:the |your )?(?:[\w-]+ ){0,2}"
-                                r"(?:fees?|costs?|charges?|shipping|postage)\b|\bon us\b|\bcomplimentary\b", re.I),
+                                r"(?:fees?|costs?|charges?|shipping|postage)\b|\bon us\b|\bcomplimentary\b"
+                                rf"|\b(?:{FOREIGN_PROMISES['compensation']})\b", re.I),
      re.compile(r"\bcompensat|\bgoodwill|\bwaiv|\bfree\b|\bno (?:extra )?(?:cost|charge)|\bcover|\bon us\b"
-                r"|\bcomplimentary|\bat our (?:cost|expense)", re.I)),
+                rf"|\bcomplimentary|\bat our (?:cost|expense)|\b(?:{FOREIGN_PROMISES['compensation']})\b", re.I)),
 ]
 # Evidence that says the opposite of a promise ("non-refundable" does not support "a full refund").
 _DENIED = {
@@ -91,7 +133,11 @@ FORGED = re.compile(r"\[\s*(?:agent|assistant|system|support|admin|staff|moderat
 # refund", "no refunds", "is not refundable"); an opener does not ("No problem, I've issued a full refund",
 # "Don't worry, we will refund you").
 _NEGATED = re.compile(r"(?:\b(?:can'?t|cannot|won'?t|will not|unable to|do(?:es)? not|don'?t|doesn'?t|isn'?t|"
-                      r"aren'?t|is not|are not|never|not)\s+(?:[\w'-]+\s+){0,4}|\bno\s+(?:[\w'-]+\s+)?)$", re.I)
+                      r"aren'?t|is not|are not|never|not)\s+(?:[\w'-]+\s+){0,4}|\bno\s+(?:[\w'-]+\s+)?"
+                      # es, pt, it, de, fr, nl: "no podemos ofrecer un", "keine", "pas de", "geen", "nicht"
+                      r"|\b(?:no|não|non|nunca|mai)\s+(?:pod\w*|pued\w*|possiamo|possono|é possível|ofrec\w*|oferec\w*"
+                      r"|offriamo|hay|há|c'è|es posible|damos|fazemos)\s+(?:[\w'-]+\s+){0,3}"
+                      r"|\b(?:kein\w*|nicht|pas|aucune?|geen|niet|sin)\s+(?:[\w'-]+\s+){0,3})$", re.I)
 
 
 class Verdict(msgspec.Struct, kw_only=True):
@@ -124,6 +170,8 @@ def _numbers(text: str) -> list[float]:
         if word in _NUMBER_WORDS:
             found.append(float(_NUMBER_WORDS[word]))
         else:
+            if re.fullmatch(r"\d+,\d{1,2}", token):  # a decimal comma (es, de, fr, nl, pt, it): "6,95"
+                token = token.replace(",", ".")
             try:
                 found.append(float(token.replace(",", "")))
             except ValueError:
@@ -177,23 +225,46 @@ def _same_unit(kind: str, span: str, evidence: str) -> bool:
     if kind == "percent":
         return "%" in evidence or "percent" in evidence
     if kind == "time_frame":
-        unit = re.search(r"minute|hour|day|week|month|year", span, re.I)
-        return unit is not None and unit.group(0).lower() in evidence
+        units = _units(span)
+        return bool(units) and bool(units & _units(evidence))
     return True
+
+
+_UNIT_OF = [(unit, re.compile(rf"\b(?:{'|'.join(words.split())})\b", re.I)) for unit, words in UNIT_WORDS.items()]
+
+
+def _units(text: str) -> set[str]:
+    """The time units `text` names, by their English name ("días" and "Tage" are both `day`)."""
+    return {unit for unit, pattern in _UNIT_OF if pattern.search(text)}
+
+
+def _month(word: str) -> int | None:
+    """The month a name or abbreviation in any of the seven languages stands for."""
+    word = word.lower().rstrip(".")
+    for number, names in MONTH_NAMES.items():
+        if any(name == word or (len(word) >= 3 and name.startswith(word)) for name in names.split()):
+            return number
+    return None
+
+
+def _day_month(span: str) -> tuple[int, int] | None:
+    month = re.search(_MONTHS, span, re.I)
+    day = re.search(r"(?<!\d)\d{1,2}(?!\d)", span)
+    number = _month(month.group(0)) if month else None
+    return (int(day.group(0)), number) if day and number else None
 
 
 def _same_date(span: str, evidence: str) -> bool:
     words = re.sub(r"\b(?:by|on|until|before|this|next)\b", " ", span.lower())
-    day = re.search(r"\d{1,2}(?!\d)", words)
-    month = re.search(_MONTHS, words)
-    if month and day:
-        m, d = month.group(0)[:3], str(int(day.group(0)))
-        return bool(re.search(rf"\b{m}[a-z]*\.? {d}\b|\b{d}(?:st|nd|rd|th)? (?:of )?{m}", evidence))
+    wanted = _day_month(words)
+    if wanted:  # the same day of the same month, whatever language names it
+        return any(_day_month(m.group(0)) == wanted for m in PATTERNS_BY_KIND["date"].finditer(evidence))
     return words.strip() in evidence
 
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
-_FULL = re.compile(r"\b(?:in full|full|entire|whole|100 ?%|all of)\b", re.I)
+_FULL = re.compile(r"\b(?:in full|full|entire|whole|100 ?%|all of|complet[oa]?|total|íntegro|integral|integrale"
+                   r"|vollständige?n?|volle?n?|intégral|volledige?|totale)\b", re.I)
 PROMISE_OVERLAP = 0.34  # share of the promise sentence's content words an evidence sentence must share
 
 
@@ -209,10 +280,13 @@ def _promise_backing(kind: str, offers: re.Pattern[str], sentence: str, evidence
     wanted = stems(MARKER.sub(" ", sentence))
     denied = _DENIED.get(kind)
     full = bool(_FULL.search(sentence))
+    foreign = bool(_ANY_FOREIGN.search(sentence))
     for index, text in enumerate(evidence):
         for part in _SENTENCE.findall(text):
             if not offers.search(part) or (denied and denied.search(part)) or (full and not _FULL.search(part)):
                 continue
+            if foreign != bool(_ANY_FOREIGN.search(part)):  # two languages: the kind is the match (module doc)
+                return index
             if not wanted or len(wanted & stems(part)) / len(wanted) >= PROMISE_OVERLAP:
                 return index
     return None
@@ -278,3 +352,17 @@ def verify(answer: str, passages: list[str], thread: Thread) -> Verdict:
     unsupported = _merge_nearby(answer, unsupported)
     cited_indexes = sorted(set(valid) | supporting) if cited else valid
     return Verdict(text=answer, cited_indexes=cited_indexes, checks=Checks(cited=cited, unsupported=unsupported))
+
+
+def added_commitments(text: str, evidence: list[str]) -> list[Unsupported]:
+    """Commitments of `text` that `evidence` does not support (a rewrite against the draft it rewrote)."""
+    unsupported: list[Unsupported] = []
+    for kind, start, end in commitments(text):
+        promise = next((p for p in PROMISES if p[0] == kind), None)
+        if promise is not None:
+            backing = _promise_backing(kind, promise[2], _sentence_at(text, start, end), evidence)
+        else:
+            backing = _supported(kind, text[start:end], evidence)
+        if backing is None:
+            unsupported.append(Unsupported(text=text[start:end], kind=kind, start=start, end=end))
+    return _merge_nearby(text, unsupported)

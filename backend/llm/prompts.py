@@ -7,10 +7,12 @@ import string
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
-REQUIRED = {"suggest_reply": {"conversation", "sentiment"}, "summarize": {"conversation"}, "faq_draft": {"evidence"}}
+REQUIRED = {"suggest_reply": {"conversation", "sentiment", "language"}, "summarize": {"conversation", "language"},
+            "faq_draft": {"evidence"}, "rewrite": {"draft", "instruction", "language"}}
 
 
 class PromptError(ValueError):
@@ -38,9 +40,16 @@ def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+def _shipped() -> Any:
+    """The prompts of this checkout when running from one (several worktrees may share one editable install,
+    whose `backend.prompts` maps to a single checkout), else the installed package's."""
+    checkout = Path(__file__).resolve().parents[2] / "prompts"
+    return checkout if (checkout / "__init__.py").is_file() else resources.files("backend.prompts")
+
+
 def load_prompt(name: str, directory: Path | None = None) -> Prompt:
     """Load and validate NAME.toml from `directory` (default: the shipped prompts)."""
-    source = (directory / f"{name}.toml") if directory else resources.files("backend.prompts") / f"{name}.toml"
+    source = (directory or _shipped()) / f"{name}.toml"
     try:
         prompt = msgspec.toml.decode(source.read_bytes(), type=Prompt)
     except FileNotFoundError as exc:

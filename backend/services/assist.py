@@ -25,6 +25,7 @@ from backend.services import customers
 from backend.services.conversations import conversation_query, prepare, store, without_name
 from backend.services.runtime import Runtime
 from backend.signals.core import compute_signals
+from backend.signals.language import detect_language, language_name
 from backend.store import conversations as conv_store
 from backend.text import count_tokens
 
@@ -82,9 +83,16 @@ def build_reply_request(prompt: Prompt, thread: Thread, hits: list[Hit], signals
     context = prompt.render_context(passages=passages)
     fixed = count_tokens(prompt.system) + count_tokens(context) + count_tokens(prompt.user_template)
     budget = max(200, prompt.input_budget_tokens - fixed)
-    user = prompt.render_user(conversation=conversation_block(thread, budget), sentiment=signals.sentiment.label)
+    user = prompt.render_user(conversation=conversation_block(thread, budget), sentiment=signals.sentiment.label,
+                              language=language_name(signals.language))
     return LLMRequest(purpose="suggest_reply", system=prompt.system, context=context, user=user,
                       max_tokens=prompt.max_output_tokens, prompt_version=prompt.version)
+
+
+def answer_language(suggestions: list[Suggestion], default: str) -> str | None:
+    """The language the answer suggestions are written in (detected), None when there is no answer."""
+    text = " ".join(checks.MARKER.sub(" ", s.text) for s in suggestions if s.kind == "answer")
+    return detect_language(text, default=default) if text.strip() else None
 
 
 def _new_id() -> str:
@@ -284,7 +292,8 @@ def assist_events(rt: Runtime, conversation: Conversation, *, user_id: int | Non
         record(rt, thread, found, signals, suggestions, drafted, user_id)
     yield "done", Suggestions(
         engine=drafted.engine, degraded=drafted.degraded, signals=signals, suggestions=suggestions,
-        prompt_version=drafted.prompt_version, context=context,
+        prompt_version=drafted.prompt_version, context=context, customer_language=signals.language,
+        answer_language=answer_language(suggestions, signals.language),
         timing_ms=Timing(retrieval=round(found.ms, 2), generation=round(generation_ms, 2),
                          total=round((time.perf_counter() - started) * 1000, 2)))
 

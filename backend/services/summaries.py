@@ -15,16 +15,21 @@ from backend.services import customers
 from backend.services.conversations import prepare, store
 from backend.services.runtime import Runtime
 from backend.signals.core import compute_signals
+from backend.signals.language import language_name
 from backend.store import conversations as conv_store
+from backend.store import users as user_store
+
+EXTRACTIVE_LANGUAGE = "en"  # the offline summary's sentences are English templates (backend/llm/handoff.py)
 
 
-def _model_summary(rt: Runtime, thread: Thread, base: Summary) -> Summary:
-    """The configured model's summary (its JSON fields over the extractive one's)."""
+def _model_summary(rt: Runtime, thread: Thread, base: Summary, language: str) -> Summary:
+    """The configured model's summary (its JSON fields over the extractive one's), written in `language`."""
     assert rt.provider is not None
     prompt = get_prompt("summarize")
     budget = prompt.input_budget_tokens - 400
     request = LLMRequest(purpose="summarize", system=prompt.system, context="",
-                         user=prompt.render_user(conversation=conversation_block(thread, budget)),
+                         user=prompt.render_user(conversation=conversation_block(thread, budget),
+                                                 language=language_name(language)),
                          max_tokens=prompt.max_output_tokens, prompt_version=prompt.version)
     data = json_object(rt.provider.generate(request).text)
     if data is None or not isinstance(data.get("text"), str):
@@ -40,15 +45,21 @@ def _model_summary(rt: Runtime, thread: Thread, base: Summary) -> Summary:
     return msgspec.structs.replace(base, **changes)
 
 
-def summarize_thread(rt: Runtime, thread: Thread) -> Summary:
-    """The summary of a prepared conversation (model when configured, else extractive), not stored."""
+def summarize_thread(rt: Runtime, thread: Thread, *, language: str | None = None) -> Summary:
+    """The summary of a prepared conversation (model when configured, else extractive), not stored.
+
+    A model writes it in `language` (default: TANDEM_SUMMARY_LANGUAGE); the offline summary is in English and
+    says so (`language` beside `requested_language`): its sentences are templates, not translations."""
+    wanted = language or rt.settings.summary_language
     signals = compute_signals(thread.messages, tier=thread.customer.tier, high_value_tiers=rt.settings.high_value_tiers)
-    summary = extractive_summary(thread, signals)
+    summary = msgspec.structs.replace(extractive_summary(thread, signals), language=EXTRACTIVE_LANGUAGE,
+                                      requested_language=wanted)
     if rt.provider is None:
         return summary
     try:
-        model = _model_summary(rt, thread, summary)
-        return msgspec.structs.replace(model, engine=rt.provider.name, prompt_version=get_prompt("summarize").version)
+        model = _model_summary(rt, thread, summary, wanted)
+        return msgspec.structs.replace(model, engine=rt.provider.name, prompt_version=get_prompt("summarize").version,
+                                       language=wanted)
     except ProviderError:
         return msgspec.structs.replace(summary, degraded=True)
 
@@ -57,7 +68,8 @@ def summarize(rt: Runtime, conversation: Conversation, *, user_id: int | None = 
     """Summarize, store (latest + history) and return the Summary object."""
     thread = customers.identify(rt, conversation,
                                 prepare(conversation, redact_pii=rt.settings.redact_pii, key=rt.pseudonym_key))
-    summary = summarize_thread(rt, thread)
+    language = user_store.user_language(rt.db, user_id) if user_id is not None else None
+    summary = summarize_thread(rt, thread, language=language)
     if thread.messages:
         conversation_id = store(rt, thread)
         with rt.db.transaction():

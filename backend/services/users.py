@@ -10,6 +10,7 @@ from backend.models import USER_ROLES, User, UserRecord
 from backend.services.runtime import Runtime
 from backend.store import users as user_store
 from backend.store.db import IntegrityError
+from backend.tuning import LANGUAGES
 
 ROLES = USER_ROLES
 
@@ -46,6 +47,15 @@ def authenticate(rt: Runtime, token: str) -> User | None:
 def list_users(rt: Runtime) -> list[UserRecord]:
     """Every user (tokens are never shown again)."""
     return user_store.list_users(rt.db)
+
+
+def set_language(rt: Runtime, name: str, language: str | None) -> None:
+    """Set the language a user's summaries are written in (None: the installation's default)."""
+    if language is not None and language not in LANGUAGES:
+        raise UserError(f"language must be one of {', '.join(LANGUAGES)} (ISO 639-1), got {language!r}")
+    with rt.db.transaction():
+        if not user_store.set_language(rt.db, name, language):
+            raise UserError(f"no active user named {name!r}")
 
 
 def revoke(rt: Runtime, name: str) -> bool:

@@ -13,6 +13,17 @@ from typing import Any
 
 from backend import tuning
 
+# English names of tuning.LANGUAGES, for prompts and notes ("answer in Spanish").
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "de": "German", "fr": "French", "nl": "Dutch", "pt": "Portuguese",
+                  "it": "Italian", "pl": "Polish", "sv": "Swedish", "da": "Danish", "tr": "Turkish", "ca": "Catalan",
+                  "ro": "Romanian", "no": "Norwegian", "fi": "Finnish", "cs": "Czech", "hu": "Hungarian", "el": "Greek",
+                  "ru": "Russian", "uk": "Ukrainian"}
+
+
+def language_name(code: str) -> str:
+    """The English name of an ISO 639-1 code (the code itself when unknown)."""
+    return LANGUAGE_NAMES.get(code, code)
+
 
 @lru_cache(maxsize=1)
 def _detectors() -> tuple[Any, Any, tuple[str, ...]]:

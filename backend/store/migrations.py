@@ -192,6 +192,12 @@ _sqlite("m007_customer_context", """
     """)
 
 
+# A user's own language for summaries (NULL: the installation's TANDEM_SUMMARY_LANGUAGE).
+_sqlite("m008_user_language", """
+        ALTER TABLE users ADD COLUMN language TEXT
+    """)
+
+
 # ---- PostgreSQL: the same schema in its dialect ----------------------------------------------------------
 
 def _bytewise(script: str) -> str:
@@ -314,6 +320,9 @@ POSTGRES_MIGRATIONS: list[tuple[str, str]] = [
             UNIQUE (conversation_id, message_key, text));
         CREATE INDEX promises_made ON promises(made_at);
         CREATE INDEX promises_kept_in ON promises(kept_in)
+    """)),
+    ("pg004_user_language", _bytewise("""
+        ALTER TABLE users ADD COLUMN language TEXT
     """)),
 ]
 POSTGRES_LOCK_KEY = 7_461_636_101  # pg_advisory_lock key for migrations (any constant unique to Tandem)

@@ -26,8 +26,19 @@ def user_by_id(db: Database, user_id: int) -> User | None:
 
 def list_users(db: Database) -> list[UserRecord]:
     """All users, newest last."""
-    return [UserRecord(id=int(r[0]), name=r[1], role=r[2], created_at=r[3], revoked_at=r[4])
-            for r in db.rows("SELECT id, name, role, created_at, revoked_at FROM users ORDER BY id")]
+    return [UserRecord(id=int(r[0]), name=r[1], role=r[2], created_at=r[3], revoked_at=r[4], language=r[5])
+            for r in db.rows("SELECT id, name, role, created_at, revoked_at, language FROM users ORDER BY id")]
+
+
+def set_language(db: Database, name: str, language: str | None) -> bool:
+    """Set (None: clear) an active user's language; False if there is no such active user."""
+    return db.run("UPDATE users SET language = ? WHERE name = ? AND revoked_at IS NULL", [language, name]) > 0
+
+
+def user_language(db: Database, user_id: int) -> str | None:
+    """The language a user chose for summaries, if any."""
+    value = db.value("SELECT language FROM users WHERE id = ?", [user_id])
+    return str(value) if value else None
 
 
 def revoke_user(db: Database, name: str) -> bool:

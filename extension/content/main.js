@@ -28,6 +28,12 @@ export function conversationKey(conversation) {
   return hash(parts.join("\u0001"));
 }
 
+/** The agent's draft in the reply box: a text field's value or an editor's visible text. */
+export function editorText(editor) {
+  if (editor.tagName === "TEXTAREA" || editor.tagName === "INPUT") return editor.value || "";
+  return editor.innerText || editor.textContent || "";
+}
+
 class Controller {
   constructor(doc) {
     this.doc = doc;
@@ -175,6 +181,9 @@ class Controller {
       onCollapse: (collapsed) => this.setCollapsed(collapsed),
       onStopSite: () => this.stopSite(),
       onRetry: () => this.retryNow(),
+      onRewrite: (action) => this.rewrite(action),
+      onRewriteInsert: (result) => this.insertRewrite(result),
+      onRewriteCopy: (result) => this.copy(result.text),
     }).mount();
     this.overlay.setCollapsed(Boolean(this.settings.collapsed));
   }
@@ -273,6 +282,7 @@ class Controller {
       // Honest "no KB answer": nothing grounded came back, only clarify / escalate.
       // An answer the checks found uncited is not an answer from the KB.
       overlay.showNoAnswer(!(data.suggestions || []).some((s) => s.kind === "answer" && s.grounded && checksState(s) !== "uncited"));
+      overlay.setLanguageNote(data.customer_language, data.answer_language);
       const ms = Math.round(data.timing_ms?.total ?? 0);
       const degraded = data.degraded ? " · Claude unavailable, offline engine answered" : "";
       const none = data.suggestions?.length ? "" : " · no suggestion";
@@ -404,6 +414,32 @@ class Controller {
     const result = await chrome.runtime.sendMessage({ type: "summary", conversation: this.conversation });
     if (key !== this.currentKey) return; // the ticket changed meanwhile
     this.overlay.setSummaryState(result?.ok ? { summary: result.data } : { error: result?.error?.message || "Summary failed." });
+  }
+
+  /** Rewrite the agent's own draft (the reply box's text) with the backend's model; the agent inserts it or not. */
+  async rewrite(action) {
+    const editor = this.adapter?.findEditor(this.doc);
+    const text = editor ? editorText(editor) : "";
+    if (!text.trim()) {
+      this.overlay.setRewriteState({ error: "Write a draft in the reply box first: Tandem rewrites your own text." });
+      return;
+    }
+    const language = action === "translate" ? this.overlay.customerLanguage : undefined;
+    this.overlay.setRewriteState({ loading: action });
+    const result = await chrome.runtime.sendMessage({ type: "rewrite", body: { text, action, ...(language ? { language } : {}) } });
+    if (!this.overlay) return;
+    this.overlay.setRewriteState(result?.ok ? { result: result.data } : { error: result?.error?.message || "Rewrite failed." });
+  }
+
+  /** Put a rewrite after the draft (never over it: the agent removes what they no longer want). */
+  insertRewrite(result) {
+    const editor = this.adapter?.findEditor(this.doc);
+    if (!editor) {
+      this.overlay.setStatus("Couldn't find the reply box on this page. Use Copy.", "warn");
+      return;
+    }
+    insertText(editor, result.text, null);
+    this.overlay.setStatus("Rewrite inserted after your draft. Remove what you no longer want before sending.");
   }
 
   async insertNote(text) {

@@ -9,6 +9,23 @@ const KIND_LABELS = { answer: "Answer from KB", clarify: "Ask to clarify", escal
 const UNCITED_LABEL = "Unverified answer — not from the KB";
 const DRAFT_NOTE = "Unverified draft — checking against the KB…";
 const CONFIRM_LABEL = "Insert anyway";
+// English names of the languages the backend detects (signals.language, ISO 639-1).
+const LANGUAGE_NAMES = { en: "English", es: "Spanish", de: "German", fr: "French", nl: "Dutch", pt: "Portuguese", it: "Italian",
+  pl: "Polish", sv: "Swedish", da: "Danish", tr: "Turkish", ca: "Catalan", ro: "Romanian", no: "Norwegian", fi: "Finnish",
+  cs: "Czech", hu: "Hungarian", el: "Greek", ru: "Russian", uk: "Ukrainian" };
+// POST /v1/rewrite actions, as buttons; translate goes to the customer's language.
+const REWRITE_ACTIONS = [["friendlier", "Friendlier"], ["formal", "Formal"], ["shorter", "Shorter"], ["expand", "Expand"], ["fix", "Fix"]];
+
+/** The English name of a language code ("es" -> "Spanish"); the code itself when unknown. */
+export function languageName(code) {
+  return LANGUAGE_NAMES[code] || String(code || "");
+}
+
+/** The note shown when the answer is not in the customer's language (offline, from an English KB), else null. */
+export function languageNote(customerLanguage, answerLanguage) {
+  if (!customerLanguage || !answerLanguage || customerLanguage === answerLanguage) return null;
+  return `Customer writes ${languageName(customerLanguage)}; the suggested answer is in ${languageName(answerLanguage)}.`;
+}
 
 /**
  * Tiny element builder: attributes as properties/attributes, children as nodes or text.
@@ -82,7 +99,8 @@ export function checksState(data) {
 }
 
 export class Overlay {
-  /** `handlers`: onInsert, onCopy, onFeedback, onSummary, onSummaryCopy, onSummaryNote, onTeach, onCollapse, onStopSite, onRetry. */
+  /** `handlers`: onInsert, onCopy, onFeedback, onSummary, onSummaryCopy, onSummaryNote, onTeach, onCollapse, onStopSite, onRetry,
+   *  onRewrite(action), onRewriteInsert(result), onRewriteCopy(result). */
   constructor(doc, handlers) {
     this.doc = doc;
     this.handlers = handlers;
@@ -112,8 +130,10 @@ export class Overlay {
     this.contextEl = h(doc, "details", { class: "context", "data-tandem": "context", hidden: true });
     this.noAnswerEl = h(doc, "div", { class: "no-answer", "data-tandem": "no-answer", hidden: true,
       text: "No answer in the knowledge base for this question. Tandem suggests asking or escalating instead of guessing." });
+    this.languageNoteEl = h(doc, "div", { class: "language-note", "data-tandem": "language-note", role: "note", hidden: true });
     this.listEl = h(doc, "div", { class: "suggestions" });
-    this.suggestionsPane = h(doc, "div", { class: "pane" }, this.signalsEl, this.contextEl, this.noAnswerEl, this.listEl);
+    this.rewriteEl = h(doc, "div", { class: "rewrite", "data-tandem": "rewrite" });
+    this.suggestionsPane = h(doc, "div", { class: "pane" }, this.signalsEl, this.contextEl, this.languageNoteEl, this.noAnswerEl, this.listEl, this.rewriteEl);
     this.summaryEl = h(doc, "div", { class: "pane", "data-tandem": "summary", hidden: true });
     this.tabButtons = {
       suggestions: h(doc, "button", { role: "tab", "aria-selected": "true", text: "Suggestions", onclick: () => this.showTab("suggestions") }),
@@ -136,6 +156,7 @@ export class Overlay {
       h(doc, "footer", { text: "AI suggestions: you decide what is sent. Alt+Shift+T hides this panel." }));
     this.root.append(this.panel);
     this.renderSummary();
+    this.renderRewrite();
     (doc.body || doc.documentElement).append(this.host);
     this.applyScheme();
     return this;
@@ -200,6 +221,14 @@ export class Overlay {
     this.signalsEl.hidden = true;
     this.setContext(null);
     this.noAnswerEl.hidden = true;
+    this.setLanguageNote(null, null);
+  }
+
+  /** Say when the answer is not in the customer's language (Suggestions' customer_language, answer_language). */
+  setLanguageNote(customerLanguage, answerLanguage) {
+    const note = languageNote(customerLanguage, answerLanguage);
+    this.languageNoteEl.textContent = note || "";
+    this.languageNoteEl.hidden = !note;
   }
 
   /**
@@ -244,6 +273,10 @@ export class Overlay {
     if (signals?.urgency) chips.push(h(doc, "span", { class: `chip ${signals.urgency}`, text: `Urgency: ${signals.urgency}` }));
     const escalation = signals?.escalation;
     if (escalation) chips.push(h(doc, "span", { class: `chip ${escalation.risk}`, "data-tandem": "escalation", text: `Escalation risk: ${escalation.risk}` }));
+    if (signals?.language && signals.language !== this.customerLanguage) {
+      this.customerLanguage = signals.language;
+      this.renderRewrite();
+    }
     if (signals?.language) chips.push(h(doc, "span", { class: "chip", text: `Language: ${signals.language}` }));
     const reasons = (escalation?.reasons || []).map((reason) => h(doc, "li", { text: String(reason) }));
     this.signalsEl.replaceChildren(...chips, reasons.length ? h(doc, "ul", { class: "reasons" }, reasons) : "");
@@ -419,6 +452,65 @@ export class Overlay {
       children.push(h(doc, "p", { class: "empty", text: "A short handoff summary of this conversation: issue, promises, open questions." }));
     }
     this.summaryEl.replaceChildren(...children);
+  }
+
+  // --- rewriting the agent's own draft ---------------------------------------------------------
+
+  setRewriteState(state) {
+    this.rewriteState = state; // {loading: action, error, result}
+    this.renderRewrite();
+  }
+
+  /** Buttons that rewrite the draft in the reply box, and the checked result, inserted only by the agent. */
+  renderRewrite() {
+    const doc = this.doc;
+    const state = this.rewriteState || {};
+    const actions = [...REWRITE_ACTIONS];
+    if (this.customerLanguage) actions.push(["translate", `Translate to ${languageName(this.customerLanguage)}`]);
+    const children = [
+      h(doc, "strong", { text: "Rewrite my draft" }),
+      h(doc, "div", { class: "actions wrap" }, actions.map(([action, label]) => h(doc, "button", {
+        "data-tandem": "rewrite-action", "data-action": action, text: label, disabled: Boolean(state.loading) || undefined,
+        title: "Rewrite the text in the reply box (needs a configured model)", onclick: () => this.handlers.onRewrite?.(action) }))),
+    ];
+    if (state.loading) children.push(h(doc, "p", { class: "empty", text: "Rewriting your draft…" }));
+    if (state.error) children.push(h(doc, "p", { class: "empty", "data-tandem": "rewrite-error", role: "alert", text: state.error }));
+    if (state.result) children.push(this.rewriteCard(state.result));
+    this.rewriteEl.replaceChildren(...children);
+  }
+
+  rewriteCard(result) {
+    const doc = this.doc;
+    const text = String(result.text || "");
+    const unsupported = result.checks?.unsupported || [];
+    const ranges = unsupportedRanges(text, unsupported);
+    const parts = [];
+    let at = 0;
+    for (const range of ranges) {
+      if (range.start > at) parts.push(text.slice(at, range.start));
+      parts.push(h(doc, "mark", { "data-tandem": "unsupported", "data-kind": range.span.kind, title: "Not in your draft", text: text.slice(range.start, range.end) }));
+      at = range.end;
+    }
+    if (at < text.length) parts.push(text.slice(at));
+    const warning = unsupported.length
+      ? h(doc, "div", { class: "checks", "data-tandem": "checks", role: "note" }, h(doc, "p", {}, "Not in your draft: ",
+        ...unsupported.flatMap((span, i) => [i ? ", " : "", h(doc, "span", { class: "span", "data-kind": span?.kind, text: `“${String(span?.text || "")}”` })])))
+      : null;
+    const insert = h(doc, "button", { class: "primary", "data-tandem": "rewrite-insert", text: "Insert", title: "Insert after your draft in the reply box" });
+    insert.addEventListener("click", () => {
+      if (unsupported.length && insert.dataset.confirm !== "pending") {
+        insert.dataset.confirm = "pending";
+        insert.textContent = CONFIRM_LABEL;
+        return;
+      }
+      this.handlers.onRewriteInsert?.(result);
+    });
+    return h(doc, "article", { class: "card", "data-tandem": "rewrite-result", "data-action": result.action, "data-checks": unsupported.length ? "unsupported" : "passed" },
+      h(doc, "div", { class: "meta" }, h(doc, "span", { class: "kind", text: `Your draft, ${result.action} (AI) · ${languageName(result.language)}` })),
+      h(doc, "p", { class: "text" }, ...parts),
+      warning,
+      h(doc, "div", { class: "actions" }, insert,
+        h(doc, "button", { "data-tandem": "rewrite-copy", text: "Copy", onclick: () => this.handlers.onRewriteCopy?.(result) })));
   }
 
   // --- placement -----------------------------------------------------------------------------

@@ -73,6 +73,8 @@ mark[data-tandem="unsupported"] { background: var(--warn-bg); color: inherit; bo
 .actions { display: flex; gap: 4px; flex-wrap: wrap; align-items: center; }
 .actions .spacer { flex: 1; }
 .no-answer { border-left: 3px solid var(--warn); background: var(--warn-bg); color: var(--warn); padding: 6px 8px; border-radius: 6px; margin-bottom: 8px; font-size: 12px; }
+.language-note { border-left: 3px solid var(--warn); background: var(--warn-bg); color: var(--warn); padding: 6px 8px; border-radius: 6px; margin-bottom: 8px; font-size: 12px; }
+.rewrite { border-top: 1px solid var(--line); margin-top: 8px; padding-top: 8px; display: grid; gap: 6px; }
 .summary-text { white-space: pre-wrap; margin: 6px 0; }
 .summary-list { margin: 4px 0; padding-left: 16px; }
 .empty { color: var(--muted); font-size: 12px; }

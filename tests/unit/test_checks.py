@@ -119,3 +119,32 @@ def test_hostile_turns_are_scanned_in_linear_time(unit):
         verify("Track it at https://elsewhere.example/track [1].", PASSAGES, thread)  # no passage has it
 
     assert growth(work, 2_000) < 6
+# ---- across languages: an answer in the customer's language, passages in the KB's (English) ----------
+
+def test_refund_words_of_six_more_languages_are_refund_promises():
+    for answer in ("Le haremos un reembolso.", "Sie erhalten eine Rückerstattung.", "Nous ferons un remboursement.",
+                   "U krijgt een terugbetaling.", "Faremos o reembolso.", "Riceverà un rimborso."):
+        assert [u.kind for u in check(answer + " [1]").unsupported] == [], answer  # the passage offers refunds
+    bare = [verify(a + " [1]", ["Support is open on weekdays."], prepare(msgspec.convert(
+        {"helpdesk": "t", "ticket_id": "1", "messages": [{"id": "1", "role": "customer", "text": "hola"}]},
+        Conversation), redact_pii=False)).checks.unsupported for a in ("Le haremos un reembolso.", "Sie erhalten eine Rückerstattung.")]
+    assert [[u.kind for u in found] for found in bare] == [["refund"], ["refund"]]
+
+
+def test_spanish_answer_matches_english_passage_by_value_and_kind():
+    assert flagged("Su reembolso llegará en 5 a 7 días hábiles [1]. Más en https://shop.example.com/returns.") == []
+    assert flagged("Devuélvalo en 30 días [1]; descontamos 6,95 $ de envío.") == []  # a decimal comma
+    assert flagged("Su reembolso llegará en 3 semanas [1].") == ["3 semanas"]
+    assert flagged("Le daremos un descuento del 20 % [1].") == ["descuento del 20 %"]
+    assert flagged("Rückerstattung in 5 bis 7 Werktagen [1].") == []
+
+
+def test_foreign_negation_promises_nothing_and_dates_compare_by_month():
+    assert flagged("No podemos ofrecer un reembolso por artículos bordados [1].") == []
+    assert flagged("Keine Rückerstattung für bestickte Artikel [1].") == []
+    passages_with_date = [*PASSAGES, "The winter sale ends on January 15."]
+    conversation = prepare(msgspec.convert({"helpdesk": "t", "ticket_id": "1", "messages": [
+        {"id": "1", "role": "customer", "text": "hola"}]}, Conversation), redact_pii=False)
+    assert verify("La oferta termina el 15 de enero [3].", passages_with_date, conversation).checks.unsupported == []
+    assert [u.text for u in verify("La oferta termina el 16 de enero [3].", passages_with_date,
+                                   conversation).checks.unsupported] == ["16 de enero"]

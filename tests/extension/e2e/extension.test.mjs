@@ -96,6 +96,20 @@ describe("suggestions in the demo helpdesk", () => {
     await page.close();
   });
 
+  test("Rewrite my draft: offline, the backend's refusal is shown and the reply box is left alone", async () => {
+    const page = await open("/demo/#ticket/101");
+    await firstFinalSuggestion(page);
+    await page.fill("#reply", "hi dana, ur parcel is late, sorry, it ships soon");
+    await overlay(page, "rewrite-action").and(page.locator('[data-action="shorter"]')).click();
+    const error = overlay(page, "rewrite-error");
+    await error.waitFor(WAIT);
+    assert.match(await error.textContent(), /\(409\): rewriting needs a configured model/);
+    assert.equal(await overlay(page, "rewrite-result").count(), 0);
+    assert.equal(await page.inputValue("#reply"), "hi dana, ur parcel is late, sorry, it ships soon");
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test("switching tickets drops old suggestions and shows the new ticket's", async () => {
     const page = await open("/demo/#ticket/101");
     await firstFinalSuggestion(page);

@@ -1,0 +1,273 @@
+"""Issue 24: answers in the customer's language, summaries in the agent's, and rewriting the agent's draft,
+through the real openai SDK against the loopback OpenAI-compatible fake, on the (English) demo KB."""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+import pytest
+from litestar.testing import TestClient
+
+from backend.errors import NeedsModel
+from backend.models import Conversation
+from backend.services import users as user_service
+from backend.services.assist import assist
+from backend.services.rewrite import rewrite
+from backend.services.summaries import summarize
+from tests.conftest import make_runtime
+from tests.fake_openai import FakeOpenAI
+from tests.integration.test_openai import MODEL, create_app_for, runtime_for
+
+SPANISH = msgspec.convert({"helpdesk": "gorgias", "ticket_id": "ES-1", "customer": {"name": "Lucía"}, "messages": [
+    {"id": "m1", "role": "customer", "text": "Hola, devolví una lámpara la semana pasada."},
+    {"id": "m2", "role": "customer",
+     "text": "¿Cuándo llegará el reembolso (refund) a mi tarjeta de crédito? Ya pasaron varios días."}]}, Conversation)
+SPANISH_REPLY = "Hola Lucía: el reembolso llega a su tarjeta de 5 a 10 días hábiles después de emitirlo [{}]."
+
+
+def _marker(body: dict, article: str) -> str:
+    found = re.search(rf"^\[(\d+)\] .*\(article {article}\)$", body["messages"][0]["content"], re.M)
+    return found.group(1) if found else "none"
+
+
+def spanish_answer(body: dict) -> str:
+    """A model that answers in the language the request names (Spanish here), citing the refund passage."""
+    if "Customer's language: Spanish" not in body["messages"][1]["content"]:
+        return "Refunds reach a credit card 5 to 10 business days after we issue them [1]."
+    return SPANISH_REPLY.format(_marker(body, "refund-timing"))
+
+
+@pytest.fixture
+def cross_lingual(monkeypatch):
+    """Retrieval across languages is not this branch's work (bench/results/languages: not enough yet, and the
+    test embedder is English-only): this stands in for a retriever that finds the English article for the
+    Spanish question, so the answer step, the prompt and the checks are what is tested."""
+    from backend.services import assist as assist_module
+
+    real = assist_module.retrieve
+
+    def retrieve(rt, thread, **kwargs):
+        found = real(rt, thread, **kwargs)
+        hits = rt.retriever.search("When will my refund show up on my credit card?", k=5)
+        return msgspec.structs.replace(found, hits=hits, grounded=[h for h in hits if h.grounded][:3])
+
+    monkeypatch.setattr(assist_module, "retrieve", retrieve)
+
+
+@pytest.fixture
+def no_keys(monkeypatch):
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
+
+
+def test_spanish_question_answered_in_spanish_from_the_english_kb(demo_data, no_keys, cross_lingual):
+    with FakeOpenAI(reply=spanish_answer, models=(MODEL,)) as fake:
+        rt = runtime_for(demo_data, fake)
+        try:
+            result = assist(rt, SPANISH)
+        finally:
+            rt.close()
+    answer = result.suggestions[0]
+    asked = fake.requests[0]["body"]["messages"]
+    assert "Customer's language: Spanish" in asked[1]["content"] and "written in Spanish" in asked[1]["content"]
+    assert "(article refund-timing)" in asked[0]["content"]  # the English passage is the evidence
+    assert answer.kind == "answer" and answer.text.startswith("Hola Lucía")
+    # "reembolso" is a refund promise the English passage ("Refunds reach ...") backs; 5 a 10 días = 5 to 10 days
+    assert answer.checks is not None and answer.checks.cited and answer.checks.unsupported == []
+    assert result.customer_language == "es" and result.answer_language == "es"
+    assert result.prompt_version == "suggest_reply@2"
+
+
+def test_a_spanish_answer_adding_an_amount_or_other_days_is_flagged(demo_data, no_keys, cross_lingual):
+    def inventing(body: dict) -> str:
+        return ("Le haremos un reembolso de 50 € hoy mismo y llegará en 45 días hábiles "
+                f"[{_marker(body, 'refund-timing')}].")
+
+    with FakeOpenAI(reply=inventing, models=(MODEL,)) as fake:
+        rt = runtime_for(demo_data, fake)
+        try:
+            answer = assist(rt, SPANISH).suggestions[0]
+        finally:
+            rt.close()
+    assert answer.checks is not None
+    kinds = {u.kind for u in answer.checks.unsupported}
+    assert "amount" in kinds and "time_frame" in kinds, answer.checks
+
+
+def test_offline_answer_stays_in_the_kbs_language_and_says_so(demo_data, cross_lingual):
+    rt = make_runtime(demo_data)
+    try:
+        result = assist(rt, SPANISH)
+    finally:
+        rt.close()
+    assert result.engine == "extractive" and result.suggestions[0].kind == "answer"
+    assert result.customer_language == "es"
+    assert result.answer_language == "en"  # extractive: the passages' words, not a translation
+
+
+def test_without_an_answer_there_is_no_answer_language(demo_data):
+    rt = make_runtime(demo_data)
+    try:
+        result = assist(rt, SPANISH)  # the English-only test embedder finds nothing for Spanish
+    finally:
+        rt.close()
+    assert result.customer_language == "es"
+    assert not any(s.kind == "answer" for s in result.suggestions) and result.answer_language is None
+
+
+# ---- rewriting the agent's draft ------------------------------------------------------------------------------
+
+DRAFT = ("Hi Dana, thanks for waiting. I checked your order and the return was received yesterday, so the refund "
+         "has been issued. It usually takes 5 to 10 business days to show on your card. Let me know if anything else "
+         "comes up and I will be happy to help.")
+SHORTER = "Hi Dana, your return arrived yesterday and the refund is issued: 5 to 10 business days to reach your card."
+ADDING = ("Hi Dana! So sorry for the wait. Your refund is issued, and as a thank-you we're adding a €50 refund for the "
+          "trouble; it shows within 5 to 10 business days, see https://example.com/refunds.")
+
+
+@pytest.fixture
+def server(demo_data, no_keys):
+    with FakeOpenAI(reply=SHORTER, models=(MODEL,)) as fake:
+        rt = runtime_for(demo_data, fake)
+        token = user_service.add_user(rt, "agent-r", "agent")
+        with TestClient(create_app_for(rt)) as client:
+            yield client, fake, {"Authorization": f"Bearer {token}"}
+        rt.close()
+
+
+def test_rewrite_a_faithful_shortening_passes_the_checks(server):
+    client, fake, headers = server
+    r = client.post("/v1/rewrite", json={"text": DRAFT, "action": "shorter"}, headers=headers)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body == {"text": SHORTER, "action": "shorter", "language": "en", "engine": "openai",
+                    "checks": {"unsupported": []}, "prompt_version": "rewrite@1"}
+    sent = fake.requests[-1]["body"]["messages"]
+    assert "<draft>\n" + DRAFT + "\n</draft>" in sent[1]["content"] and "shorter" in sent[1]["content"]
+    assert "Add no fact" in sent[0]["content"]
+
+
+def test_rewrite_that_adds_an_amount_promise_or_link_is_flagged(server):
+    client, fake, headers = server
+    fake.reply = ADDING
+    body = client.post("/v1/rewrite", json={"text": DRAFT, "action": "friendlier"}, headers=headers).json()
+    flagged = {(u["kind"], u["text"]) for u in body["checks"]["unsupported"]}
+    assert any(kind in ("amount", "refund") and "€50" in text for kind, text in flagged), flagged
+    assert ("url", "https://example.com/refunds") in flagged
+    assert not any("5 to 10 business days" in text for _, text in flagged)  # the draft says so
+    for u in body["checks"]["unsupported"]:
+        assert body["text"][u["start"]:u["end"]] == u["text"]
+
+
+def test_translate_names_the_language_and_checks_across_languages(server):
+    client, fake, headers = server
+    fake.reply = "Hola Dana: su devolución llegó ayer y el reembolso está emitido; tarda de 5 a 10 días hábiles."
+    r = client.post("/v1/rewrite", json={"text": DRAFT, "action": "translate", "language": "es"}, headers=headers)
+    assert r.status_code == 200 and r.json()["language"] == "es" and r.json()["checks"]["unsupported"] == []
+    assert "Write it in Spanish." in fake.requests[-1]["body"]["messages"][1]["content"]
+    missing = client.post("/v1/rewrite", json={"text": DRAFT, "action": "translate"}, headers=headers)
+    assert missing.status_code == 400 and "language" in missing.json()["detail"]
+
+
+def test_rewrite_bodies_are_validated(server):
+    client, _, headers = server
+    assert client.post("/v1/rewrite", json={"text": DRAFT, "action": "shorter", "tone": "x"},
+                       headers=headers).status_code == 400
+    assert client.post("/v1/rewrite", json={"text": DRAFT, "action": "poetic"}, headers=headers).status_code == 400
+    big = client.post("/v1/rewrite", json={"text": "a" * 20_001, "action": "fix"}, headers=headers)
+    assert big.status_code == 413 and "20000" in big.json()["detail"]
+    assert client.post("/v1/rewrite", json={"text": DRAFT, "action": "fix"}).status_code == 401
+
+
+def test_rewrite_is_refused_offline_with_a_clear_409(demo_data):
+    rt = make_runtime(demo_data)
+    try:
+        with pytest.raises(NeedsModel, match="configured model"):
+            rewrite(rt, DRAFT, "shorter")
+        token = user_service.add_user(rt, "agent-off", "agent")
+        with TestClient(create_app_for(rt)) as client:
+            r = client.post("/v1/rewrite", json={"text": DRAFT, "action": "shorter"},
+                            headers={"Authorization": f"Bearer {token}"})
+        assert r.status_code == 409 and "configured model" in r.json()["detail"]
+    finally:
+        rt.close()
+
+
+def test_rewrite_is_rate_limited_like_assist(demo_data, no_keys):
+    with FakeOpenAI(reply=SHORTER, models=(MODEL,)) as fake:
+        rt = runtime_for(demo_data, fake, TANDEM_ASSIST_RATE_PER_MIN="1")
+        token = user_service.add_user(rt, "agent-rl", "agent")
+        headers = {"Authorization": f"Bearer {token}"}
+        with TestClient(create_app_for(rt)) as client:
+            assert client.post("/v1/rewrite", json={"text": DRAFT, "action": "fix"}, headers=headers).status_code == 200
+            limited = client.post("/v1/rewrite", json={"text": DRAFT, "action": "fix"}, headers=headers)
+        rt.close()
+    assert limited.status_code == 429 and "retry-after" in limited.headers
+
+
+# ---- summaries in the agent's language ------------------------------------------------------------------------
+
+GERMAN = ('{"issue": "Rückerstattung für eine zurückgesandte Lampe", "customer_goal": "Geld zurück", '
+          '"steps_taken": [], "promises": [], "open_questions": ["Wann kommt die Rückerstattung?"], '
+          '"next_steps": [], "handoff_reason": "", "text": "Die Kundin hat eine Lampe zurückgeschickt und fragt, '
+          'wann die Rückerstattung auf ihrer Karte ist."}')
+
+
+def test_summary_written_in_the_installation_then_the_users_language(demo_data, no_keys):
+    with FakeOpenAI(reply=GERMAN, models=(MODEL,)) as fake:
+        rt = runtime_for(demo_data, fake, TANDEM_SUMMARY_LANGUAGE="de")
+        try:
+            summary = summarize(rt, SPANISH)
+            assert "written in German" in fake.requests[-1]["body"]["messages"][1]["content"]
+            assert summary.language == "de" and summary.requested_language == "de" and summary.engine == "openai"
+            assert summary.text.startswith("Die Kundin") and summary.prompt_version == "summarize@2"
+            token = user_service.add_user(rt, "agent-fr", "agent")
+            user_service.set_language(rt, "agent-fr", "fr")
+            with TestClient(create_app_for(rt)) as client:
+                body = client.post("/v1/summaries", json=msgspec.to_builtins(SPANISH),
+                                   headers={"Authorization": f"Bearer {token}"}).json()
+            assert "written in French" in fake.requests[-1]["body"]["messages"][1]["content"]
+            assert body["language"] == "fr" and body["requested_language"] == "fr"
+        finally:
+            rt.close()
+
+
+def test_offline_summary_says_it_is_in_english(demo_data):
+    rt = make_runtime(demo_data, TANDEM_SUMMARY_LANGUAGE="de")
+    try:
+        summary = summarize(rt, SPANISH)
+    finally:
+        rt.close()
+    assert summary.engine == "extractive" and summary.language == "en" and summary.requested_language == "de"
+
+
+def test_user_language_is_validated_and_listed(demo_data):
+    from backend.services.users import UserError
+
+    rt = make_runtime(demo_data)
+    try:
+        user_service.add_user(rt, "agent-nl", "agent")
+        user_service.set_language(rt, "agent-nl", "nl")
+        assert [u.language for u in user_service.list_users(rt) if u.name == "agent-nl"] == ["nl"]
+        with pytest.raises(UserError, match="language must be one of"):
+            user_service.set_language(rt, "agent-nl", "xx")
+        with pytest.raises(UserError, match="no active user"):
+            user_service.set_language(rt, "nobody", "de")
+        user_service.set_language(rt, "agent-nl", None)
+        assert [u.language for u in user_service.list_users(rt) if u.name == "agent-nl"] == [None]
+    finally:
+        rt.close()
+
+
+def test_cli_sets_and_clears_a_users_summary_language(tmp_path):
+    from tests.conftest import CLI
+
+    cli = CLI(tmp_path / "data")
+    cli.run("users", "add", "dana", "--role", "agent")
+    assert cli.run("users", "set-language", "dana", "DE").stdout.strip() == "dana: summaries in de"
+    assert [u["language"] for u in cli.json("users", "list", "--json")] == ["de"]
+    failed = cli.run("users", "set-language", "dana", "klingon", check=False)
+    assert failed.returncode != 0 and "language must be one of" in failed.stderr
+    cli.run("users", "set-language", "dana", "default")
+    assert [u["language"] for u in cli.json("users", "list", "--json")] == [None]
