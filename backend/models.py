@@ -108,6 +108,9 @@ class ArticleIn(msgspec.Struct, kw_only=True):
     source: str | None = None
     created_at: str | None = None
     origin_path: str | None = None
+    owner: str | None = None
+    reviewed_at: str | None = None  # a date (YYYY-MM-DD): when a person last checked the article
+    review_every_days: int | None = None
 
 
 class Article(msgspec.Struct, kw_only=True):
@@ -125,6 +128,11 @@ class Article(msgspec.Struct, kw_only=True):
     content_hash: str
     created_at: str
     updated_at: str
+    owner: str | None = None
+    reviewed_at: str | None = None
+    reviewed_by: str | None = None
+    review_every_days: int | None = None
+    replaced_hash: str | None = None
 
 
 class ArticleSummary(msgspec.Struct, kw_only=True):
@@ -137,6 +145,11 @@ class ArticleSummary(msgspec.Struct, kw_only=True):
     status: str
     updated_at: str
     tags: list[str] = msgspec.field(default_factory=list)
+    owner: str | None = None
+    reviewed_at: str | None = None
+    reviewed_by: str | None = None
+    review_every_days: int | None = None  # the article's own period; None: the installation's default
+    due_at: str | None = None  # when the next review is due (None: never reviewed)
 
 
 class Chunk(msgspec.Struct, frozen=True):
@@ -169,6 +182,11 @@ class ArticleDetail(msgspec.Struct, kw_only=True):
     created_at: str
     updated_at: str
     chunks: list[ChunkOut]
+    owner: str | None = None
+    reviewed_at: str | None = None
+    reviewed_by: str | None = None
+    review_every_days: int | None = None
+    due_at: str | None = None
 
 
 class Passage(msgspec.Struct, kw_only=True):

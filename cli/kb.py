@@ -169,9 +169,40 @@ def show(app, article_id, source, as_json, remote):
         click.echo(a["url"])
     if a["tags"]:
         click.echo("tags: " + ", ".join(a["tags"]))
+    click.echo(_review_line(a))
     click.echo("")
     click.echo(a["body"])
     click.echo(f"\n{len(a['chunks'])} chunks")
+
+
+def _review_line(a: dict) -> str:
+    owner = f"owner {a['owner']}" if a.get("owner") else "no owner"
+    if not a.get("reviewed_at"):
+        return f"{owner}; never reviewed"
+    by = f" by {a['reviewed_by']}" if a.get("reviewed_by") else ""
+    return f"{owner}; reviewed {a['reviewed_at']}{by}, next review due {a['due_at']}"
+
+
+@kb.command()
+@click.argument("article_id")
+@click.option("--source", help="The article's source, when several sources use the same id.")
+@click.option("--by", "by", help="Who reviewed it (default: your user name).")
+@remote_options
+@pass_app
+def verify(app, article_id, source, by, remote):
+    """Mark an article reviewed today: it is true as written."""
+    from cli.context import to_builtins
+
+    if remote:
+        article = remote.call("POST", f"/v1/kb/articles/{article_id}/verify", params={"source": source})
+    else:
+        import getpass
+
+        from backend.services import kb as kb_service
+
+        article = kb_service.verify(app.runtime, article_id, source=source, by=by or getpass.getuser())
+    a = to_builtins(article)
+    click.echo(f"{a['article_id']}: {_review_line(a)}")
 
 
 @kb.command()

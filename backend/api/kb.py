@@ -60,6 +60,12 @@ class KBController(Controller):
         kb_service.resolve(runtime(request), article_id, source)
         kb_service.remove_articles(runtime(request), [article_id], source=source)
 
+    @post("/articles/{article_id:str}/verify", guards=[require(*CURATORS)], sync_to_thread=True, status_code=200)
+    def verify(self, request: Request, article_id: FromPath[str],
+               source: Annotated[str | None, QueryParameter(max_length=200)] = None) -> ArticleDetail:
+        """Mark an article reviewed today by the signed-in curator."""
+        return kb_service.verify(runtime(request), article_id, source=source, by=request.user.name)
+
     @get("/stats", sync_to_thread=True)
     def stats(self, request: Request) -> kb_service.Stats:
         """KB counts, index state and calibration."""
