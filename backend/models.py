@@ -452,3 +452,34 @@ class UserRecord(msgspec.Struct, kw_only=True):
     created_at: str
     revoked_at: str | None
     language: str | None = None  # summaries for this user are written in it (else TANDEM_SUMMARY_LANGUAGE)
+
+
+# ---- knowledge upkeep ------------------------------------------------------------------------------------
+
+class Evidence(msgspec.Struct, kw_only=True):
+    """One agent reply behind a review reason."""
+
+    ticket_id: str
+    message_id: str
+    text: str
+
+
+class StaleReason(msgspec.Struct, kw_only=True):
+    """Why an article needs a person: overdue | never_reviewed | drift | edited."""
+
+    kind: str
+    detail: str
+    evidence: list[Evidence] = msgspec.field(default_factory=list)
+
+
+class StaleArticle(msgspec.Struct, kw_only=True):
+    """One row of `tandem kb stale --json`, most used and stalest first."""
+
+    article_id: str
+    source: str
+    title: str
+    owner: str | None
+    reviewed_at: str | None
+    due_at: str | None
+    score: float
+    reasons: list[StaleReason]

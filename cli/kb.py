@@ -21,7 +21,7 @@ def _err():
 
 @click.group()
 def kb() -> None:
-    """Curate the knowledge base: import, list, show, search, remove, reindex, export, stats, calibrate, learn."""
+    """Curate the knowledge base: import, list, show, search, verify, stale, remove, reindex, export, stats..."""
 
 
 @kb.command("import")
@@ -203,6 +203,32 @@ def verify(app, article_id, source, by, remote):
         article = kb_service.verify(app.runtime, article_id, source=source, by=by or getpass.getuser())
     a = to_builtins(article)
     click.echo(f"{a['article_id']}: {_review_line(a)}")
+
+
+@kb.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@remote_options
+@pass_app
+def stale(app, as_json, remote):
+    """List articles that need a person: overdue, never reviewed, drifting, heavily edited."""
+    from cli.context import to_builtins
+
+    if remote:
+        queue = remote.call("GET", "/v1/kb/stale")
+    else:
+        from backend.services import upkeep
+
+        queue = upkeep.review_queue(app.runtime)
+    if as_json:
+        print_json(queue)
+        return
+    rows = to_builtins(queue)
+    for row in rows:
+        click.echo(f"{row['score']:>8}  {row['article_id']}  [{row['source']}]  {row['title']}  "
+                   f"(owner {row['owner'] or '-'})")
+        for reason in row["reasons"]:
+            click.echo(f"          {reason['kind']}: {reason['detail']}")
+    click.echo(f"{len(rows)} articles need a review")
 
 
 @kb.command()

@@ -11,9 +11,10 @@ from litestar.params import FromPath, FromQuery, JSONBody, Parameter, QueryParam
 from backend.api.assist import runtime
 from backend.api.auth import ANY_ROLE, CURATORS, require
 from backend.api.schemas import ArticlesUpsert, ImportOut
-from backend.models import ArticleDetail, ArticleIn, ArticleSummary, Hit
+from backend.models import ArticleDetail, ArticleIn, ArticleSummary, Hit, StaleArticle
 from backend.services import kb as kb_service
 from backend.services import learning as learning_service
+from backend.services import upkeep as upkeep_service
 from backend.store.learned import LearnedRow
 
 LearnedId = Annotated[int, Parameter(ge=1, le=2**62, description="a learned question's id")]
@@ -65,6 +66,11 @@ class KBController(Controller):
                source: Annotated[str | None, QueryParameter(max_length=200)] = None) -> ArticleDetail:
         """Mark an article reviewed today by the signed-in curator."""
         return kb_service.verify(runtime(request), article_id, source=source, by=request.user.name)
+
+    @get("/stale", guards=[require(*CURATORS)], sync_to_thread=True)
+    def stale(self, request: Request) -> list[StaleArticle]:
+        """The review queue: articles overdue, never reviewed, drifting or heavily edited."""
+        return upkeep_service.review_queue(runtime(request))
 
     @get("/stats", sync_to_thread=True)
     def stats(self, request: Request) -> kb_service.Stats:

@@ -73,3 +73,65 @@ def test_cli_verify_and_show(tmp_path):
     assert shown["owner"] == "Ana" and shown["reviewed_by"] == "Ana" and shown["due_at"]
     listed = json.loads(cli.run("kb", "list", "--json").stdout)
     assert listed[0]["reviewed_at"] == dt.date.today().isoformat()
+
+
+def _history_store(tmp_path: Path, history_name: str):
+    from backend.services import history
+    from tests.conftest import make_runtime
+
+    rt = make_runtime(tmp_path / "store")
+    kb_service.import_paths(rt, [FIXTURES / "kb"])
+    history.import_history(rt, [FIXTURES / f"{history_name}.jsonl"])
+    return rt
+
+
+TODAY = dt.date(2026, 12, 7)  # every fixture article was reviewed on 2026-11-20: none is overdue
+
+
+def test_drift_found_on_the_two_contradicted_articles(tmp_path):
+    from backend.services import upkeep
+
+    rt = _history_store(tmp_path, "drift")
+    try:
+        queue = upkeep.review_queue(rt, today=TODAY)
+        assert sorted(row.article_id for row in queue) == ["delivery-fees", "returns"]
+        by_id = {row.article_id: row for row in queue}
+        for article_id, ours, theirs in (("returns", "30 days", "14 days"), ("delivery-fees", "€4.95", "€6.50")):
+            (reason,) = by_id[article_id].reasons
+            assert reason.kind == "drift"
+            assert f'"{ours}"' in reason.detail and f'"{theirs}"' in reason.detail
+            assert len(reason.evidence) >= 5
+            assert all(theirs in e.text and e.ticket_id.startswith("T") for e in reason.evidence)
+        # service-booking: one agent said 24 hours once, two said the article's 48: not drift.
+        assert "service-booking" not in by_id
+    finally:
+        rt.close()
+
+
+def test_no_drift_when_agents_repeat_the_article(tmp_path):
+    from backend.services import upkeep
+
+    rt = _history_store(tmp_path, "steady")
+    try:
+        assert upkeep.find_drift(rt) == {}
+        assert upkeep.review_queue(rt, today=TODAY) == []
+    finally:
+        rt.close()
+
+
+def test_overdue_and_never_reviewed_in_the_queue(tmp_path, runtime):
+    from backend.services import upkeep
+
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    _md(kb, "late", "id: late\ntitle: Late\nreviewed_at: 2026-01-01\nreview_every_days: 30", "Late text.")
+    _md(kb, "never", "id: never\ntitle: Never", "Never text.")
+    _md(kb, "fresh", "id: fresh\ntitle: Fresh\nreviewed_at: 2026-12-01", "Fresh text.")
+    kb_service.import_paths(runtime, [kb])
+    queue = {row.article_id: row for row in upkeep.review_queue(runtime, today=TODAY)}
+    assert set(queue) == {"late", "never"}
+    assert queue["late"].reasons[0].kind == "overdue" and queue["late"].due_at == "2026-01-31"
+    assert queue["never"].reasons[0].kind == "never_reviewed"
+    assert queue["late"].score > queue["never"].score  # ten periods late beats never reviewed
+    kb_service.verify(runtime, "late", by="Ana", on=TODAY)
+    assert "late" not in {row.article_id for row in upkeep.review_queue(runtime, today=TODAY)}
