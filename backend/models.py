@@ -397,6 +397,14 @@ class NearestArticle(msgspec.Struct):
     similarity: float
 
 
+class Evidence(msgspec.Struct, kw_only=True):
+    """One agent reply behind a review reason."""
+
+    ticket_id: str
+    message_id: str
+    text: str
+
+
 class Draft(msgspec.Struct, kw_only=True):
     """A FAQ draft (`tandem faq list --json`)."""
 
@@ -416,6 +424,8 @@ class Draft(msgspec.Struct, kw_only=True):
     article_id: str | None = None
     reason: str | None = None
     engine: str | None = None
+    kind: str = "new"  # new | update: an update draft rewrites the article `article_id`
+    evidence: list[Evidence] = msgspec.field(default_factory=list)  # (update drafts) the agents' replies
 
 
 class LLMCall(msgspec.Struct, kw_only=True):
@@ -455,14 +465,6 @@ class UserRecord(msgspec.Struct, kw_only=True):
 
 
 # ---- knowledge upkeep ------------------------------------------------------------------------------------
-
-class Evidence(msgspec.Struct, kw_only=True):
-    """One agent reply behind a review reason."""
-
-    ticket_id: str
-    message_id: str
-    text: str
-
 
 class StaleReason(msgspec.Struct, kw_only=True):
     """Why an article needs a person: overdue | never_reviewed | drift | edited."""

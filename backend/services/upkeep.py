@@ -18,6 +18,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from backend import tuning
 from backend.llm.checks import URL, commitment_value, commitments, sentence_at
 from backend.models import Article, Evidence, StaleArticle, StaleReason
@@ -25,8 +27,10 @@ from backend.services.kb import due_at
 from backend.services.learning import ArticleLinker
 from backend.services.runtime import Runtime
 from backend.store import conversations as conv_store
+from backend.store import faq as faq_store
 from backend.store import kb as kb_store
 from backend.store import upkeep as upkeep_store
+from backend.store.faq import NewDraft
 from backend.text import stems
 
 KINDS = ("amount", "percent", "time_frame", "date", "time", "number")
@@ -236,3 +240,45 @@ def review_queue(rt: Runtime, *, today: dt.date | None = None) -> list[StaleArti
                                     score=round((1 + use) * staleness, 3), reasons=reasons))
     out.sort(key=lambda s: (-s.score, s.source, s.article_id))
     return out
+
+
+def _update_draft(article: Article, drifts: list[Drift]) -> NewDraft:
+    """One update draft for an article: every drifting phrase replaced by what agents say, with the evidence."""
+    body = article.body
+    for found in sorted(drifts, key=lambda d: -d.said.start):  # from the end: earlier offsets stay valid
+        body = body[:found.said.start] + found.agents_phrase + body[found.said.end:]
+    changes = "; ".join(f'"{d.said.phrase}" -> "{d.agents_phrase}"' for d in drifts)
+    evidence = [e for d in drifts for e in d.evidence]
+    return NewDraft(
+        question=f"Update {article.title!r}: agents say {changes}", answer=body,
+        cluster_size=sum(d.conversations for d in drifts), member_rows=[],
+        member_message_ids=[e.message_id for e in evidence], example_queries=[d.detail() for d in drifts],
+        source_conversation_ids=list(dict.fromkeys(e.ticket_id for e in evidence if e.ticket_id)),
+        nearest_article_id=article.article_id, nearest_similarity=1.0, suggested_action="update_article",
+        embedder=UPDATE_EMBEDDER, engine="upkeep", kind="update", article_id=article.article_id, evidence=evidence)
+
+
+UPDATE_EMBEDDER = "update"  # update drafts have no centroid: this keeps them out of FAQ mining's clusters
+
+
+def propose_updates(rt: Runtime) -> int:
+    """An update draft for each drifting article (`tandem faq mine` and the periodic job); returns how many new.
+
+    An article with a pending update draft gets no second one; a text already approved or rejected is not
+    proposed again.
+    """
+    drift = find_drift(rt)
+    if not drift:
+        return 0
+    drafts = [d for d in faq_store.list_drafts(rt.db, None) if d.kind == "update"]
+    made = 0
+    for found in drift.values():
+        article = found[0].article
+        draft = _update_draft(article, found)
+        mine = [d for d in drafts if d.article_id == article.article_id]
+        if any(d.status == "pending" or d.answer == draft.answer for d in mine):
+            continue
+        with rt.db.transaction():
+            faq_store.insert_draft(rt.db, draft, np.zeros(1, dtype=np.float32))
+        made += 1
+    return made

@@ -135,3 +135,50 @@ def test_overdue_and_never_reviewed_in_the_queue(tmp_path, runtime):
     assert queue["late"].score > queue["never"].score  # ten periods late beats never reviewed
     kb_service.verify(runtime, "late", by="Ana", on=TODAY)
     assert "late" not in {row.article_id for row in upkeep.review_queue(runtime, today=TODAY)}
+
+
+def test_update_drafts_through_approval_and_the_reimport_warning(tmp_path):
+    from backend.services import faq as faq_service
+    from backend.services import upkeep
+
+    rt = _history_store(tmp_path, "drift")
+    try:
+        report = faq_service.mine(rt, min_count=5)
+        assert report.update_drafts == 2
+        drafts = {d.article_id: d for d in faq_service.list_drafts(rt) if d.kind == "update"}
+        assert set(drafts) == {"returns", "delivery-fees"}
+        assert "within 14 days of delivery" in drafts["returns"].answer
+        assert "30 days" not in drafts["returns"].answer
+        assert "€6.50 per order" in drafts["delivery-fees"].answer
+        assert len(drafts["returns"].evidence) >= 5 and drafts["returns"].suggested_action == "update_article"
+        assert faq_service.mine(rt, min_count=5).update_drafts == 0  # a pending draft is not proposed twice
+
+        approved = faq_service.approve(rt, drafts["returns"].id, user="Chloe")
+        assert approved.status == "approved" and approved.article_id == "returns"
+        article = kb_service.get_article(rt, "returns")
+        assert article is not None and "within 14 days of delivery" in article.body
+        assert article.reviewed_by == "Chloe" and article.reviewed_at == dt.date.today().isoformat()
+        hits = kb_service.search(rt, "how many days do I have to return a bike", k=3)
+        assert any(h.article_id == "returns" and "14 days" in h.text for h in hits)  # re-chunked, re-indexed
+        # Agents now agree with the article: it no longer drifts.
+        assert "returns" not in {d[0].article.article_id for d in upkeep.find_drift(rt).values()}
+
+        again = kb_service.import_paths(rt, [FIXTURES / "kb"])
+        assert any("returns" in note and "approved update" in note for note in again.notes)
+        article = kb_service.get_article(rt, "returns")
+        assert article is not None and "14 days" in article.body
+    finally:
+        rt.close()
+
+
+def test_rejected_update_is_not_proposed_again(tmp_path):
+    from backend.services import faq as faq_service
+
+    rt = _history_store(tmp_path, "drift")
+    try:
+        faq_service.mine(rt, min_count=5)
+        (draft,) = [d for d in faq_service.list_drafts(rt) if d.article_id == "delivery-fees"]
+        faq_service.reject(rt, draft.id, user="Dev", reason="the fee rise is not live yet")
+        assert faq_service.mine(rt, min_count=5).update_drafts == 0
+    finally:
+        rt.close()
