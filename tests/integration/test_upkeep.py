@@ -182,3 +182,39 @@ def test_rejected_update_is_not_proposed_again(tmp_path):
         assert faq_service.mine(rt, min_count=5).update_drafts == 0
     finally:
         rt.close()
+
+
+def test_edited_suggestions_flag_the_article_and_drift_from_final_texts(tmp_path, runtime):
+    from backend.models import Citation, Suggestion
+    from backend.services import feedback, upkeep
+    from backend.store import conversations as conv_store
+
+    kb_service.import_paths(runtime, [FIXTURES / "kb"])
+    suggested = "You can book your service at least 48 hours ahead in the app or in store [1]."
+    sent = ("You can book your service at least 72 hours ahead in the app or in store, as our workshop is "
+            "busy this season.")
+    with runtime.db.transaction():
+        conv_store.save_suggestions(runtime.db, None, None, [
+            Suggestion(id=f"s{n}", kind="answer", text=suggested, confidence=0.9, grounded=True,
+                       citations=[Citation("service-booking", "Booking a bike service", None, 1, "Book")])
+            for n in range(4)], engine="extractive", degraded=False, prompt_version="test")
+    for n in range(4):
+        feedback.record(runtime, suggestion_id=f"s{n}", action="edited", rating=None, final_text=sent, user_id=None)
+    (row,) = upkeep.review_queue(runtime, today=TODAY)
+    assert row.article_id == "service-booking"
+    kinds = {reason.kind: reason for reason in row.reasons}
+    assert set(kinds) == {"edited", "drift"}  # heavily edited, and the sent texts state 72 hours
+    assert '"72 hours"' in kinds["drift"].detail and len(kinds["edited"].evidence) == 4
+
+
+def test_report_has_the_review_queue(tmp_path):
+    from backend.services import analytics
+
+    rt = _history_store(tmp_path, "drift")
+    try:
+        data = analytics.build(rt)
+        assert data["knowledge_upkeep"]["articles"] == 2 and data["knowledge_upkeep"]["by_reason"] == {"drift": 2}
+        page = analytics.render_html(data)
+        assert "Knowledge that needs a review" in page and "agents say &quot;14 days&quot;" in page
+    finally:
+        rt.close()
