@@ -249,12 +249,24 @@ class Signals(msgspec.Struct):
 
 # ---- suggestions -----------------------------------------------------------------------------------------
 
+class Freshness(msgspec.Struct, kw_only=True):
+    """How current a cited article is: its last review, its owner, whether the review is overdue and whether
+    agents say otherwise (drift found by the last upkeep run)."""
+
+    reviewed_at: str | None
+    reviewed_by: str | None
+    owner: str | None
+    overdue: bool
+    drift: bool
+
+
 class Citation(msgspec.Struct):
     article_id: str
     title: str
     url: str | None
     chunk_id: int
     quote: str
+    freshness: Freshness | None = None
 
 
 class Unsupported(msgspec.Struct):

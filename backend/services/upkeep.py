@@ -14,6 +14,7 @@ agents repeating the article keep the share down.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ import numpy as np
 
 from backend import tuning
 from backend.llm.checks import URL, commitment_value, commitments, sentence_at
-from backend.models import Article, Evidence, StaleArticle, StaleReason
+from backend.models import Article, Evidence, Freshness, StaleArticle, StaleReason
 from backend.services.kb import due_at
 from backend.services.learning import ArticleLinker
 from backend.services.runtime import Runtime
@@ -30,8 +31,11 @@ from backend.store import conversations as conv_store
 from backend.store import faq as faq_store
 from backend.store import kb as kb_store
 from backend.store import upkeep as upkeep_store
+from backend.store.db import get_meta, set_meta
 from backend.store.faq import NewDraft
 from backend.text import stems
+
+DRIFT_META = "drifting_articles"  # article ids drifting at the last upkeep run (read by every assist request)
 
 KINDS = ("amount", "percent", "time_frame", "date", "time", "number")
 
@@ -211,6 +215,7 @@ def review_queue(rt: Runtime, *, today: dt.date | None = None) -> list[StaleArti
     today = today or dt.date.today()
     articles = [a for a in kb_store.list_articles(rt.db) if a.status == "published"]
     drift = find_drift(rt, articles)
+    _remember(rt, drift)
     edited, cited, inserted = _edited(rt, articles)
     default_days = rt.settings.review_every_days
     out = []
@@ -268,6 +273,7 @@ def propose_updates(rt: Runtime) -> int:
     proposed again.
     """
     drift = find_drift(rt)
+    _remember(rt, drift)
     if not drift:
         return 0
     drafts = [d for d in faq_store.list_drafts(rt.db, None) if d.kind == "update"]
@@ -282,3 +288,26 @@ def propose_updates(rt: Runtime) -> int:
             faq_store.insert_draft(rt.db, draft, np.zeros(1, dtype=np.float32))
         made += 1
     return made
+
+
+def _remember(rt: Runtime, drift: dict[int, list[Drift]]) -> None:
+    """Keep which articles drift, so that citations can say so without reading every conversation."""
+    ids = json.dumps(sorted({found[0].article.article_id for found in drift.values()}))
+    if (get_meta(rt.db, DRIFT_META, "[]") or "[]") != ids:
+        with rt.db.transaction():
+            set_meta(rt.db, DRIFT_META, ids)
+
+
+def freshness(rt: Runtime, article_ids: list[str], *, today: dt.date | None = None) -> dict[str, Freshness]:
+    """How current each of these articles is (the citation's `freshness`), by article id."""
+    if not article_ids:
+        return {}
+    today_text = (today or dt.date.today()).isoformat()
+    drifting = set(json.loads(get_meta(rt.db, DRIFT_META, "[]") or "[]"))
+    out: dict[str, Freshness] = {}
+    for article in kb_store.review_fields(rt.db, article_ids):
+        due = due_at(article, rt.settings.review_every_days)
+        out.setdefault(article.article_id, Freshness(
+            reviewed_at=article.reviewed_at, reviewed_by=article.reviewed_by, owner=article.owner,
+            overdue=due is None or due < today_text, drift=article.article_id in drifting))
+    return out

@@ -138,6 +138,18 @@ def article_summaries(db: Database, *, source: str | None = None, limit: int | N
             for a in list_articles(db, source=source, limit=limit)]
 
 
+def review_fields(db: Database, article_ids: Sequence[str]) -> list[ArticleSummary]:
+    """Review fields of the articles with these ids (any source; oldest row first)."""
+    out: list[ArticleSummary] = []
+    for part in chunked(list(article_ids)):
+        out += [ArticleSummary(article_id=r[0], source=r[1], title=r[2], url=None, status=r[3], updated_at=r[4],
+                               owner=r[5], reviewed_at=r[6], reviewed_by=r[7],
+                               review_every_days=None if r[8] is None else int(r[8])) for r in db.rows(
+            "SELECT external_id, source, title, status, updated_at, owner, reviewed_at, reviewed_by, review_every_days "
+            f"FROM articles WHERE external_id IN ({placeholders(len(part))}) ORDER BY id", list(part))]
+    return out
+
+
 def set_review(db: Database, article_row_id: int, *, owner: str | None = None, reviewed_at: str | None = None,
                reviewed_by: str | None = None, review_every_days: int | None = None) -> None:
     """Set an article's review fields; a None argument leaves that field as it is."""

@@ -218,3 +218,24 @@ def test_report_has_the_review_queue(tmp_path):
         assert "Knowledge that needs a review" in page and "agents say &quot;14 days&quot;" in page
     finally:
         rt.close()
+
+
+def test_citations_carry_freshness(tmp_path):
+    from backend.models import Conversation, Message
+    from backend.services import assist, upkeep
+
+    rt = _history_store(tmp_path, "drift")
+    try:
+        upkeep.review_queue(rt)  # an upkeep run remembers which articles drift
+        conversation = Conversation(messages=[Message(id="m1", role="customer",
+                                                      text="How many days do I have to return an unused bike?")])
+        done = next(data for event, data in assist.assist_events(rt, conversation, persist=False) if event == "done")
+        citations = [c for s in done.suggestions for c in s.citations if c.article_id == "returns"]
+        assert citations, "the returns article answers this"
+        fresh = citations[0].freshness
+        assert fresh is not None and fresh.drift and not fresh.overdue
+        assert (fresh.reviewed_at, fresh.owner) == ("2026-11-20", "Ana")
+        assert upkeep.freshness(rt, ["rental"])["rental"].drift is False
+        assert upkeep.freshness(rt, ["rental"], today=dt.date(2027, 6, 1))["rental"].overdue
+    finally:
+        rt.close()
