@@ -239,3 +239,39 @@ def test_citations_carry_freshness(tmp_path):
         assert upkeep.freshness(rt, ["rental"], today=dt.date(2027, 6, 1))["rental"].overdue
     finally:
         rt.close()
+
+
+def test_api_verify_and_stale(tmp_path):
+    from litestar.testing import TestClient
+
+    from backend.app import create_app
+    from backend.services import users as user_service
+
+    rt = _history_store(tmp_path, "drift")
+    try:
+        tokens = {role: user_service.add_user(rt, f"u-{role}", role) for role in ("agent", "knowledge_manager")}
+        with TestClient(create_app(runtime=rt)) as client:
+            manager = {"Authorization": f"Bearer {tokens['knowledge_manager']}"}
+            agent = {"Authorization": f"Bearer {tokens['agent']}"}
+            assert client.get("/v1/kb/stale", headers=agent).status_code == 403
+            queue = client.get("/v1/kb/stale", headers=manager).json()
+            assert sorted(row["article_id"] for row in queue) == ["delivery-fees", "returns"]
+            assert queue[0]["reasons"][0]["evidence"][0].keys() == {"ticket_id", "message_id", "text"}
+            assert client.post("/v1/kb/articles/rental/verify", headers=agent).status_code == 403
+            r = client.post("/v1/kb/articles/rental/verify", headers=manager)
+            assert r.status_code == 200 and r.json()["reviewed_by"] == "u-knowledge_manager"
+            assert client.post("/v1/kb/articles/nope/verify", headers=manager).status_code == 404
+    finally:
+        rt.close()
+
+
+def test_cli_stale_json(tmp_path):
+    cli = CLI(tmp_path / "data")
+    cli.run("kb", "import", str(FIXTURES / "kb"))
+    cli.run("conversations", "import", str(FIXTURES / "drift.jsonl"))
+    rows = json.loads(cli.run("kb", "stale", "--json").stdout)
+    # the fixtures were reviewed on 2026-11-20: by the time they are 180 days old, they are overdue too
+    assert {row["article_id"] for row in rows if any(r["kind"] == "drift" for r in row["reasons"])} == {
+        "delivery-fees", "returns"}
+    assert set(rows[0]) == {"article_id", "source", "title", "owner", "reviewed_at", "due_at", "score", "reasons"}
+    assert "articles need a review" in cli.run("kb", "stale").stdout
