@@ -86,15 +86,19 @@ def _remote_import(remote, paths, source, fmt, fields):
             continue
         by_source: dict[str, list[dict]] = {}
         for a in articles:
+            # Review fields only when the file has them: a server from before them refuses unknown fields.
+            review = {k: v for k, v in (("owner", a.owner), ("reviewed_at", a.reviewed_at),
+                                        ("review_every_days", a.review_every_days)) if v is not None}
             by_source.setdefault(source or a.source or kb_service.DEFAULT_SOURCE, []).append(
                 {"external_id": a.external_id, "title": a.title, "body": a.body, "url": a.url, "tags": a.tags,
-                 "status": a.status})
+                 "status": a.status, **review})
         for src, batch in by_source.items():
             for start in range(0, len(batch), 200):
                 result = remote.call("POST", "/v1/kb/articles", json={"source": src, "articles": batch[start:start + 200]})
                 report.added += result["added"]
                 report.updated += result["updated"]
                 report.unchanged += result["unchanged"]
+                report.notes += result.get("notes", [])
     return report
 
 

@@ -50,9 +50,11 @@ class KBController(Controller):
     def upsert(self, request: Request, data: JSONBody[ArticlesUpsert]) -> ImportOut:
         """Add or update articles of one source (remote `tandem kb import`); searchable at once."""
         articles = [ArticleIn(external_id=a.external_id, title=a.title, body=a.body, url=a.url, tags=a.tags,
-                              status=a.status) for a in data.articles]
+                              status=a.status, owner=a.owner, reviewed_at=a.reviewed_at,
+                              review_every_days=a.review_every_days) for a in data.articles]
         report = kb_service.upsert_articles(runtime(request), articles, source=data.source)
-        return ImportOut(added=report.added, updated=report.updated, unchanged=report.unchanged, removed=0)
+        return ImportOut(added=report.added, updated=report.updated, unchanged=report.unchanged, removed=0,
+                         notes=report.notes)
 
     @delete("/articles/{article_id:str}", guards=[require(*CURATORS)], sync_to_thread=True, status_code=204)
     def remove(self, request: Request, article_id: FromPath[str],

@@ -275,3 +275,41 @@ def test_cli_stale_json(tmp_path):
         "delivery-fees", "returns"}
     assert set(rows[0]) == {"article_id", "source", "title", "owner", "reviewed_at", "due_at", "score", "reasons"}
     assert "articles need a review" in cli.run("kb", "stale").stdout
+
+
+def test_cli_update_draft_review_and_approve(tmp_path):
+    cli = CLI(tmp_path / "data")
+    cli.run("kb", "import", str(FIXTURES / "kb"))
+    cli.run("conversations", "import", str(FIXTURES / "drift.jsonl"))
+    assert "2 article updates proposed" in cli.run("faq", "mine").stdout
+    drafts = {d["article_id"]: d for d in json.loads(cli.run("faq", "list", "--json").stdout) if d["kind"] == "update"}
+    shown = cli.run("faq", "show", str(drafts["delivery-fees"]["id"])).stdout
+    assert "Update of article delivery-fees" in shown and "€6.50" in shown and "What agents said" in shown
+    out = cli.run("faq", "approve", str(drafts["delivery-fees"]["id"])).stdout
+    assert "KB article delivery-fees updated and marked reviewed" in out
+    again = cli.run("kb", "import", str(FIXTURES / "kb"), "--json")
+    assert "approved update" in again.stderr
+
+
+def test_api_upsert_takes_review_fields_and_reports_notes(tmp_path):
+    from litestar.testing import TestClient
+
+    from backend.app import create_app
+    from backend.services import users as user_service
+    from tests.conftest import make_runtime
+
+    rt = make_runtime(tmp_path / "api")
+    try:
+        token = user_service.add_user(rt, "km", "knowledge_manager")
+        with TestClient(create_app(runtime=rt)) as client:
+            body = {"source": "web", "articles": [{"external_id": "w1", "title": "Web", "body": "Web text.",
+                                                   "owner": "Ana", "reviewed_at": "2026-11-02"}]}
+            r = client.post("/v1/kb/articles", json=body, headers={"Authorization": f"Bearer {token}"})
+            assert r.status_code == 200 and r.json()["notes"] == []
+            article = client.get("/v1/kb/articles/w1", headers={"Authorization": f"Bearer {token}"}).json()
+            assert (article["owner"], article["reviewed_at"]) == ("Ana", "2026-11-02")
+            body["articles"][0]["reviewed_at"] = "last week"
+            assert client.post("/v1/kb/articles", json=body,
+                               headers={"Authorization": f"Bearer {token}"}).status_code == 400
+    finally:
+        rt.close()
