@@ -313,3 +313,22 @@ def test_api_upsert_takes_review_fields_and_reports_notes(tmp_path):
                                headers={"Authorization": f"Bearer {token}"}).status_code == 400
     finally:
         rt.close()
+
+
+def test_upkeep_on_each_backend(any_runtime):
+    """The migration, drift, the queue, an update draft through approval and freshness, on SQLite and PostgreSQL."""
+    from backend.services import faq as faq_service
+    from backend.services import history, upkeep
+
+    rt = any_runtime
+    kb_service.import_paths(rt, [FIXTURES / "kb"])
+    history.import_history(rt, [FIXTURES / "drift.jsonl"])
+    assert sorted(row.article_id for row in upkeep.review_queue(rt, today=TODAY)) == ["delivery-fees", "returns"]
+    assert faq_service.mine(rt, min_count=5).update_drafts == 2
+    (draft,) = [d for d in faq_service.list_drafts(rt) if d.article_id == "returns"]
+    assert draft.kind == "update" and len(draft.evidence) >= 5
+    faq_service.approve(rt, draft.id, user="Ana")
+    assert kb_service.get_article(rt, "returns").reviewed_by == "Ana"  # type: ignore[union-attr]
+    assert upkeep.freshness(rt, ["delivery-fees"])["delivery-fees"].drift
+    kb_service.verify(rt, "rental", by="Ben", on=TODAY)
+    assert kb_service.get_article(rt, "rental").reviewed_at == TODAY.isoformat()  # type: ignore[union-attr]
