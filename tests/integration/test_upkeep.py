@@ -332,3 +332,14 @@ def test_upkeep_on_each_backend(any_runtime):
     assert upkeep.freshness(rt, ["delivery-fees"])["delivery-fees"].drift
     kb_service.verify(rt, "rental", by="Ben", on=TODAY)
     assert kb_service.get_article(rt, "rental").reviewed_at == TODAY.isoformat()  # type: ignore[union-attr]
+
+
+def test_export_writes_review_fields_back(tmp_path, runtime):
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    _md(kb, "a", "id: a\ntitle: Alpha\nowner: Ana\nreviewed_at: 2026-09-01\nreview_every_days: 90", "Alpha text.")
+    kb_service.import_paths(runtime, [kb])
+    kb_service.export(runtime, tmp_path / "out")
+    (written,) = (tmp_path / "out").rglob("*.md")
+    (article,) = read_file(written, written)
+    assert (article.owner, article.reviewed_at, article.review_every_days) == ("Ana", "2026-09-01", 90)
