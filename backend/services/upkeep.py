@@ -27,7 +27,6 @@ from backend.models import Article, Evidence, Freshness, StaleArticle, StaleReas
 from backend.services.kb import due_at
 from backend.services.learning import ArticleLinker
 from backend.services.runtime import Runtime
-from backend.store import conversations as conv_store
 from backend.store import faq as faq_store
 from backend.store import kb as kb_store
 from backend.store import upkeep as upkeep_store
@@ -121,17 +120,11 @@ def agent_replies(rt: Runtime, articles: list[Article]) -> list[Reply]:
     db = rt.db
     linker = ArticleLinker(articles)
     out: list[Reply] = []
-    for conversation_id in upkeep_store.conversation_ids(db):
-        thread = conv_store.load_thread(db, conversation_id)
-        if thread is None:
-            continue
-        for message in thread.messages:
-            if message.role != "agent":
-                continue
-            link = linker.link(message.text)
-            if link is not None:
-                out.append(Reply(link.article.row_id, f"c{conversation_id}", thread.ticket_id, message.key,
-                                 message.text, message.at or ""))
+    for message in upkeep_store.agent_messages(db):
+        link = linker.link(message.text)
+        if link is not None:
+            out.append(Reply(link.article.row_id, f"c{message.conversation_id}", message.ticket_id,
+                             message.message_key, message.text, message.at or ""))
     by_id = {a.article_id: a for a in articles if a.status == "published"}
     for suggestion in upkeep_store.cited_suggestions(db):
         article = by_id.get(suggestion.article_ids[0])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import msgspec
 
@@ -23,9 +24,22 @@ class CitedSuggestion(msgspec.Struct, kw_only=True):
     created_at: str
 
 
-def conversation_ids(db: Database) -> list[int]:
-    """Every stored conversation's row id, oldest first."""
-    return [int(r[0]) for r in db.rows("SELECT id FROM conversations ORDER BY id")]
+class AgentMessage(msgspec.Struct, kw_only=True):
+    """An agent's message with its conversation, as drift reads it."""
+
+    conversation_id: int
+    ticket_id: str
+    message_key: str
+    text: str
+    at: str | None
+
+
+def agent_messages(db: Database) -> Iterator[AgentMessage]:
+    """Every stored agent message, streamed in one query (not one query per conversation)."""
+    for r in db.stream("SELECT m.conversation_id, c.ticket_id, m.message_key, m.text, m.at FROM messages m "
+                       "JOIN conversations c ON c.id = m.conversation_id WHERE m.role = 'agent' "
+                       "ORDER BY m.conversation_id, m.ordinal, m.id"):
+        yield AgentMessage(conversation_id=int(r[0]), ticket_id=r[1], message_key=r[2], text=r[3], at=r[4])
 
 
 def cited_suggestions(db: Database) -> list[CitedSuggestion]:
