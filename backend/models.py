@@ -108,6 +108,9 @@ class ArticleIn(msgspec.Struct, kw_only=True):
     source: str | None = None
     created_at: str | None = None
     origin_path: str | None = None
+    owner: str | None = None
+    reviewed_at: str | None = None  # a date (YYYY-MM-DD): when a person last checked the article
+    review_every_days: int | None = None
 
 
 class Article(msgspec.Struct, kw_only=True):
@@ -125,6 +128,11 @@ class Article(msgspec.Struct, kw_only=True):
     content_hash: str
     created_at: str
     updated_at: str
+    owner: str | None = None
+    reviewed_at: str | None = None
+    reviewed_by: str | None = None
+    review_every_days: int | None = None
+    replaced_hash: str | None = None
 
 
 class ArticleSummary(msgspec.Struct, kw_only=True):
@@ -137,6 +145,11 @@ class ArticleSummary(msgspec.Struct, kw_only=True):
     status: str
     updated_at: str
     tags: list[str] = msgspec.field(default_factory=list)
+    owner: str | None = None
+    reviewed_at: str | None = None
+    reviewed_by: str | None = None
+    review_every_days: int | None = None  # the article's own period; None: the installation's default
+    due_at: str | None = None  # when the next review is due (None: never reviewed)
 
 
 class Chunk(msgspec.Struct, frozen=True):
@@ -169,6 +182,11 @@ class ArticleDetail(msgspec.Struct, kw_only=True):
     created_at: str
     updated_at: str
     chunks: list[ChunkOut]
+    owner: str | None = None
+    reviewed_at: str | None = None
+    reviewed_by: str | None = None
+    review_every_days: int | None = None
+    due_at: str | None = None
 
 
 class Passage(msgspec.Struct, kw_only=True):
@@ -231,12 +249,24 @@ class Signals(msgspec.Struct):
 
 # ---- suggestions -----------------------------------------------------------------------------------------
 
+class Freshness(msgspec.Struct, kw_only=True):
+    """How current a cited article is: its last review, its owner, whether the review is overdue and whether
+    agents say otherwise (drift found by the last upkeep run)."""
+
+    reviewed_at: str | None
+    reviewed_by: str | None
+    owner: str | None
+    overdue: bool
+    drift: bool
+
+
 class Citation(msgspec.Struct):
     article_id: str
     title: str
     url: str | None
     chunk_id: int
     quote: str
+    freshness: Freshness | None = None
 
 
 class Unsupported(msgspec.Struct):
@@ -379,6 +409,14 @@ class NearestArticle(msgspec.Struct):
     similarity: float
 
 
+class Evidence(msgspec.Struct, kw_only=True):
+    """One agent reply behind a review reason."""
+
+    ticket_id: str
+    message_id: str
+    text: str
+
+
 class Draft(msgspec.Struct, kw_only=True):
     """A FAQ draft (`tandem faq list --json`)."""
 
@@ -398,6 +436,8 @@ class Draft(msgspec.Struct, kw_only=True):
     article_id: str | None = None
     reason: str | None = None
     engine: str | None = None
+    kind: str = "new"  # new | update: an update draft rewrites the article `article_id`
+    evidence: list[Evidence] = msgspec.field(default_factory=list)  # (update drafts) the agents' replies
 
 
 class LLMCall(msgspec.Struct, kw_only=True):
@@ -434,3 +474,26 @@ class UserRecord(msgspec.Struct, kw_only=True):
     created_at: str
     revoked_at: str | None
     language: str | None = None  # summaries for this user are written in it (else TANDEM_SUMMARY_LANGUAGE)
+
+
+# ---- knowledge upkeep ------------------------------------------------------------------------------------
+
+class StaleReason(msgspec.Struct, kw_only=True):
+    """Why an article needs a person: overdue | never_reviewed | drift | edited."""
+
+    kind: str
+    detail: str
+    evidence: list[Evidence] = msgspec.field(default_factory=list)
+
+
+class StaleArticle(msgspec.Struct, kw_only=True):
+    """One row of `tandem kb stale --json`, most used and stalest first."""
+
+    article_id: str
+    source: str
+    title: str
+    owner: str | None
+    reviewed_at: str | None
+    due_at: str | None
+    score: float
+    reasons: list[StaleReason]

@@ -48,6 +48,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     faq_mine_every_h: float = 0.0  # the server mines FAQ drafts this often; 0 = only `tandem faq mine`
     faq_min_count: int = 5
     retention_days: int = 90  # `tandem conversations purge` default
+    review_every_days: int = 180  # an article without its own period is due for review this long after the last
     assist_rate_per_min: int = 120  # per user; 0 = no limit
     session_hours: float = 8.0  # dashboard sign-in lifetime
     secure_cookies: bool = False  # set behind a TLS-terminating proxy: cookies get `Secure`
@@ -87,7 +88,8 @@ _STRINGS = ("database_url", "embedder", "llm", "anthropic_model", "anthropic_bas
             "openai_model", "openai_api_key", "host", "access_log", "metrics_bind",
             "summary_language")
 _NUMBERS = (("port", int), ("llm_timeout_s", float), ("llm_max_retries", int), ("faq_mine_every_h", float),
-            ("faq_min_count", int), ("retention_days", int), ("assist_rate_per_min", int), ("session_hours", float),
+            ("faq_min_count", int), ("retention_days", int), ("review_every_days", int),
+            ("assist_rate_per_min", int), ("session_hours", float),
             ("chunk_tokens", int), ("chunk_overlap", int))
 _FLAGS = ("redact_pii", "secure_cookies")
 
@@ -156,8 +158,9 @@ def validate(settings: Settings) -> None:
         raise bad("llm_timeout_s", f"must be between 0 and 600 seconds, got {settings.llm_timeout_s}")
     if not 0 <= settings.llm_max_retries <= 10:
         raise bad("llm_max_retries", f"must be between 0 and 10, got {settings.llm_max_retries}")
-    if settings.retention_days < 1:
-        raise bad("retention_days", f"must be at least 1 day, got {settings.retention_days}")
+    short = [name for name in ("retention_days", "review_every_days") if getattr(settings, name) < 1]
+    if short:
+        raise bad(short[0], f"must be at least 1 day, got {getattr(settings, short[0])}")
     if settings.faq_mine_every_h < 0 or settings.faq_min_count < 2:
         raise bad("faq_mine_every_h" if settings.faq_mine_every_h < 0 else "faq_min_count",
                   "must be >= 0 (hours) / >= 2 (conversations)")

@@ -128,3 +128,15 @@ REDACTION_CHECKS = 2000
 # stored conversations is measured by bench/bench_context.py.
 CONTEXT_RECENT = 5  # earlier conversations of the customer shown with an assist response
 PROMISE_DEFAULT_DUE_DAYS = 7  # a promise naming no date or time frame falls due a week after it was made
+
+
+# ---- knowledge upkeep (issue 27) ------------------------------------------------------------------------------
+# Not fitted: product rules, documented in docs/api.md and tested on the fixtures of tests/fixtures/upkeep
+# (two articles contradicted among 16, and a history with one agent's slip). One agent's slip is not drift;
+# agents who repeat the article are not drift.
+DRIFT_MIN_CONVERSATIONS = 3  # conversations stating the same other value before an article drifts
+DRIFT_MIN_SHARE = 0.6  # ...and that share of the linked replies stating a value of that kind about that matter
+DRIFT_MIN_SHARED_WORDS = 1  # content words an agent's sentence shares with the article's to be about its matter
+EDITED_MIN_SUGGESTIONS = 3  # edited suggestions citing an article before it counts as heavily edited
+EDITED_MIN_RATIO = 0.3  # ...each changing at least this share of the suggestion's characters
+STALE_DRIFT_WEIGHT = 2.0  # drift counts as this many review periods overdue in the queue's order

@@ -98,11 +98,14 @@ def _show(draft: dict, nearest_article: dict | None = None) -> None:
     out = _console()
     out.print(f"[bold]#{draft['id']}[/] [{draft['status']}] {draft['suggested_action']}  "
               f"({draft['cluster_size']} questions, {len(draft['source_conversation_ids'])} conversations)")
-    out.print(f"[bold]Q:[/] {draft['question']}")
-    out.print(f"[bold]A:[/] {draft['answer'] or '(no agent answer found: edit before approving)'}")
-    out.print("[bold]Customers asked:[/]")
-    for example in draft["example_queries"][:5]:
-        out.print(f"  - {example}")
+    if draft.get("kind") == "update":
+        _show_update(out, draft)
+    else:
+        out.print(f"[bold]Q:[/] {draft['question']}")
+        out.print(f"[bold]A:[/] {draft['answer'] or '(no agent answer found: edit before approving)'}")
+        out.print("[bold]Customers asked:[/]")
+        for example in draft["example_queries"][:5]:
+            out.print(f"  - {example}")
     nearest = draft.get("nearest_article")
     if nearest:
         out.print(f"[bold]Nearest article:[/] {nearest['article_id']} (similarity {nearest['similarity']:.2f})")
@@ -113,6 +116,17 @@ def _show(draft: dict, nearest_article: dict | None = None) -> None:
         out.print(f"[bold]Reason:[/] {draft['reason']}")
     if draft.get("decided_by"):
         out.print(f"Decided by {draft['decided_by']} at {draft['decided_at']}")
+
+
+def _show_update(out, draft: dict) -> None:
+    """An update draft: which article, what agents say instead, the new text and the agents' replies."""
+    out.print(f"[bold]Update of article {draft['article_id']}:[/] {draft['question']}")
+    for detail in draft["example_queries"]:
+        out.print(f"  - {detail}")
+    out.print(f"[bold]New text:[/] {draft['answer']}")
+    out.print("[bold]What agents said:[/]")
+    for evidence in draft.get("evidence", [])[:5]:
+        out.print(f"  - [{evidence['ticket_id'] or evidence['message_id']}] {evidence['text']}")
 
 
 def _edit(question: str, answer: str) -> tuple[str, str]:
@@ -146,7 +160,7 @@ def mine(app, since, min_count, as_json, remote):
         return
     click.echo(f"{report['candidates']} questions, {report['clusters']} repeated topics: {report['new_drafts']} new "
                f"drafts, {report['grown_drafts']} existing drafts grew, {report['already_answered']} already answered "
-               f"by the KB ({report['seconds']:.1f} s)")
+               f"by the KB, {report.get('update_drafts', 0)} article updates proposed ({report['seconds']:.1f} s)")
 
 
 @faq.command("list")
@@ -206,7 +220,8 @@ def approve(app, draft_id, edit, question, answer, as_json, remote):
     if as_json:
         print_json(done)
     else:
-        click.echo(f"approved #{draft_id}: KB article {done['article_id']}")
+        updated = " updated and marked reviewed" if done.get("kind") == "update" else ""
+        click.echo(f"approved #{draft_id}: KB article {done['article_id']}{updated}")
 
 
 @faq.command()

@@ -21,7 +21,7 @@ def _err():
 
 @click.group()
 def kb() -> None:
-    """Curate the knowledge base: import, list, show, search, remove, reindex, export, stats, calibrate, learn."""
+    """Curate the knowledge base: import, list, show, search, verify, stale, remove, reindex, export, stats..."""
 
 
 @kb.command("import")
@@ -86,15 +86,19 @@ def _remote_import(remote, paths, source, fmt, fields):
             continue
         by_source: dict[str, list[dict]] = {}
         for a in articles:
+            # Review fields only when the file has them: a server from before them refuses unknown fields.
+            review = {k: v for k, v in (("owner", a.owner), ("reviewed_at", a.reviewed_at),
+                                        ("review_every_days", a.review_every_days)) if v is not None}
             by_source.setdefault(source or a.source or kb_service.DEFAULT_SOURCE, []).append(
                 {"external_id": a.external_id, "title": a.title, "body": a.body, "url": a.url, "tags": a.tags,
-                 "status": a.status})
+                 "status": a.status, **review})
         for src, batch in by_source.items():
             for start in range(0, len(batch), 200):
                 result = remote.call("POST", "/v1/kb/articles", json={"source": src, "articles": batch[start:start + 200]})
                 report.added += result["added"]
                 report.updated += result["updated"]
                 report.unchanged += result["unchanged"]
+                report.notes += result.get("notes", [])
     return report
 
 
@@ -169,9 +173,66 @@ def show(app, article_id, source, as_json, remote):
         click.echo(a["url"])
     if a["tags"]:
         click.echo("tags: " + ", ".join(a["tags"]))
+    click.echo(_review_line(a))
     click.echo("")
     click.echo(a["body"])
     click.echo(f"\n{len(a['chunks'])} chunks")
+
+
+def _review_line(a: dict) -> str:
+    owner = f"owner {a['owner']}" if a.get("owner") else "no owner"
+    if not a.get("reviewed_at"):
+        return f"{owner}; never reviewed"
+    by = f" by {a['reviewed_by']}" if a.get("reviewed_by") else ""
+    return f"{owner}; reviewed {a['reviewed_at']}{by}, next review due {a['due_at']}"
+
+
+@kb.command()
+@click.argument("article_id")
+@click.option("--source", help="The article's source, when several sources use the same id.")
+@click.option("--by", "by", help="Who reviewed it (default: your user name).")
+@remote_options
+@pass_app
+def verify(app, article_id, source, by, remote):
+    """Mark an article reviewed today: it is true as written."""
+    from cli.context import to_builtins
+
+    if remote:
+        article = remote.call("POST", f"/v1/kb/articles/{article_id}/verify", params={"source": source})
+    else:
+        import getpass
+
+        from backend.services import kb as kb_service
+
+        article = kb_service.verify(app.runtime, article_id, source=source, by=by or getpass.getuser())
+    a = to_builtins(article)
+    click.echo(f"{a['article_id']}: {_review_line(a)}")
+
+
+@kb.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@remote_options
+@pass_app
+def stale(app, as_json, remote):
+    """List articles that need a person: overdue, never reviewed, drifting, heavily edited."""
+    from cli.context import to_builtins
+
+    if remote:
+        queue = remote.call("GET", "/v1/kb/stale")
+    else:
+        from backend.services import upkeep
+
+        queue = upkeep.review_queue(app.runtime)
+    if as_json:
+        print_json(queue)
+        return
+    rows = to_builtins(queue)
+    for row in rows:
+        click.echo(f"{row['score']:>8}  {row['article_id']}  [{row['source']}]  {row['title']}  "
+                   f"(owner {row['owner'] or '-'})")
+        for reason in row["reasons"]:
+            click.echo(f"          {reason['kind']}: {reason['detail']}")
+    click.echo(f"{len(rows)} articles need a review")
 
 
 @kb.command()

@@ -11,9 +11,10 @@ from litestar.params import FromPath, FromQuery, JSONBody, Parameter, QueryParam
 from backend.api.assist import runtime
 from backend.api.auth import ANY_ROLE, CURATORS, require
 from backend.api.schemas import ArticlesUpsert, ImportOut
-from backend.models import ArticleDetail, ArticleIn, ArticleSummary, Hit
+from backend.models import ArticleDetail, ArticleIn, ArticleSummary, Hit, StaleArticle
 from backend.services import kb as kb_service
 from backend.services import learning as learning_service
+from backend.services import upkeep as upkeep_service
 from backend.store.learned import LearnedRow
 
 LearnedId = Annotated[int, Parameter(ge=1, le=2**62, description="a learned question's id")]
@@ -49,9 +50,11 @@ class KBController(Controller):
     def upsert(self, request: Request, data: JSONBody[ArticlesUpsert]) -> ImportOut:
         """Add or update articles of one source (remote `tandem kb import`); searchable at once."""
         articles = [ArticleIn(external_id=a.external_id, title=a.title, body=a.body, url=a.url, tags=a.tags,
-                              status=a.status) for a in data.articles]
+                              status=a.status, owner=a.owner, reviewed_at=a.reviewed_at,
+                              review_every_days=a.review_every_days) for a in data.articles]
         report = kb_service.upsert_articles(runtime(request), articles, source=data.source)
-        return ImportOut(added=report.added, updated=report.updated, unchanged=report.unchanged, removed=0)
+        return ImportOut(added=report.added, updated=report.updated, unchanged=report.unchanged, removed=0,
+                         notes=report.notes)
 
     @delete("/articles/{article_id:str}", guards=[require(*CURATORS)], sync_to_thread=True, status_code=204)
     def remove(self, request: Request, article_id: FromPath[str],
@@ -59,6 +62,17 @@ class KBController(Controller):
         """Remove the article with this id (within `source` when given); 404 when there is none."""
         kb_service.resolve(runtime(request), article_id, source)
         kb_service.remove_articles(runtime(request), [article_id], source=source)
+
+    @post("/articles/{article_id:str}/verify", guards=[require(*CURATORS)], sync_to_thread=True, status_code=200)
+    def verify(self, request: Request, article_id: FromPath[str],
+               source: Annotated[str | None, QueryParameter(max_length=200)] = None) -> ArticleDetail:
+        """Mark an article reviewed today by the signed-in curator."""
+        return kb_service.verify(runtime(request), article_id, source=source, by=request.user.name)
+
+    @get("/stale", guards=[require(*CURATORS)], sync_to_thread=True)
+    def stale(self, request: Request) -> list[StaleArticle]:
+        """The review queue: articles overdue, never reviewed, drifting or heavily edited."""
+        return upkeep_service.review_queue(runtime(request))
 
     @get("/stats", sync_to_thread=True)
     def stats(self, request: Request) -> kb_service.Stats:

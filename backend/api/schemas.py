@@ -72,6 +72,9 @@ class ArticleWire(msgspec.Struct, forbid_unknown_fields=True):
     tags: Annotated[list[Annotated[str, msgspec.Meta(max_length=100)]], msgspec.Meta(max_length=50)] = \
         msgspec.field(default_factory=list)
     status: Annotated[str, msgspec.Meta(max_length=50)] = "published"
+    owner: Annotated[str, msgspec.Meta(max_length=200)] | None = None
+    reviewed_at: Annotated[str, msgspec.Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = None
+    review_every_days: Annotated[int, msgspec.Meta(ge=1, le=100_000)] | None = None
 
 
 class ArticlesUpsert(msgspec.Struct, forbid_unknown_fields=True):
@@ -84,6 +87,7 @@ class ImportOut(msgspec.Struct):
     updated: int
     unchanged: int
     removed: int
+    notes: list[str] = msgspec.field(default_factory=list)  # e.g. a re-import that would undo an approved update
 
 
 class EvalQuestionIn(msgspec.Struct, forbid_unknown_fields=True):

@@ -366,3 +366,41 @@ def added_commitments(text: str, evidence: list[str]) -> list[Unsupported]:
         if backing is None:
             unsupported.append(Unsupported(text=text[start:end], kind=kind, start=start, end=end))
     return _merge_nearby(text, unsupported)
+
+
+_CURRENCIES = (("EUR", re.compile(r"€|\beur|\beuros?\b", re.I)), ("USD", re.compile(r"\$|\busd\b|\bdollars?\b", re.I)),
+               ("GBP", re.compile(r"£|\bgbp\b|\bpounds?\b", re.I)), ("JPY", re.compile(r"¥", re.I)))
+_DAYS_IN = {"day": 1, "week": 7}  # exact conversions only: a month is not a fixed number of days
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of `text` holding [start, end)."""
+    return _sentence_at(text, start, end)
+
+
+def commitment_value(kind: str, span: str) -> str | None:
+    """A commitment's value, comparable across wordings ("2 weeks" is "14 day", "€6.50" is "EUR 6.5");
+    None when the span holds no value of its kind."""
+    numbers = [f"{n:g}" for n in _numbers(span)]
+    if kind == "amount" and numbers:
+        currency = next((code for code, pattern in _CURRENCIES if pattern.search(span)), "")
+        return f"{currency} {numbers[0]}".strip()
+    if kind == "percent" and numbers:
+        return f"{numbers[0]}%"
+    if kind == "time_frame" and numbers:
+        units = _units(span)
+        unit = next(iter(sorted(units)), "")
+        working = bool(re.search(r"\b(?:business|working|werk|werktag)", span, re.I))
+        if unit in _DAYS_IN and not working:
+            numbers = [f"{float(n) * _DAYS_IN[unit]:g}" for n in numbers]
+            unit = "day"
+        return "-".join(numbers) + f" {'working ' if working else ''}{unit}"
+    if kind == "date":
+        found = _day_month(re.sub(r"\b(?:by|on|until|before|this|next)\b", " ", span.lower()))
+        return f"{found[0]}/{found[1]}" if found else span.lower().strip()
+    if kind == "time":
+        return _clock(span)
+    if kind == "number" and numbers:
+        words = sorted(stems(re.sub(r"[\d.,\s]+", " ", span).strip().lower()))
+        return f"{numbers[0]} {words[0] if words else ''}".strip()
+    return None

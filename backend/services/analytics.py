@@ -34,7 +34,20 @@ def build(rt: Runtime, *, since: str | None = None, until: str | None = None) ->
         "top_topics": report_store.top_cited_articles(db, since, until),
         "knowledge_gaps": knowledge_gap_clusters(report_store.gap_questions(db, since, until)),
         "promises_by_week": promise_weeks(rt, since, until),
+        "knowledge_upkeep": knowledge_upkeep(rt),
     }
+
+
+def knowledge_upkeep(rt: Runtime, top: int = 20) -> dict:
+    """The head of the review queue (`tandem kb stale`): how many articles need a person, and which first."""
+    import msgspec
+
+    from backend.services.upkeep import review_queue
+
+    queue = review_queue(rt)
+    kinds = Counter(reason.kind for row in queue for reason in row.reasons)
+    return {"articles": len(queue), "by_reason": dict(sorted(kinds.items())),
+            "top": msgspec.to_builtins(queue[:top])}
 
 
 def knowledge_gap_clusters(questions: list[str], top: int = 10) -> list[dict]:
@@ -194,6 +207,11 @@ def render_html(data: dict, *, title: str = "Tandem usage report") -> str:
          table(["week", "made", "kept", "overdue"],
                 [[w["week"], w["made"], w["kept"], w["overdue"]] for w in data.get("promises_by_week", [])],
                 "promises-by-week")),
+        ("Knowledge that needs a review (tandem kb stale)",
+         table(["article", "owner", "reviewed", "why"],
+                [[f"{r['title']} ({r['article_id']})", r["owner"] or "–", r["reviewed_at"] or "never",
+                  " · ".join(reason["detail"] for reason in r["reasons"])]
+                 for r in data.get("knowledge_upkeep", {}).get("top", [])], "knowledge-upkeep")),
     ]
     body = "".join(f"<section><h2>{esc(name)}</h2>{content}</section>" for name, content in sections)
     return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{esc(title)}</title>"

@@ -20,7 +20,17 @@ from backend.llm import checks, extractive
 from backend.llm.base import LLMRequest, ProviderError
 from backend.llm.prompts import Prompt, get_prompt
 from backend.llm.turns import conversation_block
-from backend.models import Citation, Conversation, Hit, Signals, Suggestion, Suggestions, Thread, Timing
+from backend.models import (
+    Citation,
+    Conversation,
+    Freshness,
+    Hit,
+    Signals,
+    Suggestion,
+    Suggestions,
+    Thread,
+    Timing,
+)
 from backend.services import customers
 from backend.services.conversations import conversation_query, prepare, store, without_name
 from backend.services.runtime import Runtime
@@ -56,6 +66,7 @@ class Retrieval(msgspec.Struct, kw_only=True):
     grounded: list[Hit]
     ms: float
     others: list[Retrieval] = msgspec.field(default_factory=list)
+    freshness: dict[str, Freshness] = msgspec.field(default_factory=dict)  # by article id, for citations
 
 
 class Drafted(msgspec.Struct, kw_only=True):
@@ -70,11 +81,22 @@ class Drafted(msgspec.Struct, kw_only=True):
 Event = tuple[str, msgspec.Struct]
 
 
-def citation(hit: Hit) -> Citation:
+def citation(hit: Hit, freshness: dict[str, Freshness] | None = None) -> Citation:
     """The citation shape of the Suggestions contract."""
     quote = " ".join(hit.text.split())
     return Citation(article_id=hit.article_id, title=hit.title, url=hit.url, chunk_id=hit.chunk_id,
-                    quote=quote[:280] + ("…" if len(quote) > 280 else ""))
+                    quote=quote[:280] + ("…" if len(quote) > 280 else ""),
+                    freshness=(freshness or {}).get(hit.article_id))
+
+
+def attach_freshness(rt: Runtime, found: Retrieval) -> None:
+    """Look up how current every article the answers may cite is (one query), for their citations."""
+    from backend.services.upkeep import freshness
+
+    ids = {h.article_id for r in (found, *found.others) for h in r.grounded}
+    fresh = freshness(rt, sorted(ids))
+    for r in (found, *found.others):
+        r.freshness = fresh
 
 
 def build_reply_request(prompt: Prompt, thread: Thread, hits: list[Hit], signals: Signals) -> LLMRequest:
@@ -187,7 +209,7 @@ def draft_answer(rt: Runtime, thread: Thread, found: Retrieval, signals: Signals
             if verdict.checks.cited:
                 suggestion = Suggestion(id=_new_id(), kind="answer", text=verdict.text,
                                         confidence=found.grounded[0].confidence, grounded=True,
-                                        citations=[citation(h) for h in cited], checks=verdict.checks)
+                                        citations=[citation(h, found.freshness) for h in cited], checks=verdict.checks)
             else:  # an answer resting on nothing retrieved is never shown as an answer from the KB
                 suggestion = Suggestion(id=_new_id(), kind="clarify", text=verdict.text, priority="low",
                                         grounded=False, citations=[], checks=verdict.checks)
@@ -198,7 +220,7 @@ def draft_answer(rt: Runtime, thread: Thread, found: Retrieval, signals: Signals
                                            risk=signals.escalation.risk)
     yield "delta", Delta(index, text)
     suggestion = Suggestion(id=_new_id(), kind="answer", text=text, confidence=found.grounded[0].confidence,
-                            grounded=True, citations=[citation(found.grounded[i]) for i in used])
+                            grounded=True, citations=[citation(found.grounded[i], found.freshness) for i in used])
     yield Drafted(suggestion=suggestion, engine="extractive", degraded=provider is not None,
                   prompt_version=EXTRACTIVE_VERSION)
 
@@ -255,7 +277,9 @@ def assist_events(rt: Runtime, conversation: Conversation, *, user_id: int | Non
     signals = compute_signals(thread.messages, tier=thread.customer.tier, high_value_tiers=rt.settings.high_value_tiers)
     yield "signals", signals
     found = retrieve(rt, thread)
-    yield "citations", CitationsEvent(grounded=bool(found.grounded), citations=[citation(h) for h in found.grounded])
+    attach_freshness(rt, found)
+    yield "citations", CitationsEvent(grounded=bool(found.grounded),
+                                      citations=[citation(h, found.freshness) for h in found.grounded])
     context = customers.context_for(rt, thread)  # this customer's earlier conversations on this helpdesk site
     yield "context", context
 

@@ -25,6 +25,7 @@ from backend.services import kb as kb_service
 from backend.services.history import embed_customer_messages
 from backend.services.runtime import Runtime
 from backend.store import faq as faq_store
+from backend.store import kb as kb_store
 from backend.store.faq import CustomerQuestion, ExistingDraft, NewDraft
 
 SAME_DRAFT = tuning.SAME_DRAFT
@@ -66,13 +67,14 @@ class MineReport(msgspec.Struct, kw_only=True):
     new_drafts: int = 0
     grown_drafts: int = 0
     already_answered: int = 0
+    update_drafts: int = 0  # new drafts correcting an article agents contradict (knowledge upkeep)
     seconds: float = 0.0
 
     def summary(self) -> str:
         """One line for the CLI."""
         return (f"{self.candidates} questions, {self.clusters} repeated topics: {self.new_drafts} new drafts, "
-                f"{self.grown_drafts} existing drafts grew, {self.already_answered} already answered by the KB "
-                f"({self.seconds:.1f} s)")
+                f"{self.grown_drafts} existing drafts grew, {self.already_answered} already answered by the KB, "
+                f"{self.update_drafts} article updates proposed ({self.seconds:.1f} s)")
 
 
 # ---- text ----------------------------------------------------------------------------------------
@@ -118,6 +120,9 @@ def mine(rt: Runtime, *, since: str | None = None, min_count: int = 5) -> MineRe
     """Find repeated questions, check them against the KB, create or grow drafts."""
     started = time.perf_counter()
     report = MineReport()
+    from backend.services.upkeep import propose_updates
+
+    report.update_drafts = propose_updates(rt)
     if since is not None:
         from backend.dates import to_utc_iso
 
@@ -391,8 +396,13 @@ def _pending(rt: Runtime, draft_id: int) -> Draft:
 
 def approve(rt: Runtime, draft_id: int, *, user: str | None, question: str | None = None,
             answer: str | None = None) -> Draft:
-    """Create a KB article (source `faq`) from the draft, indexed at once; returns the decided draft."""
+    """Create a KB article (source `faq`) from the draft, indexed at once; returns the decided draft.
+
+    An update draft (`kind: update`) rewrites its article instead and marks it reviewed by `user`.
+    """
     draft = _pending(rt, draft_id)
+    if draft.kind == "update":
+        return _approve_update(rt, draft, user=user, answer=answer)
     question = (question or draft.question).strip()
     answer = (answer or draft.answer).strip()
     if not question or not answer:
@@ -404,6 +414,24 @@ def approve(rt: Runtime, draft_id: int, *, user: str | None, question: str | Non
         faq_store.decide(rt.db, draft_id, status="approved", decided_by=user, question=question, answer=answer,
                          article_id=article_id)
     return get_draft(rt, draft_id)
+
+
+def _approve_update(rt: Runtime, draft: Draft, *, user: str | None, answer: str | None) -> Draft:
+    body = (answer or draft.answer).strip()
+    if not body or not draft.article_id:
+        raise DraftError(f"draft {draft.id} has no article text: edit it before approving")
+    row_id = kb_service.resolve(rt, draft.article_id)
+    article = kb_store.article_by_row(rt.db, row_id)
+    assert article is not None
+    kb_service.upsert_articles(rt, [ArticleIn(external_id=article.article_id, title=article.title, body=body,
+                                              url=article.url, tags=article.tags, status=article.status)],
+                               source=article.source)
+    with rt.db.transaction():
+        # The source file still holds the old text: a re-import of it is reported, not applied (kb.import_paths).
+        kb_store.set_replaced_hash(rt.db, row_id, article.content_hash)
+        faq_store.decide(rt.db, draft.id, status="approved", decided_by=user, answer=body, article_id=article.article_id)
+    kb_service.verify(rt, article.article_id, source=article.source, by=user or "")
+    return get_draft(rt, draft.id)
 
 
 def reject(rt: Runtime, draft_id: int, *, user: str | None, reason: str) -> Draft:

@@ -7,6 +7,7 @@ date from the store's change log, exactly as any other process would.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -18,7 +19,7 @@ import numpy as np
 
 from backend import tuning
 from backend.errors import Conflict, InvalidInput, NotFound
-from backend.models import ArticleDetail, ArticleIn, ArticleSummary, ChunkOut, Hit
+from backend.models import Article, ArticleDetail, ArticleIn, ArticleSummary, ChunkOut, Hit
 from backend.retrieval.calibration import Calibration
 from backend.retrieval.chunking import chunk_body
 from backend.retrieval.embed import passage_text
@@ -182,10 +183,20 @@ def _save_articles(rt: Runtime, articles: list[ArticleIn], report: ImportReport,
         existing = kb_store.find_article(rt.db, article.source or DEFAULT_SOURCE, article.external_id)
         if existing and existing.content_hash == digest:
             report.unchanged += 1
+        elif existing and existing.replaced_hash == digest:
+            # The source still holds the text an approved update replaced: applying it would silently undo
+            # a reviewed fix, so the import keeps the store's text and says so.
+            report.unchanged += 1
+            report.notes.append(f"warning: {article.external_id!r} ({origin}) still has the text an approved "
+                                f"update replaced; kept the updated article (edit the source to match it)")
         else:
             changed.append((msgspec.structs.replace(article, origin_path=origin), digest, existing is not None))
-    if not changed:
-        return
+    if changed:
+        _save_changed(rt, changed, report)
+    _save_review_fields(rt, articles)
+
+
+def _save_changed(rt: Runtime, changed: list[tuple[ArticleIn, str, bool]], report: ImportReport) -> None:
     settings, embedder = rt.settings, rt.retriever.embedder
     # Chunk and embed outside the transaction, then write the whole file at once. One embed call for
     # the file: a CSV/JSONL/Zendesk file holds many small articles, embedding them one by one ran the
@@ -208,6 +219,49 @@ def _save_articles(rt: Runtime, articles: list[ArticleIn], report: ImportReport,
             report.updated += 1
         else:
             report.added += 1
+
+
+def _save_review_fields(rt: Runtime, articles: list[ArticleIn]) -> None:
+    """Owner, period and review date from the source; a source's older review date never replaces a newer one
+    (a `kb verify` stays when the file is imported again)."""
+    updates = []
+    for article in articles:
+        if article.owner is None and article.reviewed_at is None and article.review_every_days is None:
+            continue
+        existing = kb_store.find_article(rt.db, article.source or DEFAULT_SOURCE, article.external_id)
+        if existing is None:
+            continue
+        newer = article.reviewed_at if article.reviewed_at and (
+            existing.reviewed_at is None or article.reviewed_at > existing.reviewed_at) else None
+        if (article.owner not in (None, existing.owner) or newer
+                or article.review_every_days not in (None, existing.review_every_days)):
+            updates.append((existing.row_id, article, newer))
+    if updates:
+        with rt.db.transaction():
+            for row_id, article, newer in updates:
+                kb_store.set_review(rt.db, row_id, owner=article.owner, reviewed_at=newer,
+                                    review_every_days=article.review_every_days)
+
+
+def due_at(article: Article | ArticleSummary, default_days: int) -> str | None:
+    """When the article's next review is due (YYYY-MM-DD), or None if it was never reviewed."""
+    if not article.reviewed_at:
+        return None
+    start = dt.date.fromisoformat(article.reviewed_at[:10])
+    return (start + dt.timedelta(days=article.review_every_days or default_days)).isoformat()
+
+
+def verify(rt: Runtime, article_id: str, *, source: str | None = None, by: str | None = None,
+           on: dt.date | None = None) -> ArticleDetail:
+    """Mark an article reviewed today (by `by`): it leaves the review queue until its next due date."""
+    row_id = resolve(rt, article_id, source)
+    with rt.db.transaction():
+        kb_store.set_review(rt.db, row_id, reviewed_at=(on or dt.date.today()).isoformat(), reviewed_by=by or "")
+    found = kb_store.article_by_row(rt.db, row_id)
+    assert found is not None
+    detail = get_article(rt, found.article_id, source=found.source)
+    assert detail is not None
+    return detail
 
 
 def _remove_rows(rt: Runtime, row_ids: list[int]) -> int:
@@ -257,7 +311,9 @@ def remove_articles(rt: Runtime, article_ids: list[str], *, source: str | None =
 
 def list_articles(rt: Runtime, *, source: str | None = None, limit: int | None = None) -> list[ArticleSummary]:
     """Articles in the scriptable `kb list --json` shape."""
-    return kb_store.article_summaries(rt.db, source=source, limit=limit)
+    days = rt.settings.review_every_days
+    return [msgspec.structs.replace(a, due_at=due_at(a, days))
+            for a in kb_store.article_summaries(rt.db, source=source, limit=limit)]
 
 
 def get_article(rt: Runtime, article_id: str, *, source: str | None = None) -> ArticleDetail | None:
@@ -269,7 +325,9 @@ def get_article(rt: Runtime, article_id: str, *, source: str | None = None) -> A
     return ArticleDetail(
         article_id=article.article_id, source=article.source, title=article.title, url=article.url, tags=article.tags,
         status=article.status, body=article.body, created_at=article.created_at, updated_at=article.updated_at,
-        chunks=[ChunkOut(p.chunk_id, p.heading_path, p.text) for p in sorted(passages.values(), key=lambda p: p.ordinal)])
+        chunks=[ChunkOut(p.chunk_id, p.heading_path, p.text) for p in sorted(passages.values(), key=lambda p: p.ordinal)],
+        owner=article.owner, reviewed_at=article.reviewed_at, reviewed_by=article.reviewed_by,
+        review_every_days=article.review_every_days, due_at=due_at(article, rt.settings.review_every_days))
 
 
 def search(rt: Runtime, query: str, k: int = 5) -> list[Hit]:
@@ -344,6 +402,9 @@ def export(rt: Runtime, directory: Path, *, source: str | None = None) -> int:
             meta["tags"] = article.tags
         if article.status != "published":
             meta["status"] = article.status
+        for key in ("owner", "reviewed_at", "review_every_days"):
+            if getattr(article, key) is not None:
+                meta[key] = getattr(article, key)
         post = frontmatter.Post(article.body, None, **meta)
         target.write_text(frontmatter.dumps(post, sort_keys=False) + "\n", encoding="utf-8")
         count += 1

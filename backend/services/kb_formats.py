@@ -60,12 +60,18 @@ class FieldMap:
     body: str | None = None
     url: str | None = None
     tags: str | None = None
+    owner: str | None = None
+    reviewed_at: str | None = None
+    review_every_days: str | None = None
     guesses: dict[str, tuple[str, ...]] = field(default_factory=lambda: {
         "id": ("id", "article_id", "external_id", "slug", "key"),
         "title": ("title", "question", "name", "subject", "heading"),
         "body": ("body", "answer", "content", "text", "html", "body_html", "markdown", "description"),
         "url": ("url", "html_url", "link", "href"),
         "tags": ("tags", "label_names", "labels", "keywords", "categories"),
+        "owner": ("owner", "article_owner"),
+        "reviewed_at": ("reviewed_at", "last_reviewed", "reviewed"),
+        "review_every_days": ("review_every_days", "review_days"),
     })
 
     def resolve(self, available: list[str]) -> dict[str, str | None]:
@@ -139,6 +145,43 @@ def _tags(value: object) -> list[str]:
     return [str(value)]
 
 
+def review_date(value: object, what: str = "reviewed_at") -> str | None:
+    """A review date as YYYY-MM-DD (from a date, a datetime or an ISO string); FormatError when unreadable."""
+    import datetime as dt
+
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    match = re.match(r"(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$", text)
+    if match:
+        try:
+            return dt.date.fromisoformat(match.group(1)).isoformat()
+        except ValueError:
+            pass
+    raise FormatError(f"{what} {text[:40]!r} is not a date (YYYY-MM-DD)")
+
+
+def review_period(value: object) -> int | None:
+    """`review_every_days` as a positive whole number of days; FormatError otherwise."""
+    if value is None or value == "":
+        return None
+    try:
+        days = int(str(value).strip())
+    except ValueError:
+        raise FormatError(f"review_every_days {str(value)[:40]!r} is not a whole number of days") from None
+    if days < 1:
+        raise FormatError(f"review_every_days must be at least 1, got {days}")
+    return days
+
+
+def _owner(value: object) -> str | None:
+    return _bounded(value, 200, "owner") or None if value not in (None, "") else None
+
+
 def _first_heading(body: str) -> str | None:
     match = re.search(r"^#\s+(.+?)\s*#*\s*$", body, flags=re.MULTILINE)
     return match.group(1).strip() if match else None
@@ -193,6 +236,8 @@ def read_markdown(path: Path, root: Path) -> list[ArticleIn]:
         tags=_tags(meta.get("tags")),
         status=_bounded(meta.get("status") or "published", 50, "status"),
         source=_bounded(meta["source"], 200, "source") if meta.get("source") else None,
+        owner=_owner(meta.get("owner")), reviewed_at=review_date(meta.get("reviewed_at")),
+        review_every_days=review_period(meta.get("review_every_days")),
     )]
 
 
@@ -317,11 +362,19 @@ def _records_to_articles(records: list[dict], fields: FieldMap, where: str) -> l
         raw_id = record.get(mapping["id"]) if mapping["id"] else None
         if len(title) > MAX_TITLE_CHARS:
             raise FormatError(f"{where} {number}: title is {len(title)} characters; the limit is {MAX_TITLE_CHARS}")
+        try:
+            review = {key: (parse(record.get(column)) if column else None) for key, column, parse in (
+                ("owner", mapping["owner"], _owner), ("reviewed_at", mapping["reviewed_at"], review_date),
+                ("review_every_days", mapping["review_every_days"], review_period))}
+        except FormatError as exc:
+            raise FormatError(f"{where} {number}: {exc}") from None
         articles.append(ArticleIn(
             external_id=str(raw_id).strip()[:MAX_ID_CHARS] if raw_id not in (None, "") else slugify(title),
             title=title, body=body,
             url=(str(record.get(mapping["url"]) or "") or None) if mapping["url"] else None,
             tags=_tags(record.get(mapping["tags"])) if mapping["tags"] else [],
+            owner=review["owner"], reviewed_at=review["reviewed_at"],  # type: ignore[arg-type]
+            review_every_days=review["review_every_days"],  # type: ignore[arg-type]
         ))
     return articles
 
@@ -397,8 +450,18 @@ def read_zendesk_articles(items: list) -> list[ArticleIn]:
             tags=_tags(item.get("label_names") or item.get("tags")),
             status="draft" if item.get("draft") else "published",
             created_at=str(item["created_at"]) if item.get("created_at") else None,
+            # Help Center has no review date of its own: its last update is the last time a person looked.
+            reviewed_at=_zendesk_date(item.get("updated_at"), number),
+            owner=_owner(item.get("owner")),
         ))
     return articles
+
+
+def _zendesk_date(value: object, number: int) -> str | None:
+    try:
+        return review_date(value, "updated_at")
+    except FormatError as exc:
+        raise FormatError(f"article {number}: {exc}") from None
 
 
 def read_file(path: Path, root: Path, fmt: str = "auto", fields: FieldMap | None = None) -> list[ArticleIn]:

@@ -8,13 +8,13 @@ from collections.abc import Iterable, Sequence
 import msgspec
 import numpy as np
 
-from backend.models import Draft, NearestArticle
+from backend.models import Draft, Evidence, NearestArticle
 from backend.store.db import Database, chunked, now_iso, placeholders
 
-_JSON_FIELDS = ("member_rows", "member_message_ids", "example_queries", "source_conversation_ids")
+_JSON_FIELDS = ("member_rows", "member_message_ids", "example_queries", "source_conversation_ids", "evidence")
 _DRAFT_COLUMNS = ("id", "status", "question", "answer", "cluster_size", *_JSON_FIELDS, "nearest_article_id",
                   "nearest_similarity", "suggested_action", "embedder", "engine", "article_id", "reason",
-                  "created_at", "updated_at", "decided_by", "decided_at")
+                  "created_at", "updated_at", "decided_by", "decided_at", "kind")
 
 
 class CustomerQuestion(msgspec.Struct, kw_only=True):
@@ -53,6 +53,8 @@ class DraftRow(msgspec.Struct, kw_only=True):
     updated_at: str
     decided_by: str | None
     decided_at: str | None
+    kind: str = "new"
+    evidence: list[Evidence] = msgspec.field(default_factory=list)
 
     def public(self) -> Draft:
         """The FAQ draft contract shape."""
@@ -63,7 +65,7 @@ class DraftRow(msgspec.Struct, kw_only=True):
                      example_queries=self.example_queries, source_conversation_ids=self.source_conversation_ids,
                      nearest_article=nearest, suggested_action=self.suggested_action, created_at=self.created_at,
                      decided_by=self.decided_by, decided_at=self.decided_at, article_id=self.article_id,
-                     reason=self.reason, engine=self.engine)
+                     reason=self.reason, engine=self.engine, kind=self.kind, evidence=self.evidence)
 
 
 class NewDraft(msgspec.Struct, kw_only=True):
@@ -81,6 +83,9 @@ class NewDraft(msgspec.Struct, kw_only=True):
     suggested_action: str
     embedder: str
     engine: str
+    kind: str = "new"  # new | update (an article's text corrected from what agents say)
+    article_id: str | None = None  # the article an update draft changes
+    evidence: list[Evidence] = msgspec.field(default_factory=list)
 
 
 def customer_messages(db: Database, *, since: str | None = None) -> list[CustomerQuestion]:
@@ -183,6 +188,7 @@ def insert_draft(db: Database, draft: NewDraft, centroid: np.ndarray) -> int:
     """Store a new pending draft; returns its id."""
     stamp = now_iso()
     values = msgspec.structs.asdict(draft)
+    values["evidence"] = msgspec.to_builtins(draft.evidence)
     for field in _JSON_FIELDS:
         values[field] = json.dumps(values[field], ensure_ascii=False)
     values.update(status="pending", centroid=np.asarray(centroid, dtype=np.float32).tobytes(), created_at=stamp,

@@ -18,7 +18,7 @@ from backend.models import Article, ArticleIn, ArticleSummary, Chunk, Passage
 from backend.store.db import Database, chunked, get_meta, now_iso, placeholders, set_meta
 
 ARTICLE_COLUMNS = ("id, external_id, source, title, body, url, tags, status, origin_path, content_hash, "
-                   "created_at, updated_at")
+                   "created_at, updated_at, owner, reviewed_at, reviewed_by, review_every_days, replaced_hash")
 
 
 class KBChange(msgspec.Struct):
@@ -42,10 +42,12 @@ def _article(row: Sequence | None) -> Article | None:
     if row is None:
         return None
     (row_id, external_id, source, title, body, url, tags, status, origin_path, content_hash, created,
-     updated) = row
+     updated, owner, reviewed_at, reviewed_by, every, replaced) = row
     return Article(row_id=int(row_id), article_id=external_id, source=source, title=title, body=body, url=url,
                    tags=json.loads(tags or "[]"), status=status, origin_path=origin_path, content_hash=content_hash,
-                   created_at=created, updated_at=updated)
+                   created_at=created, updated_at=updated, owner=owner, reviewed_at=reviewed_at,
+                   reviewed_by=reviewed_by, review_every_days=None if every is None else int(every),
+                   replaced_hash=replaced)
 
 
 # ---- versions and the change log ------------------------------------------------------------------------------
@@ -95,6 +97,11 @@ def find_article(db: Database, source: str, external_id: str) -> Article | None:
                            [source, external_id]))
 
 
+def article_by_row(db: Database, row_id: int) -> Article | None:
+    """The article stored in this row."""
+    return _article(db.row(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", [row_id]))
+
+
 def get_article(db: Database, article_id: str, *, source: str | None = None) -> Article | None:
     """The article whose own id is `article_id` (within `source` when given); never a row-id lookup."""
     if source is not None:
@@ -124,9 +131,36 @@ def list_articles(db: Database, *, source: str | None = None, limit: int | None 
 
 
 def article_summaries(db: Database, *, source: str | None = None, limit: int | None = None) -> list[ArticleSummary]:
-    """`kb list` rows."""
+    """`kb list` rows (without `due_at`, which depends on the installation's default period)."""
     return [ArticleSummary(article_id=a.article_id, source=a.source, title=a.title, url=a.url, status=a.status,
-                           updated_at=a.updated_at, tags=a.tags) for a in list_articles(db, source=source, limit=limit)]
+                           updated_at=a.updated_at, tags=a.tags, owner=a.owner, reviewed_at=a.reviewed_at,
+                           reviewed_by=a.reviewed_by, review_every_days=a.review_every_days)
+            for a in list_articles(db, source=source, limit=limit)]
+
+
+def review_fields(db: Database, article_ids: Sequence[str]) -> list[ArticleSummary]:
+    """Review fields of the articles with these ids (any source; oldest row first)."""
+    out: list[ArticleSummary] = []
+    for part in chunked(list(article_ids)):
+        out += [ArticleSummary(article_id=r[0], source=r[1], title=r[2], url=None, status=r[3], updated_at=r[4],
+                               owner=r[5], reviewed_at=r[6], reviewed_by=r[7],
+                               review_every_days=None if r[8] is None else int(r[8])) for r in db.rows(
+            "SELECT external_id, source, title, status, updated_at, owner, reviewed_at, reviewed_by, review_every_days "
+            f"FROM articles WHERE external_id IN ({placeholders(len(part))}) ORDER BY id", list(part))]
+    return out
+
+
+def set_review(db: Database, article_row_id: int, *, owner: str | None = None, reviewed_at: str | None = None,
+               reviewed_by: str | None = None, review_every_days: int | None = None) -> None:
+    """Set an article's review fields; a None argument leaves that field as it is."""
+    db.run("UPDATE articles SET owner = coalesce(?, owner), reviewed_at = coalesce(?, reviewed_at), "
+           "reviewed_by = coalesce(?, reviewed_by), review_every_days = coalesce(?, review_every_days) WHERE id = ?",
+           [owner, reviewed_at, reviewed_by, review_every_days, article_row_id])
+
+
+def set_replaced_hash(db: Database, article_row_id: int, replaced_hash: str | None) -> None:
+    """Remember the content an approved update replaced (a re-import of it is then refused)."""
+    db.run("UPDATE articles SET replaced_hash = ? WHERE id = ?", [replaced_hash, article_row_id])
 
 
 def external_ids(db: Database, source: str) -> dict[str, int]:

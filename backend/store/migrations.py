@@ -198,6 +198,20 @@ _sqlite("m008_user_language", """
     """)
 
 
+# Knowledge upkeep: who owns an article, when a person last checked it and how often they should; the
+# content hash an approved update draft replaced (a re-import of that old text is refused with a
+# warning, not applied). FAQ drafts gain a kind (`new` | `update`) and the drift evidence of an update.
+_sqlite("m009_knowledge_upkeep", """
+        ALTER TABLE articles ADD COLUMN owner TEXT;
+        ALTER TABLE articles ADD COLUMN reviewed_at TEXT;
+        ALTER TABLE articles ADD COLUMN reviewed_by TEXT;
+        ALTER TABLE articles ADD COLUMN review_every_days INTEGER;
+        ALTER TABLE articles ADD COLUMN replaced_hash TEXT;
+        ALTER TABLE faq_drafts ADD COLUMN kind TEXT NOT NULL DEFAULT 'new';
+        ALTER TABLE faq_drafts ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]'
+    """)
+
+
 # ---- PostgreSQL: the same schema in its dialect ----------------------------------------------------------
 
 def _bytewise(script: str) -> str:
@@ -323,6 +337,15 @@ POSTGRES_MIGRATIONS: list[tuple[str, str]] = [
     """)),
     ("pg004_user_language", _bytewise("""
         ALTER TABLE users ADD COLUMN language TEXT
+    """)),
+    ("pg005_knowledge_upkeep", _bytewise("""
+        ALTER TABLE articles ADD COLUMN owner TEXT;
+        ALTER TABLE articles ADD COLUMN reviewed_at TEXT;
+        ALTER TABLE articles ADD COLUMN reviewed_by TEXT;
+        ALTER TABLE articles ADD COLUMN review_every_days INTEGER;
+        ALTER TABLE articles ADD COLUMN replaced_hash TEXT;
+        ALTER TABLE faq_drafts ADD COLUMN kind TEXT NOT NULL DEFAULT 'new';
+        ALTER TABLE faq_drafts ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]'
     """)),
 ]
 POSTGRES_LOCK_KEY = 7_461_636_101  # pg_advisory_lock key for migrations (any constant unique to Tandem)

@@ -91,6 +91,31 @@ export function unsupportedRanges(text, unsupported) {
 }
 
 /** How a final suggestion's checks came out: "passed", "unsupported", "uncited" or null (no checks). */
+/** "2 months ago" for an ISO date, as of `now` (ms). */
+export function ago(isoDate, now = Date.now()) {
+  const days = Math.floor((now - Date.parse(isoDate)) / 86400000);
+  if (!Number.isFinite(days)) return "";
+  if (days < 1) return "today";
+  const [n, unit] = days < 14 ? [days, "day"] : days < 60 ? [Math.round(days / 7), "week"]
+    : days < 365 ? [Math.round(days / 30), "month"] : [Math.round(days / 365), "year"];
+  return `${n} ${unit}${n === 1 ? "" : "s"} ago`;
+}
+
+/** What a citation's `freshness` tells the agent: [state, text], or null when the backend sent none. */
+export function freshnessLabel(freshness, now = Date.now()) {
+  if (!freshness) return null;
+  const parts = [];
+  if (freshness.drift) parts.push("agents say otherwise");
+  if (freshness.overdue) parts.push(freshness.reviewed_at ? "review overdue" : "never reviewed");
+  if (!parts.length && freshness.reviewed_at) {
+    const who = freshness.reviewed_by || freshness.owner;
+    parts.push(`reviewed ${ago(freshness.reviewed_at, now)}${who ? ` (${who})` : ""}`);
+  }
+  if (!parts.length) return null;
+  const state = freshness.drift ? "drift" : freshness.overdue ? "overdue" : "fresh";
+  return [state, parts.join(" · ")];
+}
+
 export function checksState(data) {
   const checks = data?.checks;
   if (!checks || typeof checks !== "object") return null;
@@ -372,7 +397,11 @@ export class Overlay {
       const link = href
         ? h(doc, "a", { href, target: "_blank", rel: "noopener noreferrer", "data-tandem": "citation", "data-article-id": citation.article_id, text: label })
         : h(doc, "span", { "data-tandem": "citation", "data-article-id": citation.article_id, text: label });
-      return h(doc, "li", {}, "Source: ", link, citation.quote ? h(doc, "span", { class: "quote", text: `“${citation.quote}”`, title: citation.quote }) : "");
+      const fresh = freshnessLabel(citation.freshness);
+      const freshEl = fresh
+        ? h(doc, "span", { class: `freshness ${fresh[0]}`, "data-tandem": "freshness", "data-state": fresh[0], text: fresh[1] })
+        : "";
+      return h(doc, "li", {}, "Source: ", link, freshEl, citation.quote ? h(doc, "span", { class: "quote", text: `“${citation.quote}”`, title: citation.quote }) : "");
     }));
   }
 

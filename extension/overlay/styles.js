@@ -69,6 +69,8 @@ mark[data-tandem="unsupported"] { background: var(--warn-bg); color: inherit; bo
 .citations li { margin: 2px 0; }
 .citations a { color: var(--accent); text-decoration: none; }
 .citations a:hover { text-decoration: underline; }
+.citations .freshness { margin-left: 6px; font-size: 11px; color: var(--muted); }
+.citations .freshness.overdue, .citations .freshness.drift { color: #9a6700; font-weight: 600; }
 .citations .quote { display: block; color: var(--muted); font-style: italic; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .actions { display: flex; gap: 4px; flex-wrap: wrap; align-items: center; }
 .actions .spacer { flex: 1; }

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { JSDOM } from "jsdom";
-import { Overlay, checksState, unsupportedRanges } from "../../../extension/overlay/overlay.js";
+import { Overlay, ago, checksState, freshnessLabel, unsupportedRanges } from "../../../extension/overlay/overlay.js";
 
 /** A page with the overlay mounted; jsdom has no constructable stylesheets, so they are stubbed. */
 export function mountOverlay(handlers = {}) {
@@ -178,4 +178,30 @@ test("earlier conversations of the customer show collapsed, with summaries, esca
   overlay.clearSuggestions(); // the next conversation starts without the last one's customer
   assert.equal(context.hidden, true);
   assert.equal($$('[data-tandem="context-item"]').length, 0);
+});
+
+test("a citation says how fresh its article is: reviewed when and by whom, overdue, or agents say otherwise", () => {
+  const now = Date.parse("2026-12-07T10:00:00Z");
+  assert.equal(ago("2026-10-05", now), "2 months ago");
+  assert.equal(ago("2026-12-01", now), "6 days ago");
+  assert.deepEqual(freshnessLabel({ reviewed_at: "2026-10-05", reviewed_by: null, owner: "Ana", overdue: false, drift: false }, now),
+    ["fresh", "reviewed 2 months ago (Ana)"]);
+  assert.deepEqual(freshnessLabel({ reviewed_at: "2025-01-01", owner: "Ana", overdue: true, drift: false }, now),
+    ["overdue", "review overdue"]);
+  assert.deepEqual(freshnessLabel({ reviewed_at: null, owner: null, overdue: true, drift: false }, now),
+    ["overdue", "never reviewed"]);
+  assert.equal(freshnessLabel(undefined), null);
+
+  const { overlay, $, $$ } = mountOverlay();
+  const cite = (article_id, freshness) => ({ article_id, title: article_id, url: `https://help.example/${article_id}`, quote: "", freshness });
+  overlay.upsertSuggestion(0, { text: TEXT, state: "final", data: answer({ cited: true, unsupported: [] }, { citations: [
+    cite("returns", { reviewed_at: "2026-11-20", reviewed_by: "Chloe", owner: "Ana", overdue: false, drift: true }),
+    cite("rental", { reviewed_at: "2025-01-01", reviewed_by: null, owner: "Ben", overdue: true, drift: false }),
+    cite("old-backend"),
+  ] }) });
+  const labels = $$('[data-tandem="freshness"]');
+  assert.deepEqual(labels.map((el) => [el.dataset.state, el.textContent]),
+    [["drift", "agents say otherwise"], ["overdue", "review overdue"]]);
+  assert.equal($$('[data-tandem="citation"]').length, 3);  // a citation without freshness still shows
+  assert.ok($('[data-tandem="citation"][data-article-id="returns"]').parentElement.querySelector('[data-tandem="freshness"]'));
 });

@@ -1,0 +1,306 @@
+"""Knowledge upkeep: which articles need a person (the review queue), and where agents say otherwise (drift).
+
+Drift rule (constants in backend/tuning.py): an agent reply *speaks to* an article when it links or names
+it (learning.ArticleLinker: imported history and recorded conversations) or when it is the final text of a
+suggestion citing it that the agent edited before sending. Each value the evidence checks extract from such
+a reply (amounts, percentages, time frames, dates, times, quantities: backend/llm/checks.py) is matched to
+the article's value of the same kind whose sentence shares the most content words with the reply's (at
+least DRIFT_MIN_SHARED_WORDS): that is "the same matter". An article phrase drifts when at least
+DRIFT_MIN_CONVERSATIONS conversations state the same other value about it, and they are at least
+DRIFT_MIN_SHARE of the conversations stating any value about it. One agent's slip is below the count;
+agents repeating the article keep the share down.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from backend import tuning
+from backend.llm.checks import URL, commitment_value, commitments, sentence_at
+from backend.models import Article, Evidence, Freshness, StaleArticle, StaleReason
+from backend.services.kb import due_at
+from backend.services.learning import ArticleLinker
+from backend.services.runtime import Runtime
+from backend.store import faq as faq_store
+from backend.store import kb as kb_store
+from backend.store import upkeep as upkeep_store
+from backend.store.db import get_meta, set_meta
+from backend.store.faq import NewDraft
+from backend.text import stems
+
+DRIFT_META = "drifting_articles"  # article ids drifting at the last upkeep run (read by every assist request)
+
+KINDS = ("amount", "percent", "time_frame", "date", "time", "number")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A value stated in a text: its kind, comparable value, the words as written, where, and its matter."""
+
+    kind: str
+    value: str
+    phrase: str
+    start: int
+    end: int
+    words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Reply:
+    """An agent's reply that speaks to an article."""
+
+    article_row: int
+    conversation: str  # one vote per conversation
+    ticket_id: str
+    message_id: str
+    text: str
+    at: str
+
+
+@dataclass
+class Drift:
+    """Agents consistently stating another value than an article phrase does."""
+
+    article: Article
+    said: Statement  # the article's phrase
+    agents_phrase: str  # what agents say instead, as most of them write it
+    agents_value: str
+    conversations: int  # stating the agents' value
+    speaking: int  # stating any value of this kind about this matter
+    since: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def detail(self) -> str:
+        """One line for the review queue."""
+        since = f" since {self.since[:10]}" if self.since else ""
+        return (f'the article says "{self.said.phrase}"; agents say "{self.agents_phrase}" in {self.conversations} '
+                f"of {self.speaking} conversations citing it{since}")
+
+    def updated_body(self) -> str:
+        """The article's text with its phrase replaced by what agents say."""
+        body = self.article.body
+        return body[:self.said.start] + self.agents_phrase + body[self.said.end:]
+
+
+def statements(text: str) -> list[Statement]:
+    """The values `text` states, each with the content words of its sentence (values and links left out)."""
+    out = []
+    for kind, start, end in commitments(text):
+        if kind not in KINDS:
+            continue
+        phrase = text[start:end]
+        value = commitment_value(kind, phrase)
+        if value is None:
+            continue
+        sentence = URL.sub(" ", sentence_at(text, start, end).replace(phrase, " "))
+        words = frozenset(w for w in stems(sentence) if not re.search(r"\d", w))
+        out.append(Statement(kind, value, phrase, start, end, words))
+    return out
+
+
+def _matter(said: Statement, article: list[Statement]) -> Statement | None:
+    """The article statement a reply's statement is about: same kind, most shared words, no tie."""
+    scored = sorted(((len(said.words & a.words), i) for i, a in enumerate(article) if a.kind == said.kind),
+                    reverse=True)
+    if not scored or scored[0][0] < tuning.DRIFT_MIN_SHARED_WORDS:
+        return None
+    if len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return None  # two phrases of the article fit as well: the reply's matter is unclear
+    return article[scored[0][1]]
+
+
+def agent_replies(rt: Runtime, articles: list[Article]) -> list[Reply]:
+    """Agents' replies linking or naming an article, and edited suggestions citing one (their final text)."""
+    db = rt.db
+    linker = ArticleLinker(articles)
+    out: list[Reply] = []
+    for message in upkeep_store.agent_messages(db):
+        link = linker.link(message.text)
+        if link is not None:
+            out.append(Reply(link.article.row_id, f"c{message.conversation_id}", message.ticket_id,
+                             message.message_key, message.text, message.at or ""))
+    by_id = {a.article_id: a for a in articles if a.status == "published"}
+    for suggestion in upkeep_store.cited_suggestions(db):
+        article = by_id.get(suggestion.article_ids[0])
+        if article is None or suggestion.action != "edited" or not suggestion.final_text:
+            continue
+        key = f"suggestion:{suggestion.suggestion_id}"
+        conversation = f"c{suggestion.conversation_id}" if suggestion.conversation_id else key
+        out.append(Reply(article.row_id, conversation,
+                         suggestion.ticket_id, key, suggestion.final_text, suggestion.created_at))
+    return out
+
+
+def find_drift(rt: Runtime, articles: list[Article] | None = None,
+               replies: list[Reply] | None = None) -> dict[int, list[Drift]]:
+    """Drifting phrases by article row id (the module's rule)."""
+    articles = kb_store.list_articles(rt.db) if articles is None else articles
+    replies = agent_replies(rt, articles) if replies is None else replies
+    by_article: dict[int, list[Reply]] = defaultdict(list)
+    for reply in replies:
+        by_article[reply.article_row].append(reply)
+    found: dict[int, list[Drift]] = {}
+    for article in articles:
+        if article.status != "published" or article.row_id not in by_article:
+            continue
+        drifts = _article_drift(article, by_article[article.row_id])
+        if drifts:
+            found[article.row_id] = drifts
+    return found
+
+
+def _article_drift(article: Article, replies: list[Reply]) -> list[Drift]:
+    said = statements(article.body)
+    if not said:
+        return []
+    # per article statement: conversation -> (value, phrase, reply); a conversation votes once (its first reply)
+    votes: dict[int, dict[str, tuple[str, str, Reply]]] = defaultdict(dict)
+    for reply in sorted(replies, key=lambda r: r.at):
+        for statement in statements(reply.text):
+            target = _matter(statement, said)
+            if target is not None:
+                votes[said.index(target)].setdefault(reply.conversation, (statement.value, statement.phrase, reply))
+    drifts = []
+    for index, by_conversation in votes.items():
+        target = said[index]
+        counts = Counter(value for value, _, _ in by_conversation.values())
+        for value, count in counts.most_common():
+            if value == target.value or count < tuning.DRIFT_MIN_CONVERSATIONS:
+                continue
+            if count / len(by_conversation) < tuning.DRIFT_MIN_SHARE:
+                continue
+            backing = [(phrase, reply) for v, phrase, reply in by_conversation.values() if v == value]
+            phrase = Counter(p for p, _ in backing).most_common(1)[0][0]
+            drifts.append(Drift(
+                article=article, said=target, agents_phrase=phrase, agents_value=value, conversations=count,
+                speaking=len(by_conversation), since=min((r.at for _, r in backing if r.at), default=""),
+                evidence=[Evidence(ticket_id=r.ticket_id, message_id=r.message_id, text=r.text) for _, r in backing]))
+    return drifts
+
+
+def _edited(rt: Runtime, articles: list[Article]) -> tuple[dict[str, list[Evidence]], Counter[str], Counter[str]]:
+    """Heavily edited suggestions per article id, and each article's citations and inserts."""
+    edited: dict[str, list[Evidence]] = defaultdict(list)
+    cited: Counter[str] = Counter()
+    inserted: Counter[str] = Counter()
+    for suggestion in upkeep_store.cited_suggestions(rt.db):
+        for article_id in suggestion.article_ids:
+            cited[article_id] += 1
+            if suggestion.action in ("inserted", "edited"):
+                inserted[article_id] += 1
+        first = suggestion.article_ids[0]
+        ratio = (suggestion.edit_distance or 0) / max(1, len(suggestion.text))
+        if suggestion.action == "edited" and ratio >= tuning.EDITED_MIN_RATIO:
+            edited[first].append(Evidence(ticket_id=suggestion.ticket_id,
+                                          message_id=f"suggestion:{suggestion.suggestion_id}",
+                                          text=suggestion.final_text or ""))
+    return edited, cited, inserted
+
+
+def review_queue(rt: Runtime, *, today: dt.date | None = None) -> list[StaleArticle]:
+    """Articles that need a person, most used and stalest first (`tandem kb stale`)."""
+    today = today or dt.date.today()
+    articles = [a for a in kb_store.list_articles(rt.db) if a.status == "published"]
+    drift = find_drift(rt, articles)
+    _remember(rt, drift)
+    edited, cited, inserted = _edited(rt, articles)
+    default_days = rt.settings.review_every_days
+    out = []
+    for article in articles:
+        reasons, staleness = [], 0.0
+        due = due_at(article, default_days)
+        if due is None:
+            reasons.append(StaleReason(kind="never_reviewed", detail="never reviewed"))
+            staleness += 1.0
+        elif dt.date.fromisoformat(due) < today:
+            late = (today - dt.date.fromisoformat(due)).days
+            reasons.append(StaleReason(kind="overdue", detail=f"review was due {due} ({late} days ago)"))
+            staleness += 1.0 + late / (article.review_every_days or default_days)
+        for found in drift.get(article.row_id, []):
+            reasons.append(StaleReason(kind="drift", detail=found.detail(), evidence=found.evidence))
+            staleness += tuning.STALE_DRIFT_WEIGHT
+        heavy = edited.get(article.article_id, [])
+        if len(heavy) >= tuning.EDITED_MIN_SUGGESTIONS:
+            reasons.append(StaleReason(kind="edited", evidence=heavy, detail=(
+                f"{len(heavy)} of {inserted[article.article_id]} inserted suggestions citing it were edited "
+                f"heavily before sending")))
+            staleness += 1.0
+        if reasons:
+            use = cited[article.article_id] + inserted[article.article_id]
+            out.append(StaleArticle(article_id=article.article_id, source=article.source, title=article.title,
+                                    owner=article.owner, reviewed_at=article.reviewed_at, due_at=due,
+                                    score=round((1 + use) * staleness, 3), reasons=reasons))
+    out.sort(key=lambda s: (-s.score, s.source, s.article_id))
+    return out
+
+
+def _update_draft(article: Article, drifts: list[Drift]) -> NewDraft:
+    """One update draft for an article: every drifting phrase replaced by what agents say, with the evidence."""
+    body = article.body
+    for found in sorted(drifts, key=lambda d: -d.said.start):  # from the end: earlier offsets stay valid
+        body = body[:found.said.start] + found.agents_phrase + body[found.said.end:]
+    changes = "; ".join(f'"{d.said.phrase}" -> "{d.agents_phrase}"' for d in drifts)
+    evidence = [e for d in drifts for e in d.evidence]
+    return NewDraft(
+        question=f"Update {article.title!r}: agents say {changes}", answer=body,
+        cluster_size=sum(d.conversations for d in drifts), member_rows=[],
+        member_message_ids=[e.message_id for e in evidence], example_queries=[d.detail() for d in drifts],
+        source_conversation_ids=list(dict.fromkeys(e.ticket_id for e in evidence if e.ticket_id)),
+        nearest_article_id=article.article_id, nearest_similarity=1.0, suggested_action="update_article",
+        embedder=UPDATE_EMBEDDER, engine="upkeep", kind="update", article_id=article.article_id, evidence=evidence)
+
+
+UPDATE_EMBEDDER = "update"  # update drafts have no centroid: this keeps them out of FAQ mining's clusters
+
+
+def propose_updates(rt: Runtime) -> int:
+    """An update draft for each drifting article (`tandem faq mine` and the periodic job); returns how many new.
+
+    An article with a pending update draft gets no second one; a text already approved or rejected is not
+    proposed again.
+    """
+    drift = find_drift(rt)
+    _remember(rt, drift)
+    if not drift:
+        return 0
+    drafts = [d for d in faq_store.list_drafts(rt.db, None) if d.kind == "update"]
+    made = 0
+    for found in drift.values():
+        article = found[0].article
+        draft = _update_draft(article, found)
+        mine = [d for d in drafts if d.article_id == article.article_id]
+        if any(d.status == "pending" or d.answer == draft.answer for d in mine):
+            continue
+        with rt.db.transaction():
+            faq_store.insert_draft(rt.db, draft, np.zeros(1, dtype=np.float32))
+        made += 1
+    return made
+
+
+def _remember(rt: Runtime, drift: dict[int, list[Drift]]) -> None:
+    """Keep which articles drift, so that citations can say so without reading every conversation."""
+    ids = json.dumps(sorted({found[0].article.article_id for found in drift.values()}))
+    if (get_meta(rt.db, DRIFT_META, "[]") or "[]") != ids:
+        with rt.db.transaction():
+            set_meta(rt.db, DRIFT_META, ids)
+
+
+def freshness(rt: Runtime, article_ids: list[str], *, today: dt.date | None = None) -> dict[str, Freshness]:
+    """How current each of these articles is (the citation's `freshness`), by article id."""
+    if not article_ids:
+        return {}
+    today_text = (today or dt.date.today()).isoformat()
+    drifting = set(json.loads(get_meta(rt.db, DRIFT_META, "[]") or "[]"))
+    out: dict[str, Freshness] = {}
+    for article in kb_store.review_fields(rt.db, article_ids):
+        due = due_at(article, rt.settings.review_every_days)
+        out.setdefault(article.article_id, Freshness(
+            reviewed_at=article.reviewed_at, reviewed_by=article.reviewed_by, owner=article.owner,
+            overdue=due is None or due < today_text, drift=article.article_id in drifting))
+    return out
