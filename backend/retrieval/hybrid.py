@@ -269,8 +269,12 @@ class Retriever:
         if missing:  # lexical-only chunks: score them densely too, so similarity means the same everywhere
             cosine.update(zip(missing, self._cosines(index, vector, missing), strict=True))
         learned = self.learned.match(vector, exclude_ticket=exclude_ticket) if use_learned else NO_MATCH
-        if learned.by_article:  # articles found through their learned questions alone need a passage too
-            cosine.update(self._best_chunks(index, vector, set(learned.by_article), cosine))
+        rows = kb_store.passages(self.db, cosine)  # every fused chunk is among these
+        missing_articles = set(learned.by_article) - {row.article_row_id for row in rows.values()}
+        if missing_articles:  # articles found through their learned questions alone need a passage too
+            extra = self._best_chunks(index, vector, missing_articles)
+            cosine.update(extra)
+            rows.update(kb_store.passages(self.db, extra))
         if self.fusion == "blend":
             fused = blend(cosine, dict(lexical_hits), self.lexical_weight)
         else:
@@ -278,15 +282,12 @@ class Retriever:
                           ([c for c, _ in lexical_hits], self.lexical_weight)])
         if not fused:
             return []
-        rows = kb_store.passages(self.db, fused)
         return self._hits(query, fused, cosine, rows, k, learned)
 
-    def _best_chunks(self, index: VectorIndex, vector: np.ndarray, articles: set[int],
-                     known: dict[int, float]) -> dict[int, float]:
-        """The closest chunk of each article that has no candidate chunk yet: {chunk_id: cosine}."""
-        have = {row.article_row_id for row in kb_store.passages(self.db, known).values()} if known else set()
+    def _best_chunks(self, index: VectorIndex, vector: np.ndarray, articles: set[int]) -> dict[int, float]:
+        """The closest chunk of each of these articles: {chunk_id: cosine}."""
         out: dict[int, float] = {}
-        for article in articles - have:
+        for article in articles:
             chunk_ids = kb_store.chunk_ids_of(self.db, article)
             if chunk_ids:
                 scores = self._cosines(index, vector, chunk_ids)

@@ -14,6 +14,7 @@ import threading
 import msgspec
 import numpy as np
 
+from backend import tuning
 from backend.retrieval.embed import Embedder
 from backend.store import learned as learned_store
 from backend.store.db import Database
@@ -75,8 +76,8 @@ class LearnedQuestions:
         return True
 
     def match(self, vector: np.ndarray, *, exclude_ticket: str | None = None) -> LearnedMatch:
-        """The best learned question of each article, and the closest declined one, for a query vector
-        (`exclude_ticket`: not those learned from that ticket, when replaying it)."""
+        """The best learned question of the articles of the closest questions (at most LEARNED_ARTICLES), and the
+        closest declined one, for a query vector (`exclude_ticket`: not those learned from that ticket)."""
         data = self._data  # one consistent snapshot, even if another thread reloads meanwhile
         if not len(data.ids):
             return NO_MATCH
@@ -90,6 +91,6 @@ class LearnedQuestions:
             article = int(data.article_row_ids[row])
             if article < 0:
                 declined = similarity if declined is None else max(declined, similarity)
-            elif article not in by_article:
+            elif article not in by_article and len(by_article) < tuning.LEARNED_ARTICLES:
                 by_article[article] = (similarity, data.texts[row])
         return LearnedMatch(by_article=by_article, declined=declined)

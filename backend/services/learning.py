@@ -158,13 +158,13 @@ def learn(rt: Runtime, *, conversation_ids: list[int] | None = None) -> LearnRep
             if thread is not None:
                 report.conversations += 1
                 new_rows += questions_of(thread, conversation_id, linker, seen)
-    new_rows += _from_feedback(rt, linker, report)
+    from_feedback = _from_feedback(rt)
     with db.transaction():
-        report.learned = learned_store.add(db, [r for r in new_rows if r.status == "learned"])
+        report.from_feedback = learned_store.add(db, from_feedback)
+        report.learned = learned_store.add(db, [r for r in new_rows if r.status == "learned"]) + report.from_feedback
         report.declined = learned_store.add(db, [r for r in new_rows if r.status == "declined"])
         if newest != cursor:
             set_meta(db, "learn_cursor", newest)
-    report.from_feedback = min(report.from_feedback, report.learned)
     if report.learned or report.declined:
         embed_missing(db, rt.retriever.embedder)
         report.conflicts = resolve_conflicts(rt)
@@ -173,7 +173,7 @@ def learn(rt: Runtime, *, conversation_ids: list[int] | None = None) -> LearnRep
     return report
 
 
-def _from_feedback(rt: Runtime, linker: ArticleLinker, report: LearnReport) -> list[learned_store.NewLearned]:
+def _from_feedback(rt: Runtime) -> list[learned_store.NewLearned]:
     """Questions answered by an inserted suggestion citing an article (its first citation)."""
     db = rt.db
     after = int(get_meta(db, "learn_feedback_cursor", "0") or 0)
@@ -190,7 +190,6 @@ def _from_feedback(rt: Runtime, linker: ArticleLinker, report: LearnReport) -> l
             article_row_id=article.row_id, conversation_id=answer.conversation_id,
             reply_key=f"suggestion:{answer.suggestion_id}", question_keys=[k for k, _ in turns[-2:]],
             ticket_id="", text=text, status="learned", how="feedback", answered_at=answer.suggested_at))
-    report.from_feedback = len(out)
     if answers:
         with db.transaction():
             set_meta(db, "learn_feedback_cursor", str(answers[-1].feedback_id))
