@@ -198,6 +198,18 @@ _sqlite("m008_user_language", """
     """)
 
 
+# Auto-QA (issue 29): what the redactor found in each message, as kinds and counts, never values (text is
+# redacted before it is stored, so a leak is detected at ingest), and each conversation's latest QA score,
+# kept until a new message arrives (`scored_through` = the last activity it saw).
+_sqlite("m010_auto_qa", """
+        ALTER TABLE messages ADD COLUMN pii TEXT;
+        CREATE TABLE qa_results (conversation_id INTEGER PRIMARY KEY REFERENCES conversations(id) ON DELETE CASCADE,
+            scored_through TEXT NOT NULL, rubric TEXT NOT NULL, agents TEXT NOT NULL DEFAULT '[]',
+            score DOUBLE PRECISION NOT NULL, flags TEXT NOT NULL DEFAULT '[]', scored_at TEXT NOT NULL);
+        CREATE INDEX qa_results_through ON qa_results(scored_through)
+    """)
+
+
 # ---- PostgreSQL: the same schema in its dialect ----------------------------------------------------------
 
 def _bytewise(script: str) -> str:
@@ -323,6 +335,13 @@ POSTGRES_MIGRATIONS: list[tuple[str, str]] = [
     """)),
     ("pg004_user_language", _bytewise("""
         ALTER TABLE users ADD COLUMN language TEXT
+    """)),
+    ("pg006_auto_qa", _bytewise("""
+        ALTER TABLE messages ADD COLUMN pii TEXT;
+        CREATE TABLE qa_results (conversation_id BIGINT PRIMARY KEY REFERENCES conversations(id) ON DELETE CASCADE,
+            scored_through TEXT NOT NULL, rubric TEXT NOT NULL, agents TEXT NOT NULL DEFAULT '[]',
+            score DOUBLE PRECISION NOT NULL, flags TEXT NOT NULL DEFAULT '[]', scored_at TEXT NOT NULL);
+        CREATE INDEX qa_results_through ON qa_results(scored_through)
     """)),
 ]
 POSTGRES_LOCK_KEY = 7_461_636_101  # pg_advisory_lock key for migrations (any constant unique to Tandem)
