@@ -128,3 +128,13 @@ REDACTION_CHECKS = 2000
 # stored conversations is measured by bench/bench_context.py.
 CONTEXT_RECENT = 5  # earlier conversations of the customer shown with an assist response
 PROMISE_DEFAULT_DUE_DAYS = 7  # a promise naming no date or time frame falls due a week after it was made
+
+
+# ---- auto-QA (issue 29) ----------------------------------------------------------------------------------
+# Set by hand on the conversations of tests/integration/test_qa.py (not fitted; no held-out data was used).
+# The per-flag thresholds a team may change live in the rubric (backend/services/qa_rubric.toml).
+QA_SEARCH_K = 3  # KB passages retrieved for the customer's question behind an agent's commitment
+QA_MIN_QUESTION_WORDS = 3  # a customer question with fewer content words ("Hello?") is not tracked
+QA_ANSWER_SIMILARITY = 0.75  # a reply sentence this close (cosine) to a question addresses it without shared words
+QA_RUDE_MARGIN = 0.03  # a rude exemplar must beat the nearest polite one by this much (cosine)
+QA_EMBED_BATCH = 512  # sentences embedded at a time when scoring many conversations
