@@ -138,3 +138,5 @@ QA_MIN_QUESTION_WORDS = 3  # a customer question with fewer content words ("Hell
 QA_ANSWER_SIMILARITY = 0.75  # a reply sentence this close (cosine) to a question addresses it without shared words
 QA_RUDE_MARGIN = 0.03  # a rude exemplar must beat the nearest polite one by this much (cosine)
 QA_EMBED_BATCH = 512  # sentences embedded at a time when scoring many conversations
+QA_LONE_QUESTION_MATCH = 0.3  # _match() score (mean of word overlap and cosine) that addresses a lone question
+QA_TOPIC_WORDS = 2  # content words an article sentence shares with the agent's for its value to govern it

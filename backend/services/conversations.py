@@ -194,12 +194,20 @@ def _own_values(conv: Conversation, raw: list[str], found: list[list[Finding]]) 
     return own
 
 
+# A team's own mailboxes ("billing@", "returns@") are no one's personal data: an agent naming one leaks nothing.
+_ROLE_MAILBOX = re.compile(r"\s*(?:support|help|helpdesk|billing|invoices?|accounts?|info|returns|orders?|sales|service|"
+                           r"customerservice|care|contact|hello|team|privacy|dpo|legal|noreply|no-reply|press|"
+                           r"claims|warranty|payments?|shipping|delivery)\s*@", re.IGNORECASE)
+
+
 def _leak_record(text: str, findings: list[Finding], own: set[str]) -> dict[str, int] | None:
     """What the redactor found in an agent's message, as `KIND:own|other` -> count (never the values): the
     text is redacted before it is stored, so auto-QA can only learn of a leak here."""
     record: dict[str, int] = {}
     for f in findings:
-        whose = "own" if normal_value(f.kind, text[f.start:f.end]) in own else "other"
+        value = text[f.start:f.end]
+        whose = "own" if normal_value(f.kind, value) in own else "org" if f.kind == "EMAIL" and _ROLE_MAILBOX.match(value) \
+            else "other"
         record[f"{f.kind}:{whose}"] = record.get(f"{f.kind}:{whose}", 0) + 1
     return record or None
 

@@ -35,7 +35,7 @@ import numpy as np
 
 from backend import tuning
 from backend.errors import InvalidInput
-from backend.llm.checks import same_unit, same_value, stated_values, trusted_turns, unsupported_commitments
+from backend.llm.checks import commitments, same_value, stated_values, trusted_turns, unsupported_commitments
 from backend.models import Article, Hit, Thread, Turn
 from backend.services.learning import ArticleLinker, question_before
 from backend.services.runtime import Runtime
@@ -54,6 +54,7 @@ FLAGS = ("unsupported_promise", "wrong_information", "unanswered_question", "rud
          "missed_escalation", "leaked_personal_data")
 PROMISE_KINDS = frozenset({"refund", "credit", "discount", "compensation", "amount", "percent", "time_frame"})
 VALUE_KINDS = ("amount", "percent", "time_frame")
+PROMISE_WORDS = frozenset({"refund", "credit", "discount", "compensation"})
 UNATTRIBUTED = "(unattributed)"  # agent messages that carry no author
 
 
@@ -129,7 +130,9 @@ RUDE_RULES = re.compile(
     r"(?:that'?s|it'?s) your (?:own )?(?:problem|fault)|deal with it|nothing (?:more )?I can do(?:,| about it)? "
     r"(?:sorry|so)?\s*$|whatever\.|obviously you|you clearly (?:didn'?t|did not|don'?t)|"
     r"stop (?:complaining|wasting)|what do you (?:want|expect) me to do|I don'?t care|take it or leave it|"
-    r"next time,? (?:read|pay attention))", re.IGNORECASE)
+    r"next time,? (?:read|pay attention)|(?:read|check) it next time|instead of (?:us|me) next time|"
+    r"(?:that'?s|this is|it'?s) on you\b|not (?:on )?us\b\.|(?:won'?t|will not|doesn'?t) (?:speed|change|help) "
+    r"(?:anything|things)|any clearer|it'?s literally (?:in|on|there)|how many times)", re.IGNORECASE)
 RUDE_EXEMPLARS = (
     "That's your problem, not ours.", "You should have read the instructions before ordering.",
     "As I already told you, there is nothing I can do.", "Calm down, shouting won't help you.",
@@ -141,6 +144,8 @@ RUDE_EXEMPLARS = (
     "There's nothing to discuss, the answer is no.", "I've explained this three times already.",
     "You people never read anything.", "Sure, because that's totally our fault.",
     "Whatever, do what you want.", "Just wait like everyone else.",
+    "Shouting at me won't make it arrive any faster.", "Not sure how we could make it any clearer.",
+    "That's on you, not us.", "Maybe try reading the confirmation email next time.",
 )
 POLITE_EXEMPLARS = (
     "I'm sorry, but we can't offer a refund on this order.", "Unfortunately that item is not eligible for return.",
@@ -157,7 +162,7 @@ _QUESTION = re.compile(r"[^.!?\n]*\?")
 REQUEST = re.compile(
     r"^\s*(?:(?:so|and|also|oh|ok(?:ay)?|hi|hello),?\s+)*(?:can|could|would|will) you\b|\bplease\s+(?:\w+\s+){0,2}"
     r"(?:send|refund|cancel|change|update|check|tell|let|call|confirm|fix|help|add|remove|reset|resend|replace)\b|"
-    r"\bI (?:need|want|would like|'d like) (?:you to|a|an|to|my)\b", re.IGNORECASE)
+    r"\bI (?:need|want|would like|'d like) you to\b", re.IGNORECASE)
 # An agent reply that escalates or acknowledges a trigger: the hand-over rules of escalation plus what
 # acknowledging each trigger says.
 ACKNOWLEDGED = {
@@ -177,11 +182,11 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
 
-def customer_questions(text: str) -> list[str]:
-    """The questions and requests of one customer message."""
+def customer_questions(text: str, min_words: int = tuning.QA_MIN_QUESTION_WORDS) -> list[str]:
+    """The questions and requests of one customer message (of at least `min_words` content words)."""
     found = [q.strip() for q in _QUESTION.findall(text) if q.strip()]
     found += [s for s in sentences(text) if not s.endswith("?") and REQUEST.search(s)]
-    return [q for q in found if len(stems(q)) >= tuning.QA_MIN_QUESTION_WORDS]
+    return [q for q in found if len(stems(q)) >= min_words]
 
 
 @dataclass
@@ -235,17 +240,23 @@ class Scorer:
     # -- promises and stated facts --
 
     def _evidence(self, thread: Thread, index: int, reply: str) -> tuple[list[str], Article | None]:
-        """KB passages for the question an agent reply answers, and the article that governs it."""
+        """KB articles for the question an agent reply answers and for the reply itself (it often names the
+        matter better than the customer did), and the article that governs the reply."""
         question, _ = question_before(thread, index)
-        hits: list[Hit] = self.rt.retriever.search(question, k=tuning.QA_SEARCH_K,
-                                                    exclude_ticket=thread.ticket_id) if question.strip() else []
-        passages = [h.text for h in hits]
+        hits: list[Hit] = []
+        for query in (question, reply):
+            if query.strip():
+                found = self.rt.retriever.search(query, k=tuning.QA_SEARCH_K, exclude_ticket=thread.ticket_id)
+                hits += [h for h in found if h.article_id not in {x.article_id for x in hits}]
+        # Whole articles, not only their best chunk: a policy's numbers are often a section away from its title.
+        passages = [self.articles[h.article_id].body if h.article_id in self.articles else h.text for h in hits]
         link = self.linker.link(reply)
         governing = link.article if link is not None else None
         rule = self.rubric.flags.get("wrong_information")
         threshold = rule.min_confidence if rule is not None else 1.0
-        if governing is None and hits and hits[0].confidence >= threshold:
-            governing = self.articles.get(hits[0].article_id)
+        best = max(hits, key=lambda h: h.confidence, default=None)
+        if governing is None and best is not None and best.confidence >= threshold:
+            governing = self.articles.get(best.article_id)
         if governing is not None:
             passages.append(governing.body)
         return passages, governing
@@ -265,14 +276,20 @@ class Scorer:
             unsupported = unsupported_commitments(turn.text, passages + customer_said, passages, PROMISE_KINDS)
             contradicted: list[str] = []
             if governing is not None and self.rubric.rule("wrong_information"):
-                for item in unsupported:
-                    stated = _contradiction(item.kind, item.text, governing.body)
+                # Every stated value, supported elsewhere or not: "14 days" is in the KB (a label's life), yet
+                # the return window the governing article states is 30 days.
+                for kind, start, end in commitments(turn.text):
+                    span = turn.text[start:end]
+                    stated = _contradiction(kind, span, turn.text, governing.body)
                     if stated is not None:
-                        contradicted.append(item.text)
+                        contradicted.append(span)
                         out.append(Finding("wrong_information", [turn.key],
-                                           f"said {item.text!r}; the article {governing.title!r} says {stated!r}",
+                                           f"said {span!r}; the article {governing.title!r} says {stated!r}",
                                            [turn.key]))
-            rest = [u for u in unsupported if u.text not in contradicted]
+                        break
+            # A bare amount or percentage (the order's price) is no promise; one in a promise's sentence is.
+            rest = [u for u in unsupported if not any(c in u.text for c in contradicted)
+                    and (u.kind not in ("amount", "percent") or _promising(turn.text, u.text))]
             if rest and self.rubric.rule("unsupported_promise"):
                 spans = ", ".join(repr(u.text) for u in rest[:3])
                 out.append(Finding("unsupported_promise", [turn.key],
@@ -290,24 +307,36 @@ class Scorer:
             if turn.role != "customer":
                 continue
             replies = [m.text for m in messages[index + 1:] if m.role == "agent"]
-            for question in customer_questions(turn.text):
-                if not replies:
-                    out.append(Finding("unanswered_question", [turn.key],
-                                       f"no agent reply after the question {question[:120]!r}"))
-                elif not self._addressed(question, replies, rule.min_overlap):
+            questions = customer_questions(turn.text, min_words=1)
+            tracked = [len(stems(q)) >= tuning.QA_MIN_QUESTION_WORDS for q in questions]
+            if not any(tracked):
+                continue
+            if not replies:
+                out += [Finding("unanswered_question", [turn.key], f"no agent reply after the question {q[:120]!r}")
+                        for q, kept in zip(questions, tracked, strict=True) if kept]
+                continue
+            # Of several questions in one message, a reply answers at least one: the one it matches best counts
+            # as addressed; the others must share words with a reply or be close in meaning to one of its
+            # sentences. A lone question needs only some shared word or a looser closeness.
+            scores = [self._match(q, replies, rule.min_overlap) for q in questions]
+            best = max(range(len(questions)), key=lambda i: scores[i]) if len(questions) > 1 else -1
+            for i, question in enumerate(questions):
+                lone_ok = best == -1 and scores[i] >= tuning.QA_LONE_QUESTION_MATCH
+                if tracked[i] and i != best and scores[i] < 1.0 and not lone_ok:
                     out.append(Finding("unanswered_question", [turn.key],
                                        f"no agent reply addresses the question {question[:120]!r}"))
         return out
 
-    def _addressed(self, question: str, replies: list[str], min_overlap: float) -> bool:
+    def _match(self, question: str, replies: list[str], min_overlap: float) -> float:
+        """How well the replies address `question`: >= 1 when they share enough words or meaning, else below."""
         wanted = stems(question)
-        if any(len(wanted & stems(reply)) / len(wanted) >= min_overlap for reply in replies):
-            return True
-        candidates = [s for reply in replies for s in sentences(reply)]
-        if not candidates:
-            return False
+        overlap = max(len(wanted & stems(reply)) / len(wanted) for reply in replies)
+        if overlap >= min_overlap:
+            return 1.0 + overlap
+        candidates = [s for reply in replies for s in sentences(reply)] or [""]
         vectors = _unit(self.embedder.embed([question, *candidates]))
-        return float((vectors[1:] @ vectors[0]).max()) >= tuning.QA_ANSWER_SIMILARITY
+        similarity = float((vectors[1:] @ vectors[0]).max())
+        return 1.0 + similarity if similarity >= tuning.QA_ANSWER_SIMILARITY else (overlap + similarity) / 2
 
     # -- tone --
 
@@ -340,7 +369,10 @@ class Scorer:
         customer = [m for m in thread.messages if m.role == "customer"]
         if not customer or not any(m.role == "agent" for m in thread.messages):
             return []
-        signals = compute_signals(customer, tier=thread.customer.tier, embedder=self.embedder)
+        # The whole thread, as assist reads it (compute_signals scores the customer's turns; a hand-over already
+        # made clears a request for a person), so QA and the overlay agree.
+        signals = compute_signals(thread.messages, tier=thread.customer.tier, embedder=self.embedder,
+                                  high_value_tiers=self.rt.settings.high_value_tiers)
         codes = [c for c in signals.escalation.codes if c in rule.codes]
         out: list[Finding] = []
         for code in codes:
@@ -383,12 +415,26 @@ def _kind_counts(recorded: str, kinds: list[str]) -> bool:
     return recorded in kinds or recorded.split(":", 1)[0] in kinds
 
 
-def _contradiction(kind: str, span: str, article: str) -> str | None:
-    """What the governing article states instead of `span` (same kind and unit, another value), or None."""
+def _promising(reply: str, span: str) -> bool:
+    """Whether the sentence of `reply` holding `span` also promises a refund, credit, discount or compensation."""
+    sentence = next((s for s in sentences(reply) if span in s), "")
+    return any(kind in PROMISE_WORDS for kind, _, _ in commitments(sentence))
+
+
+def _contradiction(kind: str, span: str, reply: str, article: str) -> str | None:
+    """What the governing article states instead of `span` about the same matter (a sentence sharing
+    content words with the agent's; same kind, another value, durations in any unit), or None. A reply that
+    also states the article's value applies the policy ("you cancelled 2 days before; the cutoff is 3 days")."""
     if kind not in VALUE_KINDS:
         return None
-    stated = [v for v in stated_values(kind, article) if same_unit(kind, span, v)]
+    said = next((s for s in sentences(reply) if span in s), reply)
+    topic = {w for w in stems(said) if not w[0].isdigit()}
+    stated = [v for sentence in sentences(article)
+              if len(topic & stems(sentence)) >= tuning.QA_TOPIC_WORDS for v in stated_values(kind, sentence)]
     if not stated or any(same_value(kind, span, v) for v in stated):
+        return None
+    in_reply = stated_values(kind, reply)
+    if any(same_value(kind, v, r) for v in stated for r in in_reply):
         return None
     return stated[0]
 

@@ -132,6 +132,20 @@ def test_leak_is_recorded_at_ingest_as_kinds_not_values(env):
     own = conv_service.prepare(conv("own", ("customer", "Reach me at dana@example.com", None),
                                     ("agent", "We'll write to dana@example.com, and not to bo@example.org.", "Piet")))
     assert own.messages[1].pii == {"EMAIL:own": 1, "EMAIL:other": 1}
+    team = conv_service.prepare(conv("team", ("customer", "Where do I send the invoice question?", None),
+                                     ("agent", "Please write to billing@harborandpine.example.", "Piet")))
+    assert team.messages[1].pii == {"EMAIL:org": 1}  # a team mailbox is no one's personal data
+
+
+def test_a_value_the_governing_article_states_otherwise_in_another_unit():
+    from backend.services.qa import _contradiction
+
+    article = "You can cancel an order for free within 2 hours of placing it, while it is still Processing."
+    reply = "Orders can only be cancelled within 30 minutes of placing them."
+    assert _contradiction("time_frame", "30 minutes", reply, article) == "2 hours"
+    assert _contradiction("time_frame", "2 hours", "You can cancel within 2 hours of placing it.", article) is None
+    applied = "You cancelled 30 minutes too late: orders can be cancelled within 2 hours of placing them."
+    assert _contradiction("time_frame", "30 minutes", applied, article) is None
 
 
 def test_per_agent_aggregation(env):
