@@ -111,8 +111,8 @@ def speed(n: int) -> dict:
                     "varied real text costs more per conversation"}
 
 
-def blind_quality() -> dict | None:
-    """Precision and recall per flag on the blind set's test half (None when the file is absent)."""
+def blind_quality(split: str = "test") -> dict | None:
+    """Precision and recall per flag on one half of the blind set (None when the file is absent)."""
     if not BLIND.exists():
         return None
     from backend.models import Conversation
@@ -121,7 +121,7 @@ def blind_quality() -> dict | None:
     from backend.services.conversations import prepare
 
     rows = [json.loads(line) for line in BLIND.read_text(encoding="utf-8").splitlines() if line.strip()]
-    test = [r for r in rows if r.get("split") == "test"]
+    test = [r for r in rows if r.get("split") == split]
     counts = {f: {"tp": 0, "fp": 0, "fn": 0} for f in qa.FLAGS}
     with tempfile.TemporaryDirectory() as tmp:
         rt = runtime(Path(tmp), EMBEDDER)
@@ -145,13 +145,13 @@ def blind_quality() -> dict | None:
         r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else None
         per_flag[flag] = {**c, "precision": None if p is None else round(p, 3),
                           "recall": None if r is None else round(r, 3)}
-    return {"file": BLIND.name, "split": "test", "conversations": len(test), "per_flag": per_flag,
-            "held_out": True, "note": "reported once; no threshold was chosen on this set"}
+    return {"file": BLIND.name, "split": split, "conversations": len(test), "per_flag": per_flag,
+            "held_out": split == "test"}
 
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else sized(10_000, 300)
-    payload = {"speed": speed(n), "blind": blind_quality()}
+    payload = {"speed": speed(n), "blind": blind_quality(), "blind_tune": blind_quality("tune")}
     path = write_result("qa", payload)
     print(json.dumps(payload, indent=2))
     print(f"wrote {path}")
