@@ -259,3 +259,17 @@ def test_rude_exemplars_catch_what_no_rule_names(env):
     assert [f.flag for f in scorer.rude(rude)] == ["rude_or_dismissive"]
     assert "exemplars" in scorer.rude(rude)[0].reason
     assert scorer.rude(polite) == []
+
+
+def test_qa_results_on_each_backend(any_runtime):
+    rt = any_runtime
+    kb_service.import_paths(rt, [ROOT / "kb"], source="demo")
+    for ticket in ("card-leak", "supported", "second-question"):
+        _store(rt, CASES[ticket])
+    first = qa.run(rt)
+    assert first["rubric"]["scored_now"] == 3
+    found = _by_ticket(first)
+    assert [f["flag"] for f in found["card-leak"]["flags"]] == ["leaked_personal_data"]
+    assert found["supported"]["flags"] == [] and found["second-question"]["flags"]
+    assert qa.run(rt)["rubric"]["scored_now"] == 0
+    assert {a["agent"] for a in qa.report(rt)["per_agent"]} == {"Sanne", "Piet"}
