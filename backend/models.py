@@ -65,6 +65,7 @@ class Turn(msgspec.Struct, kw_only=True):
     text: str
     at: str | None = None
     author: str | None = None
+    pii: dict[str, int] | None = None  # an agent message's PII found at ingest: "KIND:own|other" -> count, never values
 
 
 class Thread(msgspec.Struct, kw_only=True):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import msgspec
@@ -56,6 +56,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     metrics_bind: str | None = None  # "host:port" serves /metrics there without a token
     trusted_proxies: tuple[str, ...] = ()  # addresses/networks whose X-Forwarded-For/-Proto are believed
     summary_language: str = "en"  # summaries are written in it (with a model); a user's own language wins
+    qa_idle_h: float = 24.0  # auto-QA scores a conversation once it had no new message for this long
 
     @property
     def data_path(self) -> Path:
@@ -90,7 +91,7 @@ _STRINGS = ("database_url", "embedder", "llm", "anthropic_model", "anthropic_bas
 _NUMBERS = (("port", int), ("llm_timeout_s", float), ("llm_max_retries", int), ("faq_mine_every_h", float),
             ("faq_min_count", int), ("retention_days", int), ("review_every_days", int),
             ("assist_rate_per_min", int), ("session_hours", float),
-            ("chunk_tokens", int), ("chunk_overlap", int))
+            ("chunk_tokens", int), ("chunk_overlap", int), ("qa_idle_h", float))
 _FLAGS = ("redact_pii", "secure_cookies")
 
 
@@ -140,6 +141,12 @@ def load_settings(data_dir: str | Path | None = None, env: Mapping[str, str] | N
     return settings
 
 
+def _at_least_zero(settings: Settings, name: str, bad: Callable[[str, str], SettingsError]) -> None:
+    value = getattr(settings, name)
+    if value < 0:
+        raise bad(name, f"must be >= 0, got {value}")
+
+
 def validate(settings: Settings) -> None:
     """Raise SettingsError naming the first setting Tandem cannot use."""
     def bad(name: str, why: str) -> SettingsError:
@@ -164,6 +171,7 @@ def validate(settings: Settings) -> None:
     if settings.faq_mine_every_h < 0 or settings.faq_min_count < 2:
         raise bad("faq_mine_every_h" if settings.faq_mine_every_h < 0 else "faq_min_count",
                   "must be >= 0 (hours) / >= 2 (conversations)")
+    _at_least_zero(settings, "qa_idle_h", bad)
     if settings.assist_rate_per_min < 0 or settings.session_hours <= 0:
         raise bad("assist_rate_per_min" if settings.assist_rate_per_min < 0 else "session_hours", "must be positive")
     if not 50 <= settings.chunk_tokens <= 2000 or not 0 <= settings.chunk_overlap < settings.chunk_tokens // 2:

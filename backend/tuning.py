@@ -141,3 +141,13 @@ DRIFT_MIN_SHARED_WORDS = 1  # content words an agent's sentence shares with the 
 EDITED_MIN_SUGGESTIONS = 3  # edited suggestions citing an article before it counts as heavily edited
 EDITED_MIN_RATIO = 0.3  # ...each changing at least this share of the suggestion's characters
 STALE_DRIFT_WEIGHT = 2.0  # drift counts as this many review periods overdue in the queue's order
+# ---- auto-QA (issue 29) ----------------------------------------------------------------------------------
+# Set by hand on the conversations of tests/integration/test_qa.py (not fitted; no held-out data was used).
+# The per-flag thresholds a team may change live in the rubric (backend/services/qa_rubric.toml).
+QA_SEARCH_K = 3  # KB passages retrieved for the customer's question behind an agent's commitment
+QA_MIN_QUESTION_WORDS = 3  # a customer question with fewer content words ("Hello?") is not tracked
+QA_ANSWER_SIMILARITY = 0.75  # a reply sentence this close (cosine) to a question addresses it without shared words
+QA_RUDE_MARGIN = 0.03  # a rude exemplar must beat the nearest polite one by this much (cosine)
+QA_EMBED_BATCH = 512  # sentences embedded at a time when scoring many conversations
+QA_LONE_QUESTION_MATCH = 0.3  # _match() score (mean of word overlap and cosine) that addresses a lone question
+QA_TOPIC_WORDS = 2  # content words an article sentence shares with the agent's for its value to govern it

@@ -29,6 +29,7 @@ COMMANDS = {
     "report": "cli.report:report",
     "db": "cli.db:db",
     "eval": "cli.evaluate:eval_",
+    "qa": "cli.qa:qa",
 }
 
 

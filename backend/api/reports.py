@@ -23,7 +23,7 @@ from backend.api.assist import runtime
 from backend.api.auth import LEADS, SESSION_COOKIE, require
 from backend.dates import to_utc_iso
 from backend.errors import RateLimited
-from backend.services import access, analytics, exports
+from backend.services import access, analytics, exports, qa
 from backend.services import users as user_service
 
 
@@ -53,6 +53,18 @@ class ExportController(Controller):
         lines = exports.export_lines(rt, export_format, since=since, until=until, agent=agent, helpdesk=helpdesk)
         return Stream((line.encode() for line in lines), media_type=exports.MEDIA_TYPES[export_format],
                       headers={"Content-Disposition": f'attachment; filename="summaries.{export_format}"'})
+
+
+class QAController(Controller):
+    path = "/v1/qa"
+    tags = ["reports"]
+    guards = [require(*LEADS)]
+
+    @get("/", sync_to_thread=True)
+    def results(self, request: Request, since: FromQuery[str | None] = None,
+                until: FromQuery[str | None] = None) -> dict:
+        """Auto-QA results stored by `tandem qa run` (the shipped rubric) for conversations last active in the window."""
+        return qa.report(runtime(request), since=_iso(since, "since"), until=_iso(until, "until"))
 
 
 LOGIN_PAGE = """<!doctype html><html lang=en><head><meta charset=utf-8><title>Tandem dashboard sign-in</title>

@@ -356,11 +356,20 @@ def verify(answer: str, passages: list[str], thread: Thread) -> Verdict:
 
 def added_commitments(text: str, evidence: list[str]) -> list[Unsupported]:
     """Commitments of `text` that `evidence` does not support (a rewrite against the draft it rewrote)."""
+    return unsupported_commitments(text, evidence, evidence)
+
+
+def unsupported_commitments(text: str, evidence: list[str], promise_evidence: list[str],
+                            kinds: frozenset[str] | None = None) -> list[Unsupported]:
+    """Commitments of `text` (of `kinds`, all when None) that the evidence does not support: values against
+    `evidence`, promises of refunds, credits, discounts and compensation against `promise_evidence`."""
     unsupported: list[Unsupported] = []
     for kind, start, end in commitments(text):
+        if kinds is not None and kind not in kinds:
+            continue
         promise = next((p for p in PROMISES if p[0] == kind), None)
         if promise is not None:
-            backing = _promise_backing(kind, promise[2], _sentence_at(text, start, end), evidence)
+            backing = _promise_backing(kind, promise[2], _sentence_at(text, start, end), promise_evidence)
         else:
             backing = _supported(kind, text[start:end], evidence)
         if backing is None:
@@ -404,3 +413,16 @@ def commitment_value(kind: str, span: str) -> str | None:
         words = sorted(stems(re.sub(r"[\d.,\s]+", " ", span).strip().lower()))
         return f"{numbers[0]} {words[0] if words else ''}".strip()
     return None
+def stated_values(kind: str, text: str) -> list[str]:
+    """The phrases of `text` stating a value of `kind` (amount, percent, time frame...)."""
+    return [m.group(0) for m in PATTERNS_BY_KIND[kind].finditer(text)]
+
+
+def same_value(kind: str, span: str, other: str) -> bool:
+    """Whether two phrases of `kind` state the same value ("30 days" and "thirty days")."""
+    return _supported(kind, span, [other]) is not None
+
+
+def same_unit(kind: str, span: str, other: str) -> bool:
+    """Whether two phrases of `kind` measure in the same unit (days and days, not days and weeks)."""
+    return _same_unit(kind, span, other.lower())

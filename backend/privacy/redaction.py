@@ -529,6 +529,13 @@ def find_pii(text: str, budget: Budget | None = None) -> list[Finding]:
     return sorted(found, key=lambda f: f.start)
 
 
+def normal_value(kind: str, value: str) -> str:
+    """A found value in one spelling (e-mail lowercased, numbers as their digits), to compare two findings."""
+    if kind == "EMAIL":
+        return re.sub(r"\s+", "", value).lower()
+    return re.sub(r"[^0-9A-Za-z]", "", value).upper()
+
+
 def warm_up() -> None:
     """Load phonenumbers' metadata for every region tried (the first message would otherwise pay ~0.1 s)."""
     import phonenumbers
@@ -543,8 +550,13 @@ def redact(text: str, budget: Budget | None = None) -> str:
     """`text` with each PII span replaced by a typed placeholder such as [EMAIL]."""
     if not text:
         return text
+    return replace_found(text, find_pii(text, budget))
+
+
+def replace_found(text: str, findings: list[Finding]) -> str:
+    """`text` with the spans of `findings` (from `find_pii(text)`) replaced by typed placeholders."""
     out, last = [], 0
-    for f in find_pii(text, budget):
+    for f in findings:
         out.append(text[last:f.start])
         out.append(f"[{f.kind}]")
         last = f.end

@@ -12,6 +12,7 @@ import numpy as np
 
 from backend import tuning
 from backend.services.customers import promise_weeks
+from backend.services.qa import qa_summary
 from backend.services.runtime import Runtime
 from backend.store import reports as report_store
 
@@ -35,6 +36,7 @@ def build(rt: Runtime, *, since: str | None = None, until: str | None = None) ->
         "knowledge_gaps": knowledge_gap_clusters(report_store.gap_questions(db, since, until)),
         "promises_by_week": promise_weeks(rt, since, until),
         "knowledge_upkeep": knowledge_upkeep(rt),
+        "qa": qa_summary(rt, since=since, until=until),
     }
 
 
@@ -203,6 +205,7 @@ def render_html(data: dict, *, title: str = "Tandem usage report") -> str:
          table(["question", "times asked", "also asked as"],
                 [[g["question"], g["count"], " · ".join(g["examples"][1:])] for g in data["knowledge_gaps"]],
                 "knowledge-gaps")),
+        ("Auto-QA (tandem qa run; mean score per agent, flags)", qa_table(data.get("qa"))),
         ("Promises agents made (per week made; overdue: past due, not seen kept)",
          table(["week", "made", "kept", "overdue"],
                 [[w["week"], w["made"], w["kept"], w["overdue"]] for w in data.get("promises_by_week", [])],
@@ -218,3 +221,31 @@ def render_html(data: dict, *, title: str = "Tandem usage report") -> str:
             f"<meta name=viewport content='width=device-width,initial-scale=1'><style>{STYLE}</style></head>"
             f"<body><main><h1>{esc(title)}</h1><p class=period>{esc(when)}</p><div class=cards>{cards}</div>"
             f"{body}</main></body></html>\n")
+
+
+QA_FLAG_LABELS = ("unsupported_promise", "wrong_information", "unanswered_question", "rude_or_dismissive",
+                  "missed_escalation", "leaked_personal_data")
+
+
+def qa_table(qa: dict | None) -> str:
+    """The per-agent QA table (empty until `tandem qa run` has scored something)."""
+    rows = (qa or {}).get("per_agent", [])
+    return table(["agent", "conversations", "score", *QA_FLAG_LABELS],
+                 [[a["agent"], a["conversations"], a["score"], *(a["flags"].get(f, 0) for f in QA_FLAG_LABELS)]
+                  for a in rows], "qa-per-agent")
+
+
+def render_qa_html(data: dict, *, title: str = "Tandem auto-QA") -> str:
+    """The report of `tandem qa run --out FILE`: per agent, then every flagged conversation."""
+    rubric = data["rubric"]
+    flagged = [c for c in data["conversations"] if c["flags"]]
+    rows = [[c["helpdesk"], c["ticket_id"], ", ".join(c["agents"]), c["score"], f["flag"], " ".join(f["message_ids"]),
+             f["reason"]] for c in flagged for f in c["flags"]]
+    body = (f"<section><h2>Per agent</h2>{qa_table(data)}</section><section><h2>Flagged conversations "
+            f"({len(flagged)} of {len(data['conversations'])})</h2>"
+            + table(["helpdesk", "ticket", "agents", "score", "flag", "messages", "reason"], rows, "qa-flags")
+            + "</section>")
+    return (f"<!doctype html><html lang=en><head><meta charset=utf-8><title>{esc(title)}</title>"
+            f"<meta name=viewport content='width=device-width,initial-scale=1'><style>{STYLE}</style></head>"
+            f"<body><main><h1>{esc(title)}</h1><p class=period>rubric {esc(rubric['name'])} "
+            f"{esc(rubric['version'])} ({esc(rubric['digest'])})</p>{body}</main></body></html>\n")

@@ -15,7 +15,7 @@ from backend import tuning
 from backend.dates import parse_instant
 from backend.errors import TooLarge
 from backend.models import Conversation, Customer, Thread, Turn
-from backend.privacy.redaction import Budget, redact
+from backend.privacy.redaction import Budget, Finding, find_pii, normal_value, redact, replace_found
 from backend.services.runtime import Runtime
 from backend.store import conversations as conv_store
 
@@ -81,7 +81,8 @@ def infer_roles(messages: list[Turn]) -> list[Turn]:
                 role = "customer"
             else:
                 role = "agent"
-        out.append(Turn(key=message.key, role=role, text=message.text, at=message.at, author=message.author))
+        out.append(Turn(key=message.key, role=role, text=message.text, at=message.at, author=message.author,
+                        pii=message.pii if role == "agent" else None))
         if role in ("customer", "agent", "bot"):
             previous = role
     return out
@@ -156,16 +157,20 @@ def prepare(conv: Conversation, *, redact_pii: bool = True, key: bytes = b"") ->
     def ident(value: str) -> str:
         return identifier(value, redact_pii=redact_pii, budget=budget, key=key)
 
+    raw = [_CONTROL.sub("", message.text).strip() for message in conv.messages]
+    found = [find_pii(text, budget) for text in raw]  # once: redaction and the leak record share them
+    customer = conv.customer or Customer()
+    own = _own_values(conv, raw, found)
     messages = []
     for index, message in enumerate(conv.messages):
-        text = clean_text(message.text, redact_pii=redact_pii, budget=budget)
+        text = replace_found(raw[index], found[index]) if redact_pii else raw[index]
         if not text:
             continue
         author = (clean_text(message.author, redact_pii=redact_pii, budget=budget)[:200] or None) if message.author \
             else None
+        pii = _leak_record(raw[index], found[index], own) if message.role in ("agent", "unknown") else None
         messages.append(Turn(key=ident(message.id) if message.id else f"m{index + 1}", role=message.role, text=text,
-                             author=author, at=message_time(message.at, received)))
-    customer = conv.customer or Customer()
+                             author=author, at=message_time(message.at, received), pii=pii))
     name = clean_text(customer.name, redact_pii=redact_pii, budget=budget)[:200] if customer.name else None
     tier = clean_text(customer.tier, redact_pii=redact_pii, budget=budget)[:100] or None if customer.tier else None
     helpdesk = ident((conv.helpdesk or "").lower()) or "api"
@@ -176,6 +181,35 @@ def prepare(conv: Conversation, *, redact_pii: bool = True, key: bytes = b"") ->
                   subject=clean_text(conv.subject, redact_pii=redact_pii, budget=budget)[:1000] if conv.subject
                   else None,
                   customer=Customer(name=name, tier=tier), messages=infer_roles(messages))
+
+
+def _own_values(conv: Conversation, raw: list[str], found: list[list[Finding]]) -> set[str]:
+    """The customer's own PII in this conversation (what they wrote, their e-mail and id), normalized."""
+    own = {normal_value(f.kind, text[f.start:f.end]) for message, text, findings in zip(conv.messages, raw, found,
+                                                                                          strict=True)
+           if message.role == "customer" for f in findings}
+    customer = conv.customer or Customer()
+    own |= {normal_value("EMAIL", value) for value in (customer.email, customer.id) if value}
+    own |= {normal_value("PHONE", customer.id)} if customer.id else set()
+    return own
+
+
+# A team's own mailboxes ("billing@", "returns@") are no one's personal data: an agent naming one leaks nothing.
+_ROLE_MAILBOX = re.compile(r"\s*(?:support|help|helpdesk|billing|invoices?|accounts?|info|returns|orders?|sales|service|"
+                           r"customerservice|care|contact|hello|team|privacy|dpo|legal|noreply|no-reply|press|"
+                           r"claims|warranty|payments?|shipping|delivery)\s*@", re.IGNORECASE)
+
+
+def _leak_record(text: str, findings: list[Finding], own: set[str]) -> dict[str, int] | None:
+    """What the redactor found in an agent's message, as `KIND:own|other` -> count (never the values): the
+    text is redacted before it is stored, so auto-QA can only learn of a leak here."""
+    record: dict[str, int] = {}
+    for f in findings:
+        value = text[f.start:f.end]
+        whose = "own" if normal_value(f.kind, value) in own else "org" if f.kind == "EMAIL" and _ROLE_MAILBOX.match(value) \
+            else "other"
+        record[f"{f.kind}:{whose}"] = record.get(f"{f.kind}:{whose}", 0) + 1
+    return record or None
 
 
 def stored_customer(thread: Thread) -> Thread:

@@ -36,10 +36,12 @@ def add_messages(db: Database, conversation_id: int, messages: Sequence[Turn]) -
     stamp = now_iso()
     before = int(db.value("SELECT count(*) FROM messages WHERE conversation_id = ?", [conversation_id], 0))
     db.run_many(
-        "INSERT INTO messages (conversation_id, message_key, ordinal, role, text, at, author, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (conversation_id, message_key) DO UPDATE SET "
-        "role = excluded.role, text = excluded.text, author = coalesce(excluded.author, messages.author)",
-        [(conversation_id, m.key, i, m.role, m.text, m.at, m.author, stamp) for i, m in enumerate(messages)])
+        "INSERT INTO messages (conversation_id, message_key, ordinal, role, text, at, author, pii, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (conversation_id, message_key) DO UPDATE SET "
+        "role = excluded.role, text = excluded.text, author = coalesce(excluded.author, messages.author), "
+        "pii = coalesce(excluded.pii, messages.pii)",
+        [(conversation_id, m.key, i, m.role, m.text, m.at, m.author, json.dumps(m.pii, sort_keys=True) if m.pii else None,
+          stamp) for i, m in enumerate(messages)])
     after = int(db.value("SELECT count(*) FROM messages WHERE conversation_id = ?", [conversation_id], 0))
     times = [m.at for m in messages if m.at]
     latest = max(times) if times else stamp
@@ -124,8 +126,9 @@ def load_thread(db: Database, conversation_id: int) -> Thread | None:
     if head is None:
         return None
     helpdesk, site, ticket, url, subject, customer = head
-    turns = [Turn(key=r[0], role=r[1], text=r[2], at=r[3], author=r[4]) for r in db.rows(
-        "SELECT message_key, role, text, at, author FROM messages WHERE conversation_id = ? ORDER BY ordinal, id",
+    turns = [Turn(key=r[0], role=r[1], text=r[2], at=r[3], author=r[4], pii=json.loads(r[5]) if r[5] else None)
+             for r in db.rows("SELECT message_key, role, text, at, author, pii FROM messages "
+                              "WHERE conversation_id = ? ORDER BY ordinal, id",
         [conversation_id])]
     return Thread(helpdesk=helpdesk, site=site, ticket_id=ticket, url=url, subject=subject,
                   customer=msgspec.json.decode(customer or "{}", type=Customer), messages=turns)

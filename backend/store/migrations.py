@@ -212,6 +212,18 @@ _sqlite("m009_knowledge_upkeep", """
     """)
 
 
+# Auto-QA (issue 29): what the redactor found in each message, as kinds and counts, never values (text is
+# redacted before it is stored, so a leak is detected at ingest), and each conversation's latest QA score,
+# kept until a new message arrives (`scored_through` = the last activity it saw).
+_sqlite("m010_auto_qa", """
+        ALTER TABLE messages ADD COLUMN pii TEXT;
+        CREATE TABLE qa_results (conversation_id INTEGER PRIMARY KEY REFERENCES conversations(id) ON DELETE CASCADE,
+            scored_through TEXT NOT NULL, rubric TEXT NOT NULL, agents TEXT NOT NULL DEFAULT '[]',
+            score DOUBLE PRECISION NOT NULL, flags TEXT NOT NULL DEFAULT '[]', scored_at TEXT NOT NULL);
+        CREATE INDEX qa_results_through ON qa_results(scored_through)
+    """)
+
+
 # ---- PostgreSQL: the same schema in its dialect ----------------------------------------------------------
 
 def _bytewise(script: str) -> str:
@@ -346,6 +358,13 @@ POSTGRES_MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE articles ADD COLUMN replaced_hash TEXT;
         ALTER TABLE faq_drafts ADD COLUMN kind TEXT NOT NULL DEFAULT 'new';
         ALTER TABLE faq_drafts ADD COLUMN evidence TEXT NOT NULL DEFAULT '[]'
+    """)),
+    ("pg006_auto_qa", _bytewise("""
+        ALTER TABLE messages ADD COLUMN pii TEXT;
+        CREATE TABLE qa_results (conversation_id BIGINT PRIMARY KEY REFERENCES conversations(id) ON DELETE CASCADE,
+            scored_through TEXT NOT NULL, rubric TEXT NOT NULL, agents TEXT NOT NULL DEFAULT '[]',
+            score DOUBLE PRECISION NOT NULL, flags TEXT NOT NULL DEFAULT '[]', scored_at TEXT NOT NULL);
+        CREATE INDEX qa_results_through ON qa_results(scored_through)
     """)),
 ]
 POSTGRES_LOCK_KEY = 7_461_636_101  # pg_advisory_lock key for migrations (any constant unique to Tandem)

@@ -1,0 +1,558 @@
+"""Auto-QA for team leads: each finished conversation scored against a rubric, flags naming messages.
+
+Flags (each can be turned off or reweighted in the rubric, backend/services/qa_rubric.toml):
+- unsupported_promise: an agent promised money, a refund, credit, discount, waiver, free item or a time frame
+  that no evidence supports (the checks of generated answers, backend/llm/checks.py, applied to the agent's
+  reply; evidence = KB passages retrieved for the customer's question + the article the agent linked; the
+  customer's own words support values they stated, never promises).
+- wrong_information: an agent stated an amount, percentage or time frame that the governing article (the one
+  the agent linked, else the top hit at the rubric's confidence) states differently: same kind and unit,
+  different value.
+- unanswered_question: a customer question ('?' sentence or a request) with no agent reply after it, or only
+  replies sharing no content words with it (nor a sentence close to it in meaning).
+- rude_or_dismissive: an agent sentence matching an exact rule (blame, sarcasm, "calm down") or close to a
+  rude exemplar sentence and closer to it than to any polite one (a polite refusal stays unflagged).
+- missed_escalation: a trigger (human, legal, chargeback, public, churn) in the customer's turns that no later
+  agent reply escalated or acknowledged.
+- leaked_personal_data: an agent message in which the redactor found a card number, an IBAN, a national id,
+  or another person's e-mail or phone (recorded at ingest as kinds and counts, never values).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+import numpy as np
+
+from backend import tuning
+from backend.errors import InvalidInput
+from backend.llm.checks import commitments, same_value, stated_values, trusted_turns, unsupported_commitments
+from backend.models import Article, Hit, Thread, Turn
+from backend.services.learning import ArticleLinker, question_before
+from backend.services.runtime import Runtime
+from backend.signals import rules
+from backend.signals.core import compute_signals
+from backend.store import conversations as conv_store
+from backend.store import kb as kb_store
+from backend.store import qa as qa_store
+from backend.store.qa import QAFlagRow, QAResultRow
+from backend.text import stems
+
+if TYPE_CHECKING:
+    from backend.retrieval.embed import Embedder
+
+FLAGS = ("unsupported_promise", "wrong_information", "unanswered_question", "rude_or_dismissive",
+         "missed_escalation", "leaked_personal_data")
+PROMISE_KINDS = frozenset({"refund", "credit", "discount", "compensation", "amount", "percent", "time_frame"})
+VALUE_KINDS = ("amount", "percent", "time_frame")
+PROMISE_WORDS = frozenset({"refund", "credit", "discount", "compensation"})
+UNATTRIBUTED = "(unattributed)"  # agent messages that carry no author
+
+
+# ---- the rubric -------------------------------------------------------------------------------------------
+
+class FlagRule(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, omit_defaults=True):
+    """One flag of a rubric: whether it is looked for, what it costs, and its threshold."""
+
+    enabled: bool = True
+    weight: float = 20.0
+    min_confidence: float = 0.5  # wrong_information: a retrieved article governs from this confidence
+    min_overlap: float = 0.2  # unanswered_question: share of the question's content words a reply must share
+    min_similarity: float = 0.8  # rude_or_dismissive: cosine to the nearest rude exemplar
+    codes: list[str] = msgspec.field(default_factory=lambda: ["human", "legal", "chargeback", "public", "churn"])
+    kinds: list[str] = msgspec.field(default_factory=lambda: ["CARD", "IBAN", "NATIONAL_ID", "EMAIL:other",
+                                                              "PHONE:other"])
+
+
+class Rubric(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    """What a team scores conversations against (TOML; the shipped default is qa_rubric.toml)."""
+
+    name: str = "custom"
+    version: str = "1"
+    start: float = 100.0
+    flags: dict[str, FlagRule] = msgspec.field(default_factory=dict)
+
+    def rule(self, flag: str) -> FlagRule | None:
+        """The rule of `flag`, or None when the rubric turns it off."""
+        found = self.flags.get(flag)
+        return found if found is not None and found.enabled else None
+
+    @property
+    def digest(self) -> str:
+        """Identifies the rubric's content: results scored under another one are scored again."""
+        return hashlib.sha256(msgspec.json.encode(self, order="sorted")).hexdigest()[:12]
+
+    def describe(self) -> dict[str, Any]:
+        """The `rubric` object of the report."""
+        return {"name": self.name, "version": self.version, "digest": self.digest, "start": self.start,
+                "flags": {f: {"enabled": bool(self.rule(f)), "weight": self.flags[f].weight if f in self.flags else 0}
+                          for f in FLAGS}}
+
+
+def default_rubric_text() -> str:
+    """The shipped rubric's TOML, for a team to copy."""
+    return resources.files("backend.services").joinpath("qa_rubric.toml").read_text(encoding="utf-8")
+
+
+def load_rubric(path: Path | None = None) -> Rubric:
+    """The rubric at `path` (the shipped default when None); a bad file is a clear InvalidInput."""
+    try:
+        raw = path.read_bytes() if path is not None else default_rubric_text().encode()
+    except OSError as exc:
+        raise InvalidInput(f"cannot read rubric {path}: {exc.strerror or exc}") from None
+    try:
+        rubric = msgspec.toml.decode(raw, type=Rubric)
+    except msgspec.DecodeError as exc:
+        raise InvalidInput(f"rubric {path or 'default'}: {exc}") from None
+    unknown = sorted(set(rubric.flags) - set(FLAGS))
+    if unknown:
+        raise InvalidInput(f"rubric {path or 'default'}: unknown flags {', '.join(unknown)} "
+                           f"(known: {', '.join(FLAGS)})")
+    if any(rule.weight < 0 for rule in rubric.flags.values()) or rubric.start <= 0:
+        raise InvalidInput(f"rubric {path or 'default'}: weights must be >= 0 and start > 0")
+    return rubric
+
+
+# ---- rude or dismissive: rules where exact, exemplars otherwise ---------------------------------------------
+
+RUDE_RULES = re.compile(
+    r"\b(?:calm down|not my (?:problem|fault|job)|as I (?:already|just) (?:said|told you|explained)|"
+    r"(?:read|check) the (?:manual|faq|instructions)(?! (?:here|at|on)\b)|you should(?: ha|')ve (?:read|known|checked)|"
+    r"(?:that'?s|it'?s) your (?:own )?(?:problem|fault)|deal with it|nothing (?:more )?I can do(?:,| about it)? "
+    r"(?:sorry|so)?\s*$|whatever\.|obviously you|you clearly (?:didn'?t|did not|don'?t)|"
+    r"stop (?:complaining|wasting)|what do you (?:want|expect) me to do|I don'?t care|take it or leave it|"
+    r"next time,? (?:read|pay attention)|(?:read|check) it next time|instead of (?:us|me) next time|"
+    r"(?:that'?s|this is|it'?s) on you\b|not (?:on )?us\b\.|(?:won'?t|will not|doesn'?t) (?:speed|change|help) "
+    r"(?:anything|things)|any clearer|it'?s literally (?:in|on|there)|how many times)", re.IGNORECASE)
+RUDE_EXEMPLARS = (
+    "That's your problem, not ours.", "You should have read the instructions before ordering.",
+    "As I already told you, there is nothing I can do.", "Calm down, shouting won't help you.",
+    "It's not my fault you entered the wrong address.", "Obviously you didn't read the email we sent.",
+    "I don't know what else you want me to say.", "Read the FAQ, it's all there.",
+    "We're not going to do anything about it.", "Stop complaining, it's only a few days late.",
+    "Well, maybe you should pay attention next time.", "Wow, great job breaking it.",
+    "If you had read the terms you'd know.", "Not our problem, take it up with the courier.",
+    "There's nothing to discuss, the answer is no.", "I've explained this three times already.",
+    "You people never read anything.", "Sure, because that's totally our fault.",
+    "Whatever, do what you want.", "Just wait like everyone else.",
+    "Shouting at me won't make it arrive any faster.", "Not sure how we could make it any clearer.",
+    "That's on you, not us.", "Maybe try reading the confirmation email next time.",
+)
+POLITE_EXEMPLARS = (
+    "I'm sorry, but we can't offer a refund on this order.", "Unfortunately that item is not eligible for return.",
+    "I understand how frustrating this is, and I'm sorry for the trouble.", "Thanks for your patience while I checked.",
+    "I'm afraid the promotion has ended, but here is what I can do.", "Let me look into this for you.",
+    "I've checked your order and it is on its way.", "Could you send me a photo of the damage?",
+    "I'm sorry, that's not something we can change after shipping.", "Please let me know if there's anything else.",
+    "The return window for this item has closed, I'm sorry.", "I'll pass this to our billing team right away.",
+    "You can find the steps in our help article here.", "Happy to help with that.",
+    "I apologise for the delay on our side.", "As mentioned, the refund was issued on Monday.",
+)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+_QUESTION = re.compile(r"[^.!?\n]*\?")
+REQUEST = re.compile(
+    r"^\s*(?:(?:so|and|also|oh|ok(?:ay)?|hi|hello),?\s+)*(?:can|could|would|will) you\b|\bplease\s+(?:\w+\s+){0,2}"
+    r"(?:send|refund|cancel|change|update|check|tell|let|call|confirm|fix|help|add|remove|reset|resend|replace)\b|"
+    r"\bI (?:need|want|would like|'d like) you to\b", re.IGNORECASE)
+# An agent reply that escalates or acknowledges a trigger: the hand-over rules of escalation plus what
+# acknowledging each trigger says.
+ACKNOWLEDGED = {
+    "human": r"manager|supervisor|team lead|senior|colleague|speak to (?:someone|a person)",
+    "legal": r"legal|lawyer|solicitor|attorney|complaint|ombudsman",
+    "chargeback": r"chargeback|dispute|bank|card issuer",
+    "public": r"review|post(?:ed|ing)?|feedback|social media",
+    "churn": r"cancel|leav\w*|stay|sorry to (?:hear|see)|retention|keep you",
+}
+_ACK_ANY = r"escalat\w*|transferr?\w*|hand(?:ed|ing)? (?:this |you |it )?over|pass(?:ed|ing)? (?:this|it|you) (?:on|over|to)" \
+           r"|raised (?:this|a ticket|it)|flag(?:ged)? (?:this|it)|I understand|I hear you|I'm (?:so |really )?sorry"
+ACK = {code: re.compile(rf"\b(?:{words}|{_ACK_ANY})", re.IGNORECASE) for code, words in ACKNOWLEDGED.items()}
+
+
+def sentences(text: str) -> list[str]:
+    """`text` cut into sentences (kept with their ending marks)."""
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+
+
+def customer_questions(text: str, min_words: int = tuning.QA_MIN_QUESTION_WORDS) -> list[str]:
+    """The questions and requests of one customer message (of at least `min_words` content words)."""
+    found = [q.strip() for q in _QUESTION.findall(text) if q.strip()]
+    found += [s for s in sentences(text) if not s.endswith("?") and REQUEST.search(s)]
+    return [q for q in found if len(stems(q)) >= min_words]
+
+
+@dataclass
+class Finding:
+    """A flag found in one conversation."""
+
+    flag: str
+    message_ids: list[str]
+    reason: str
+    agent_keys: list[str] = field(default_factory=list)  # the agent messages it blames (authors get the flag)
+
+
+class Scorer:
+    """Scores conversations under one rubric, with the KB, linker and exemplars loaded once."""
+
+    def __init__(self, rt: Runtime, rubric: Rubric, *, embedder: Embedder | None = None) -> None:
+        self.rt = rt
+        self.rubric = rubric
+        articles = kb_store.list_articles(rt.db)
+        self.linker = ArticleLinker(articles)
+        self.articles: dict[str, Article] = {a.article_id: a for a in articles if a.status == "published"}
+        self._embedder = embedder
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        """The embedder for exemplars and meaning matches (the signals' one: fast, and what escalation uses)."""
+        from backend.signals.core import default_embedder
+
+        return self._embedder or default_embedder()
+
+    @cached_property
+    def exemplars(self) -> tuple[np.ndarray, np.ndarray]:
+        """Unit vectors of the rude and the polite exemplar sentences."""
+        return _unit(self.embedder.embed(list(RUDE_EXEMPLARS))), _unit(self.embedder.embed(list(POLITE_EXEMPLARS)))
+
+    def score(self, thread: Thread) -> list[Finding]:
+        """The flags of one conversation under the rubric."""
+        found: list[Finding] = []
+        if self.rubric.rule("unsupported_promise") or self.rubric.rule("wrong_information"):
+            found += self.commitments(thread)
+        if self.rubric.rule("unanswered_question"):
+            found += self.unanswered(thread)
+        if self.rubric.rule("rude_or_dismissive"):
+            found += self.rude(thread)
+        if self.rubric.rule("missed_escalation"):
+            found += self.missed_escalation(thread)
+        if self.rubric.rule("leaked_personal_data"):
+            found += self.leaks(thread)
+        return found
+
+    # -- promises and stated facts --
+
+    def _evidence(self, thread: Thread, index: int, reply: str) -> tuple[list[str], Article | None]:
+        """KB articles for the question an agent reply answers and for the reply itself (it often names the
+        matter better than the customer did), and the article that governs the reply."""
+        question, _ = question_before(thread, index)
+        hits: list[Hit] = []
+        for query in (question, reply):
+            if query.strip():
+                found = self.rt.retriever.search(query, k=tuning.QA_SEARCH_K, exclude_ticket=thread.ticket_id)
+                hits += [h for h in found if h.article_id not in {x.article_id for x in hits}]
+        # Whole articles, not only their best chunk: a policy's numbers are often a section away from its title.
+        passages = [self.articles[h.article_id].body if h.article_id in self.articles else h.text for h in hits]
+        link = self.linker.link(reply)
+        governing = link.article if link is not None else None
+        rule = self.rubric.flags.get("wrong_information")
+        threshold = rule.min_confidence if rule is not None else 1.0
+        best = max(hits, key=lambda h: h.confidence, default=None)
+        if governing is None and best is not None and best.confidence >= threshold:
+            governing = self.articles.get(best.article_id)
+        if governing is not None:
+            passages.append(governing.body)
+        return passages, governing
+
+    def commitments(self, thread: Thread) -> list[Finding]:
+        """unsupported_promise and wrong_information over the agents' replies."""
+        out: list[Finding] = []
+        customer_said = trusted_turns(thread, roles=("customer",))
+        for index, turn in enumerate(thread.messages):
+            if turn.role != "agent":
+                continue
+            # Cheap first: a reply with nothing to check needs no retrieval.
+            unsupported = unsupported_commitments(turn.text, [], [], PROMISE_KINDS)
+            if not unsupported:
+                continue
+            passages, governing = self._evidence(thread, index, turn.text)
+            unsupported = unsupported_commitments(turn.text, passages + customer_said, passages, PROMISE_KINDS)
+            contradicted: list[str] = []
+            if governing is not None and self.rubric.rule("wrong_information"):
+                # Every stated value, supported elsewhere or not: "14 days" is in the KB (a label's life), yet
+                # the return window the governing article states is 30 days.
+                for kind, start, end in commitments(turn.text):
+                    span = turn.text[start:end]
+                    stated = _contradiction(kind, span, turn.text, governing.body)
+                    if stated is not None:
+                        contradicted.append(span)
+                        out.append(Finding("wrong_information", [turn.key],
+                                           f"said {span!r}; the article {governing.title!r} says {stated!r}",
+                                           [turn.key]))
+                        break
+            # A bare amount or percentage (the order's price) is no promise; one in a promise's sentence is.
+            rest = [u for u in unsupported if not any(c in u.text for c in contradicted)
+                    and (u.kind not in ("amount", "percent") or _promising(turn.text, u.text))]
+            if rest and self.rubric.rule("unsupported_promise"):
+                spans = ", ".join(repr(u.text) for u in rest[:3])
+                out.append(Finding("unsupported_promise", [turn.key],
+                                   f"promised {spans}, which no KB passage for the question supports", [turn.key]))
+        return out
+
+    # -- questions left unanswered --
+
+    def unanswered(self, thread: Thread) -> list[Finding]:
+        """Customer questions no later agent reply addressed."""
+        rule = self.rubric.flags["unanswered_question"]
+        out: list[Finding] = []
+        messages = thread.messages
+        for index, turn in enumerate(messages):
+            if turn.role != "customer":
+                continue
+            replies = [m.text for m in messages[index + 1:] if m.role == "agent"]
+            questions = customer_questions(turn.text, min_words=1)
+            tracked = [len(stems(q)) >= tuning.QA_MIN_QUESTION_WORDS for q in questions]
+            if not any(tracked):
+                continue
+            if not replies:
+                out += [Finding("unanswered_question", [turn.key], f"no agent reply after the question {q[:120]!r}")
+                        for q, kept in zip(questions, tracked, strict=True) if kept]
+                continue
+            # Of several questions in one message, a reply answers at least one: the one it matches best counts
+            # as addressed; the others must share words with a reply or be close in meaning to one of its
+            # sentences. A lone question needs only some shared word or a looser closeness.
+            scores = [self._match(q, replies, rule.min_overlap) for q in questions]
+            best = max(range(len(questions)), key=lambda i: scores[i]) if len(questions) > 1 else -1
+            for i, question in enumerate(questions):
+                lone_ok = best == -1 and scores[i] >= tuning.QA_LONE_QUESTION_MATCH
+                if tracked[i] and i != best and scores[i] < 1.0 and not lone_ok:
+                    out.append(Finding("unanswered_question", [turn.key],
+                                       f"no agent reply addresses the question {question[:120]!r}"))
+        return out
+
+    def _match(self, question: str, replies: list[str], min_overlap: float) -> float:
+        """How well the replies address `question`: >= 1 when they share enough words or meaning, else below."""
+        wanted = stems(question)
+        overlap = max(len(wanted & stems(reply)) / len(wanted) for reply in replies)
+        if overlap >= min_overlap:
+            return 1.0 + overlap
+        candidates = [s for reply in replies for s in sentences(reply)] or [""]
+        vectors = _unit(self.embedder.embed([question, *candidates]))
+        similarity = float((vectors[1:] @ vectors[0]).max())
+        return 1.0 + similarity if similarity >= tuning.QA_ANSWER_SIMILARITY else (overlap + similarity) / 2
+
+    # -- tone --
+
+    def rude(self, thread: Thread) -> list[Finding]:
+        """Agent sentences that blame, mock or dismiss the customer."""
+        rule = self.rubric.flags["rude_or_dismissive"]
+        out: list[Finding] = []
+        keyed = [(turn, s) for turn in thread.messages if turn.role == "agent" for s in sentences(turn.text)]
+        if not keyed:
+            return out
+        rude, polite = self.exemplars
+        vectors = _unit(self.embedder.embed([s for _, s in keyed]))
+        rude_sim = (vectors @ rude.T).max(axis=1)
+        polite_sim = (vectors @ polite.T).max(axis=1)
+        flagged: dict[str, str] = {}
+        for (turn, sentence), r, p in zip(keyed, rude_sim, polite_sim, strict=True):
+            if turn.key in flagged:
+                continue
+            if RUDE_RULES.search(sentence):
+                flagged[turn.key] = f"{sentence[:160]!r} (blaming or dismissive wording)"
+            elif r >= rule.min_similarity and r >= p + tuning.QA_RUDE_MARGIN:
+                flagged[turn.key] = f"{sentence[:160]!r} (close to rude exemplars, {float(r):.2f})"
+        return [Finding("rude_or_dismissive", [key], reason, [key]) for key, reason in flagged.items()]
+
+    # -- escalation --
+
+    def missed_escalation(self, thread: Thread) -> list[Finding]:
+        """Escalation triggers in the customer's turns that no later agent reply escalated or acknowledged."""
+        rule = self.rubric.flags["missed_escalation"]
+        customer = [m for m in thread.messages if m.role == "customer"]
+        if not customer or not any(m.role == "agent" for m in thread.messages):
+            return []
+        # The whole thread, as assist reads it (compute_signals scores the customer's turns; a hand-over already
+        # made clears a request for a person), so QA and the overlay agree.
+        signals = compute_signals(thread.messages, tier=thread.customer.tier, embedder=self.embedder,
+                                  high_value_tiers=self.rt.settings.high_value_tiers)
+        codes = [c for c in signals.escalation.codes if c in rule.codes]
+        out: list[Finding] = []
+        for code in codes:
+            start = _trigger_index(thread.messages, signals.escalation.reasons, code)
+            later = [m for m in thread.messages[start + 1:] if m.role == "agent"]
+            ack = ACK.get(code, ACK["human"])
+            if any(ack.search(m.text) or rules.HONOURED.search(m.text) for m in later):
+                continue
+            reason = next((r for r in signals.escalation.reasons if r), code)
+            out.append(Finding("missed_escalation", [thread.messages[start].key],
+                               f"{code}: {_reason_for(signals.escalation.reasons, code) or reason}; "
+                               "no agent reply escalated or acknowledged it", [m.key for m in later]))
+        return out
+
+    # -- personal data --
+
+    def leaks(self, thread: Thread) -> list[Finding]:
+        """Agent messages in which the redactor found PII the rubric counts (kinds and counts only)."""
+        kinds = self.rubric.flags["leaked_personal_data"].kinds
+        out: list[Finding] = []
+        for turn in thread.messages:
+            if turn.role != "agent" or not turn.pii:
+                continue
+            counted = {k: n for k, n in turn.pii.items() if _kind_counts(k, kinds)}
+            if counted:
+                listed = ", ".join(f"{k} x{n}" for k, n in sorted(counted.items()))
+                out.append(Finding("leaked_personal_data", [turn.key],
+                                   f"personal data in an agent message: {listed}", [turn.key]))
+        return out
+
+
+def _unit(vectors: Any) -> np.ndarray:
+    array = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(array, axis=1, keepdims=True)
+    return array / np.where(norms == 0, 1, norms)
+
+
+def _kind_counts(recorded: str, kinds: list[str]) -> bool:
+    """Whether a recorded `KIND:own|other` is one the rubric counts ("CARD" or "CARD:other")."""
+    return recorded in kinds or recorded.split(":", 1)[0] in kinds
+
+
+def _promising(reply: str, span: str) -> bool:
+    """Whether the sentence of `reply` holding `span` also promises a refund, credit, discount or compensation."""
+    sentence = next((s for s in sentences(reply) if span in s), "")
+    return any(kind in PROMISE_WORDS for kind, _, _ in commitments(sentence))
+
+
+def _contradiction(kind: str, span: str, reply: str, article: str) -> str | None:
+    """What the governing article states instead of `span` about the same matter (a sentence sharing
+    content words with the agent's; same kind, another value, durations in any unit), or None. A reply that
+    also states the article's value applies the policy ("you cancelled 2 days before; the cutoff is 3 days")."""
+    if kind not in VALUE_KINDS:
+        return None
+    said = next((s for s in sentences(reply) if span in s), reply)
+    topic = {w for w in stems(said) if not w[0].isdigit()}
+    stated = [v for sentence in sentences(article)
+              if len(topic & stems(sentence)) >= tuning.QA_TOPIC_WORDS for v in stated_values(kind, sentence)]
+    if not stated or any(same_value(kind, span, v) for v in stated):
+        return None
+    in_reply = stated_values(kind, reply)
+    if any(same_value(kind, v, r) for v in stated for r in in_reply):
+        return None
+    return stated[0]
+
+
+_READABLE_CODES = {"human": "asked for a person", "legal": "legal", "chargeback": "charge", "public": "public",
+                   "churn": "leav"}
+
+
+def _reason_for(reasons: list[str], code: str) -> str | None:
+    hint = _READABLE_CODES.get(code, code)
+    return next((r for r in reasons if hint in r.lower()), None)
+
+
+def _trigger_index(messages: list[Turn], reasons: list[str], code: str) -> int:
+    """Where the customer raised `code`: the message quoted by its reason, else the last customer message."""
+    reason = _reason_for(reasons, code) or ""
+    quoted = re.search(r"[\"“](.+?)[\"”]", reason)
+    fallback = max(i for i, m in enumerate(messages) if m.role == "customer")
+    if quoted:
+        needle = quoted.group(1).strip(" .…").lower()[:40]
+        for index, message in enumerate(messages):
+            if message.role == "customer" and needle and needle in message.text.lower():
+                return index
+    return fallback
+
+
+# ---- the run -------------------------------------------------------------------------------------------------
+
+def agents_of(thread: Thread) -> list[str]:
+    """Who wrote the agent messages, in order of first message."""
+    seen: dict[str, None] = {}
+    for turn in thread.messages:
+        if turn.role == "agent":
+            seen.setdefault(turn.author or UNATTRIBUTED, None)
+    return list(seen)
+
+
+def result_of(rubric: Rubric, conversation_id: int, thread: Thread, last_activity_at: str,
+              findings: list[Finding]) -> QAResultRow:
+    """A scored conversation: its score (start minus each distinct flag's weight) and flags."""
+    authors = {t.key: t.author or UNATTRIBUTED for t in thread.messages if t.role == "agent"}
+    lost = sum(rubric.flags[f].weight for f in {x.flag for x in findings})
+    flags = [QAFlagRow(flag=f.flag, message_ids=f.message_ids, reason=f.reason,
+                       agents=sorted({authors[k] for k in f.agent_keys if k in authors})) for f in findings]
+    return QAResultRow(conversation_id=conversation_id, helpdesk=thread.helpdesk, ticket_id=thread.ticket_id,
+                       scored_through=last_activity_at, agents=agents_of(thread),
+                       score=round(max(0.0, rubric.start - lost), 2), flags=flags)
+
+
+def run(rt: Runtime, *, rubric: Rubric | None = None, since: str | None = None, until: str | None = None,
+        now: datetime | None = None, embedder: Embedder | None = None) -> dict[str, Any]:
+    """Score the finished conversations not yet scored, store the results, and report the window."""
+    rubric = rubric or load_rubric()
+    idle_before = ((now or datetime.now(UTC)) - timedelta(hours=rt.settings.qa_idle_h)).isoformat().replace("+00:00", "Z")
+    todo = qa_store.candidates(rt.db, rubric=rubric.digest, idle_before=idle_before, since=since, until=until)
+    scorer = Scorer(rt, rubric, embedder=embedder)
+    batch: list[QAResultRow] = []
+    for candidate in todo:
+        thread = conv_store.load_thread(rt.db, candidate.conversation_id)
+        if thread is None:
+            continue
+        batch.append(result_of(rubric, candidate.conversation_id, thread, candidate.last_activity_at,
+                               scorer.score(thread)))
+        if len(batch) >= 500:
+            _save(rt, batch, rubric)
+            batch = []
+    _save(rt, batch, rubric)
+    return report(rt, rubric=rubric, since=since, until=until, scored=len(todo))
+
+
+def _save(rt: Runtime, batch: list[QAResultRow], rubric: Rubric) -> None:
+    if batch:
+        with rt.db.transaction():
+            qa_store.save(rt.db, batch, rubric=rubric.digest)
+
+
+def report(rt: Runtime, *, rubric: Rubric | None = None, since: str | None = None, until: str | None = None,
+           scored: int | None = None) -> dict[str, Any]:
+    """The stored results in [since, until) under `rubric`: conversations and per-agent aggregates."""
+    rubric = rubric or load_rubric()
+    rows = qa_store.results(rt.db, rubric=rubric.digest, since=since, until=until)
+    described = rubric.describe()
+    if scored is not None:
+        described["scored_now"] = scored
+    return {"rubric": described, "conversations": [_conversation(r) for r in rows],
+            "per_agent": per_agent(rows)}
+
+
+def _conversation(row: QAResultRow) -> dict[str, Any]:
+    return {"helpdesk": row.helpdesk, "ticket_id": row.ticket_id, "agents": row.agents, "score": row.score,
+            "flags": [{"flag": f.flag, "message_ids": f.message_ids, "reason": f.reason} for f in row.flags]}
+
+
+def per_agent(rows: Iterable[QAResultRow]) -> list[dict[str, Any]]:
+    """Each agent's conversations, mean score and flag counts (a flag naming no agent message, such as an
+    unanswered question, counts for every agent of the conversation)."""
+    totals: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        for agent in row.agents:
+            entry = totals.setdefault(agent, {"agent": agent, "conversations": 0, "_sum": 0.0,
+                                              "flags": {f: 0 for f in FLAGS}})
+            entry["conversations"] += 1
+            entry["_sum"] += row.score
+        for flag in row.flags:
+            for agent in (set(flag.agents) or set(row.agents)) & set(row.agents):
+                totals[agent]["flags"][flag.flag] += 1
+    out = []
+    for entry in sorted(totals.values(), key=lambda e: e["agent"]):
+        entry["score"] = round(entry.pop("_sum") / entry["conversations"], 2)
+        out.append({"agent": entry["agent"], "conversations": entry["conversations"], "score": entry["score"],
+                    "flags": entry["flags"]})
+    return out
+
+
+def qa_summary(rt: Runtime, *, since: str | None = None, until: str | None = None) -> dict[str, Any]:
+    """The QA section of `tandem report`: stored results of any rubric (the latest score of each conversation)."""
+    rows = qa_store.results(rt.db, rubric=None, since=since, until=until)
+    counts = {f: sum(1 for r in rows for x in r.flags if x.flag == f) for f in FLAGS}
+    return {"conversations": len(rows), "flagged": sum(1 for r in rows if r.flags),
+            "mean_score": round(sum(r.score for r in rows) / len(rows), 2) if rows else None,
+            "flags": counts, "per_agent": per_agent(rows)}

@@ -1,0 +1,275 @@
+"""Auto-QA (issue 29): each flag on small conversations over the demo KB, good conversations left unflagged,
+a team's edited rubric, per-agent aggregation, re-runs, the CLI --json contract and GET /v1/qa roles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import msgspec
+import pytest
+from litestar.testing import TestClient
+
+from backend.app import create_app
+from backend.models import Conversation
+from backend.services import conversations as conv_service
+from backend.services import kb as kb_service
+from backend.services import qa
+from backend.services import users as user_service
+from backend.services.runtime import Runtime
+from backend.settings import load_settings
+from tests.conftest import CLI, ROOT, TEST_EMBEDDER
+
+POLICY = "https://help.harborandpine.example/articles/return-policy"
+AT = "2026-11-02T10:00:00Z"
+
+
+def conv(ticket: str, *turns: tuple[str, str, str | None], customer: dict | None = None) -> Conversation:
+    """A conversation from (role, text, author) turns, messages m1, m2, ... an hour apart."""
+    messages = [{"id": f"m{i + 1}", "role": role, "text": text, "at": f"2026-11-02T{10 + i:02d}:00:00Z",
+                 **({"author": author} if author else {})} for i, (role, text, author) in enumerate(turns)]
+    return msgspec.convert({"helpdesk": "zendesk", "ticket_id": ticket, "messages": messages,
+                            **({"customer": customer} if customer else {})}, Conversation)
+
+
+CASES = {
+    # flagged
+    "wrong-window": conv("wrong-window",
+                         ("customer", "Hi, I bought a lamp last week. How long do I have to return it?", None),
+                         ("agent", f"You have 90 days from delivery to return it for a full refund: {POLICY}", "Sanne")),
+    "credit": conv("credit",
+                   ("customer", "My parcel arrived two days late and I'm annoyed.", None),
+                   ("agent", "Sorry about that! I've added a $50 credit to your account as a goodwill gesture.", "Piet")),
+    "card-leak": conv("card-leak",
+                      ("customer", "Hello, what payment method is saved on my account?", None),
+                      ("agent", "The payment method saved on your account is the card 4111 1111 1111 1111.", "Piet")),
+    "rude": conv("rude",
+                 ("customer", "I still don't understand how to start a return for my order.", None),
+                 ("agent", "As I already told you, read the FAQ. It's not my problem.", "Piet")),
+    "second-question": conv("second-question",
+                            ("customer", "My order hasn't arrived yet, where is my order? Also, can I change the "
+                                         "delivery address on my account?", None),
+                            ("agent", "Your order is in transit with the courier and should arrive soon.", "Sanne")),
+    "manager": conv("manager",
+                    ("customer", "This is ridiculous, it's the third time I write. I want to speak to a manager "
+                                 "right now.", None),
+                    ("agent", "Your parcel is in transit with the courier and should arrive soon.", "Sanne")),
+    # unflagged
+    "supported": conv("supported",
+                      ("customer", "Hi, I bought a lamp last week. How long do I have to return it?", None),
+                      ("agent", "You can return it within 30 days of delivery for a full refund, as long as it is "
+                                f"unused and in its original packaging: {POLICY}", "Sanne")),
+    "polite-refusal": conv("polite-refusal",
+                           ("customer", "Can you refund the gift card I bought for my brother?", None),
+                           ("agent", "I'm sorry, but we can't refund gift cards once they are bought. I'm happy to "
+                                     "help with anything else about the gift card.", "Piet")),
+    "acknowledged": conv("acknowledged",
+                         ("customer", "This is ridiculous, it's the third time I write. I want to speak to a manager "
+                                      "right now.", None),
+                         ("agent", "I understand, and I'm sorry. I've escalated this to my manager, who will call "
+                                   "you today.", "Sanne")),
+}
+FLAGGED = {"wrong-window": "wrong_information", "credit": "unsupported_promise", "card-leak": "leaked_personal_data",
+           "rude": "rude_or_dismissive", "second-question": "unanswered_question", "manager": "missed_escalation"}
+
+
+def _store(rt: Runtime, conversation: Conversation) -> int:
+    return conv_service.store(rt, conv_service.prepare(conversation, key=rt.pseudonym_key))
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory):
+    data = tmp_path_factory.mktemp("qa")
+    rt = Runtime(load_settings(data, env={"TANDEM_EMBEDDER": TEST_EMBEDDER, "TANDEM_LLM": "extractive"}))
+    kb_service.import_paths(rt, [ROOT / "kb"], source="demo")
+    for conversation in CASES.values():
+        _store(rt, conversation)
+    tokens = {name: user_service.add_user(rt, name, role)
+              for name, role in (("ana", "agent"), ("lin", "lead"), ("adm", "admin"), ("kim", "knowledge_manager"))}
+    result = qa.run(rt)
+    yield {"rt": rt, "data": data, "tokens": tokens, "result": result}
+    rt.close()
+
+
+def _by_ticket(result: dict) -> dict[str, dict]:
+    return {c["ticket_id"]: c for c in result["conversations"]}
+
+
+@pytest.mark.parametrize("ticket", sorted(FLAGGED))
+def test_each_flag_names_its_message_and_reason(env, ticket):
+    found = _by_ticket(env["result"])[ticket]
+    flags = [f for f in found["flags"] if f["flag"] == FLAGGED[ticket]]
+    assert flags, found
+    assert flags[0]["message_ids"] and flags[0]["reason"]
+    assert found["score"] < 100
+
+
+def test_details_of_the_flags(env):
+    found = _by_ticket(env["result"])
+    wrong = next(f for f in found["wrong-window"]["flags"] if f["flag"] == "wrong_information")
+    assert wrong["message_ids"] == ["m2"] and "90 days" in wrong["reason"] and "30 days" in wrong["reason"]
+    assert found["second-question"]["flags"][0]["message_ids"] == ["m1"]
+    assert "delivery address" in found["second-question"]["flags"][0]["reason"]
+    leak = next(f for f in found["card-leak"]["flags"] if f["flag"] == "leaked_personal_data")
+    assert "CARD" in leak["reason"] and "4111" not in leak["reason"]  # kinds and counts, never values
+    assert next(f for f in found["manager"]["flags"] if f["flag"] == "missed_escalation")["message_ids"] == ["m1"]
+
+
+@pytest.mark.parametrize("ticket", ["supported", "polite-refusal", "acknowledged"])
+def test_good_conversations_stay_unflagged(env, ticket):
+    found = _by_ticket(env["result"])[ticket]
+    assert found["flags"] == [] and found["score"] == 100
+
+
+def test_leak_is_recorded_at_ingest_as_kinds_not_values(env):
+    rt = env["rt"]
+    from backend.store import conversations as conv_store
+
+    row = rt.db.value("SELECT id FROM conversations WHERE ticket_id = 'card-leak'")
+    thread = conv_store.load_thread(rt.db, row)
+    agent = next(m for m in thread.messages if m.role == "agent")
+    assert agent.pii == {"CARD:other": 1} and "4111" not in agent.text
+    own = conv_service.prepare(conv("own", ("customer", "Reach me at dana@example.com", None),
+                                    ("agent", "We'll write to dana@example.com, and not to bo@example.org.", "Piet")))
+    assert own.messages[1].pii == {"EMAIL:own": 1, "EMAIL:other": 1}
+    team = conv_service.prepare(conv("team", ("customer", "Where do I send the invoice question?", None),
+                                     ("agent", "Please write to billing@harborandpine.example.", "Piet")))
+    assert team.messages[1].pii == {"EMAIL:org": 1}  # a team mailbox is no one's personal data
+
+
+def test_a_value_the_governing_article_states_otherwise_in_another_unit():
+    from backend.services.qa import _contradiction
+
+    article = "You can cancel an order for free within 2 hours of placing it, while it is still Processing."
+    reply = "Orders can only be cancelled within 30 minutes of placing them."
+    assert _contradiction("time_frame", "30 minutes", reply, article) == "2 hours"
+    assert _contradiction("time_frame", "2 hours", "You can cancel within 2 hours of placing it.", article) is None
+    applied = "You cancelled 30 minutes too late: orders can be cancelled within 2 hours of placing them."
+    assert _contradiction("time_frame", "30 minutes", applied, article) is None
+
+
+def test_per_agent_aggregation(env):
+    agents = {a["agent"]: a for a in env["result"]["per_agent"]}
+    assert set(agents) == {"Sanne", "Piet"}
+    assert agents["Sanne"]["conversations"] == 5 and agents["Piet"]["conversations"] == 4
+    assert agents["Piet"]["flags"]["leaked_personal_data"] == 1 and agents["Sanne"]["flags"]["leaked_personal_data"] == 0
+    assert agents["Sanne"]["flags"]["wrong_information"] == 1 and agents["Sanne"]["flags"]["missed_escalation"] == 1
+    scores = [c["score"] for c in env["result"]["conversations"] if "Piet" in c["agents"]]
+    assert agents["Piet"]["score"] == round(sum(scores) / len(scores), 2)
+
+
+def test_rerun_skips_scored_and_rescores_after_a_new_message(env):
+    rt = env["rt"]
+    again = qa.run(rt)
+    assert again["rubric"]["scored_now"] == 0 and len(again["conversations"]) == len(CASES)
+    grown = conv("second-question",
+                 ("customer", "My order hasn't arrived yet, where is my order? Also, can I change the "
+                              "delivery address on my account?", None),
+                 ("agent", "Your order is in transit with the courier and should arrive soon.", "Sanne"),
+                 ("agent", "About the address: you can change the delivery address on your account page.", "Sanne"))
+    _store(rt, grown)
+    third = qa.run(rt)
+    assert third["rubric"]["scored_now"] == 1
+    assert _by_ticket(third)["second-question"]["flags"] == []
+
+
+def test_a_live_conversation_waits_until_idle(env):
+    rt = env["rt"]
+    from backend.models import Escalation, Sentiment, Signals
+    from backend.store import conversations as conv_store
+
+    recent = conv("live", ("customer", "Can you tell me where my parcel is right now?", None))
+    recent.messages[0].at = None  # stamped now
+    row = _store(rt, recent)
+    signals = Signals(sentiment=Sentiment("neutral", 0.0), urgency="low", escalation=Escalation("low", [], []),
+                      language="en")
+    with rt.db.transaction():
+        conv_store.add_signal_event(rt.db, row, None, signals, False)
+    assert "live" not in _by_ticket(qa.run(rt))
+    with rt.db.transaction():
+        rt.db.run("DELETE FROM signal_events WHERE conversation_id = ?", [row])
+
+
+def test_a_team_rubric_turns_a_flag_off_and_reweights(env, tmp_path):
+    text = qa.default_rubric_text()
+    text = text.replace("[flags.rude_or_dismissive]\nenabled = true", "[flags.rude_or_dismissive]\nenabled = false")
+    text = text.replace("[flags.leaked_personal_data]\nenabled = true\nweight = 40",
+                        "[flags.leaked_personal_data]\nenabled = true\nweight = 90")
+    path = tmp_path / "team.toml"
+    path.write_text(text)
+    result = qa.run(env["rt"], rubric=qa.load_rubric(path))
+    found = _by_ticket(result)
+    assert found["rude"]["flags"] == [] and found["rude"]["score"] == 100
+    assert found["card-leak"]["score"] == 10, found["card-leak"]["flags"]
+    assert result["rubric"]["flags"]["rude_or_dismissive"]["enabled"] is False
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[flags.typo_flag]\nweight = 3\n')
+    from backend.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="typo_flag"):
+        qa.load_rubric(bad)
+
+
+def test_cli_json_contract_and_html(env, tmp_path):
+    cli = CLI(env["data"])
+    out = tmp_path / "qa.html"
+    data = json.loads(cli.run("qa", "run", "--json", "--out", str(out), "--since", "2026-11-01").stdout)
+    assert set(data) == {"rubric", "conversations", "per_agent"}
+    for c in data["conversations"]:
+        assert set(c) == {"helpdesk", "ticket_id", "agents", "score", "flags"}
+        for f in c["flags"]:
+            assert set(f) == {"flag", "message_ids", "reason"} and f["flag"] in qa.FLAGS
+    for a in data["per_agent"]:
+        assert set(a) == {"agent", "conversations", "score", "flags"} and set(a["flags"]) == set(qa.FLAGS)
+    assert 'data-table="qa-flags"' in out.read_text()
+    assert json.loads(cli.run("qa", "run", "--json", "--until", "2026-11-01").stdout)["conversations"] == []
+    assert "[flags.unsupported_promise]" in cli.run("qa", "rubric").stdout
+    report = json.loads(cli.run("report", "--json").stdout)
+    assert report["qa"]["conversations"] >= len(CASES) and report["qa"]["per_agent"]
+
+
+def test_get_qa_roles(env):
+    with TestClient(create_app(runtime=env["rt"])) as client:
+        def get(name: str | None, **params: str):
+            headers = {"Authorization": f"Bearer {env['tokens'][name]}"} if name else {}
+            return client.get("/v1/qa", headers=headers, params=params)
+
+        assert get(None).status_code == 401
+        assert get("ana").status_code == 403 and get("kim").status_code == 403
+        for lead in ("lin", "adm"):
+            response = get(lead)
+            assert response.status_code == 200
+            assert {c["ticket_id"] for c in response.json()["conversations"]} >= set(FLAGGED)
+        assert get("lin", until="2026-11-01").json()["conversations"] == []
+        assert get("lin", since="not a date").status_code == 400
+
+
+def test_rubric_default_is_shipped():
+    assert Path(qa.__file__).with_name("qa_rubric.toml").exists()
+    rubric = qa.load_rubric()
+    assert set(rubric.flags) == set(qa.FLAGS) and all(rubric.rule(f) for f in qa.FLAGS)
+
+
+def test_rude_exemplars_catch_what_no_rule_names(env):
+    scorer = qa.Scorer(env["rt"], qa.load_rubric())
+    rude = conv_service.prepare(conv("ex", ("customer", "Where is my parcel? It's late.", None),
+                                     ("agent", "Just wait like everybody else, it will come.", "Bo")))
+    polite = conv_service.prepare(conv("ex2", ("customer", "Can I still return my chair?", None),
+                                       ("agent", "Unfortunately the return window has closed, I'm sorry.", "Bo")))
+    assert [f.flag for f in scorer.rude(rude)] == ["rude_or_dismissive"]
+    assert "exemplars" in scorer.rude(rude)[0].reason
+    assert scorer.rude(polite) == []
+
+
+def test_qa_results_on_each_backend(any_runtime):
+    rt = any_runtime
+    kb_service.import_paths(rt, [ROOT / "kb"], source="demo")
+    for ticket in ("card-leak", "supported", "second-question"):
+        _store(rt, CASES[ticket])
+    first = qa.run(rt)
+    assert first["rubric"]["scored_now"] == 3
+    found = _by_ticket(first)
+    assert [f["flag"] for f in found["card-leak"]["flags"]] == ["leaked_personal_data"]
+    assert found["supported"]["flags"] == [] and found["second-question"]["flags"]
+    assert qa.run(rt)["rubric"]["scored_now"] == 0
+    assert {a["agent"] for a in qa.report(rt)["per_agent"]} == {"Sanne", "Piet"}
