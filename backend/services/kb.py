@@ -24,7 +24,7 @@ from backend.retrieval.calibration import Calibration
 from backend.retrieval.chunking import chunk_body
 from backend.retrieval.embed import passage_text
 from backend.retrieval.index import Manifest, read_manifest
-from backend.services.kb_formats import FieldMap, FormatError, expand_paths, read_file, slugify
+from backend.services.kb_formats import FieldMap, FormatError, expand_paths, read_file, review_date, slugify
 from backend.services.runtime import Runtime
 from backend.store import kb as kb_store
 
@@ -106,8 +106,12 @@ def _normalize(article: ArticleIn, source: str) -> ArticleIn:
     if not external_id or not clean_source:
         raise InvalidInput(f"article id {article.external_id!r} or source {source!r} has nothing but control "
                            f"characters and spaces")
+    try:  # a review date that is no calendar date ("0000-13-99") would break every due date computed from it
+        reviewed_at = review_date(article.reviewed_at) if article.reviewed_at else None
+    except FormatError as exc:
+        raise InvalidInput(f"article {external_id!r}: {exc}") from None
     return msgspec.structs.replace(
-        article, source=clean_source, external_id=external_id,
+        article, source=clean_source, external_id=external_id, reviewed_at=reviewed_at,
         title=re.sub(r"\s+", " ", _CONTROL.sub(" ", article.title)).strip(),
         body=_BODY_CONTROL.sub("", article.body.replace("\r\n", "\n")).strip(),
         url=_CONTROL.sub("", article.url).strip() or None if article.url else None,
@@ -247,8 +251,11 @@ def due_at(article: Article | ArticleSummary, default_days: int) -> str | None:
     """When the article's next review is due (YYYY-MM-DD), or None if it was never reviewed."""
     if not article.reviewed_at:
         return None
-    start = dt.date.fromisoformat(article.reviewed_at[:10])
-    return (start + dt.timedelta(days=article.review_every_days or default_days)).isoformat()
+    try:
+        start = dt.date.fromisoformat(article.reviewed_at[:10])
+        return (start + dt.timedelta(days=article.review_every_days or default_days)).isoformat()
+    except (ValueError, OverflowError):  # a store written before dates were checked: treat as never reviewed
+        return None
 
 
 def verify(rt: Runtime, article_id: str, *, source: str | None = None, by: str | None = None,

@@ -261,6 +261,12 @@ def test_api_verify_and_stale(tmp_path):
             r = client.post("/v1/kb/articles/rental/verify", headers=manager)
             assert r.status_code == 200 and r.json()["reviewed_by"] == "u-knowledge_manager"
             assert client.post("/v1/kb/articles/nope/verify", headers=manager).status_code == 404
+            # a review "date" no calendar has (the API fuzzer's) is refused, and the queue still answers
+            bad = {"source": "api", "articles": [{"external_id": "odd", "title": "Odd", "body": "Some text.",
+                                                   "reviewed_at": "0000-13-99"}]}
+            refused = client.post("/v1/kb/articles", json=bad, headers=manager)
+            assert refused.status_code == 400 and "reviewed_at" in refused.json()["detail"]
+            assert client.get("/v1/kb/stale", headers=manager).status_code == 200
     finally:
         rt.close()
 
