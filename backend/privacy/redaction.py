@@ -283,22 +283,37 @@ def _card_grouping(groups: list[int]) -> bool:
     return len(groups) == 1 or (groups[0] == 4 and all(3 <= g <= 6 for g in groups))
 
 
-def _card_in(run: str, offset: int) -> Finding | None:
-    """The longest Luhn-valid 14-19 digit card number made of the run's first groups (an expiry date or
-    CVV may follow it in the same run)."""
+def _cards_in(run: str, offset: int, *, scan: bool) -> list[Finding]:
+    """The longest Luhn-valid 14-19 digit card number made of the run's first groups (an expiry date or CVV may
+    follow it). `scan` (a run longer than a card with its expiry and CVV): every card in it, from each group on,
+    so two cards typed one after the other, "4111 1111 1111 1111 4111 1111 1111 1111", are two cards."""
     groups = list(_GROUP.finditer(run))
-    if len(groups[0].group(0)) != 4 and not 14 <= len(groups[0].group(0)) <= 19:
+    found: list[Finding] = []
+    start = 0
+    while start < len(groups) and (scan or start == 0):
+        end = _card_from(groups, start)
+        if end is None:
+            start += 1
+            continue
+        found.append(Finding("CARD", offset + groups[start].start(), offset + groups[end].end()))
+        start = end + 1
+    return found
+
+
+def _card_from(groups: list[re.Match], start: int) -> int | None:
+    """The index of the last group of the longest card number starting at group `start`, or None."""
+    if len(groups[start].group(0)) != 4 and not 14 <= len(groups[start].group(0)) <= 19:
         return None  # cards are written in one piece or in groups that start with four digits
     digits = ""
     best: int | None = None
-    for j, group in enumerate(groups):
-        digits += group.group(0)
+    for j in range(start, len(groups)):
+        digits += groups[j].group(0)
         if len(digits) > 19:
             break
-        if len(digits) >= 14 and _card_grouping([len(g.group(0)) for g in groups[:j + 1]]) \
+        if len(digits) >= 14 and _card_grouping([len(g.group(0)) for g in groups[start:j + 1]]) \
                 and CARD_PREFIX.match(digits) and luhn_ok(digits):
             best = j
-    return Finding("CARD", offset + groups[0].start(), offset + groups[best].end()) if best is not None else None
+    return best
 
 
 def _groups(text: str) -> list[int]:
@@ -506,15 +521,17 @@ def find_pii(text: str, budget: Budget | None = None) -> list[Finding]:
     candidates += [f for f in _structured_ids(text, lower, budget) if not not_numbers.covers(f.start)]
     for m in DIGIT_RUN.finditer(text):
         count = len(_NON_DIGIT.sub("", m.group(0)))
-        if count < 7 or count > 28:
-            continue  # shorter than any phone number, or longer than a card with its expiry and CVV
+        if count < 7:
+            continue  # shorter than any phone number
         run = m.group(0).lstrip("(")
         if NOT_PII_SHAPE.fullmatch(run) or not_numbers.covers(m.start()):
             continue
-        card = _card_in(m.group(0), m.start())
-        if card:
-            candidates.append(card)
+        cards = _cards_in(m.group(0), m.start(), scan=count > 28)
+        if cards:
+            candidates += cards
             continue
+        if count > 28:
+            continue  # longer than a phone number, and no card in it
         phone = _phone_in(text, m.group(0), m.start(), budget)
         if phone:
             candidates.append(phone)

@@ -112,3 +112,11 @@ def test_every_address_is_found_however_many():
     """A message with hundreds of addresses has every one redacted (anchors used to stop at 200)."""
     text = " ".join(f"user{i}@example.com" for i in range(500))
     assert redact(text) == " ".join(["[EMAIL]"] * 500)
+
+
+def test_two_cards_typed_one_after_the_other_are_both_redacted():
+    # One run of 32 digits used to be skipped whole (longer than a card with its expiry and CVV).
+    text = "charge 4111 1111 1111 1111 4111 1111 1111 1111 please, or 5555555555554444 5105105105105100"
+    redacted = redact(text)
+    assert "4111" not in redacted and "5555" not in redacted and "5105" not in redacted, redacted
+    assert redacted.count("[CARD]") == 4
