@@ -2,89 +2,16 @@
 // a fake `chrome`: which storage keys it reads, when it may read a page and post it, and how it
 // reports failures it must not retry on its own.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterEach, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { JSDOM } from "jsdom";
-import { start } from "../../../extension/content/main.js";
 import { contentScriptKeys } from "../../../extension/lib/settings.js";
+import { ORIGIN, demo, settle, stopControllers } from "./demo-page.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const DEMO = join(HERE, "../../../cli/demo_helpdesk/index.html");
 const ZENDESK = join(HERE, "../fixtures/zendesk.html");
-const ORIGIN = "http://127.0.0.1:8081";
-const GLOBALS = ["document", "window", "MutationObserver", "chrome"];
-const saved = Object.fromEntries(GLOBALS.map((name) => [name, globalThis[name]]));
-const controllers = [];
 
-afterEach(() => {
-  for (const controller of controllers.splice(0)) {
-    controller.observer.disconnect();
-    controller.teardown();
-    clearTimeout(controller.retry.timer);
-    clearTimeout(controller.debounce.timer);
-    clearTimeout(controller.emptyTimer);
-  }
-  for (const name of GLOBALS) globalThis[name] = saved[name];
-});
-
-/** chrome.storage.local and chrome.runtime as far as the content script uses them, recording calls. */
-function fakeChrome(stored) {
-  const fake = { gets: [], ports: [], messages: [], listeners: [] };
-  fake.storage = {
-    local: {
-      async get(keys) {
-        fake.gets.push(keys);
-        if (keys === null || keys === undefined) return structuredClone(stored);
-        const out = {};
-        for (const key of [].concat(keys)) if (key in stored) out[key] = structuredClone(stored[key]);
-        return out;
-      },
-      async set(values) {
-        const changes = {};
-        for (const [key, value] of Object.entries(values)) {
-          changes[key] = { oldValue: stored[key], newValue: value };
-          stored[key] = value;
-        }
-        fake.listeners.forEach((listener) => listener(changes, "local"));
-      },
-    },
-    onChanged: { addListener: (listener) => fake.listeners.push(listener) },
-  };
-  fake.runtime = {
-    connect({ name }) {
-      const port = { name, sent: [], deliver: null };
-      port.onMessage = { addListener: (fn) => (port.deliver = fn) };
-      port.onDisconnect = { addListener() {} };
-      port.postMessage = (message) => port.sent.push(message);
-      fake.ports.push(port);
-      return port;
-    },
-    async sendMessage(message) {
-      fake.messages.push(message);
-      return { ok: true, data: {} };
-    },
-  };
-  fake.assists = () => fake.ports.flatMap((port) => port.sent.filter((m) => m.type === "assist"));
-  return fake;
-}
-
-/** The demo helpdesk (its own script renders ticket 101), or another page, with the controller started on it. */
-async function demo(stored = {}, { file = DEMO, url = `${ORIGIN}/#ticket/101` } = {}) {
-  const dom = new JSDOM(readFileSync(file, "utf8"), { url, runScripts: "dangerously" });
-  const win = dom.window;
-  if (!win.CSSStyleSheet.prototype.replaceSync) win.CSSStyleSheet.prototype.replaceSync = function replaceSync() {};
-  const chrome = fakeChrome(stored);
-  Object.assign(globalThis, { document: win.document, window: win, MutationObserver: win.MutationObserver, chrome });
-  const controller = await start();
-  controllers.push(controller);
-  const shadow = () => win.document.getElementById("tandem-overlay")?.shadowRoot || null;
-  const status = () => shadow()?.querySelector('[data-tandem="status"]')?.textContent || "";
-  return { win, chrome, controller, shadow, status };
-}
-
-const settle = (ms = 50) => new Promise((resolve) => setTimeout(resolve, ms));
+afterEach(stopControllers);
 
 test("the content script reads only the keys it needs, never the whole storage", async () => {
   const { chrome } = await demo({ enabledSites: { [ORIGIN]: true }, token: "legacy-secret", backendUrl: "http://127.0.0.1:8080" });

@@ -1,30 +1,12 @@
 // Issue 24 in the overlay: the note when the answer is not in the customer's language, and rewriting the
 // agent's own draft (buttons, the checked result, insert only by the agent, the offline refusal shown).
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { afterEach, test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { JSDOM } from "jsdom";
-import { start } from "../../../extension/content/main.js";
 import { Overlay, languageName, languageNote } from "../../../extension/overlay/overlay.js";
+import { ORIGIN, demo as startDemo, settle, stopControllers } from "./demo-page.mjs";
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const DEMO = join(HERE, "../../../cli/demo_helpdesk/index.html");
-const ORIGIN = "http://127.0.0.1:8081";
-const GLOBALS = ["document", "window", "MutationObserver", "chrome"];
-const saved = Object.fromEntries(GLOBALS.map((name) => [name, globalThis[name]]));
-const controllers = [];
-
-afterEach(() => {
-  for (const controller of controllers.splice(0)) {
-    controller.observer.disconnect();
-    controller.teardown();
-    clearTimeout(controller.retry.timer);
-    clearTimeout(controller.debounce.timer);
-  }
-  for (const name of GLOBALS) globalThis[name] = saved[name];
-});
+afterEach(stopControllers);
 
 /** A page with the overlay mounted (as in overlay.test.mjs; importing it would run its tests twice). */
 function mountOverlay(handlers = {}) {
@@ -88,37 +70,11 @@ test("a rewrite that adds a refund is marked and needs a second click; a faithfu
   assert.deepEqual(inserted, [text, "Your refund is on its way."]);
 });
 
-/** The demo helpdesk with the controller; `reply` answers the service worker's one-shot messages. */
+/** The demo helpdesk, the site enabled, with the controller; `reply` answers the service worker's messages. */
 async function demo(reply) {
-  const dom = new JSDOM(readFileSync(DEMO, "utf8"), { url: `${ORIGIN}/#ticket/101`, runScripts: "dangerously" });
-  const win = dom.window;
-  if (!win.CSSStyleSheet.prototype.replaceSync) win.CSSStyleSheet.prototype.replaceSync = function replaceSync() {};
-  const stored = { enabledSites: { [ORIGIN]: true } };
-  const fake = { ports: [], messages: [] };
-  const chrome = {
-    storage: { local: { async get(keys) { return Object.fromEntries([].concat(keys).filter((k) => k in stored).map((k) => [k, stored[k]])); },
-      async set() {} }, onChanged: { addListener() {} } },
-    runtime: {
-      connect() {
-        const port = { sent: [], deliver: null, onMessage: { addListener: (fn) => (port.deliver = fn) }, onDisconnect: { addListener() {} } };
-        port.postMessage = (message) => port.sent.push(message);
-        fake.ports.push(port);
-        return port;
-      },
-      async sendMessage(message) {
-        fake.messages.push(message);
-        return reply(message);
-      },
-    },
-  };
-  Object.assign(globalThis, { document: win.document, window: win, MutationObserver: win.MutationObserver, chrome });
-  const controller = await start();
-  controllers.push(controller);
-  const shadow = () => win.document.getElementById("tandem-overlay").shadowRoot;
-  return { win, fake, shadow };
+  const { win, chrome, shadow } = await startDemo({ enabledSites: { [ORIGIN]: true } }, { reply });
+  return { win, fake: chrome, shadow };
 }
-
-const settle = (ms = 50) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test("the done event's languages show the note; Rewrite sends the reply box's draft and shows the 409", async () => {
   const { win, fake, shadow } = await demo(() => ({ ok: false, error: { kind: "client",
