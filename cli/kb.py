@@ -394,22 +394,19 @@ def calibrate(app, recompute, operating_point, reset, as_json):
 @pass_app
 def learn(app, as_json, remote):
     """Learn now: customer questions agents answered with an article (or declined) become searchable."""
-    if remote:
-        report = remote.call("POST", "/v1/kb/learn")
-    else:
-        from backend.services import learning
+    import msgspec
 
+    from backend.services import learning
+
+    if remote:
+        report = msgspec.convert(remote.call("POST", "/v1/kb/learn"), learning.LearnReport)
+    else:
         report = learning.learn(app.runtime)
     if as_json:
         print_json(report)
         return
-    from cli.context import to_builtins
-
-    data = to_builtins(report)
-    click.echo(f"{data['conversations']} conversations read, {data['learned']} questions learned "
-               f"({data['from_feedback']} from inserted suggestions), {data['declined']} declined, "
-               f"{data['conflicts']} in conflict")
-    click.echo("now: " + ", ".join(f"{n} {status}" for status, n in sorted(data["total"].items())))
+    click.echo(report.summary())
+    click.echo("now: " + ", ".join(f"{n} {status}" for status, n in sorted(report.total.items())))
 
 
 @kb.group(invoke_without_command=True)

@@ -66,6 +66,8 @@ def test_import_learns_linked_and_named_questions_and_declined_ones(store: Path,
     # learning again changes nothing: each reply teaches once
     again = cli.json("kb", "learn", "--json")
     assert again["learned"] == 0 and again["declined"] == 0 and again["total"] == {"learned": 2, "declined": 1}
+    text = cli.run("kb", "learn").stdout
+    assert "0 questions learned" in text and "now: 1 declined, 2 learned" in text
 
 
 def test_a_learned_question_makes_its_article_the_confident_answer(store: Path, tmp_path: Path):
