@@ -160,6 +160,7 @@ def learn(rt: Runtime, *, conversation_ids: list[int] | None = None) -> LearnRep
                 new_rows += questions_of(thread, conversation_id, linker, seen)
     from_feedback = _from_feedback(rt)
     with db.transaction():
+        first_new = learned_store.last_id(db) + 1
         report.from_feedback = learned_store.add(db, from_feedback)
         report.learned = learned_store.add(db, [r for r in new_rows if r.status == "learned"]) + report.from_feedback
         report.declined = learned_store.add(db, [r for r in new_rows if r.status == "declined"])
@@ -167,7 +168,7 @@ def learn(rt: Runtime, *, conversation_ids: list[int] | None = None) -> LearnRep
             set_meta(db, "learn_cursor", newest)
     if report.learned or report.declined:
         embed_missing(db, rt.retriever.embedder)
-        report.conflicts = resolve_conflicts(rt)
+        report.conflicts = resolve_conflicts(rt, since_id=first_new)
         rt.retriever.learned.refresh()  # this process at once; others within their follow interval
     report.total = learned_store.counts(db)
     return report
@@ -196,23 +197,29 @@ def _from_feedback(rt: Runtime) -> list[learned_store.NewLearned]:
     return out
 
 
-def resolve_conflicts(rt: Runtime) -> int:
+def resolve_conflicts(rt: Runtime, *, since_id: int = 0) -> int:
     """Mark questions linked to different articles `conflict` unless one article has a clear majority;
-    returns how many are in conflict now."""
+    returns how many are in conflict now. Only the questions from `since_id` on, and the questions close to
+    them, are decided again: the others' neighbourhoods did not change."""
     db = rt.db
     ids, articles, vectors = learned_store.used_vectors_of_articles(db, rt.retriever.embedder.name)
     if len(ids) < 2:
         return 0
     import faiss
 
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     index = faiss.IndexFlatIP(vectors.shape[1])
-    index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-    limits, _, neighbours = index.range_search(np.ascontiguousarray(vectors, dtype=np.float32),
-                                                       tuning.LEARN_CONFLICT_SIMILARITY)
+    index.add(vectors)
+    new = np.flatnonzero(ids >= since_id)
+    if not len(new):
+        return learned_store.counts(db).get("conflict", 0)
+    limits, _, near = index.range_search(vectors[new], tuning.LEARN_CONFLICT_SIMILARITY)
+    rows = np.union1d(new, near).astype(np.int64)  # the new questions and every question close to one
+    limits, _, neighbours = index.range_search(vectors[rows], tuning.LEARN_CONFLICT_SIMILARITY)
     conflict: set[int] = set()
     agreed: set[int] = set()
-    for row in range(len(ids)):
-        group = neighbours[limits[row]:limits[row + 1]]
+    for position, row in enumerate(rows):
+        group = neighbours[limits[position]:limits[position + 1]]
         votes = Counter(int(articles[g]) for g in group)
         if len(votes) < 2:
             continue

@@ -93,6 +93,11 @@ def add(db: Database, rows: Sequence[NewLearned]) -> int:
     return added
 
 
+def last_id(db: Database) -> int:
+    """The newest learned question's id (0 when there is none)."""
+    return int(db.value("SELECT max(id) FROM learned_questions", default=0))
+
+
 def set_status(db: Database, ids: Sequence[int], status: str) -> int:
     """Change the status of these rows (conflict resolution); returns how many changed."""
     changed = 0
