@@ -114,6 +114,9 @@ LONG_THREAD_TURNS = 8  # set by hand (the previous rule): this many customer+age
 LANGUAGES = ("en", "es", "de", "fr", "nl", "pt", "it", "pl", "sv", "da", "tr", "ca", "ro", "no", "fi", "cs", "hu",
              "el", "ru", "uk")
 LANGUAGE_LINGUA_WEIGHT = 0.5  # 0.3-0.7 gave the same tune accuracy
+LANGUAGE_SAMPLE_CHARS = 1000  # the head of a text that decides its language (not tuned: both detectors settle
+# within a few sentences, and every message of the language benchmarks is shorter)
+LANGUAGE_CACHE_SIZE = 8192  # texts whose language is remembered per process (signals and answer share one)
 ESCALATION_WINDOW_WORDS = 6  # words either side of an exact term scored as their own unit
 ESCALATION_FOREIGN_THRESHOLD = 0.45  # outside English a trigger needs its exact term and this score (multilingual tune half)
 # ---- hostile input -------------------------------------------------------------------------------------------

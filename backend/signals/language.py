@@ -55,6 +55,14 @@ def language_scores(text: str) -> dict[str, float]:
 
 def detect_language(text: str, default: str = "en") -> str:
     """ISO 639-1 code of `text` (`default` when it has no letters)."""
+    # Both detectors are linear in the text and settle within a few sentences, so a long answer or thread
+    # is judged by its head; the cache serves the same text seen again (signals and the answer's language in
+    # one request, a ticket re-opened, a question many customers ask).
+    return _detect(text[: tuning.LANGUAGE_SAMPLE_CHARS], default)
+
+
+@lru_cache(maxsize=tuning.LANGUAGE_CACHE_SIZE)
+def _detect(text: str, default: str) -> str:
     if not any(ch.isalpha() for ch in text):
         return default
     scores = language_scores(text)
