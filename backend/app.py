@@ -3,6 +3,8 @@ start-up state (the store, the embedder, the index caught up with the KB, the pr
 
 from __future__ import annotations
 
+import anyio.to_thread
+
 import logging
 from datetime import timedelta
 
@@ -78,6 +80,10 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
         from backend.privacy.redaction import warm_up
         from backend.signals.core import warm_up as warm_signals
 
+        # Sync routes run in anyio's worker threads. Requests are CPU-bound under one GIL: forty threads at once
+        # take turns mid-request and every request finishes late (a long tail); a few threads fed in arrival
+        # order finish each request in turn. I/O (PostgreSQL, the model's API) releases the GIL, so a few.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.work_threads
         load_prompts()  # a broken prompt file fails the start, not the first request
         warm_up()  # numbering-plan metadata, so the first conversation does not pay for it
         warm_signals()  # language models and the escalation classifier (about 0.5 s), not on the first request

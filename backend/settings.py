@@ -57,6 +57,7 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     trusted_proxies: tuple[str, ...] = ()  # addresses/networks whose X-Forwarded-For/-Proto are believed
     summary_language: str = "en"  # summaries are written in it (with a model); a user's own language wins
     qa_idle_h: float = 24.0  # auto-QA scores a conversation once it had no new message for this long
+    work_threads: int = 2  # requests worked on at once per server process (more wait their turn, in order)
 
     @property
     def data_path(self) -> Path:
@@ -91,7 +92,7 @@ _STRINGS = ("database_url", "embedder", "llm", "anthropic_model", "anthropic_bas
 _NUMBERS = (("port", int), ("llm_timeout_s", float), ("llm_max_retries", int), ("faq_mine_every_h", float),
             ("faq_min_count", int), ("retention_days", int), ("review_every_days", int),
             ("assist_rate_per_min", int), ("session_hours", float),
-            ("chunk_tokens", int), ("chunk_overlap", int), ("qa_idle_h", float))
+            ("chunk_tokens", int), ("chunk_overlap", int), ("qa_idle_h", float), ("work_threads", int))
 _FLAGS = ("redact_pii", "secure_cookies")
 
 
@@ -172,6 +173,8 @@ def validate(settings: Settings) -> None:
         raise bad("faq_mine_every_h" if settings.faq_mine_every_h < 0 else "faq_min_count",
                   "must be >= 0 (hours) / >= 2 (conversations)")
     _at_least_zero(settings, "qa_idle_h", bad)
+    if settings.work_threads < 1:
+        raise bad("work_threads", "must be at least 1")
     if settings.assist_rate_per_min < 0 or settings.session_hours <= 0:
         raise bad("assist_rate_per_min" if settings.assist_rate_per_min < 0 else "session_hours", "must be positive")
     if not 50 <= settings.chunk_tokens <= 2000 or not 0 <= settings.chunk_overlap < settings.chunk_tokens // 2:

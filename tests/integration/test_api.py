@@ -313,3 +313,17 @@ def test_assist_returns_the_customers_earlier_conversations_as_json_and_an_sse_e
     earlier = context["recent"][0]
     assert earlier["ticket_id"] == "CTX-1" and earlier["summary"] and earlier["open_promises"][0]["status"] == "overdue"  # made 2026-11-20
     assert set(earlier["open_promises"][0]) == {"text", "due", "status"}
+
+
+def test_the_server_works_on_as_many_requests_at_once_as_configured(env):
+    _, _, rt = env
+    import anyio.to_thread
+    import msgspec
+
+    async def tokens() -> float:
+        return anyio.to_thread.current_default_thread_limiter().total_tokens
+
+    for threads in (1, 3):
+        settings = msgspec.structs.replace(rt.settings, work_threads=threads)
+        with TestClient(create_app(settings=settings, runtime=rt)) as client:
+            assert client.blocking_portal.call(tokens) == threads
