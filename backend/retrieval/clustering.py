@@ -10,8 +10,9 @@ answered alike (the centroids of their replies, links removed) are one topic and
 topic, the answer does not. CUT_SCALE and REPLY_MERGE are fitted leave-one-dataset-out
 (bench/bench_mining.py, bench/results/mining.json).
 
-Above DENSE_LIMIT questions, a faiss k-means pass compresses them to micro-clusters first and the same
-linkage runs on their centroids (memory stays linear).
+Above DENSE_LIMIT questions, identical questions are clustered once; if more than DENSE_LIMIT distinct ones
+remain, a faiss k-means pass (weighted by how often each was asked) compresses them to micro-clusters first
+and the same linkage runs on their centroids (memory stays linear).
 """
 
 from __future__ import annotations
@@ -52,12 +53,18 @@ def cluster(vectors: np.ndarray, threshold: float, *, dense_limit: int = tuning.
         return np.zeros(n, dtype=int)
     if n <= dense_limit:
         return _average_linkage(vectors, threshold)
+    # Customers ask the same thing in the same words again and again (100,000 stored questions held 17,596
+    # distinct texts): identical texts have identical vectors, so k-means runs on each distinct vector once,
+    # weighted by how often it was asked, and every copy takes its original's label.
+    distinct, inverse, counts = _distinct_rows(vectors)
+    if len(distinct) <= dense_limit:
+        return _average_linkage(distinct, threshold)[inverse]
     import faiss
 
-    k = min(n // 10, dense_limit)
+    k = min(len(distinct) // 10, dense_limit)
     kmeans = faiss.Kmeans(vectors.shape[1], k, niter=12, seed=seed, spherical=True, verbose=False)
-    kmeans.train(np.ascontiguousarray(vectors, dtype=np.float32))
-    _, assignment = kmeans.index.search(np.ascontiguousarray(vectors, dtype=np.float32), 1)
+    kmeans.train(distinct, weights=counts.astype(np.float32))
+    _, assignment = kmeans.index.search(distinct, 1)
     assignment = assignment[:, 0]
     used = np.unique(assignment)
     assert kmeans.centroids is not None
@@ -66,7 +73,15 @@ def cluster(vectors: np.ndarray, threshold: float, *, dense_limit: int = tuning.
     top = _average_linkage(centroids, threshold)
     relabel = np.full(k, -1, dtype=int)
     relabel[used] = top
-    return relabel[assignment]
+    return relabel[assignment][inverse]
+
+
+def _distinct_rows(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The distinct rows (float32, contiguous), each row's index among them, and how often each occurs."""
+    rows = np.ascontiguousarray(vectors, dtype=np.float32)
+    keys = rows.view(np.dtype((np.void, rows.dtype.itemsize * rows.shape[1]))).ravel()
+    _, first, inverse, counts = np.unique(keys, return_index=True, return_inverse=True, return_counts=True)
+    return rows[first], inverse.ravel(), counts
 
 
 def _average_linkage(vectors: np.ndarray, threshold: float) -> np.ndarray:

@@ -28,6 +28,17 @@ def test_cluster_finds_topics_without_being_told_how_many():
     assert list(clustering.cluster(points[:1], 0.4)) == [0]
 
 
+def test_a_question_asked_again_in_the_same_words_joins_its_first_askers_topic():
+    points = _topics(0.05)
+    asked = np.concatenate([points] * 6)  # every wording asked six times, as stored histories are
+    cut = clustering.cut_distance(points)
+    for dense_limit in (200, 50):  # few distinct wordings: linkage on them; many: weighted k-means first
+        labels = clustering.cluster(asked, cut, dense_limit=dense_limit)
+        copies = labels.reshape(6, len(points))
+        assert (copies == copies[0]).all()
+        assert len(set(labels)) == 4 and all(len(set(copies[0, i * 25:(i + 1) * 25])) == 1 for i in range(4))
+
+
 def test_the_cut_adapts_to_how_spread_out_each_history_is():
     # Tightly worded topics (templated requests) and loosely worded ones (tweets): one global distance
     # fits one of them; the measured cut gives one draft per topic in both.
