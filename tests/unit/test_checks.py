@@ -118,7 +118,7 @@ def test_hostile_turns_are_scanned_in_linear_time(unit):
                         messages=[Turn(key="m1", role="customer", text=text)])
         verify("Track it at https://elsewhere.example/track [1].", PASSAGES, thread)  # no passage has it
 
-    assert growth(work, 2_000) < 6
+    assert growth(work, 2_000) < 8  # linear: about 4; quadratic: about 16
 # ---- across languages: an answer in the customer's language, passages in the KB's (English) ----------
 
 def test_refund_words_of_six_more_languages_are_refund_promises():

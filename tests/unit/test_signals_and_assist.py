@@ -89,7 +89,7 @@ def test_signals_cost_grows_linearly_with_the_text(unit):
         text = (unit * (chars // len(unit) + 1))[:chars]
         compute_signals(turns(("customer", text), ("agent", "Let me check."), ("customer", text)))
 
-    assert growth(work, 4_000) < 6
+    assert growth(work, 4_000) < 8  # linear: about 4; quadratic: about 16
 
 
 def test_long_messages_keep_their_sentiment():
