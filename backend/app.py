@@ -9,6 +9,7 @@ from datetime import timedelta
 from litestar import Litestar
 from litestar.config.cors import CORSConfig
 from litestar.config.csrf import CSRFConfig
+from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
@@ -99,6 +100,8 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
                       exclude=[r"^/v1/", r"^/healthz$", r"^/metrics$", r"^/schema"])  # bearer routes need no CSRF
     prometheus = PrometheusConfig(app_name="tandem", prefix="tandem", group_path=True, exclude=[r"^/metrics$"])
     app = Litestar(
+        # Controllers take the process's Runtime as the `rt` parameter (none reaches into another for it).
+        dependencies={"rt": Provide(lambda: rt, use_cache=True, sync_to_thread=False)},
         route_handlers=[AssistController, KBController, FaqController, EvalController, AccountController, ExportController,
                         DashboardController, QAController, MetricsController, healthz],
         on_startup=[startup],

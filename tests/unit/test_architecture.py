@@ -78,6 +78,32 @@ def test_engines_do_not_import_each_other_sideways():
             assert not (name.startswith("cli.") and target == "cli.main"), f"{name} imports cli.main"
 
 
+def controller_modules() -> dict[str, Path]:
+    """The API modules that define routes (a Controller or a route handler)."""
+    found = {}
+    for name, path in modules().items():
+        if name.startswith("backend.api."):
+            text = path.read_text()
+            if re.search(r"^class \w+\((?:\w*Controller)\)|^@(?:get|post|delete|put|patch)\(", text, re.M):
+                found[name] = path
+    return found
+
+
+def test_no_controller_imports_another():
+    """Controllers get what they share (the Runtime, as the `rt` dependency) from the app, not from each other."""
+    controllers = controller_modules()
+    assert {"backend.api.assist", "backend.api.kb", "backend.api.health", "backend.api.reports"} <= set(controllers)
+    wrong = []
+    for name, path in controllers.items():
+        for target in imports_of(path):
+            owner = target if target in controllers else target.rpartition(".")[0]
+            if owner in controllers and owner != name:
+                wrong.append(f"{name} imports {target}")
+        if "state.rt" in path.read_text():
+            wrong.append(f"{name} reads the Runtime from app.state instead of taking the `rt` dependency")
+    assert not wrong, "\n".join(wrong)
+
+
 SQL = re.compile(r"\b(?:SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+TABLE|VACUUM\b|PRAGMA\b)")
 
 
