@@ -27,7 +27,7 @@ from backend.api.kb import KBController
 from backend.api.observability import RequestContext
 from backend.api.reports import DashboardController, ExportController, QAController
 from backend.llm.prompts import load_all as load_prompts
-from backend.services.jobs import Periodic, Repeating
+from backend.services.jobs import Repeating, periodic
 from backend.services.runtime import Runtime
 from backend.settings import Settings, load_settings
 from backend.version import version
@@ -36,30 +36,30 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 4 * 1024 * 1024  # well above 200,000 characters of messages in UTF-8 JSON
 
 
-def start_jobs(rt: Runtime) -> list[Periodic | Repeating]:
+def start_jobs(rt: Runtime) -> list[Repeating]:
     """Periodic jobs this worker offers to run (a lease in the store lets exactly one worker run each),
     and its own index publishing (a start-up cache, at most every SAVE_INTERVAL_S)."""
-    jobs: list[Periodic | Repeating] = []
+    jobs: list[Repeating] = []
     if rt.settings.faq_mine_every_h > 0:
         from backend.services import faq as faq_service
 
-        jobs.append(Periodic(rt, "faq-mine", timedelta(hours=rt.settings.faq_mine_every_h),
+        jobs.append(periodic(rt, "faq-mine", timedelta(hours=rt.settings.faq_mine_every_h),
                              lambda: faq_service.mine(rt, min_count=rt.settings.faq_min_count).summary(),
                              check_every=min(60.0, rt.settings.faq_mine_every_h * 3600 / 4)).start())
     jobs.append(Repeating("index-save", tuning.SAVE_INTERVAL_S, rt.retriever.save).start())
     from backend.services.learning import learn
 
-    jobs.append(Periodic(rt, "learn", timedelta(seconds=tuning.LEARN_EVERY_S), lambda: learn(rt).summary(),
+    jobs.append(periodic(rt, "learn", timedelta(seconds=tuning.LEARN_EVERY_S), lambda: learn(rt).summary(),
                          check_every=min(60.0, tuning.LEARN_EVERY_S)).start())
     from backend.services.calibration import recalibrate_if_stale
 
-    jobs.append(Periodic(rt, "calibrate", timedelta(seconds=tuning.CALIBRATION_CHECK_S),
+    jobs.append(periodic(rt, "calibrate", timedelta(seconds=tuning.CALIBRATION_CHECK_S),
                          lambda: recalibrate_if_stale(rt) and "recalibrated",
                          check_every=tuning.CALIBRATION_CHECK_S).start())
     from backend.services.kb import prune_change_log
 
     # Every removal leaves a tombstone for indexes catching up; unpruned, the change log grows forever.
-    jobs.append(Periodic(rt, "prune-tombstones", timedelta(seconds=tuning.TOMBSTONE_PRUNE_EVERY_S),
+    jobs.append(periodic(rt, "prune-tombstones", timedelta(seconds=tuning.TOMBSTONE_PRUNE_EVERY_S),
                          lambda: f"{prune_change_log(rt)} tombstones pruned",
                          check_every=min(60.0, tuning.TOMBSTONE_PRUNE_EVERY_S)).start())
     return jobs

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from backend.llm import extractive
 from backend.models import Item, Signals, Summary, Thread, Turn
-from backend.text import stems
+from backend.text import message_sentences, stems
 
 MAX_WORDS = 100
 ISSUE_WORDS = 48  # of the 100: the customer's issues first, then what agents did, then references
@@ -31,7 +31,6 @@ LATER_ISSUE_PENALTY = 1.0  # a later sentence needs this much more to count as a
 MAX_SENTENCE_CHARS = 300
 MAX_SENTENCES = 400
 
-_SENT = re.compile(r"(?<=[.!?])\s+|\n+")
 _NOISE = re.compile(r"(?:^|\s)@\w+|https?://\S+|(?:^|\s)[\^\-–—~]\s?[A-Z]{1,3}\b|#\w+")
 _GREETING = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))(?:\s+(?:there|\w+))?\s*[,!.]\s*",
                        re.IGNORECASE)
@@ -106,7 +105,7 @@ def clean(text: str) -> str:
 def _sentence_pieces(messages: list[Turn]) -> list[tuple[int, str]]:
     """(message index, sentence) for the sentences worth reading: at least two words or a reference, greetings
     dropped, each cut to MAX_SENTENCE_CHARS; the first and last MAX_SENTENCES / 2 of a longer conversation."""
-    raw = [(i, piece) for i, message in enumerate(messages) for piece in _SENT.split(clean(message.text))]
+    raw = [(i, piece) for i, message in enumerate(messages) for piece in message_sentences(clean(message.text))]
 
     def keep(piece: str) -> str | None:
         text = _GREETING.sub("", piece.strip()[:MAX_SENTENCE_CHARS]).strip()

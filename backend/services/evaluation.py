@@ -40,6 +40,7 @@ from backend.services.learning import ArticleLinker
 from backend.services.runtime import Runtime
 from backend.signals.core import compute_signals
 from backend.store import kb as kb_store
+from backend.text import message_sentences
 
 MAX_QUESTIONS = 100_000
 # The API scores golden questions within one request's work: a question costs one unit plus one per 100 characters
@@ -64,7 +65,6 @@ _HANDED = re.compile(
     re.IGNORECASE)
 _NOT_DONE = re.compile(r"^\s*(?:if|once|when|unless)\b|\b(?:would|could|can|happy\s+to|able\s+to)\s+(?:be\s+)?"
                        r"(?:get\s+)?(?:escalat|transfer|pass)|\b(?:feedback|comments?|suggestions?|thoughts)\b|\?\s*$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def was_escalated(messages: Sequence[Turn]) -> bool:
@@ -72,7 +72,7 @@ def was_escalated(messages: Sequence[Turn]) -> bool:
     for message in messages:
         if message.role not in ("agent", "note", "bot"):
             continue
-        for sentence in _SENTENCE_END.split(message.text):
+        for sentence in message_sentences(message.text):
             if _HANDED.search(sentence) and not _NOT_DONE.search(sentence):
                 return True
     return False
