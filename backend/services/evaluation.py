@@ -18,9 +18,6 @@ stores no conversation, suggestion or gap; with a model configured, each replaye
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 import statistics
 import time
@@ -37,6 +34,7 @@ from backend.models import Hit, Suggestion, Thread, Turn
 from backend.retrieval.clustering import cluster, cut_distance
 from backend.services.assist import Drafted, Retrieval, draft_answer, other_suggestions, retrieve
 from backend.services.learning import ArticleLinker
+from backend.services.readers import FileFormatError, csv_rows, json_lines, read_text
 from backend.services.runtime import Runtime
 from backend.signals.core import compute_signals
 from backend.store import kb as kb_store
@@ -246,48 +244,40 @@ class GoldenQuestion(msgspec.Struct, kw_only=True):
 
 
 def parse_questions(text: str, *, csv_format: bool, limit: int = MAX_QUESTIONS) -> list[GoldenQuestion]:
-    """Golden questions from JSONL or CSV text; a bad line raises InvalidInput naming it and why."""
-    rows: list[tuple[int, object]] = []
+    """Golden questions from JSONL or CSV text; a bad line raises FileFormatError naming it and why."""
+    rows: list[tuple[int, object]]
     if csv_format:
-        reader = csv.DictReader(io.StringIO(text))
-        columns = [f.strip() for f in reader.fieldnames or []]
+        header, csv_lines = csv_rows(text)
+        columns = [f.strip() for f in header]
         if "query" not in columns or "expected_article_id" not in columns:
-            raise InvalidInput("line 1: a CSV of golden questions needs 'query' and 'expected_article_id' columns "
-                               "(expected_article_id empty when the KB should not answer)")
-        rows = [(reader.line_num, {k.strip(): v for k, v in row.items() if k}) for row in reader]
+            raise FileFormatError("a CSV of golden questions needs 'query' and 'expected_article_id' columns "
+                                  "(expected_article_id empty when the KB should not answer)", line=1)
+        rows = [(number, {k.strip(): v for k, v in row.items() if k}) for number, row in csv_lines]
     else:
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                rows.append((number, json.loads(line)))
-            except json.JSONDecodeError as exc:
-                raise InvalidInput(f"line {number}: invalid JSON ({exc.msg})") from None
-            except RecursionError:
-                raise InvalidInput(f"line {number}: JSON nested too deeply") from None
+        rows = list(json_lines(text))
     out: list[GoldenQuestion] = []
     for number, row in rows:
         if len(out) >= limit:
-            raise InvalidInput(f"line {number}: more than {limit:,} questions")
+            raise FileFormatError(f"more than {limit:,} questions", line=number)
         if not isinstance(row, dict):
-            raise InvalidInput(f"line {number}: expected an object with 'query' and 'expected_article_id'")
+            raise FileFormatError("expected an object with 'query' and 'expected_article_id'", line=number)
         if "expected_article_id" not in row:
-            raise InvalidInput(f"line {number}: missing 'expected_article_id' (null or empty when the KB should not "
-                               "answer)")
+            raise FileFormatError("missing 'expected_article_id' (null or empty when the KB should not answer)",
+                                  line=number)
         out.append(golden_question(number, row.get("query"), row.get("expected_article_id")))
     if not out:
-        raise InvalidInput("no questions in the file")
+        raise FileFormatError("no questions in the file")
     return out
 
 
 def golden_question(number: int, query: object, expected: object) -> GoldenQuestion:
-    """One golden question, checked (the file reader and the API share this)."""
+    """One golden question, checked (the file reader and the API share this; `number` is its line)."""
     if not isinstance(query, str) or not query.strip():
-        raise InvalidInput(f"line {number}: 'query' must be a non-empty string")
+        raise FileFormatError("'query' must be a non-empty string", line=number)
     if len(query) > MAX_QUERY_CHARS:
-        raise InvalidInput(f"line {number}: 'query' is longer than {MAX_QUERY_CHARS:,} characters")
+        raise FileFormatError(f"'query' is longer than {MAX_QUERY_CHARS:,} characters", line=number)
     if expected is not None and not isinstance(expected, str | int):
-        raise InvalidInput(f"line {number}: 'expected_article_id' must be a string or null")
+        raise FileFormatError("'expected_article_id' must be a string or null", line=number)
     article = str(expected).strip() if expected is not None and str(expected).strip() else None
     return GoldenQuestion(query=query.strip(), expected_article_id=article, line=number)
 
@@ -295,15 +285,11 @@ def golden_question(number: int, query: object, expected: object) -> GoldenQuest
 def read_questions(path: Path) -> list[GoldenQuestion]:
     """Golden questions from a .jsonl/.json-lines or .csv file."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput(f"{path}: not UTF-8 text") from None
+        return parse_questions(read_text(path), csv_format=path.suffix.lower() == ".csv")
+    except FileFormatError as exc:
+        raise exc.in_file(path) from None
     except OSError as exc:
-        raise InvalidInput(f"{path}: cannot read ({exc.strerror or exc})") from None
-    try:
-        return parse_questions(text, csv_format=path.suffix.lower() == ".csv")
-    except InvalidInput as exc:
-        raise InvalidInput(f"{path}: {exc}") from None
+        raise FileFormatError(f"cannot read ({exc.strerror or exc})", file=path) from None
 
 
 def work(queries: Iterable[str]) -> float:
@@ -633,7 +619,7 @@ def history_threads(rt: Runtime, paths: list[Path], *, since: str | None = None,
     """Conversations from files (redacted like an import), or the imported ones when no path is given."""
     from backend.dates import to_utc_iso
     from backend.services.conversations import prepare
-    from backend.services.history import HistoryFormatError, fit, read_history
+    from backend.services.history import fit, read_history
     from backend.store import conversations as conv_store
 
     since = to_utc_iso(since, "since") if since else None
@@ -646,10 +632,7 @@ def history_threads(rt: Runtime, paths: list[Path], *, since: str | None = None,
         return
     files = []
     for path in paths:  # every file is read before the replay starts: a bad one fails now, not in an hour
-        try:
-            files.append(read_history(path))
-        except HistoryFormatError as exc:
-            raise InvalidInput(f"{path}: {exc}") from None
+        files.append(read_history(path))
     for conversations in files:
         for conversation in conversations:
             yield prepare(fit(conversation), redact_pii=rt.settings.redact_pii, key=rt.pseudonym_key)

@@ -128,3 +128,10 @@ def test_generate_or_fall_back():
     # A stream that fails midway: what it sent stays sent, then the offline engine's events follow.
     events = list(stream_or_fall_back(broken, lambda p: p.stream(), lambda degraded: iter([f"offline {degraded}"])))  # type: ignore[arg-type]
     assert events == ["partial ", "offline True"]
+
+
+def test_one_failure_struct():
+    """kb and history imports each had a Failure, one with `reason` and one with `error`; now one."""
+    defined = [f"{name}:{node.lineno}" for name, tree in parsed().items() for node in ast.walk(tree)
+               if isinstance(node, ast.ClassDef) and node.name == "Failure"]
+    assert len(defined) == 1 and defined[0].startswith("backend.services.readers:"), defined
