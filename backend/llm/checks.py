@@ -24,6 +24,7 @@ import re
 
 import msgspec
 
+from backend import tuning
 from backend.models import Checks, Thread, Unsupported
 from backend.text import stems
 
@@ -265,7 +266,6 @@ def _same_date(span: str, evidence: str) -> bool:
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 _FULL = re.compile(r"\b(?:in full|full|entire|whole|100 ?%|all of|complet[oa]?|total|íntegro|integral|integrale"
                    r"|vollständige?n?|volle?n?|intégral|volledige?|totale)\b", re.I)
-PROMISE_OVERLAP = 0.34  # share of the promise sentence's content words an evidence sentence must share
 
 
 def _sentence_at(text: str, start: int, end: int) -> str:
@@ -287,7 +287,7 @@ def _promise_backing(kind: str, offers: re.Pattern[str], sentence: str, evidence
                 continue
             if foreign != bool(_ANY_FOREIGN.search(part)):  # two languages: the kind is the match (module doc)
                 return index
-            if not wanted or len(wanted & stems(part)) / len(wanted) >= PROMISE_OVERLAP:
+            if not wanted or len(wanted & stems(part)) / len(wanted) >= tuning.PROMISE_OVERLAP:
                 return index
     return None
 

@@ -15,16 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from backend import tuning
 from backend.llm import extractive
 from backend.models import Item, Signals, Summary, Thread, Turn
 from backend.text import message_sentences, stems
 
-MAX_WORDS = 100
-ISSUE_WORDS = 48  # of the 100: the customer's issues first, then what agents did, then references
-MAX_ISSUES = 3
-MAX_AGENT = 3
-MAX_SENTENCE_WORDS = 30
-LATER_ISSUE_PENALTY = 1.0  # a later sentence needs this much more to count as another issue
+MAX_WORDS = tuning.SUMMARY_MAX_WORDS
 # Bounds on the reading, so a 200,000-character conversation costs a bounded amount: a longer "sentence" (a
 # pasted log, hostile text) is read as its start, and of a conversation with more sentences the opening (which
 # states the issues) and the end (where things stand) are read.
@@ -252,7 +248,7 @@ def _fit(parts: list[str], budget: int) -> list[str]:
 
 
 def _by_message(sentences: list[Sentence]) -> list[str]:
-    """Chosen sentences joined per message ("A; b"), each cut to MAX_SENTENCE_WORDS words."""
+    """Chosen sentences joined per message ("A; b"), each cut to tuning.SUMMARY_SENTENCE_WORDS words."""
     groups: list[list[str]] = []
     last_key = None
     for sentence in sentences:
@@ -262,7 +258,7 @@ def _by_message(sentences: list[Sentence]) -> list[str]:
         else:
             groups.append([text])
         last_key = sentence.key
-    return [_words("; ".join(group), MAX_SENTENCE_WORDS) for group in groups]
+    return [_words("; ".join(group), tuning.SUMMARY_SENTENCE_WORDS) for group in groups]
 
 
 def handoff_text(issues: list[Sentence], done: list[Sentence], open_questions: list[Sentence],
@@ -279,7 +275,7 @@ def handoff_text(issues: list[Sentence], done: list[Sentence], open_questions: l
         agent_parts.append(_sentence(f"Still open: {_words(open_questions[-1].text, 20)}"))
     elif resolved:
         agent_parts.append("Resolved in the conversation.")
-    parts = _fit(issue_parts, ISSUE_WORDS)
+    parts = _fit(issue_parts, tuning.SUMMARY_ISSUE_WORDS)
     so_far = " ".join(parts)
     mentioned = references(conversation)
     ids = [r for r in mentioned if _REFERENCE.fullmatch(r) and r.lower() not in so_far.lower()]
@@ -299,10 +295,11 @@ def extractive_summary(thread: Thread, signals: Signals) -> Summary:
     sentences = split_sentences(messages)
     customer = [s for s in sentences if s.role == "customer"]
     agent = [s for s in sentences if s.role == "agent"]
-    issues = pick([(issue_score(s) - (0 if s.opening else LATER_ISSUE_PENALTY), s) for s in customer], MAX_ISSUES,
+    later = tuning.SUMMARY_LATER_ISSUE_PENALTY
+    issues = pick([(issue_score(s) - (0 if s.opening else later), s) for s in customer], tuning.SUMMARY_MAX_ISSUES,
                   minimum=1.5, novelty=0.4) \
         or [s for s in customer if not is_chitchat(s)][:1] or customer[:1]
-    done = pick([(agent_score(s), s) for s in agent], MAX_AGENT, minimum=1.5) or \
+    done = pick([(agent_score(s), s) for s in agent], tuning.SUMMARY_MAX_AGENT, minimum=1.5) or \
         [s for s in agent if not _POLITE.search(s.text) and not s.text.endswith("?")][:1] or agent[:1]
     promised = [s for s in agent if (_PROMISE.search(s.text) or _FOLLOW_UP.search(s.text)) and agent_score(s) > 0]
     steps = [s for s in agent if _ACTION.search(s.text) and s not in promised][:4]

@@ -41,7 +41,6 @@ from backend.store import conversations as conv_store
 from backend.text import count_tokens
 
 EXTRACTIVE_VERSION = "extractive@1"
-MAX_SUGGESTIONS = 3
 
 
 class Delta(msgspec.Struct):
@@ -301,7 +300,7 @@ def assist_events(rt: Runtime, conversation: Conversation, *, user_id: int | Non
                     yield "suggestion", item.suggestion
     answered = any(s.kind == "answer" for s in suggestions)
     extras = other_suggestions(thread, found, signals, answered=answered)
-    room = MAX_SUGGESTIONS - len(suggestions)
+    room = tuning.MAX_SUGGESTIONS - len(suggestions)
     if len(extras) > room:  # two answers leave room for one more: an escalation before a clarifying question
         extras = ([e for e in extras if e.kind == "escalate"] or extras)[:room]
     for extra in extras:

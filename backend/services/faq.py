@@ -32,9 +32,9 @@ from backend.store.faq import CustomerQuestion, ExistingDraft, NewDraft
 SAME_DRAFT = tuning.SAME_DRAFT
 AGENTS_AGREE = tuning.AGENTS_AGREE
 MAX_EXAMPLES = tuning.MAX_EXAMPLES
-MAX_REPLIES_COMPARED = 12  # replies embedded per topic to compare what agents answered
-REPLY_CHARS = 400  # of each reply, embedded for that comparison
-SAME_MEMBERS = 0.3  # a topic holding this share of an existing draft's questions (or its own) is that draft
+MAX_REPLIES_COMPARED = tuning.MAX_REPLIES_COMPARED
+REPLY_CHARS = tuning.REPLY_CHARS
+SAME_MEMBERS = tuning.SAME_MEMBERS
 STATUSES = DRAFT_STATUSES
 _QUESTION = re.compile(r"\?|^(?:how|what|when|where|why|who|which|can|could|do|does|did|is|are|will|would|should|"
                        r"may|i need|i want|i'd like|i would like|please|help)\b", re.IGNORECASE)
