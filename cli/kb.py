@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
+from backend.vocabulary import IMPORT_FORMATS
 from cli.context import pass_app, print_json
 from cli.remote import remote_options
-
-IMPORT_FORMATS = ("auto", "md", "html", "txt", "csv", "jsonl", "zendesk")  # = backend.models.IMPORT_FORMATS
 
 
 def _err():

@@ -12,6 +12,8 @@ from backend.models import Escalation, Sentiment, Signals, Turn
 from backend.signals import rules
 from backend.signals.escalation import READABLE, TRIGGERS, assess, quote
 from backend.signals.language import detect_language
+from backend.vocabulary import Sentiment as SentimentLabel
+from backend.vocabulary import Urgency
 
 if TYPE_CHECKING:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -61,7 +63,7 @@ def sentiment(text: str) -> float:
     return valence / math.sqrt(valence * valence + _VADER_ALPHA)
 
 
-def sentiment_label(score: float) -> str:
+def sentiment_label(score: float) -> SentimentLabel:
     """negative / neutral / positive from a VADER compound score."""
     return ("negative" if score <= tuning.SENTIMENT_NEGATIVE else "positive" if score >= tuning.SENTIMENT_POSITIVE
             else "neutral")
@@ -141,10 +143,10 @@ def compute_signals(messages: Sequence[Turn], *, tier: str | None = None,
     # VADER reads "THIRD time!!! speak to a manager" as mildly positive; the reasons found pull it down.
     if english:
         current = max(-1.0, current - tuning.SENTIMENT_REASON_PULL * sum(c in codes for c in (*TRIGGERS, "repeat", "profanity")))
-        label = sentiment_label(current)
+        label: SentimentLabel = sentiment_label(current)
     else:
         label = "unknown"
-    urgency = "high" if rules.URGENT.search(recent_text) or (risk == "high" and (current < tuning.SENTIMENT_NEGATIVE or not english)) \
+    urgency: Urgency = "high" if rules.URGENT.search(recent_text) or (risk == "high" and (current < tuning.SENTIMENT_NEGATIVE or not english)) \
         else "medium" if current < tuning.SENTIMENT_NEGATIVE or risk == "medium" else "low"
     ordered = [c for c in ("human", "churn", "legal", "chargeback", "public", "repeat", "vip_money",
                            "negative_trend", "long_unresolved", "profanity") if c in codes]

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import ROOT
 
 BASE = {"backend.models", "backend.text", "backend.tuning", "backend.errors", "backend.dates", "backend.metrics",
-        "backend.settings", "backend"}
+        "backend.settings", "backend.vocabulary", "backend"}
 LAYERS = {  # a module may import its own layer, lower layers and BASE
     "store": 0, "engines": 1, "services": 2, "faces": 3,
 }
