@@ -28,8 +28,10 @@ LIMITS: dict[str, dict[str, str]] = {
         "ASSIST_WINDOW_S")},
     "backend.services.conversations": {name: "input limit (docs/api.md)" for name in (
         "MAX_MESSAGES", "MAX_MESSAGE_CHARS", "MAX_TOTAL_CHARS", "MAX_CLOCK_SKEW")},
-    "backend.services.evaluation": {name: "input or report size limit" for name in (
-        "MAX_QUESTIONS", "MAX_API_WORK", "QUESTION_CHARS_PER_UNIT", "MAX_QUERY_CHARS", "WORST")},
+    "backend.services.evaluation.golden": {name: "input limit (the API's measured in bench/results/hostile.json)"
+                                           for name in ("MAX_QUESTIONS", "MAX_API_WORK", "QUESTION_CHARS_PER_UNIT",
+                                                        "MAX_QUERY_CHARS")},
+    "backend.services.evaluation.replay": {"WORST": "report size"},
     "backend.services.feedback": {"MAX_FINAL_TEXT": "input limit"},
     "backend.services.history": {"EMBED_GROUP": "batch size", "MAX_HISTORY_BYTES": "input limit"},
     "backend.services.jobs": {"LEASE": "longer than any job runs"},
