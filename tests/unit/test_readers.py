@@ -64,15 +64,6 @@ HISTORY_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "content", "line", "reason"), HISTORY_CASES, ids=[c[0] for c in HISTORY_CASES])
-def test_history_files(tmp_path: Path, name: str, content: str, line: int, reason: str):
-    path = tmp_path / name
-    path.write_text(content)
-    with pytest.raises(FileFormatError) as caught:
-        read_history(path)
-    assert (caught.value.file, caught.value.line) == (str(path), line) and reason in caught.value.reason
-
-
 GOLDEN_CASES = [
     ("g.jsonl", '{"query": "a", "expected_article_id": null}\n{"query": ""}\n', 2, "missing 'expected_article_id'"),
     ("g2.jsonl", '{"query": "a", "expected_article_id": null}\n\n{oops\n', 3, "invalid JSON"),
@@ -81,12 +72,14 @@ GOLDEN_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "content", "line", "reason"), GOLDEN_CASES, ids=[c[0] for c in GOLDEN_CASES])
-def test_golden_question_files(tmp_path: Path, name: str, content: str, line: int, reason: str):
+@pytest.mark.parametrize(("read", "name", "content", "line", "reason"),
+                         [(read_history, *case) for case in HISTORY_CASES] + [(read_questions, *case) for case in GOLDEN_CASES],
+                         ids=[c[0] for c in HISTORY_CASES + GOLDEN_CASES])
+def test_history_and_golden_question_files(tmp_path: Path, read, name: str, content: str, line: int, reason: str):
     path = tmp_path / name
     path.write_text(content)
     with pytest.raises(FileFormatError) as caught:
-        read_questions(path)
+        read(path)
     assert (caught.value.file, caught.value.line) == (str(path), line) and reason in caught.value.reason
 
 
