@@ -93,6 +93,14 @@ SUMMARY_MAX_ISSUES = 3
 SUMMARY_MAX_AGENT = 3  # agent sentences (what was done or promised)
 SUMMARY_SENTENCE_WORDS = 30  # each chosen message's sentences, joined, are cut to this
 SUMMARY_LATER_ISSUE_PENALTY = 1.0  # a later sentence needs this much more to count as another issue
+SUMMARY_MIN_SCORE = 1.5  # a customer or agent sentence scoring less is not chosen
+SUMMARY_ISSUE_NOVELTY = 0.4  # a customer sentence sharing this share of its words with a chosen one adds nothing
+# How much each cue says a customer sentence states an issue of their own (backend/llm/handoff.py issue_score).
+SUMMARY_ISSUE_WEIGHTS = {"problem": 2.0, "request": 1.5, "new_topic": 1.5, "opening": 2.5, "reference": 0.75,
+                         "question": 0.5, "answer": -2.0, "thanks": -1.5}
+# ... and an agent sentence what was done or promised (agent_score).
+SUMMARY_AGENT_WEIGHTS = {"action": 3.0, "promise": 2.5, "reference": 0.75, "dm": 0.5, "question": -2.5,
+                         "polite": -1.5}
 
 # ---- FAQ mining ------------------------------------------------------------------------------------------------
 # Fitted leave-one-dataset-out, then on all four sets (bench/bench_mining.py, bench/results/mining.json):

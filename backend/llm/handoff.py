@@ -171,19 +171,20 @@ def issue_score(sentence: Sentence) -> float:
     """How much this customer sentence reads like a problem or request of their own."""
     if is_chitchat(sentence) or sentence.words < 3:
         return -10.0
+    weight = tuning.SUMMARY_ISSUE_WEIGHTS
     score = 0.0
-    score += 2.0 if _PROBLEM.search(sentence.text) else 0.0
-    score += 1.5 if _REQUEST.search(sentence.text) else 0.0
-    score += 1.5 if _NEW_TOPIC.search(sentence.text) else 0.0
-    score += 2.5 if sentence.opening else 0.0
-    score += min(len(references(sentence.text)), 2) * 0.75
-    score += 0.5 if sentence.text.endswith("?") else 0.0
+    score += weight["problem"] if _PROBLEM.search(sentence.text) else 0.0
+    score += weight["request"] if _REQUEST.search(sentence.text) else 0.0
+    score += weight["new_topic"] if _NEW_TOPIC.search(sentence.text) else 0.0
+    score += weight["opening"] if sentence.opening else 0.0
+    score += min(len(references(sentence.text)), 2) * weight["reference"]
+    score += weight["question"] if sentence.text.endswith("?") else 0.0
     answer = sentence.after_agent_question and not sentence.opening and (sentence.words < 8
                                                                        or not _PROBLEM.search(sentence.text))
     if _REPLY.match(sentence.text) or answer:
-        score -= 2.0  # an answer to the agent's question (a choice, a confirmation), not a new issue
+        score += weight["answer"]  # an answer to the agent's question (a choice, a confirmation), not a new issue
     if _THANKS.search(sentence.text):
-        score -= 1.5
+        score += weight["thanks"]
     return score
 
 
@@ -191,15 +192,16 @@ def agent_score(sentence: Sentence) -> float:
     """How much this agent sentence says what was done or promised."""
     if sentence.words < 4:
         return -10.0
+    weight = tuning.SUMMARY_AGENT_WEIGHTS
     score = 0.0
-    score += 3.0 if _ACTION.search(sentence.text) else 0.0
-    score += 2.5 if _PROMISE.search(sentence.text) else 0.0
-    score += min(len(references(sentence.text)), 3) * 0.75
-    score += 0.5 if _DM.search(sentence.text) else 0.0
+    score += weight["action"] if _ACTION.search(sentence.text) else 0.0
+    score += weight["promise"] if _PROMISE.search(sentence.text) else 0.0
+    score += min(len(references(sentence.text)), 3) * weight["reference"]
+    score += weight["dm"] if _DM.search(sentence.text) else 0.0
     if sentence.text.endswith("?"):
-        score -= 2.5
+        score += weight["question"]
     if _POLITE.search(sentence.text) and not _ACTION.search(sentence.text):
-        score -= 1.5
+        score += weight["polite"]
     return score
 
 
@@ -297,9 +299,9 @@ def extractive_summary(thread: Thread, signals: Signals) -> Summary:
     agent = [s for s in sentences if s.role == "agent"]
     later = tuning.SUMMARY_LATER_ISSUE_PENALTY
     issues = pick([(issue_score(s) - (0 if s.opening else later), s) for s in customer], tuning.SUMMARY_MAX_ISSUES,
-                  minimum=1.5, novelty=0.4) \
+                  minimum=tuning.SUMMARY_MIN_SCORE, novelty=tuning.SUMMARY_ISSUE_NOVELTY) \
         or [s for s in customer if not is_chitchat(s)][:1] or customer[:1]
-    done = pick([(agent_score(s), s) for s in agent], tuning.SUMMARY_MAX_AGENT, minimum=1.5) or \
+    done = pick([(agent_score(s), s) for s in agent], tuning.SUMMARY_MAX_AGENT, minimum=tuning.SUMMARY_MIN_SCORE) or \
         [s for s in agent if not _POLITE.search(s.text) and not s.text.endswith("?")][:1] or agent[:1]
     promised = [s for s in agent if (_PROMISE.search(s.text) or _FOLLOW_UP.search(s.text)) and agent_score(s) > 0]
     steps = [s for s in agent if _ACTION.search(s.text) and s not in promised][:4]
