@@ -11,6 +11,7 @@ from datetime import timedelta
 from litestar import Litestar
 from litestar.config.cors import CORSConfig
 from litestar.config.csrf import CSRFConfig
+from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
@@ -28,7 +29,7 @@ from backend.api.kb import KBController
 from backend.api.observability import RequestContext
 from backend.api.reports import DashboardController, ExportController, QAController
 from backend.llm.prompts import load_all as load_prompts
-from backend.services.jobs import Periodic, Repeating
+from backend.services.jobs import Repeating, periodic
 from backend.services.runtime import Runtime
 from backend.settings import Settings, load_settings
 from backend.version import version
@@ -37,30 +38,30 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 4 * 1024 * 1024  # well above 200,000 characters of messages in UTF-8 JSON
 
 
-def start_jobs(rt: Runtime) -> list[Periodic | Repeating]:
+def start_jobs(rt: Runtime) -> list[Repeating]:
     """Periodic jobs this worker offers to run (a lease in the store lets exactly one worker run each),
     and its own index publishing (a start-up cache, at most every SAVE_INTERVAL_S)."""
-    jobs: list[Periodic | Repeating] = []
+    jobs: list[Repeating] = []
     if rt.settings.faq_mine_every_h > 0:
         from backend.services import faq as faq_service
 
-        jobs.append(Periodic(rt, "faq-mine", timedelta(hours=rt.settings.faq_mine_every_h),
+        jobs.append(periodic(rt, "faq-mine", timedelta(hours=rt.settings.faq_mine_every_h),
                              lambda: faq_service.mine(rt, min_count=rt.settings.faq_min_count).summary(),
                              check_every=min(60.0, rt.settings.faq_mine_every_h * 3600 / 4)).start())
     jobs.append(Repeating("index-save", tuning.SAVE_INTERVAL_S, rt.retriever.save).start())
     from backend.services.learning import learn
 
-    jobs.append(Periodic(rt, "learn", timedelta(seconds=tuning.LEARN_EVERY_S), lambda: learn(rt).summary(),
+    jobs.append(periodic(rt, "learn", timedelta(seconds=tuning.LEARN_EVERY_S), lambda: learn(rt).summary(),
                          check_every=min(60.0, tuning.LEARN_EVERY_S)).start())
     from backend.services.calibration import recalibrate_if_stale
 
-    jobs.append(Periodic(rt, "calibrate", timedelta(seconds=tuning.CALIBRATION_CHECK_S),
+    jobs.append(periodic(rt, "calibrate", timedelta(seconds=tuning.CALIBRATION_CHECK_S),
                          lambda: recalibrate_if_stale(rt) and "recalibrated",
                          check_every=tuning.CALIBRATION_CHECK_S).start())
     from backend.services.kb import prune_change_log
 
     # Every removal leaves a tombstone for indexes catching up; unpruned, the change log grows forever.
-    jobs.append(Periodic(rt, "prune-tombstones", timedelta(seconds=tuning.TOMBSTONE_PRUNE_EVERY_S),
+    jobs.append(periodic(rt, "prune-tombstones", timedelta(seconds=tuning.TOMBSTONE_PRUNE_EVERY_S),
                          lambda: f"{prune_change_log(rt)} tombstones pruned",
                          check_every=min(60.0, tuning.TOMBSTONE_PRUNE_EVERY_S)).start())
     return jobs
@@ -105,6 +106,8 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
                       exclude=[r"^/v1/", r"^/healthz$", r"^/metrics$", r"^/schema"])  # bearer routes need no CSRF
     prometheus = PrometheusConfig(app_name="tandem", prefix="tandem", group_path=True, exclude=[r"^/metrics$"])
     app = Litestar(
+        # Controllers take the process's Runtime as the `rt` parameter (none reaches into another for it).
+        dependencies={"rt": Provide(lambda: rt, use_cache=True, sync_to_thread=False)},
         route_handlers=[AssistController, KBController, FaqController, EvalController, AccountController, ExportController,
                         DashboardController, QAController, MetricsController, healthz],
         on_startup=[startup],

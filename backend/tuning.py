@@ -61,6 +61,7 @@ LEARN_MAX_QUESTION_CHARS = 600
 LEARN_CONFLICT_SIMILARITY = 0.92  # questions this alike, linked to different articles, conflict
 LEARN_MAJORITY = 2 / 3  # ... unless one article has this share of their links (and two more than any other)
 LEARN_EVERY_S = 300.0  # the periodic learning job
+LEARN_TITLE_MIN_CHARS = 12  # set by hand: shorter titles ("Returns") are named in passing far more often than cited
 
 # ---- the retrieval query of a conversation (bench/results/answers.json: dialogue tune split) -----------------
 QUERY_DECAY = 0.5  # each earlier customer turn weighs this much less in the dense query
@@ -79,16 +80,40 @@ MAX_OTHER_ISSUES = 1  # answers to issues other than the latest (one suggestion 
 # second answers given to single-issue conversations): an earlier customer turn this similar to the latest
 # issue is the same issue restated.
 ISSUE_DISTINCT = 0.5
+MAX_SUGGESTIONS = 3  # product choice (not fitted): an agent reads three suggestions at a glance, not more
+
+# ---- evidence checks on generated answers (bench/bench_guardrails.py; chosen on its tune set) -----------------
+PROMISE_OVERLAP = 0.34  # share of a promise sentence's content words an evidence sentence must share
+
+# ---- handoff summaries (backend/llm/handoff.py; set while writing the summarizer on the dev set
+# bench/data/summaries_dev.jsonl, reported on the held-out set: bench/results/summaries.json) ----------------------
+SUMMARY_MAX_WORDS = 100  # the product's limit on a summary's text
+SUMMARY_ISSUE_WORDS = 48  # of the 100: the customer's issues first, then what agents did, then references
+SUMMARY_MAX_ISSUES = 3
+SUMMARY_MAX_AGENT = 3  # agent sentences (what was done or promised)
+SUMMARY_SENTENCE_WORDS = 30  # each chosen message's sentences, joined, are cut to this
+SUMMARY_LATER_ISSUE_PENALTY = 1.0  # a later sentence needs this much more to count as another issue
+SUMMARY_MIN_SCORE = 1.5  # a customer or agent sentence scoring less is not chosen
+SUMMARY_ISSUE_NOVELTY = 0.4  # a customer sentence sharing this share of its words with a chosen one adds nothing
+# How much each cue says a customer sentence states an issue of their own (backend/llm/handoff.py issue_score).
+SUMMARY_ISSUE_WEIGHTS = {"problem": 2.0, "request": 1.5, "new_topic": 1.5, "opening": 2.5, "reference": 0.75,
+                         "question": 0.5, "answer": -2.0, "thanks": -1.5}
+# ... and an agent sentence what was done or promised (agent_score).
+SUMMARY_AGENT_WEIGHTS = {"action": 3.0, "promise": 2.5, "reference": 0.75, "dm": 0.5, "question": -2.5,
+                         "polite": -1.5}
 
 # ---- FAQ mining ------------------------------------------------------------------------------------------------
 # Fitted leave-one-dataset-out, then on all four sets (bench/bench_mining.py, bench/results/mining.json):
 NEIGHBOUR_K = 4  # the history's scale: median distance from a question to its 4th nearest neighbour
 CUT_SCALE = 1.6  # the cut is this times that scale
 REPLY_MERGE = 0.85  # topics whose agents' replies' centroids are this similar are one topic
+MAX_REPLIES_COMPARED = 12  # replies embedded per topic to compare what agents answered
+REPLY_CHARS = 400  # of each reply, embedded for that comparison
 # Set by hand (not fitted; the mining benchmark's KB is empty, so they are not exercised by it):
 CUT_MIN, CUT_MAX = 0.20, 0.65  # bounds on the cut (cosine distance)
 FAQ_ANSWERED = 0.5  # a topic counts as answered when its nearest article is at least this likely the answer
 SAME_DRAFT = 0.85  # a topic whose questions are new, centred this close to an existing draft, is that draft
+SAME_MEMBERS = 0.3  # a topic holding this share of an existing draft's questions (or its own) is that draft
 AGENTS_AGREE = 0.55  # agents' replies vs the KB passage: below this, propose updating the article
 DENSE_LIMIT = 6000  # above this many questions, k-means micro-clusters first (the distance matrix is n^2)
 MAX_EXAMPLES = 5
@@ -110,6 +135,14 @@ ESCALATION_SATISFIED_THRESHOLD = 0.5
 ESCALATION_MAX_MESSAGES = 40  # only the newest messages are read (cost grows with the thread)
 ESCALATION_VECTOR_CACHE = 4096  # sentence vectors kept per process: a ticket is assisted again as it grows
 LONG_THREAD_TURNS = 8  # set by hand (the previous rule): this many customer+agent turns is long
+# Sentiment bands on VADER's compound score: set by hand (the previous rules, not fitted); signals.json reports
+# the labels and urgency they give on the blind set.
+SENTIMENT_NEGATIVE = -0.3  # at or below: "negative" (and with high risk, urgent)
+SENTIMENT_POSITIVE = 0.3  # at or above: "positive"
+SENTIMENT_VERY_NEGATIVE = -0.6  # a reason of its own, and friction (medium risk)
+SENTIMENT_TREND_DROP = 0.4  # the latest customer turn this much below the first, and below the floor, is a worsening trend
+SENTIMENT_TREND_FLOOR = -0.2
+SENTIMENT_REASON_PULL = 0.25  # each trigger, repeat or profanity found pulls the score down this much
 # Language identification: these codes only (the product's languages); py3langid and lingua averaged.
 LANGUAGES = ("en", "es", "de", "fr", "nl", "pt", "it", "pl", "sv", "da", "tr", "ca", "ro", "no", "fi", "cs", "hu",
              "el", "ru", "uk")

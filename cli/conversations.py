@@ -29,7 +29,7 @@ def import_(app, paths, as_json):
         print_json(report)
     else:
         for failure in report.failed:
-            click.echo(f"failed: {failure.path}: {failure.error}", err=True)
+            click.echo(f"failed: {failure.path}: {failure.reason}", err=True)
         click.echo(report.summary())
     if report.failed:
         raise SystemExit(1)

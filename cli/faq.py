@@ -6,11 +6,10 @@ from typing import Any
 
 import click
 
+from backend.vocabulary import DRAFT_STATUSES as STATUSES
 from cli.context import pass_app, print_json, to_builtins
 from cli.dates import parse_date
 from cli.remote import remote_options
-
-STATUSES = ("pending", "approved", "rejected", "merged")  # = backend.models.DRAFT_STATUSES
 
 
 def _console():

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
+from backend.vocabulary import IMPORT_FORMATS
 from cli.context import pass_app, print_json
 from cli.remote import remote_options
-
-IMPORT_FORMATS = ("auto", "md", "html", "txt", "csv", "jsonl", "zendesk")  # = backend.models.IMPORT_FORMATS
 
 
 def _err():
@@ -70,26 +69,18 @@ def import_(app, paths, source, fmt, prune, id_field, title_field, body_field, u
 def _remote_import(remote, paths, source, fmt, fields):
     """Read files here, send their articles to the server (which chunks, embeds and indexes them)."""
     from backend.services import kb as kb_service
-    from backend.services.kb_formats import FormatError, expand_paths, read_file
 
     report = kb_service.ImportReport()
-    for path in paths:
-        if not path.exists():
-            report.failed.append(kb_service.Failure(str(path), "no such file or folder"))
-    files = expand_paths([p for p in paths if p.exists()], fmt)
-    report.files = len(files)
-    for path, root in files:
-        try:
-            articles = read_file(path, root, fmt, fields)
-        except (FormatError, OSError) as exc:
-            report.failed.append(kb_service.Failure(str(path), str(exc)))
+    # The same reader as a local import: unreadable files and article ids repeated across files are refused here.
+    for _, articles in kb_service.read_articles(list(paths), report, source=source, fmt=fmt, fields=fields):
+        if articles is None:
             continue
         by_source: dict[str, list[dict]] = {}
         for a in articles:
             # Review fields only when the file has them: a server from before them refuses unknown fields.
             review = {k: v for k, v in (("owner", a.owner), ("reviewed_at", a.reviewed_at),
                                         ("review_every_days", a.review_every_days)) if v is not None}
-            by_source.setdefault(source or a.source or kb_service.DEFAULT_SOURCE, []).append(
+            by_source.setdefault(a.source or kb_service.DEFAULT_SOURCE, []).append(
                 {"external_id": a.external_id, "title": a.title, "body": a.body, "url": a.url, "tags": a.tags,
                  "status": a.status, **review})
         for src, batch in by_source.items():

@@ -6,10 +6,9 @@ import sys
 
 import click
 
+from backend.vocabulary import EXPORT_FORMATS
 from cli.context import pass_app
 from cli.dates import parse_date
-
-EXPORT_FORMATS = ("csv", "jsonl", "md", "html")  # = backend.models.EXPORT_FORMATS
 
 
 @click.group()

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import click
 
+from backend.vocabulary import USER_ROLES as ROLES
 from cli.context import pass_app, print_json
-
-ROLES = ("agent", "knowledge_manager", "lead", "admin")  # backend.models.USER_ROLES (checked by the service)
 
 
 @click.group()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from litestar import Controller, Request, get
 
-from backend.api.assist import runtime
 from backend.api.auth import ANY_ROLE, require
+from backend.api.deps import RuntimeDep
 from backend.models import User, UserRecord
 from backend.services import users as user_service
 
@@ -20,6 +20,6 @@ class AccountController(Controller):
         return request.user
 
     @get("/users", guards=[require("admin")], sync_to_thread=True)
-    def users(self, request: Request) -> list[UserRecord]:
+    def users(self, rt: RuntimeDep) -> list[UserRecord]:
         """All users (admin only)."""
-        return user_service.list_users(runtime(request))
+        return user_service.list_users(rt)

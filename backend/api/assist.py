@@ -12,6 +12,7 @@ from litestar.response import ServerSentEvent, ServerSentEventMessage
 
 from backend import metrics
 from backend.api.auth import ANY_ROLE, require
+from backend.api.deps import RuntimeDep
 from backend.api.observability import request_id
 from backend.api.schemas import ErrorBody, FeedbackCreate, RewriteCreate
 from backend.models import Conversation, Rewrite, Suggestions, Summary
@@ -22,14 +23,8 @@ from backend.services import rewrite as rewrite_service
 from backend.services import summaries as summary_service
 from backend.services.conversations import check_limits
 from backend.services.feedback import FeedbackOut
-from backend.services.runtime import Runtime
 
 _encode = msgspec.json.Encoder().encode
-
-
-def runtime(request: Request) -> Runtime:
-    """The process's Runtime (loaded once at start-up)."""
-    return request.app.state.rt
 
 
 def sse(events: Iterator[tuple[str, msgspec.Struct]], rid: str) -> Iterator[ServerSentEventMessage]:
@@ -58,10 +53,10 @@ class AssistController(Controller):
                                        description="Suggestions (or SSE events with Accept: text/event-stream)"),
                      413: ResponseSpec(data_container=ErrorBody, description="conversation over a size limit"),
                      429: ResponseSpec(data_container=ErrorBody, description="rate limited (see Retry-After)")})
-    def assist(self, request: Request, data: JSONBody[Conversation]) -> Response:
+    def assist(self, rt: RuntimeDep, request: Request, data: JSONBody[Conversation]) -> Response:
         """Reply suggestions for a conversation; JSON, or SSE with `Accept: text/event-stream`."""
         check_limits(data)
-        rt, user = runtime(request), request.user
+        user = request.user
         access.count_request(rt, user, "assist")
         if "text/event-stream" in request.headers.get("accept", ""):
             return ServerSentEvent(sse(assist_service.assist_events(rt, data, user_id=user.id), request_id(request.scope)))
@@ -73,17 +68,16 @@ class AssistController(Controller):
     @post("/summaries", sync_to_thread=True, status_code=200,
           responses={413: ResponseSpec(data_container=ErrorBody, description="conversation over a size limit"),
                      429: ResponseSpec(data_container=ErrorBody, description="rate limited (see Retry-After)")})
-    def summarize(self, request: Request, data: JSONBody[Conversation]) -> Summary:
+    def summarize(self, rt: RuntimeDep, request: Request, data: JSONBody[Conversation]) -> Summary:
         """A structured handoff summary (stored as the conversation's latest)."""
         check_limits(data)
-        rt = runtime(request)
         access.count_request(rt, request.user, "summaries")
         return summary_service.summarize(rt, data, user_id=request.user.id)
 
     @post("/feedback", sync_to_thread=True, status_code=201)
-    def feedback(self, request: Request, data: JSONBody[FeedbackCreate]) -> FeedbackOut:
+    def feedback(self, rt: RuntimeDep, request: Request, data: JSONBody[FeedbackCreate]) -> FeedbackOut:
         """Record what the agent did with a suggestion."""
-        return feedback_service.record(runtime(request), suggestion_id=data.suggestion_id, action=data.action,
+        return feedback_service.record(rt, suggestion_id=data.suggestion_id, action=data.action,
                                        rating=data.rating, final_text=data.final_text, user_id=request.user.id)
 
     @post("/rewrite", sync_to_thread=True, status_code=200,
@@ -91,9 +85,8 @@ class AssistController(Controller):
                      413: ResponseSpec(data_container=ErrorBody, description="text over the size limit"),
                      429: ResponseSpec(data_container=ErrorBody, description="rate limited (see Retry-After)"),
                      503: ResponseSpec(data_container=ErrorBody, description="the model did not answer")})
-    def rewrite(self, request: Request, data: JSONBody[RewriteCreate]) -> Rewrite:
+    def rewrite(self, rt: RuntimeDep, request: Request, data: JSONBody[RewriteCreate]) -> Rewrite:
         """The agent's draft rewritten by the configured model; additions the draft lacks are flagged."""
         rewrite_service.check_text(data.text)
-        rt = runtime(request)
         access.count_request(rt, request.user, "assist")  # a rewrite counts with assist
         return rewrite_service.rewrite(rt, data.text, data.action, data.language)

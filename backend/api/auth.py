@@ -15,8 +15,9 @@ from backend.api.errors import http_error
 from backend.models import User
 from backend.services import access
 from backend.services import users as user_service
+from backend.vocabulary import USER_ROLES
 
-ANY_ROLE = ("agent", "knowledge_manager", "lead", "admin")
+ANY_ROLE = USER_ROLES
 LEADS = ("lead", "admin")
 CURATORS = ("knowledge_manager", "admin")
 SESSION_COOKIE = "tandem_session"

@@ -33,12 +33,12 @@ def tandem_error(request: Request, exc: TandemError) -> Response:
 
 
 def http_error(request: Request, exc: HTTPException) -> Response:
-    """Litestar's own errors, with validation details (e.g. the unknown field's name) in `detail`."""
+    """Litestar's own errors, with validation details (where, and what is wrong) in `detail`."""
     detail = exc.detail
     extra = getattr(exc, "extra", None)
     if exc.status_code == 400 and extra:
-        messages = [e.get("message", "") if isinstance(e, dict) else str(e) for e in
-                    (extra if isinstance(extra, list) else [extra])]
+        messages = [(f"{e['key']}: " if e.get("key") else "") + e.get("message", "") if isinstance(e, dict) else str(e)
+                    for e in (extra if isinstance(extra, list) else [extra])]
         detail = f"{detail}: {'; '.join(m for m in messages if m)}"
     if exc.status_code >= 500:
         log.error("HTTP %s in %s %s (request %s): %s", exc.status_code, request.method, request.url.path,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from litestar import Controller, Request, post
 from litestar.params import JSONBody
 
-from backend.api.assist import runtime
 from backend.api.auth import CURATORS, require
+from backend.api.deps import RuntimeDep
 from backend.api.schemas import EvalQuestions
 from backend.errors import TooLarge
 from backend.services import evaluation
@@ -18,7 +18,7 @@ class EvalController(Controller):
     guards = [require(*CURATORS)]
 
     @post("/questions", sync_to_thread=True, status_code=200)
-    def questions(self, request: Request, data: JSONBody[EvalQuestions]) -> evaluation.EvalReport:
+    def questions(self, rt: RuntimeDep, request: Request, data: JSONBody[EvalQuestions]) -> evaluation.EvalReport:
         """Score golden questions against this KB (a bounded amount of work): the `tandem eval questions --json`
         report."""
         work = evaluation.work(q.query for q in data.questions)
@@ -28,4 +28,4 @@ class EvalController(Controller):
                            f"request: send fewer, or run `tandem eval questions --server`, which takes any number")
         golden = [evaluation.golden_question(i, q.query, q.expected_article_id)
                   for i, q in enumerate(data.questions, start=1)]
-        return evaluation.evaluate_questions(runtime(request), golden, k=data.k)
+        return evaluation.evaluate_questions(rt, golden, k=data.k)

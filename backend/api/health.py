@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from litestar import Request, Response, get
+from litestar import Response, get
 from litestar.plugins.prometheus import PrometheusController
 
 from backend.api.auth import require
+from backend.api.deps import RuntimeDep
 from backend.api.schemas import Health
 from backend.store import kb as kb_store
 
 
 @get("/healthz", tags=["health"], sync_to_thread=True)
-def healthz(request: Request) -> Response[Health]:
+def healthz(rt: RuntimeDep) -> Response[Health]:
     """Ready (200) when the store answers and the index is loaded. The index first catches up with the KB
     (a change made by the CLI or another host shows here within seconds); `stale` says if it could not."""
-    rt = request.app.state.rt
     retriever = rt.retriever
     try:
         retriever.follow()

@@ -19,8 +19,8 @@ from litestar.params import FromQuery, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Stream
 from litestar.utils.scope.state import ScopeState
 
-from backend.api.assist import runtime
 from backend.api.auth import LEADS, SESSION_COOKIE, require
+from backend.api.deps import RuntimeDep
 from backend.dates import to_utc_iso
 from backend.errors import RateLimited
 from backend.services import access, analytics, exports, qa
@@ -37,7 +37,7 @@ class ExportController(Controller):
     guards = [require(*LEADS)]
 
     @get("/export", sync_to_thread=True)
-    def export(self, request: Request, since: FromQuery[str | None] = None, until: FromQuery[str | None] = None,
+    def export(self, rt: RuntimeDep, since: FromQuery[str | None] = None, until: FromQuery[str | None] = None,
                agent: FromQuery[str | None] = None, helpdesk: FromQuery[str | None] = None,
                export_format: Annotated[str, QueryParameter(name="format")] = "csv",
                generate_missing: FromQuery[bool] = False) -> Stream:
@@ -46,7 +46,6 @@ class ExportController(Controller):
             from backend.errors import InvalidInput
 
             raise InvalidInput("format must be csv or jsonl")
-        rt = runtime(request)
         since, until = _iso(since, "since"), _iso(until, "until")
         if generate_missing:
             exports.generate_missing(rt, since=since, until=until, helpdesk=helpdesk)
@@ -61,10 +60,10 @@ class QAController(Controller):
     guards = [require(*LEADS)]
 
     @get("/", sync_to_thread=True)
-    def results(self, request: Request, since: FromQuery[str | None] = None,
+    def results(self, rt: RuntimeDep, since: FromQuery[str | None] = None,
                 until: FromQuery[str | None] = None) -> dict:
         """Auto-QA results stored by `tandem qa run` (the shipped rubric) for conversations last active in the window."""
-        return qa.report(runtime(request), since=_iso(since, "since"), until=_iso(until, "until"))
+        return qa.report(rt, since=_iso(since, "since"), until=_iso(until, "until"))
 
 
 LOGIN_PAGE = """<!doctype html><html lang=en><head><meta charset=utf-8><title>Tandem dashboard sign-in</title>
@@ -123,10 +122,9 @@ class DashboardController(Controller):
     response_headers = PAGE_HEADERS
 
     @get("", guards=[require(*LEADS)], sync_to_thread=True, media_type=MediaType.HTML)
-    def dashboard(self, request: Request, since: FromQuery[str | None] = None,
+    def dashboard(self, rt: RuntimeDep, request: Request, since: FromQuery[str | None] = None,
                   until: FromQuery[str | None] = None) -> str:
         """The usage report, live (with a sign-out button for browser sessions)."""
-        rt = runtime(request)
         data = analytics.build(rt, since=_iso(since, "since"), until=_iso(until, "until"))
         page = analytics.render_html(data, title="Tandem dashboard")
         if request.auth == "session":
@@ -141,9 +139,8 @@ class DashboardController(Controller):
         return LOGIN_PAGE.format(error="", csrf=html.escape(_csrf(request)))
 
     @post("/login", media_type=MediaType.HTML, status_code=200, sync_to_thread=True)
-    def login(self, request: Request, data: URLEncodedBody[dict[str, str]]) -> Response:
+    def login(self, rt: RuntimeDep, request: Request, data: URLEncodedBody[dict[str, str]]) -> Response:
         """Check the token and role, then start a server-side session (cookie: its random id only)."""
-        rt = runtime(request)
         client = _client(request)
         token = str((data or {}).get("token") or "").strip()
         try:
@@ -167,12 +164,12 @@ class DashboardController(Controller):
         return response
 
     @post("/logout", guards=[require(*LEADS)], status_code=200, sync_to_thread=True)
-    def logout(self, request: Request, data: URLEncodedBody[dict[str, str] | None] = None) -> Response:
+    def logout(self, rt: RuntimeDep, request: Request, data: URLEncodedBody[dict[str, str] | None] = None) -> Response:
         """End the session (the server forgets it; the cookie is cleared)."""
         _check_session_form(request, data)
         session_id = request.cookies.get(SESSION_COOKIE, "")
         if session_id:
-            access.end_session(runtime(request), session_id)
+            access.end_session(rt, session_id)
         response = Redirect("/dashboard/login", status_code=303)
         response.delete_cookie(SESSION_COOKIE, path="/dashboard")
         return response

@@ -24,8 +24,10 @@ import re
 
 import msgspec
 
+from backend import tuning
 from backend.models import Checks, Thread, Unsupported
 from backend.text import stems
+from backend.vocabulary import PromiseKind, UnsupportedKind, ValueKind
 
 MARKER = re.compile(r"\[(\d{1,2})\]")
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -55,7 +57,7 @@ _UNIT_ALTERNATIVES = "|".join(w for words in UNIT_WORDS.values() for w in words.
 _UNIT = rf"(?:business |working |calendar )?(?:{_UNIT_ALTERNATIVES})\b"
 _RANGE = r"(?:-|–|to|or|a|bis|à|tot|até|y|e|o|oder|ou|of)"
 
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+PATTERNS: list[tuple[ValueKind, re.Pattern[str]]] = [
     # Repetitions are bounded (labels of at most 63 characters, ten of them; links cut at 2,000 characters), so
     # a customer's "a.a.a.a..." costs a linear scan, not a quadratic one.
     ("url", re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]{0,2000}[^\s<>()\[\].,;:!?'\"]"
@@ -74,7 +76,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # Any other quantity ("20,000 bonus points", "6 months", "3 GB"): the same number must be in the evidence.
     ("number", re.compile(r"(?<![\w.#/-])\d[\d,]*(?:\.\d+)?(?![\w.,/-]?\d)(?:\s?[A-Za-z]+)?")),
 ]
-PATTERNS_BY_KIND = dict(PATTERNS)
+PATTERNS_BY_KIND: dict[str, re.Pattern[str]] = dict(PATTERNS)
 URL = PATTERNS_BY_KIND["url"]
 
 
@@ -99,7 +101,7 @@ FOREIGN = {kind: re.compile(rf"\b(?:{words})\b", re.I) for kind, words in FOREIG
 _ANY_FOREIGN = re.compile("|".join(f"(?:{p.pattern})" for p in FOREIGN.values()), re.I)
 
 # Promises that need a passage (or the conversation) saying the same kind of thing.
-PROMISES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
+PROMISES: list[tuple[PromiseKind, re.Pattern[str], re.Pattern[str]]] = [
     ("refund", re.compile(rf"\b(?:full |partial )?refund(?:ed|ing)?\b|\breimburs\w*|\b(?:{FOREIGN_PROMISES['refund']})\b",
                           re.I),
      re.compile(rf"\brefund|\breimburs|\b(?:{FOREIGN_PROMISES['refund']})", re.I)),
@@ -265,7 +267,6 @@ def _same_date(span: str, evidence: str) -> bool:
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 _FULL = re.compile(r"\b(?:in full|full|entire|whole|100 ?%|all of|complet[oa]?|total|íntegro|integral|integrale"
                    r"|vollständige?n?|volle?n?|intégral|volledige?|totale)\b", re.I)
-PROMISE_OVERLAP = 0.34  # share of the promise sentence's content words an evidence sentence must share
 
 
 def _sentence_at(text: str, start: int, end: int) -> str:
@@ -287,7 +288,7 @@ def _promise_backing(kind: str, offers: re.Pattern[str], sentence: str, evidence
                 continue
             if foreign != bool(_ANY_FOREIGN.search(part)):  # two languages: the kind is the match (module doc)
                 return index
-            if not wanted or len(wanted & stems(part)) / len(wanted) >= PROMISE_OVERLAP:
+            if not wanted or len(wanted & stems(part)) / len(wanted) >= tuning.PROMISE_OVERLAP:
                 return index
     return None
 
@@ -309,18 +310,18 @@ def _merge_nearby(answer: str, flags: list[Unsupported], gap: int = 30) -> list[
     return [f for f in merged if not (f.text.lower() in seen or seen.add(f.text.lower()))]  # type: ignore[func-returns-value]
 
 
-def commitments(text: str) -> list[tuple[str, int, int]]:
+def commitments(text: str) -> list[tuple[UnsupportedKind, int, int]]:
     """(kind, start, end) of every commitment in `text`, longest first where they overlap."""
-    found: list[tuple[str, int, int]] = []
+    found: list[tuple[UnsupportedKind, int, int]] = []
     for kind, pattern in PATTERNS:
         found += [(kind, m.start(), m.end()) for m in pattern.finditer(text)]
-    for kind, pattern, _ in PROMISES:
+    for promised, pattern, _ in PROMISES:
         for m in pattern.finditer(text):
             clause = re.split(r"[,;:—–.!?\n]", text[max(0, m.start() - 60):m.start()])[-1]
             if not _NEGATED.search(clause):  # "we can't offer a refund" promises nothing
-                found.append((kind, m.start(), m.end()))
+                found.append((promised, m.start(), m.end()))
     found.sort(key=lambda f: (f[1], -(f[2] - f[1])))
-    kept: list[tuple[str, int, int]] = []
+    kept: list[tuple[UnsupportedKind, int, int]] = []
     for item in found:
         if kept and item[1] < kept[-1][2]:
             continue  # inside a longer commitment already kept

@@ -10,9 +10,8 @@ import re
 from dataclasses import dataclass
 
 from backend.models import Entities
-from backend.text import stems
+from backend.text import sentences, stems
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
 ORDER_ID = re.compile(r"\b(?:[A-Z]{2,5}-?\d{4,}|#\d{4,}|\d{6,})\b")
 AMOUNT = re.compile(r"(?:[$€£]\s?\d[\d,]*(?:\.\d{2})?|\b\d[\d,]*(?:\.\d{2})?\s?(?:USD|EUR|GBP|dollars|euros|pounds)\b)")
 DATE = re.compile(
@@ -37,7 +36,7 @@ def units(text: str) -> list[str]:
         for line in lines:
             line = re.sub(r"^(?:[-*+]|\d+[.)])\s+", "", line)
             line = re.sub(r"\*\*(.+?)\*\*", r"\1", line)
-            out.extend(s.strip() for s in _SENTENCE.split(line) if s.strip())
+            out.extend(s.strip() for s in sentences(line) if s.strip())
     return out
 
 

@@ -15,23 +15,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from backend import tuning
 from backend.llm import extractive
 from backend.models import Item, Signals, Summary, Thread, Turn
-from backend.text import stems
+from backend.text import message_sentences, stems
 
-MAX_WORDS = 100
-ISSUE_WORDS = 48  # of the 100: the customer's issues first, then what agents did, then references
-MAX_ISSUES = 3
-MAX_AGENT = 3
-MAX_SENTENCE_WORDS = 30
-LATER_ISSUE_PENALTY = 1.0  # a later sentence needs this much more to count as another issue
+MAX_WORDS = tuning.SUMMARY_MAX_WORDS
 # Bounds on the reading, so a 200,000-character conversation costs a bounded amount: a longer "sentence" (a
 # pasted log, hostile text) is read as its start, and of a conversation with more sentences the opening (which
 # states the issues) and the end (where things stand) are read.
 MAX_SENTENCE_CHARS = 300
 MAX_SENTENCES = 400
 
-_SENT = re.compile(r"(?<=[.!?])\s+|\n+")
 _NOISE = re.compile(r"(?:^|\s)@\w+|https?://\S+|(?:^|\s)[\^\-–—~]\s?[A-Z]{1,3}\b|#\w+")
 _GREETING = re.compile(r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))(?:\s+(?:there|\w+))?\s*[,!.]\s*",
                        re.IGNORECASE)
@@ -106,7 +101,7 @@ def clean(text: str) -> str:
 def _sentence_pieces(messages: list[Turn]) -> list[tuple[int, str]]:
     """(message index, sentence) for the sentences worth reading: at least two words or a reference, greetings
     dropped, each cut to MAX_SENTENCE_CHARS; the first and last MAX_SENTENCES / 2 of a longer conversation."""
-    raw = [(i, piece) for i, message in enumerate(messages) for piece in _SENT.split(clean(message.text))]
+    raw = [(i, piece) for i, message in enumerate(messages) for piece in message_sentences(clean(message.text))]
 
     def keep(piece: str) -> str | None:
         text = _GREETING.sub("", piece.strip()[:MAX_SENTENCE_CHARS]).strip()
@@ -176,19 +171,20 @@ def issue_score(sentence: Sentence) -> float:
     """How much this customer sentence reads like a problem or request of their own."""
     if is_chitchat(sentence) or sentence.words < 3:
         return -10.0
+    weight = tuning.SUMMARY_ISSUE_WEIGHTS
     score = 0.0
-    score += 2.0 if _PROBLEM.search(sentence.text) else 0.0
-    score += 1.5 if _REQUEST.search(sentence.text) else 0.0
-    score += 1.5 if _NEW_TOPIC.search(sentence.text) else 0.0
-    score += 2.5 if sentence.opening else 0.0
-    score += min(len(references(sentence.text)), 2) * 0.75
-    score += 0.5 if sentence.text.endswith("?") else 0.0
+    score += weight["problem"] if _PROBLEM.search(sentence.text) else 0.0
+    score += weight["request"] if _REQUEST.search(sentence.text) else 0.0
+    score += weight["new_topic"] if _NEW_TOPIC.search(sentence.text) else 0.0
+    score += weight["opening"] if sentence.opening else 0.0
+    score += min(len(references(sentence.text)), 2) * weight["reference"]
+    score += weight["question"] if sentence.text.endswith("?") else 0.0
     answer = sentence.after_agent_question and not sentence.opening and (sentence.words < 8
                                                                        or not _PROBLEM.search(sentence.text))
     if _REPLY.match(sentence.text) or answer:
-        score -= 2.0  # an answer to the agent's question (a choice, a confirmation), not a new issue
+        score += weight["answer"]  # an answer to the agent's question (a choice, a confirmation), not a new issue
     if _THANKS.search(sentence.text):
-        score -= 1.5
+        score += weight["thanks"]
     return score
 
 
@@ -196,15 +192,16 @@ def agent_score(sentence: Sentence) -> float:
     """How much this agent sentence says what was done or promised."""
     if sentence.words < 4:
         return -10.0
+    weight = tuning.SUMMARY_AGENT_WEIGHTS
     score = 0.0
-    score += 3.0 if _ACTION.search(sentence.text) else 0.0
-    score += 2.5 if _PROMISE.search(sentence.text) else 0.0
-    score += min(len(references(sentence.text)), 3) * 0.75
-    score += 0.5 if _DM.search(sentence.text) else 0.0
+    score += weight["action"] if _ACTION.search(sentence.text) else 0.0
+    score += weight["promise"] if _PROMISE.search(sentence.text) else 0.0
+    score += min(len(references(sentence.text)), 3) * weight["reference"]
+    score += weight["dm"] if _DM.search(sentence.text) else 0.0
     if sentence.text.endswith("?"):
-        score -= 2.5
+        score += weight["question"]
     if _POLITE.search(sentence.text) and not _ACTION.search(sentence.text):
-        score -= 1.5
+        score += weight["polite"]
     return score
 
 
@@ -253,7 +250,7 @@ def _fit(parts: list[str], budget: int) -> list[str]:
 
 
 def _by_message(sentences: list[Sentence]) -> list[str]:
-    """Chosen sentences joined per message ("A; b"), each cut to MAX_SENTENCE_WORDS words."""
+    """Chosen sentences joined per message ("A; b"), each cut to tuning.SUMMARY_SENTENCE_WORDS words."""
     groups: list[list[str]] = []
     last_key = None
     for sentence in sentences:
@@ -263,7 +260,7 @@ def _by_message(sentences: list[Sentence]) -> list[str]:
         else:
             groups.append([text])
         last_key = sentence.key
-    return [_words("; ".join(group), MAX_SENTENCE_WORDS) for group in groups]
+    return [_words("; ".join(group), tuning.SUMMARY_SENTENCE_WORDS) for group in groups]
 
 
 def handoff_text(issues: list[Sentence], done: list[Sentence], open_questions: list[Sentence],
@@ -280,7 +277,7 @@ def handoff_text(issues: list[Sentence], done: list[Sentence], open_questions: l
         agent_parts.append(_sentence(f"Still open: {_words(open_questions[-1].text, 20)}"))
     elif resolved:
         agent_parts.append("Resolved in the conversation.")
-    parts = _fit(issue_parts, ISSUE_WORDS)
+    parts = _fit(issue_parts, tuning.SUMMARY_ISSUE_WORDS)
     so_far = " ".join(parts)
     mentioned = references(conversation)
     ids = [r for r in mentioned if _REFERENCE.fullmatch(r) and r.lower() not in so_far.lower()]
@@ -300,10 +297,11 @@ def extractive_summary(thread: Thread, signals: Signals) -> Summary:
     sentences = split_sentences(messages)
     customer = [s for s in sentences if s.role == "customer"]
     agent = [s for s in sentences if s.role == "agent"]
-    issues = pick([(issue_score(s) - (0 if s.opening else LATER_ISSUE_PENALTY), s) for s in customer], MAX_ISSUES,
-                  minimum=1.5, novelty=0.4) \
+    later = tuning.SUMMARY_LATER_ISSUE_PENALTY
+    issues = pick([(issue_score(s) - (0 if s.opening else later), s) for s in customer], tuning.SUMMARY_MAX_ISSUES,
+                  minimum=tuning.SUMMARY_MIN_SCORE, novelty=tuning.SUMMARY_ISSUE_NOVELTY) \
         or [s for s in customer if not is_chitchat(s)][:1] or customer[:1]
-    done = pick([(agent_score(s), s) for s in agent], MAX_AGENT, minimum=1.5) or \
+    done = pick([(agent_score(s), s) for s in agent], tuning.SUMMARY_MAX_AGENT, minimum=tuning.SUMMARY_MIN_SCORE) or \
         [s for s in agent if not _POLITE.search(s.text) and not s.text.endswith("?")][:1] or agent[:1]
     promised = [s for s in agent if (_PROMISE.search(s.text) or _FOLLOW_UP.search(s.text)) and agent_score(s) > 0]
     steps = [s for s in agent if _ACTION.search(s.text) and s not in promised][:4]

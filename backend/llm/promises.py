@@ -8,6 +8,7 @@ import re
 from datetime import datetime, timedelta
 
 from backend import tuning
+from backend.text import message_sentences
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("refund", re.compile(r"\brefund\w*|\bmoney back\b|\breimburs\w*", re.IGNORECASE)),
@@ -88,7 +89,7 @@ def shows_done(text: str, kind: str) -> bool:
     """Whether a later message says a promise of this kind was kept: the same kind named in a sentence that
     says it happened ("the refund came through", "thanks for calling me back"), not that it is still missing."""
     pattern = dict(_KINDS)[kind]
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+    for sentence in message_sentences(text):
         if pattern.search(sentence) and _DONE.search(sentence) and not _NEGATED.search(sentence):
             return True
     return False

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from backend.models import Chunk
 from backend.text import count_tokens, encoding
+from backend.text import sentences as split_sentences
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
 
 
 @dataclass(slots=True)
@@ -89,7 +89,7 @@ def _split_block(block: Block, max_tokens: int) -> list[Block]:
     elif block.kind in ("list", "code"):
         units, prefix = block.text.split("\n"), ""
     else:
-        units, prefix = _SENTENCE_END.split(block.text), ""
+        units, prefix = split_sentences(block.text), ""
     pieces: list[Block] = []
     current: list[str] = []
     budget = max_tokens - count_tokens(prefix)
@@ -117,7 +117,7 @@ def _split_block(block: Block, max_tokens: int) -> list[Block]:
 
 def _tail(text: str, max_tokens: int) -> str:
     """The last sentences of `text` that fit in `max_tokens` (for overlap)."""
-    sentences = _SENTENCE_END.split(text)
+    sentences = split_sentences(text)
     kept: list[str] = []
     used = 0
     for sentence in reversed(sentences):

@@ -17,7 +17,7 @@ import numpy as np
 
 from backend import tuning
 from backend.llm import checks, extractive
-from backend.llm.base import LLMRequest, ProviderError
+from backend.llm.base import LLMRequest, Provider, ProviderError
 from backend.llm.prompts import Prompt, get_prompt
 from backend.llm.turns import conversation_block
 from backend.models import (
@@ -33,6 +33,7 @@ from backend.models import (
 )
 from backend.services import customers
 from backend.services.conversations import conversation_query, prepare, store, without_name
+from backend.services.generation import OFFLINE, stream_or_fall_back
 from backend.services.runtime import Runtime
 from backend.signals.core import compute_signals
 from backend.signals.language import detect_language, language_name
@@ -40,7 +41,6 @@ from backend.store import conversations as conv_store
 from backend.text import count_tokens
 
 EXTRACTIVE_VERSION = "extractive@1"
-MAX_SUGGESTIONS = 3
 
 
 class Delta(msgspec.Struct):
@@ -189,40 +189,37 @@ def draft_answer(rt: Runtime, thread: Thread, found: Retrieval, signals: Signals
     if not found.grounded:
         yield Drafted(suggestion=None, engine="extractive", degraded=False, prompt_version=EXTRACTIVE_VERSION)
         return
-    name = thread.customer.name
-    provider = rt.provider
-    if provider is not None:
+
+    def model(provider: Provider) -> Iterator[Event | Drafted]:
         prompt = get_prompt("suggest_reply")
         parts: list[str] = []
-        try:
-            for delta in provider.stream(build_reply_request(prompt, thread, found.grounded, signals)):
-                parts.append(delta)
-                yield "delta", Delta(index, delta)
-            text = "".join(parts).strip()
-            if not text:
-                raise ProviderError("empty response")
-        except ProviderError:
-            text = None
-        if text is not None:
-            verdict = checks.verify(text, [h.text for h in found.grounded], thread)
-            cited = [found.grounded[i] for i in verdict.cited_indexes]
-            if verdict.checks.cited:
-                suggestion = Suggestion(id=_new_id(), kind="answer", text=verdict.text,
-                                        confidence=found.grounded[0].confidence, grounded=True,
-                                        citations=[citation(h, found.freshness) for h in cited], checks=verdict.checks)
-            else:  # an answer resting on nothing retrieved is never shown as an answer from the KB
-                suggestion = Suggestion(id=_new_id(), kind="clarify", text=verdict.text, priority="low",
-                                        grounded=False, citations=[], checks=verdict.checks)
-            yield Drafted(suggestion=suggestion, engine=provider.name, degraded=False, prompt_version=prompt.version)
-            return
-    text, used = extractive.compose_answer(found.question, [(i, h.text) for i, h in enumerate(found.grounded)],
-                                           name=name, sentiment=signals.sentiment.label,
-                                           risk=signals.escalation.risk)
-    yield "delta", Delta(index, text)
-    suggestion = Suggestion(id=_new_id(), kind="answer", text=text, confidence=found.grounded[0].confidence,
-                            grounded=True, citations=[citation(found.grounded[i], found.freshness) for i in used])
-    yield Drafted(suggestion=suggestion, engine="extractive", degraded=provider is not None,
-                  prompt_version=EXTRACTIVE_VERSION)
+        for delta in provider.stream(build_reply_request(prompt, thread, found.grounded, signals)):
+            parts.append(delta)
+            yield "delta", Delta(index, delta)
+        text = "".join(parts).strip()
+        if not text:
+            raise ProviderError("empty response")
+        verdict = checks.verify(text, [h.text for h in found.grounded], thread)
+        cited = [found.grounded[i] for i in verdict.cited_indexes]
+        if verdict.checks.cited:
+            suggestion = Suggestion(id=_new_id(), kind="answer", text=verdict.text,
+                                    confidence=found.grounded[0].confidence, grounded=True,
+                                    citations=[citation(h, found.freshness) for h in cited], checks=verdict.checks)
+        else:  # an answer resting on nothing retrieved is never shown as an answer from the KB
+            suggestion = Suggestion(id=_new_id(), kind="clarify", text=verdict.text, priority="low",
+                                    grounded=False, citations=[], checks=verdict.checks)
+        yield Drafted(suggestion=suggestion, engine=provider.name, degraded=False, prompt_version=prompt.version)
+
+    def offline(degraded: bool) -> Iterator[Event | Drafted]:
+        text, used = extractive.compose_answer(found.question, [(i, h.text) for i, h in enumerate(found.grounded)],
+                                               name=thread.customer.name, sentiment=signals.sentiment.label,
+                                               risk=signals.escalation.risk)
+        yield "delta", Delta(index, text)
+        suggestion = Suggestion(id=_new_id(), kind="answer", text=text, confidence=found.grounded[0].confidence,
+                                grounded=True, citations=[citation(found.grounded[i], found.freshness) for i in used])
+        yield Drafted(suggestion=suggestion, engine=OFFLINE, degraded=degraded, prompt_version=EXTRACTIVE_VERSION)
+
+    yield from stream_or_fall_back(rt, model, offline)
 
 
 def other_suggestions(thread: Thread, found: Retrieval, signals: Signals, *, answered: bool) -> list[Suggestion]:
@@ -303,7 +300,7 @@ def assist_events(rt: Runtime, conversation: Conversation, *, user_id: int | Non
                     yield "suggestion", item.suggestion
     answered = any(s.kind == "answer" for s in suggestions)
     extras = other_suggestions(thread, found, signals, answered=answered)
-    room = MAX_SUGGESTIONS - len(suggestions)
+    room = tuning.MAX_SUGGESTIONS - len(suggestions)
     if len(extras) > room:  # two answers leave room for one more: an escalation before a clarifying question
         extras = ([e for e in extras if e.kind == "escalate"] or extras)[:room]
     for extra in extras:

@@ -22,6 +22,7 @@ from backend.llm.prompts import get_prompt
 from backend.models import DRAFT_STATUSES, ArticleIn, Draft
 from backend.retrieval.clustering import cluster, cut_distance, merge_by_replies
 from backend.services import kb as kb_service
+from backend.services.generation import OFFLINE, generate_or_fall_back
 from backend.services.history import embed_customer_messages
 from backend.services.runtime import Runtime
 from backend.store import faq as faq_store
@@ -31,9 +32,9 @@ from backend.store.faq import CustomerQuestion, ExistingDraft, NewDraft
 SAME_DRAFT = tuning.SAME_DRAFT
 AGENTS_AGREE = tuning.AGENTS_AGREE
 MAX_EXAMPLES = tuning.MAX_EXAMPLES
-MAX_REPLIES_COMPARED = 12  # replies embedded per topic to compare what agents answered
-REPLY_CHARS = 400  # of each reply, embedded for that comparison
-SAME_MEMBERS = 0.3  # a topic holding this share of an existing draft's questions (or its own) is that draft
+MAX_REPLIES_COMPARED = tuning.MAX_REPLIES_COMPARED
+REPLY_CHARS = tuning.REPLY_CHARS
+SAME_MEMBERS = tuning.SAME_MEMBERS
 STATUSES = DRAFT_STATUSES
 _QUESTION = re.compile(r"\?|^(?:how|what|when|where|why|who|which|can|could|do|does|did|is|are|will|would|should|"
                        r"may|i need|i want|i'd like|i would like|please|help)\b", re.IGNORECASE)
@@ -344,15 +345,15 @@ def _grow(rt: Runtime, draft_id: int, member_rows: list[int], member_ids: list[s
 
 def _draft_answer(rt: Runtime, questions: list[str], replies: ReplySample) -> tuple[str, str]:
     """(answer, engine): the configured model, else the most central agent reply, cleaned."""
-    if rt.provider is not None and replies.texts:
-        try:
-            return _model_answer(rt, questions, replies.texts), rt.provider.name
-        except ProviderError:
-            pass  # fall back to the agents' own words
     if not replies.texts:
-        return "", "extractive"
-    centre = replies.vectors.mean(axis=0)
-    return replies.texts[int(np.argmax(replies.vectors @ centre))], "extractive"
+        return "", OFFLINE
+
+    def central() -> str:  # the agents' own words
+        centre = replies.vectors.mean(axis=0)
+        return replies.texts[int(np.argmax(replies.vectors @ centre))]
+
+    out = generate_or_fall_back(rt, lambda _: _model_answer(rt, questions, replies.texts), central)
+    return out.value, out.engine
 
 
 def _model_answer(rt: Runtime, questions: list[str], replies: list[str]) -> str:

@@ -3,9 +3,6 @@ ticket exports. Each file commits on its own; customer messages are embedded onc
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from pathlib import Path
 
 import msgspec
@@ -21,7 +18,7 @@ from backend.services.conversations import (
     prepare,
     stored_customer,
 )
-from backend.services.kb_formats import FormatError, read_text
+from backend.services.readers import Failure, FileFormatError, csv_rows, json_document, json_lines, read_text
 from backend.services.runtime import Runtime
 from backend.store import conversations as conv_store
 from backend.store import faq as faq_store
@@ -40,15 +37,6 @@ _CSV_COLUMNS = {
     "subject": ("subject", "title"),
     "helpdesk": ("helpdesk", "source"),
 }
-
-
-class HistoryFormatError(ValueError):
-    """A file could not be read as conversations; the message says where and why."""
-
-
-class Failure(msgspec.Struct):
-    path: str
-    error: str
 
 
 class HistoryReport(msgspec.Struct, kw_only=True):
@@ -73,35 +61,25 @@ def normalize_role(value: object) -> str:
     return text if text in ROLES else _ROLE_ALIASES.get(text, "unknown")
 
 
-def to_conversation(obj: object, where: str) -> Conversation:
-    """A Conversation from one decoded JSON object; errors name `where` and the field."""
+def to_conversation(obj: object, where: str | None = None, *, line: int | None = None) -> Conversation:
+    """A Conversation from one decoded JSON object; errors name its line (or `where`) and the field."""
+    prefix = f"{where}: " if where else ""
     if not isinstance(obj, dict) or not isinstance(obj.get("messages"), list):
-        raise HistoryFormatError(f"{where}: expected a Conversation object with a 'messages' list")
+        raise FileFormatError(f"{prefix}expected a Conversation object with a 'messages' list", line=line)
     messages = []
     for i, m in enumerate(obj["messages"]):
         if not isinstance(m, dict) or not isinstance(m.get("text"), str):
-            raise HistoryFormatError(f"{where}: message {i} needs a 'text' string")
+            raise FileFormatError(f"{prefix}message {i} needs a 'text' string", line=line)
         messages.append({**m, "role": normalize_role(m.get("role"))})
     try:
         return msgspec.convert({**obj, "messages": messages}, Conversation, str_keys=True)
     except msgspec.ValidationError as exc:
-        raise HistoryFormatError(f"{where}: {exc}") from None
+        raise FileFormatError(f"{prefix}{exc}", line=line) from None
 
 
 def parse_jsonl(text: str) -> list[Conversation]:
     """One Conversation object per line."""
-    out = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise HistoryFormatError(f"line {number}: invalid JSON ({exc.msg})") from None
-        except RecursionError:
-            raise HistoryFormatError(f"line {number}: JSON nested too deeply") from None
-        out.append(to_conversation(obj, f"line {number}"))
-    return out
+    return [to_conversation(obj, line=number) for number, obj in json_lines(text)]
 
 
 def parse_zendesk(data: dict) -> list[Conversation]:
@@ -109,7 +87,7 @@ def parse_zendesk(data: dict) -> list[Conversation]:
     out = []
     for i, ticket in enumerate(data.get("tickets") or []):
         if not isinstance(ticket, dict) or "id" not in ticket:
-            raise HistoryFormatError(f"ticket {i}: needs an 'id'")
+            raise FileFormatError(f"ticket {i}: needs an 'id'")
         requester = ticket.get("requester_id")
         messages: list[Message] = []
         comments = ticket.get("comments") or []
@@ -134,64 +112,59 @@ def parse_zendesk(data: dict) -> list[Conversation]:
 
 def parse_csv(text: str) -> list[Conversation]:
     """Rows of ticket / role / text (and optionally message_id, at, subject, helpdesk), grouped by ticket."""
-    try:
-        reader = csv.DictReader(io.StringIO(text))
-        header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    except csv.Error as exc:
-        raise HistoryFormatError(f"malformed CSV ({exc})") from None
+    fieldnames, rows = csv_rows(text)
+    header = [h.strip().lower() for h in fieldnames]
     column = {key: next((h for h in names if h in header), None) for key, names in _CSV_COLUMNS.items()}
     missing = [k for k in ("ticket", "text") if column[k] is None]
     if missing:
-        raise HistoryFormatError(f"CSV needs columns for {', '.join(missing)} (found: {', '.join(header) or 'none'})")
+        raise FileFormatError(f"CSV needs columns for {', '.join(missing)} (found: {', '.join(header) or 'none'})",
+                              line=1)
     tickets: dict[str, dict] = {}
-    try:
-        for number, raw in enumerate(reader, 2):
-            row = {(k or "").strip().lower(): v for k, v in raw.items()}
-            ticket = (row.get(column["ticket"] or "") or "").strip()
-            body = row.get(column["text"] or "") or ""
-            if not ticket:
-                raise HistoryFormatError(f"row {number}: empty ticket")
-            conv = tickets.setdefault(ticket, {
-                "ticket_id": ticket, "messages": [],
-                "helpdesk": (row.get(column["helpdesk"]) or "csv") if column["helpdesk"] else "csv",
-                "subject": row.get(column["subject"]) if column["subject"] else None})
-            if body.strip():
-                message: dict[str, str] = {
-                    "role": normalize_role(row.get(column["role"])) if column["role"] else "unknown", "text": body}
-                if column["id"] and row.get(column["id"]):
-                    message["id"] = row[column["id"]]
-                if column["at"] and row.get(column["at"]):
-                    message["at"] = row[column["at"]]
-                conv["messages"].append(message)
-    except csv.Error as exc:
-        raise HistoryFormatError(f"malformed CSV ({exc})") from None
-    return [to_conversation(c, f"ticket {c['ticket_id']}") for c in tickets.values()]
+    for number, raw in rows:
+        row = {(k or "").strip().lower(): v for k, v in raw.items()}
+        ticket = (row.get(column["ticket"] or "") or "").strip()
+        body = row.get(column["text"] or "") or ""
+        if not ticket:
+            raise FileFormatError("empty ticket", line=number)
+        conv = tickets.setdefault(ticket, {
+            "ticket_id": ticket, "messages": [], "line": number,
+            "helpdesk": (row.get(column["helpdesk"]) or "csv") if column["helpdesk"] else "csv",
+            "subject": row.get(column["subject"]) if column["subject"] else None})
+        if body.strip():
+            message: dict[str, str] = {
+                "role": normalize_role(row.get(column["role"])) if column["role"] else "unknown", "text": body}
+            if column["id"] and row.get(column["id"]):
+                message["id"] = row[column["id"]]
+            if column["at"] and row.get(column["at"]):
+                message["at"] = row[column["at"]]
+            conv["messages"].append(message)
+    return [to_conversation({k: v for k, v in c.items() if k != "line"}, f"ticket {c['ticket_id']}", line=c["line"])
+            for c in tickets.values()]
 
 
 def read_history(path: Path) -> list[Conversation]:
-    """Conversations in a file, by extension and content."""
+    """Conversations in a file, by extension and content; FileFormatError names the file and the line."""
     try:
-        text = read_text(path, max_bytes=MAX_HISTORY_BYTES)
-    except FormatError as exc:
-        raise HistoryFormatError(str(exc)) from None
+        return _read_history(path)
+    except FileFormatError as exc:
+        raise exc.in_file(path) from None
+
+
+def _read_history(path: Path) -> list[Conversation]:
+    text = read_text(path, max_bytes=MAX_HISTORY_BYTES)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return parse_csv(text)
     if suffix == ".jsonl" or (suffix != ".json" and text.lstrip().startswith("{") and "\n{" in text.strip()):
         return parse_jsonl(text)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise HistoryFormatError(f"invalid JSON at line {exc.lineno} ({exc.msg})") from None
-    except RecursionError:
-        raise HistoryFormatError("JSON nested too deeply") from None
+    data = json_document(text)
     if isinstance(data, dict) and "tickets" in data:
         return parse_zendesk(data)
     if isinstance(data, dict):
         return [to_conversation(data, "document")]
     if isinstance(data, list):
         return [to_conversation(obj, f"item {i}") for i, obj in enumerate(data)]
-    raise HistoryFormatError("expected Conversation objects, a list of them, or a Zendesk tickets export")
+    raise FileFormatError("expected Conversation objects, a list of them, or a Zendesk tickets export")
 
 
 def fit(conv: Conversation) -> Conversation:
@@ -240,8 +213,8 @@ def import_history(rt: Runtime, paths: list[Path]) -> HistoryReport:
         try:
             threads = [customers.identify(rt, c, prepare(fit(c), redact_pii=rt.settings.redact_pii, key=rt.pseudonym_key))
                        for c in read_history(path)]
-        except HistoryFormatError as exc:
-            report.failed.append(Failure(str(path), str(exc)))
+        except FileFormatError as exc:
+            report.failed.append(Failure(str(path), exc.located()))
             continue
         except OSError as exc:
             report.failed.append(Failure(str(path), f"cannot read: {exc.strerror or exc}"))

@@ -47,37 +47,9 @@ def run_if_due(rt: Runtime, job: str, every: timedelta, work: Callable[[], T]) -
             coordination.finish_lease(rt.db, job, holder, _iso(datetime.now(UTC)))
 
 
-class Periodic:
-    """A daemon thread that offers a job every `check_every` seconds; `run_if_due` decides who runs it."""
-
-    def __init__(self, rt: Runtime, job: str, every: timedelta, work: Callable[[], object], *,
-                 check_every: float = 60.0) -> None:
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._loop, args=(rt, job, every, work, check_every),
-                                        name=f"tandem-{job}", daemon=True)
-
-    def start(self) -> Periodic:
-        self._thread.start()
-        return self
-
-    def stop(self, timeout: float = 60.0) -> None:
-        """Stop offering the job and wait for a run in progress to end."""
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
-
-    def _loop(self, rt: Runtime, job: str, every: timedelta, work: Callable[[], object], check_every: float) -> None:
-        while not self._stop.wait(check_every):
-            try:
-                result = run_if_due(rt, job, every, work)
-                if result is not None:
-                    log.info("periodic %s: %s", job, result)
-            except Exception:  # a failed run must not kill the loop; the next one retries
-                log.exception("periodic %s failed", job)
-
-
 class Repeating:
-    """A daemon thread that runs `work` in this process every `every_s` seconds (not leased: per process)."""
+    """A daemon thread that runs `work` every `every_s` seconds in this process; a failed run is logged and the
+    next one tries again."""
 
     def __init__(self, name: str, every_s: float, work: Callable[[], object]) -> None:
         self._stop = threading.Event()
@@ -97,5 +69,18 @@ class Repeating:
         while not self._stop.wait(every_s):
             try:
                 work()
-            except Exception:
+            except Exception:  # a failed run must not kill the loop; the next one retries
                 log.exception("%s failed", self._thread.name)
+
+
+def periodic(rt: Runtime, job: str, every: timedelta, work: Callable[[], object], *,
+             check_every: float = 60.0) -> Repeating:
+    """A deployment-wide job: every `check_every` seconds this worker offers it, and `run_if_due` decides who
+    runs it (once per `every` across all workers)."""
+
+    def offer() -> None:
+        result = run_if_due(rt, job, every, work)
+        if result is not None:
+            log.info("periodic %s: %s", job, result)
+
+    return Repeating(job, check_every, offer)

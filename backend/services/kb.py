@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import msgspec
@@ -24,7 +24,8 @@ from backend.retrieval.calibration import Calibration
 from backend.retrieval.chunking import chunk_body
 from backend.retrieval.embed import passage_text
 from backend.retrieval.index import Manifest, read_manifest
-from backend.services.kb_formats import FieldMap, FormatError, expand_paths, read_file, review_date, slugify
+from backend.services.kb_formats import FieldMap, expand_paths, read_file, review_date, slugify
+from backend.services.readers import Failure, FileFormatError
 from backend.services.runtime import Runtime
 from backend.store import kb as kb_store
 
@@ -38,11 +39,6 @@ class ArticleNotFound(NotFound):
 
 class AmbiguousArticle(Conflict):
     """Several sources hold an article with that id: name the source."""
-
-
-class Failure(msgspec.Struct):
-    path: str
-    reason: str
 
 
 class ImportReport(msgspec.Struct, kw_only=True):
@@ -108,8 +104,8 @@ def _normalize(article: ArticleIn, source: str) -> ArticleIn:
                            f"characters and spaces")
     try:  # a review date that is no calendar date ("0000-13-99") would break every due date computed from it
         reviewed_at = review_date(article.reviewed_at) if article.reviewed_at else None
-    except FormatError as exc:
-        raise InvalidInput(f"article {external_id!r}: {exc}") from None
+    except FileFormatError as exc:
+        raise InvalidInput(f"article {external_id!r}: {exc.reason}") from None
     return msgspec.structs.replace(
         article, source=clean_source, external_id=external_id, reviewed_at=reviewed_at,
         title=re.sub(r"\s+", " ", _CONTROL.sub(" ", article.title)).strip(),
@@ -118,12 +114,13 @@ def _normalize(article: ArticleIn, source: str) -> ArticleIn:
         tags=[tag for tag in (_CONTROL.sub("", t).strip() for t in article.tags) if tag])
 
 
-def import_paths(rt: Runtime, paths: list[Path], *, source: str | None = None, fmt: str = "auto",
-                 prune: bool = False, fields: FieldMap | None = None,
-                 on_file: Callable[[Path, str | None], None] | None = None) -> ImportReport:
-    """Import files and folders; each file commits on its own, bad files are reported and skipped."""
-    report = ImportReport()
-    seen: dict[tuple[str, str], str] = {}
+def read_articles(paths: list[Path], report: ImportReport, *, source: str | None = None, fmt: str = "auto",
+                  fields: FieldMap | None = None,
+                  seen: dict[tuple[str, str], str] | None = None) -> Iterator[tuple[Path, list[ArticleIn] | None]]:
+    """(file, its articles as stored) for every file named or inside a named folder; None for a file that cannot
+    be read or repeats an article id of another file (or of itself), recorded in `report.failed`. Local and
+    remote imports both read through here, so both refuse the same files."""
+    seen = {} if seen is None else seen  # (source, article id) -> the file it came from
     for path in paths:
         if not path.exists() and not path.is_symlink():
             report.failed.append(Failure(str(path), "no such file or folder"))
@@ -132,8 +129,11 @@ def import_paths(rt: Runtime, paths: list[Path], *, source: str | None = None, f
     for path, root in files:
         error = None
         try:
-            _import_file(rt, path, root, source, fmt, fields, seen, report)
-        except (FormatError, InvalidInput) as exc:
+            articles = [_normalize(a, source or a.source or DEFAULT_SOURCE) for a in read_file(path, root, fmt, fields)]
+            _check_unique(articles, path, seen)
+        except FileFormatError as exc:
+            error = exc.located()
+        except InvalidInput as exc:
             error = str(exc)
         except OSError as exc:
             error = f"cannot read: {exc.strerror or exc}"
@@ -141,6 +141,36 @@ def import_paths(rt: Runtime, paths: list[Path], *, source: str | None = None, f
             error = "too deeply nested to read"
         if error:
             report.failed.append(Failure(str(path), error))
+            yield path, None
+        else:
+            yield path, articles
+
+
+def _check_unique(articles: list[ArticleIn], path: Path, seen: dict[tuple[str, str], str]) -> None:
+    """Refuse a file repeating an article id (the second copy would silently replace the first)."""
+    mine: dict[tuple[str, str], str] = {}
+    for article in articles:
+        key = (article.source or DEFAULT_SOURCE, article.external_id)
+        if key in seen or key in mine:
+            raise FileFormatError(f"duplicate article id {article.external_id!r} (also in {seen.get(key, path)})")
+        mine[key] = str(path)
+    seen.update(mine)
+
+
+def import_paths(rt: Runtime, paths: list[Path], *, source: str | None = None, fmt: str = "auto",
+                 prune: bool = False, fields: FieldMap | None = None,
+                 on_file: Callable[[Path, str | None], None] | None = None) -> ImportReport:
+    """Import files and folders; each file commits on its own, bad files are reported and skipped."""
+    report = ImportReport()
+    seen: dict[tuple[str, str], str] = {}
+    for path, articles in read_articles(paths, report, source=source, fmt=fmt, fields=fields, seen=seen):
+        error = report.failed[-1].reason if articles is None else None
+        if articles is not None:
+            try:
+                _save_articles(rt, articles, report, origin=str(path))
+            except InvalidInput as exc:
+                error = str(exc)
+                report.failed.append(Failure(str(path), error))
         if on_file:
             on_file(path, error)
     if prune:
@@ -156,17 +186,6 @@ def import_paths(rt: Runtime, paths: list[Path], *, source: str | None = None, f
 
         recalibrate_if_stale(rt)
     return report
-
-
-def _import_file(rt: Runtime, path: Path, root: Path, source: str | None, fmt: str, fields: FieldMap | None,
-                 seen: dict[tuple[str, str], str], report: ImportReport) -> None:
-    articles = [_normalize(a, source or a.source or DEFAULT_SOURCE) for a in read_file(path, root, fmt, fields)]
-    for article in articles:
-        key = (article.source or DEFAULT_SOURCE, article.external_id)
-        if key in seen:
-            raise FormatError(f"duplicate article id {article.external_id!r} (also in {seen[key]})")
-        seen[key] = str(path)
-    _save_articles(rt, articles, report, origin=str(path))
 
 
 def upsert_articles(rt: Runtime, articles: list[ArticleIn], *, source: str) -> ImportReport:

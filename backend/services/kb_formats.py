@@ -1,8 +1,8 @@
 """Readers for knowledge-base sources: Markdown with front matter, HTML, text, CSV, JSONL, Zendesk export.
 
 Each reader turns one file into `ArticleIn` records; bodies are Markdown-ish text so that chunking can
-keep headings, lists and tables. A file that cannot be read raises `FormatError` with a reason a person
-can act on. Files are untrusted: YAML aliases (which expand a few hundred bytes into megabytes) are
+keep headings, lists and tables. A file that cannot be read raises `FileFormatError` (backend/services/
+readers.py) naming the file, the line when one is to blame, and a reason a person can act on. Files are untrusted: YAML aliases (which expand a few hundred bytes into megabytes) are
 refused, deep HTML nesting is flattened instead of recursed, titles and ids are bounded, and folders
 are walked without following links out of them or into hidden folders.
 """
@@ -10,8 +10,6 @@ are walked without following links out of them or into hidden folders.
 from __future__ import annotations
 
 import csv
-import io
-import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -23,13 +21,13 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from backend.models import IMPORT_FORMATS, ArticleIn
+from backend.services.readers import FileFormatError, csv_rows, json_document, json_lines, read_text
 
 FORMATS = IMPORT_FORMATS
 EXTENSIONS = {
     ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".txt": "txt", ".text": "txt",
     ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
 }
-MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_TITLE_CHARS = 500
 MAX_ID_CHARS = 300
 MAX_FRONT_MATTER_CHARS = 20_000
@@ -45,10 +43,6 @@ _BOILERPLATE = (
 # Where the main content usually is, most specific first.
 _MAIN = ("article .article-body", "[itemprop=articleBody]", "main article", "article", "main", "[role=main]",
          "#content", ".content", "body")
-
-
-class FormatError(Exception):
-    """A file could not be read as knowledge-base articles; the message says why."""
 
 
 @dataclass
@@ -75,20 +69,20 @@ class FieldMap:
     })
 
     def resolve(self, available: list[str]) -> dict[str, str | None]:
-        """Concrete field names for these columns; raises FormatError if title or body is missing."""
+        """Concrete field names for these columns; raises FileFormatError if title or body is missing."""
         lower = {name.lower().strip(): name for name in available}
         out: dict[str, str | None] = {}
         for key, guesses in self.guesses.items():
             chosen = getattr(self, key)
             if chosen is not None:
                 if chosen not in available:
-                    raise FormatError(f"field {chosen!r} (--{key}-field) not found; available: {', '.join(available)}")
+                    raise FileFormatError(f"field {chosen!r} (--{key}-field) not found; available: {', '.join(available)}")
                 out[key] = chosen
             else:
                 out[key] = next((lower[g] for g in guesses if g in lower), None)
         for required in ("title", "body"):
             if out[required] is None:
-                raise FormatError(
+                raise FileFormatError(
                     f"no {required} field: name it with --{required}-field (available: {', '.join(available)})")
         return out
 
@@ -99,26 +93,8 @@ def detect_format(path: Path, requested: str) -> str:
         return requested
     kind = EXTENSIONS.get(path.suffix.lower())
     if kind is None:
-        raise FormatError(f"unknown file type {path.suffix or '(none)'}; use --format")
+        raise FileFormatError(f"unknown file type {path.suffix or '(none)'}; use --format")
     return kind
-
-
-def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """The file's text, refusing binary, non-UTF-8, oversized and empty files."""
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise FormatError(f"file is {size // (1024 * 1024)} MiB; the limit is {max_bytes // (1024 * 1024)} MiB")
-    raw = path.read_bytes()
-    if b"\x00" in raw[:8192]:
-        raise FormatError("binary file (contains NUL bytes)")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise FormatError(f"not UTF-8 text (invalid byte at offset {exc.start})") from exc
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise FormatError("empty file")
-    return text
 
 
 def slugify(text: str) -> str:
@@ -146,7 +122,7 @@ def _tags(value: object) -> list[str]:
 
 
 def review_date(value: object, what: str = "reviewed_at") -> str | None:
-    """A review date as YYYY-MM-DD (from a date, a datetime or an ISO string); FormatError when unreadable."""
+    """A review date as YYYY-MM-DD (from a date, a datetime or an ISO string); FileFormatError when unreadable."""
     import datetime as dt
 
     if value is None or value == "":
@@ -162,19 +138,19 @@ def review_date(value: object, what: str = "reviewed_at") -> str | None:
             return dt.date.fromisoformat(match.group(1)).isoformat()
         except ValueError:
             pass
-    raise FormatError(f"{what} {text[:40]!r} is not a date (YYYY-MM-DD)")
+    raise FileFormatError(f"{what} {text[:40]!r} is not a date (YYYY-MM-DD)")
 
 
 def review_period(value: object) -> int | None:
-    """`review_every_days` as a positive whole number of days; FormatError otherwise."""
+    """`review_every_days` as a positive whole number of days; FileFormatError otherwise."""
     if value is None or value == "":
         return None
     try:
         days = int(str(value).strip())
     except ValueError:
-        raise FormatError(f"review_every_days {str(value)[:40]!r} is not a whole number of days") from None
+        raise FileFormatError(f"review_every_days {str(value)[:40]!r} is not a whole number of days") from None
     if days < 1:
-        raise FormatError(f"review_every_days must be at least 1, got {days}")
+        raise FileFormatError(f"review_every_days must be at least 1, got {days}")
     return days
 
 
@@ -211,7 +187,7 @@ class _FrontMatter(frontmatter.YAMLHandler):
 def _bounded(value: object, limit: int, what: str) -> str:
     text = str(value).strip()
     if len(text) > limit:
-        raise FormatError(f"{what} is {len(text)} characters; the limit is {limit}")
+        raise FileFormatError(f"{what} is {len(text)} characters; the limit is {limit}")
     return text
 
 
@@ -221,11 +197,15 @@ def read_markdown(path: Path, root: Path) -> list[ArticleIn]:
     try:
         post = frontmatter.loads(text, handler=_FrontMatter())
     except (yaml.YAMLError, ValueError) as exc:
-        raise FormatError(f"malformed front matter: {str(exc).splitlines()[0]}") from exc
+        # Where the broken construct starts (an unclosed [ is only noticed at the end), else where parsing failed.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        # YAML counts from 0 in the text after the opening "---", which begins with that line's break.
+        line = mark.line + 1 if mark is not None else None
+        raise FileFormatError(f"malformed front matter: {str(exc).splitlines()[0]}", line=line) from None
     meta = post.metadata if isinstance(post.metadata, dict) else {}
     body = post.content.strip()
     if not body:
-        raise FormatError("no body text after the front matter")
+        raise FileFormatError("no body text after the front matter")
     title = meta.get("title") or _first_heading(body) or path.stem.replace("-", " ").replace("_", " ")
     return [ArticleIn(
         external_id=_bounded(meta["id"], MAX_ID_CHARS, "id") if meta.get("id") not in (None, "")
@@ -332,7 +312,7 @@ def read_html(path: Path, root: Path) -> list[ArticleIn]:
     """One article from an HTML page's main content."""
     title, body = html_to_markdown(read_text(path))
     if not body:
-        raise FormatError("no readable content in the page")
+        raise FileFormatError("no readable content in the page")
     return [ArticleIn(external_id=_relative_id(path, root), title=(title or path.stem)[:MAX_TITLE_CHARS], body=body)]
 
 
@@ -344,93 +324,77 @@ def read_txt(path: Path, root: Path) -> list[ArticleIn]:
     return [ArticleIn(external_id=_relative_id(path, root), title=title, body=body)]
 
 
-def _records_to_articles(records: list[dict], fields: FieldMap, where: str) -> list[ArticleIn]:
+def _records_to_articles(records: list[tuple[int | None, dict]], fields: FieldMap) -> list[ArticleIn]:
+    """Articles from (line, record) pairs; a record with no line of its own (in a JSON list) is named by number."""
     if not records:
-        raise FormatError("no records")
+        raise FileFormatError("no records")
     names: list[str] = []
-    for record in records:
+    for _, record in records:
         names.extend(k for k in record if k not in names)
     mapping = fields.resolve(names)
     articles = []
-    for number, record in enumerate(records, start=1):
-        title = str(record.get(mapping["title"]) or "").strip()
-        body = str(record.get(mapping["body"]) or "").strip()
-        if not title or not body:
-            raise FormatError(f"{where} {number}: empty {'title' if not title else 'body'}")
-        if "<" in body and re.search(r"</?(p|div|br|ul|ol|li|h\d|table|span|a)\b", body, re.IGNORECASE):
-            body = html_to_markdown(body)[1] or body
-        raw_id = record.get(mapping["id"]) if mapping["id"] else None
-        if len(title) > MAX_TITLE_CHARS:
-            raise FormatError(f"{where} {number}: title is {len(title)} characters; the limit is {MAX_TITLE_CHARS}")
+    for number, (line, record) in enumerate(records, start=1):
         try:
-            review = {key: (parse(record.get(column)) if column else None) for key, column, parse in (
-                ("owner", mapping["owner"], _owner), ("reviewed_at", mapping["reviewed_at"], review_date),
-                ("review_every_days", mapping["review_every_days"], review_period))}
-        except FormatError as exc:
-            raise FormatError(f"{where} {number}: {exc}") from None
-        articles.append(ArticleIn(
-            external_id=str(raw_id).strip()[:MAX_ID_CHARS] if raw_id not in (None, "") else slugify(title),
-            title=title, body=body,
-            url=(str(record.get(mapping["url"]) or "") or None) if mapping["url"] else None,
-            tags=_tags(record.get(mapping["tags"])) if mapping["tags"] else [],
-            owner=review["owner"], reviewed_at=review["reviewed_at"],  # type: ignore[arg-type]
-            review_every_days=review["review_every_days"],  # type: ignore[arg-type]
-        ))
+            articles.append(_record_to_article(record, mapping))
+        except FileFormatError as exc:
+            raise FileFormatError(exc.reason if line else f"record {number}: {exc.reason}", line=line) from None
     return articles
+
+
+def _record_to_article(record: dict, mapping: dict[str, str | None]) -> ArticleIn:
+    title = str(record.get(mapping["title"]) or "").strip()
+    body = str(record.get(mapping["body"]) or "").strip()
+    if not title or not body:
+        raise FileFormatError(f"empty {'title' if not title else 'body'}")
+    if "<" in body and re.search(r"</?(p|div|br|ul|ol|li|h\d|table|span|a)\b", body, re.IGNORECASE):
+        body = html_to_markdown(body)[1] or body
+    raw_id = record.get(mapping["id"]) if mapping["id"] else None
+    if len(title) > MAX_TITLE_CHARS:
+        raise FileFormatError(f"title is {len(title)} characters; the limit is {MAX_TITLE_CHARS}")
+    review = {key: (parse(record.get(column)) if column else None) for key, column, parse in (
+        ("owner", mapping["owner"], _owner), ("reviewed_at", mapping["reviewed_at"], review_date),
+        ("review_every_days", mapping["review_every_days"], review_period))}
+    return ArticleIn(
+        external_id=str(raw_id).strip()[:MAX_ID_CHARS] if raw_id not in (None, "") else slugify(title),
+        title=title, body=body,
+        url=(str(record.get(mapping["url"]) or "") or None) if mapping["url"] else None,
+        tags=_tags(record.get(mapping["tags"])) if mapping["tags"] else [],
+        owner=review["owner"], reviewed_at=review["reviewed_at"],  # type: ignore[arg-type]
+        review_every_days=review["review_every_days"],  # type: ignore[arg-type]
+    )
 
 
 def read_csv(path: Path, root: Path, fields: FieldMap) -> list[ArticleIn]:
     """One article per CSV row (header row required)."""
     text = read_text(path)
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    try:
-        reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-        records = []
-        for row in reader:
-            if None in row:
-                raise FormatError(f"row {reader.line_num}: more cells than header columns")
-            records.append(row)
-    except csv.Error as exc:
-        raise FormatError(f"malformed CSV: {exc}") from exc
-    return _records_to_articles(records, fields, "row")
+    _, rows = csv_rows(text, dialect)
+    return _records_to_articles(list(rows), fields)
 
 
 def read_jsonl(path: Path, root: Path, fields: FieldMap) -> list[ArticleIn]:
     """One article per JSON object line."""
-    records = []
-    for number, line in enumerate(read_text(path).split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise FormatError(f"malformed JSON on line {number}: {exc.msg} (column {exc.colno})") from exc
-        except RecursionError:
-            raise FormatError(f"JSON nested too deeply on line {number}") from None
+    records: list[tuple[int | None, dict]] = []
+    for number, record in json_lines(read_text(path)):
         if not isinstance(record, dict):
-            raise FormatError(f"line {number} is not a JSON object")
-        records.append(record)
-    return _records_to_articles(records, fields, "line")
+            raise FileFormatError("not a JSON object", line=number)
+        records.append((number, record))
+    return _records_to_articles(records, fields)
 
 
 def read_json(path: Path, root: Path, fields: FieldMap, *, zendesk_only: bool = False) -> list[ArticleIn]:
     """A Zendesk Help Center export (`{"articles": [...]}`) or a JSON list of article records."""
-    try:
-        data = json.loads(read_text(path))
-    except json.JSONDecodeError as exc:
-        raise FormatError(f"malformed JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from exc
-    except RecursionError:
-        raise FormatError("JSON nested too deeply") from None
+    data = json_document(read_text(path))
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         return read_zendesk_articles(data["articles"])
     if zendesk_only:
-        raise FormatError('not a Zendesk Help Center export: expected {"articles": [...]}')
+        raise FileFormatError('not a Zendesk Help Center export: expected {"articles": [...]}')
     if isinstance(data, list) and all(isinstance(r, dict) for r in data):
-        return _records_to_articles(data, fields, "record")
-    raise FormatError('expected {"articles": [...]} or a list of article objects')
+        return _records_to_articles([(None, r) for r in data], fields)
+    raise FileFormatError('expected {"articles": [...]} or a list of article objects')
 
 
 def read_zendesk_articles(items: list) -> list[ArticleIn]:
@@ -438,11 +402,11 @@ def read_zendesk_articles(items: list) -> list[ArticleIn]:
     articles = []
     for number, item in enumerate(items, start=1):
         if not isinstance(item, dict) or not item.get("title") or item.get("body") in (None, ""):
-            raise FormatError(f"article {number}: needs at least title and body")
+            raise FileFormatError(f"article {number}: needs at least title and body")
         _, body = html_to_markdown(str(item["body"]))
         title = str(item["title"]).strip()
         if len(title) > MAX_TITLE_CHARS:
-            raise FormatError(f"article {number}: title is {len(title)} characters; the limit is {MAX_TITLE_CHARS}")
+            raise FileFormatError(f"article {number}: title is {len(title)} characters; the limit is {MAX_TITLE_CHARS}")
         url = item.get("html_url") or item.get("url")
         articles.append(ArticleIn(
             external_id=str(item.get("id") or slugify(title))[:MAX_ID_CHARS], title=title,
@@ -460,13 +424,19 @@ def read_zendesk_articles(items: list) -> list[ArticleIn]:
 def _zendesk_date(value: object, number: int) -> str | None:
     try:
         return review_date(value, "updated_at")
-    except FormatError as exc:
-        raise FormatError(f"article {number}: {exc}") from None
+    except FileFormatError as exc:
+        raise FileFormatError(f"article {number}: {exc}") from None
 
 
 def read_file(path: Path, root: Path, fmt: str = "auto", fields: FieldMap | None = None) -> list[ArticleIn]:
-    """Articles in one file, using the requested reader (or one chosen by extension)."""
-    fields = fields or FieldMap()
+    """Articles in one file, using the requested reader (or one chosen by extension); FileFormatError names it."""
+    try:
+        return _read_file(path, root, fmt, fields or FieldMap())
+    except FileFormatError as exc:
+        raise exc.in_file(path) from None
+
+
+def _read_file(path: Path, root: Path, fmt: str, fields: FieldMap) -> list[ArticleIn]:
     check_inside(path, root)
     kind = detect_format(path, fmt)
     if kind == "md":
@@ -481,7 +451,7 @@ def read_file(path: Path, root: Path, fmt: str = "auto", fields: FieldMap | None
         return read_jsonl(path, root, fields)
     if kind in ("json", "zendesk"):
         return read_json(path, root, fields, zendesk_only=kind == "zendesk")
-    raise FormatError(f"unknown format {kind!r}")
+    raise FileFormatError(f"unknown format {kind!r}")
 
 
 def expand_paths(paths: list[Path], fmt: str = "auto") -> list[tuple[Path, Path]]:
@@ -517,4 +487,4 @@ def check_inside(path: Path, root: Path) -> None:
     if path != root and path.is_symlink():
         target = path.resolve()
         if not target.is_relative_to(root.resolve()):
-            raise FormatError(f"a link to {target}, outside the folder being imported (not followed)")
+            raise FileFormatError(f"a link to {target}, outside the folder being imported (not followed)")

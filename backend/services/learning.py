@@ -33,7 +33,6 @@ from backend.store import kb as kb_store
 from backend.store import learned as learned_store
 from backend.store.db import get_meta, set_meta
 
-TITLE_MIN_CHARS = 12  # shorter titles ("Returns") are named in passing far more often than cited
 # Exact phrasings of an agent saying the business does not do or answer this; kept as rules because they
 # are what agents write, not what customers mean.
 DECLINED = re.compile(
@@ -80,7 +79,7 @@ class ArticleLinker:
         for article in published:
             if article.url:
                 by_url.setdefault(normal_url(article.url), []).append(article)
-            if len(article.title) >= TITLE_MIN_CHARS:
+            if len(article.title) >= tuning.LEARN_TITLE_MIN_CHARS:
                 by_title.setdefault(article.title.lower(), []).append(article)
         self.by_url = {url: found[0] for url, found in by_url.items() if len(found) == 1}
         # Titles several articles share name none of them (help centres reuse "Billing FAQ").

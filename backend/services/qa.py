@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 import numpy as np
 
-from backend import tuning
+from backend import tuning, vocabulary
 from backend.errors import InvalidInput
 from backend.llm.checks import commitments, same_value, stated_values, trusted_turns, unsupported_commitments
 from backend.models import Article, Hit, Thread, Turn
@@ -52,9 +52,9 @@ if TYPE_CHECKING:
 
 FLAGS = ("unsupported_promise", "wrong_information", "unanswered_question", "rude_or_dismissive",
          "missed_escalation", "leaked_personal_data")
-PROMISE_KINDS = frozenset({"refund", "credit", "discount", "compensation", "amount", "percent", "time_frame"})
 VALUE_KINDS = ("amount", "percent", "time_frame")
-PROMISE_WORDS = frozenset({"refund", "credit", "discount", "compensation"})
+PROMISE_WORDS = frozenset(vocabulary.PROMISE_KINDS)
+PROMISE_KINDS = PROMISE_WORDS | set(VALUE_KINDS)
 UNATTRIBUTED = "(unattributed)"  # agent messages that carry no author
 
 

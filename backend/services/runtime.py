@@ -63,12 +63,9 @@ class Runtime:
     @property
     def engine_name(self) -> str:
         """The engine that writes text now (without loading it)."""
-        settings = self.settings
-        if settings.llm == "auto":
-            import os
+        from backend.llm.registry import engine_name
 
-            return "anthropic" if os.environ.get("ANTHROPIC_API_KEY") else "extractive"
-        return settings.llm
+        return engine_name(self.settings)
 
     def close(self) -> None:
         """Publish the index if it changed, stop the retriever's threads, then close the store."""

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import msgspec
 
-from backend.llm.base import LLMRequest, ProviderError, json_object
+from backend.llm.base import LLMRequest, Provider, ProviderError, json_object
 from backend.llm.handoff import MAX_WORDS, extractive_summary
 from backend.llm.prompts import get_prompt
 from backend.llm.turns import conversation_block
 from backend.models import Conversation, Item, Summary, Thread
 from backend.services import customers
 from backend.services.conversations import prepare, store
+from backend.services.generation import generate_or_fall_back
 from backend.services.runtime import Runtime
 from backend.signals.core import compute_signals
 from backend.signals.language import language_name
@@ -54,14 +55,13 @@ def summarize_thread(rt: Runtime, thread: Thread, *, language: str | None = None
     signals = compute_signals(thread.messages, tier=thread.customer.tier, high_value_tiers=rt.settings.high_value_tiers)
     summary = msgspec.structs.replace(extractive_summary(thread, signals), language=EXTRACTIVE_LANGUAGE,
                                       requested_language=wanted)
-    if rt.provider is None:
-        return summary
-    try:
-        model = _model_summary(rt, thread, summary, wanted)
-        return msgspec.structs.replace(model, engine=rt.provider.name, prompt_version=get_prompt("summarize").version,
-                                       language=wanted)
-    except ProviderError:
-        return msgspec.structs.replace(summary, degraded=True)
+
+    def model(provider: Provider) -> Summary:
+        return msgspec.structs.replace(_model_summary(rt, thread, summary, wanted), engine=provider.name,
+                                       prompt_version=get_prompt("summarize").version, language=wanted)
+
+    out = generate_or_fall_back(rt, model, lambda: summary)
+    return msgspec.structs.replace(out.value, degraded=True) if out.degraded else out.value
 
 
 def summarize(rt: Runtime, conversation: Conversation, *, user_id: int | None = None) -> Summary:

@@ -12,6 +12,8 @@ from backend.models import Escalation, Sentiment, Signals, Turn
 from backend.signals import rules
 from backend.signals.escalation import READABLE, TRIGGERS, assess, quote
 from backend.signals.language import detect_language
+from backend.vocabulary import Sentiment as SentimentLabel
+from backend.vocabulary import Urgency
 
 if TYPE_CHECKING:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -61,9 +63,10 @@ def sentiment(text: str) -> float:
     return valence / math.sqrt(valence * valence + _VADER_ALPHA)
 
 
-def sentiment_label(score: float) -> str:
+def sentiment_label(score: float) -> SentimentLabel:
     """negative / neutral / positive from a VADER compound score."""
-    return "negative" if score <= -0.3 else "positive" if score >= 0.3 else "neutral"
+    return ("negative" if score <= tuning.SENTIMENT_NEGATIVE else "positive" if score >= tuning.SENTIMENT_POSITIVE
+            else "neutral")
 
 
 def default_embedder() -> Embedder:
@@ -115,7 +118,8 @@ def compute_signals(messages: Sequence[Turn], *, tier: str | None = None,
     if "repeat" in active:
         codes.append("repeat")
         reasons.append(f"{READABLE['repeat']}: {quote(active['repeat'])}")
-    if english and len(scores) >= 3 and scores[-1] < scores[0] - 0.4 and scores[-1] < -0.2:
+    if english and len(scores) >= 3 and scores[-1] < scores[0] - tuning.SENTIMENT_TREND_DROP \
+            and scores[-1] < tuning.SENTIMENT_TREND_FLOOR:
         codes.append("negative_trend")
         reasons.append(f"Sentiment getting worse ({scores[0]:+.2f} \u2192 {scores[-1]:+.2f})")
     turns = sum(1 for m in messages if m.role in ("customer", "agent"))
@@ -130,20 +134,20 @@ def compute_signals(messages: Sequence[Turn], *, tier: str | None = None,
     shouting = any(rules.shouting(t) for t in recent)
     if shouting:
         reasons.append("Shouting (capitals or !!!)")
-    if english and current <= -0.6 and not any(c in codes for c in TRIGGERS):
+    if english and current <= tuning.SENTIMENT_VERY_NEGATIVE and not any(c in codes for c in TRIGGERS):
         reasons.append(f"Very negative sentiment ({current:+.2f})")
 
     friction = {"repeat", "negative_trend", "long_unresolved"} & set(codes) or "money" in active or shouting \
-        or (swearing is not None and current <= 0) or (english and current <= -0.6)
+        or (swearing is not None and current <= 0) or (english and current <= tuning.SENTIMENT_VERY_NEGATIVE)
     risk = "high" if any(c in codes for c in (*TRIGGERS, "vip_money")) else "medium" if friction else "low"
     # VADER reads "THIRD time!!! speak to a manager" as mildly positive; the reasons found pull it down.
     if english:
-        current = max(-1.0, current - 0.25 * sum(c in codes for c in (*TRIGGERS, "repeat", "profanity")))
-        label = sentiment_label(current)
+        current = max(-1.0, current - tuning.SENTIMENT_REASON_PULL * sum(c in codes for c in (*TRIGGERS, "repeat", "profanity")))
+        label: SentimentLabel = sentiment_label(current)
     else:
         label = "unknown"
-    urgency = "high" if rules.URGENT.search(recent_text) or (risk == "high" and (current < -0.3 or not english)) \
-        else "medium" if current < -0.3 or risk == "medium" else "low"
+    urgency: Urgency = "high" if rules.URGENT.search(recent_text) or (risk == "high" and (current < tuning.SENTIMENT_NEGATIVE or not english)) \
+        else "medium" if current < tuning.SENTIMENT_NEGATIVE or risk == "medium" else "low"
     ordered = [c for c in ("human", "churn", "legal", "chargeback", "public", "repeat", "vip_money",
                            "negative_trend", "long_unresolved", "profanity") if c in codes]
     return Signals(sentiment=Sentiment(label, round(current, 3)), urgency=urgency,

@@ -211,3 +211,30 @@ def test_articles_file_path_recorded(demo_cli):
     db = sqlite3.connect(cli.data_dir / "tandem.db")
     paths = {Path(r[0]).name for r in db.execute("SELECT origin_path FROM articles")}
     assert "payment-declined.md" in paths
+
+
+def test_remote_import_refuses_ids_repeated_across_files(cli, tmp_path):
+    """A remote import reads files through the same reader as a local one: a file repeating another file's article
+    id fails (before, the server silently kept whichever copy came last)."""
+    from backend.app import create_app
+    from tests.conftest import CLI, LiveServer, make_runtime
+
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "a.md").write_text("---\nid: refunds\ntitle: Refunds\n---\nRefunds take five days.\n")
+    (kb / "b.md").write_text("---\nid: refunds\ntitle: Refunds (old)\n---\nRefunds take ninety days.\n")
+    (kb / "c.md").write_text("---\nid: orders\ntitle: Orders\n---\nOrders ship in two days.\n")
+    server_data = tmp_path / "server"
+    curator = CLI(server_data).run("users", "add", "kim", "--role", "knowledge_manager").stdout.strip()
+    rt = make_runtime(server_data)
+    try:
+        with LiveServer(create_app(runtime=rt)) as live:
+            remote = cli.run("kb", "import", str(kb), "--server", live.base, "--token", curator, check=False)
+            listed = cli.json("kb", "list", "--json", "--server", live.base, "--token", curator)
+    finally:
+        rt.close()
+    assert remote.returncode == 1 and "2 added, 0 updated, 0 unchanged, 1 failed" in remote.stdout
+    assert "b.md" in remote.stderr and "duplicate article id 'refunds'" in remote.stderr and "a.md" in remote.stderr
+    assert {a["article_id"] for a in listed} == {"refunds", "orders"}
+    local = cli.run("kb", "import", str(kb), check=False)  # the local import refuses the same file the same way
+    assert local.returncode == 1 and "b.md" in local.stderr and "duplicate article id 'refunds'" in local.stderr

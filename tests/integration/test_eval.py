@@ -71,7 +71,7 @@ def test_golden_csv_and_an_unknown_article_are_read(demo_cli: CLI, tmp_path: Pat
     ('{"expected_article_id": "refund-timing"}\n', "line 1: 'query' must be a non-empty string"),
     ('{"query": "x", "expected_article_id": ["a"]}\n', "line 1: 'expected_article_id' must be a string or null"),
     ('["not an object"]\n', "line 1: expected an object"),
-    ("", "no questions in the file"),
+    ("", "empty file"), ("\n\n", "empty file"),
     ('{"query": "where is my order"}\n', "line 1: missing 'expected_article_id'"),
 ])
 def test_bad_golden_files_name_the_line_and_the_reason(demo_cli: CLI, tmp_path: Path, content: str, reason: str):

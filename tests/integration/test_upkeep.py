@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from backend.services import kb as kb_service
-from backend.services.kb_formats import FormatError, read_file
+from backend.services.kb_formats import read_file
+from backend.services.readers import FileFormatError
 from tests.conftest import CLI
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "upkeep"
@@ -27,7 +28,7 @@ def test_front_matter_review_fields(tmp_path):
     (article,) = read_file(path, tmp_path)
     assert (article.owner, article.reviewed_at, article.review_every_days) == ("Ana", "2026-09-01", 90)
     bad = _md(tmp_path, "b", "id: b\nreviewed_at: last spring", "Body.")
-    with pytest.raises(FormatError, match="not a date"):
+    with pytest.raises(FileFormatError, match="not a date"):
         read_file(bad, tmp_path)
 
 

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import ROOT
 
 BASE = {"backend.models", "backend.text", "backend.tuning", "backend.errors", "backend.dates", "backend.metrics",
-        "backend.settings", "backend"}
+        "backend.settings", "backend.vocabulary", "backend"}
 LAYERS = {  # a module may import its own layer, lower layers and BASE
     "store": 0, "engines": 1, "services": 2, "faces": 3,
 }
@@ -76,6 +76,52 @@ def test_engines_do_not_import_each_other_sideways():
             assert not (name.startswith("backend.retrieval") and target.startswith("backend.llm")), (name, target)
             assert not (name.startswith("backend.llm") and target.startswith("backend.retrieval")), (name, target)
             assert not (name.startswith("cli.") and target == "cli.main"), f"{name} imports cli.main"
+
+
+def controller_modules() -> dict[str, Path]:
+    """The API modules that define routes (a Controller or a route handler)."""
+    found = {}
+    for name, path in modules().items():
+        if name.startswith("backend.api."):
+            text = path.read_text()
+            if re.search(r"^class \w+\((?:\w*Controller)\)|^@(?:get|post|delete|put|patch)\(", text, re.M):
+                found[name] = path
+    return found
+
+
+def test_no_controller_imports_another():
+    """Controllers get what they share (the Runtime, as the `rt` dependency) from the app, not from each other."""
+    controllers = controller_modules()
+    assert {"backend.api.assist", "backend.api.kb", "backend.api.health", "backend.api.reports"} <= set(controllers)
+    wrong = []
+    for name, path in controllers.items():
+        for target in imports_of(path):
+            owner = target if target in controllers else target.rpartition(".")[0]
+            if owner in controllers and owner != name:
+                wrong.append(f"{name} imports {target}")
+        if "state.rt" in path.read_text():
+            wrong.append(f"{name} reads the Runtime from app.state instead of taking the `rt` dependency")
+    assert not wrong, "\n".join(wrong)
+
+
+MAX_MODULE_LINES = 650  # evaluation.py had grown to 748 before it was split into a package
+
+
+def test_no_module_outgrows_one_reading():
+    """A module longer than this holds several things; split it into a package (see backend/services/evaluation/)."""
+    long = {name: n for name, path in modules().items() if (n := len(path.read_text().splitlines())) > MAX_MODULE_LINES}
+    assert not long, long
+
+
+def test_evaluation_keeps_its_public_names():
+    """The split package answers every name its callers (cli, api, bench, tests) import from it."""
+    import backend.services.evaluation as evaluation
+
+    used = {"About", "EvalReport", "GoldenQuestion", "HistoryEvaluator", "MAX_API_WORK", "QUESTION_CHARS_PER_UNIT",
+            "QuestionEvaluator", "apply_operating_point", "evaluate_questions", "expected_calibration_error",
+            "golden_question", "history_threads", "parse_questions", "read_questions", "render_html", "replay_points",
+            "rouge_l", "was_escalated", "work"}
+    assert used <= set(evaluation.__all__) and all(hasattr(evaluation, name) for name in evaluation.__all__)
 
 
 SQL = re.compile(r"\b(?:SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+TABLE|VACUUM\b|PRAGMA\b)")

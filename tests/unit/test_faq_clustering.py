@@ -7,7 +7,8 @@ import pytest
 
 from backend.retrieval import clustering
 from backend.services import faq
-from backend.services.history import HistoryFormatError, normalize_role, parse_csv, parse_jsonl, parse_zendesk
+from backend.services.history import normalize_role, parse_csv, parse_jsonl, parse_zendesk
+from backend.services.readers import FileFormatError
 
 
 def _topics(spread: float, dims: int = 32, topics: int = 4, size: int = 25, seed: int = 0) -> np.ndarray:
@@ -86,11 +87,11 @@ def test_roles_from_export_names():
 
 
 def test_parsers_report_where_input_is_wrong():
-    with pytest.raises(HistoryFormatError, match="line 2: invalid JSON"):
+    with pytest.raises(FileFormatError, match="line 2: invalid JSON"):
         parse_jsonl('{"messages": []}\n{oops\n')
-    with pytest.raises(HistoryFormatError, match="message 0 needs a 'text'"):
+    with pytest.raises(FileFormatError, match="message 0 needs a 'text'"):
         parse_jsonl('{"messages": [{"role": "customer"}]}\n')
-    with pytest.raises(HistoryFormatError, match="columns for text"):
+    with pytest.raises(FileFormatError, match="columns for text"):
         parse_csv("ticket,role\n1,customer\n")
     rows = parse_csv("Ticket,Role,Body\n7,customer,Where is my order?\n7,agent,On its way.\n8,user,Hello\n")
     assert [(c.ticket_id, [m.role for m in c.messages]) for c in rows] == [
@@ -99,7 +100,7 @@ def test_parsers_report_where_input_is_wrong():
         {"id": 1, "author_id": 9, "plain_body": "Help?"}, {"id": 2, "author_id": 3, "public": False, "body": "fyi"},
         {"id": 3, "author_id": 3, "body": "Done."}]}]})
     assert [m.role for m in tickets[0].messages] == ["customer", "note", "agent"]
-    with pytest.raises(HistoryFormatError, match="ticket 0"):
+    with pytest.raises(FileFormatError, match="ticket 0"):
         parse_zendesk({"tickets": [{"subject": "no id"}]})
-    with pytest.raises(HistoryFormatError, match=r"line 1: .*unknown field `surprise`"):
+    with pytest.raises(FileFormatError, match=r"line 1: .*unknown field `surprise`"):
         parse_jsonl('{"messages": [{"text": "hi"}], "surprise": 1}\n')

@@ -3,7 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from backend.services.kb_formats import FieldMap, FormatError, expand_paths, html_to_markdown, read_file
+from backend.services.kb_formats import FieldMap, expand_paths, html_to_markdown, read_file
+from backend.services.readers import FileFormatError
 
 
 def write(path: Path, content: str | bytes) -> Path:
@@ -59,7 +60,7 @@ def test_csv_with_guessed_and_named_fields(tmp_path):
 
 def test_csv_missing_body_column_is_a_clear_error(tmp_path):
     path = write(tmp_path / "bad.csv", "name,colour\nx,y\n")
-    with pytest.raises(FormatError, match=r"no body field.*--body-field"):
+    with pytest.raises(FileFormatError, match=r"no body field.*--body-field"):
         read_file(path, tmp_path)
 
 
@@ -68,7 +69,7 @@ def test_jsonl_and_malformed_line(tmp_path):
     [article] = read_file(good, tmp_path)
     assert article.body == "html body"
     bad = write(tmp_path / "b.jsonl", '{"title": "T", "body": "x"}\n{"title": oops}\n')
-    with pytest.raises(FormatError, match="line 2"):
+    with pytest.raises(FileFormatError, match="line 2"):
         read_file(bad, tmp_path)
 
 
@@ -80,7 +81,7 @@ def test_zendesk_export(tmp_path):
     [article] = read_file(path, tmp_path)
     assert article.external_id == "360001" and article.url.endswith("360001")
     assert "## Window" in article.body and article.tags == ["returns"]
-    with pytest.raises(FormatError, match="Zendesk"):
+    with pytest.raises(FileFormatError, match="Zendesk"):
         read_file(write(tmp_path / "list.json", "[]"), tmp_path, "zendesk")
 
 
@@ -92,12 +93,12 @@ def test_zendesk_export(tmp_path):
 ])
 def test_bad_files_have_reasons(tmp_path, content, reason):
     path = write(tmp_path / "bad.md", content)
-    with pytest.raises(FormatError, match=reason):
+    with pytest.raises(FileFormatError, match=reason):
         read_file(path, tmp_path)
 
 
 def test_unknown_extension_needs_format(tmp_path):
-    with pytest.raises(FormatError, match="--format"):
+    with pytest.raises(FileFormatError, match="--format"):
         read_file(write(tmp_path / "x.docx", "text"), tmp_path)
 
 
@@ -114,9 +115,9 @@ def test_yaml_aliases_cannot_expand_a_few_bytes_into_megabytes(tmp_path):
             "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
             "title: *d\n---\nbody\n")
     assert len(bomb) < 500
-    with pytest.raises(FormatError, match="aliases"):
+    with pytest.raises(FileFormatError, match="aliases"):
         read_file(write(tmp_path / "bomb.md", bomb), tmp_path)
-    with pytest.raises(FormatError, match=r"title is .* characters"):
+    with pytest.raises(FileFormatError, match=r"title is .* characters"):
         read_file(write(tmp_path / "long.md", "---\ntitle: " + "x" * 600 + "\n---\nbody\n"), tmp_path)
 
 
@@ -140,7 +141,7 @@ def test_links_out_of_the_folder_and_hidden_folders_are_not_followed(tmp_path):
     assert names == ["inside-link.md", "link.md", "linked-dir", "ok.md"]
     for path, root in expand_paths([kb]):
         if path.name in ("link.md", "linked-dir"):
-            with pytest.raises(FormatError, match="outside the folder"):
+            with pytest.raises(FileFormatError, match="outside the folder"):
                 read_file(path, root)
         else:
             assert read_file(path, root)[0].title == "Fine"
