@@ -3,11 +3,10 @@ start-up state (the store, the embedder, the index caught up with the KB, the pr
 
 from __future__ import annotations
 
-import anyio.to_thread
-
 import logging
 from datetime import timedelta
 
+import anyio.to_thread
 from litestar import Litestar
 from litestar.config.cors import CORSConfig
 from litestar.config.csrf import CSRFConfig

@@ -166,15 +166,14 @@ def validate(settings: Settings) -> None:
         raise bad("llm_timeout_s", f"must be between 0 and 600 seconds, got {settings.llm_timeout_s}")
     if not 0 <= settings.llm_max_retries <= 10:
         raise bad("llm_max_retries", f"must be between 0 and 10, got {settings.llm_max_retries}")
-    short = [name for name in ("retention_days", "review_every_days") if getattr(settings, name) < 1]
+    short = [name for name in ("retention_days", "review_every_days", "work_threads") if getattr(settings, name) < 1]
     if short:
-        raise bad(short[0], f"must be at least 1 day, got {getattr(settings, short[0])}")
+        unit = "" if short[0] == "work_threads" else " day"
+        raise bad(short[0], f"must be at least 1{unit}, got {getattr(settings, short[0])}")
     if settings.faq_mine_every_h < 0 or settings.faq_min_count < 2:
         raise bad("faq_mine_every_h" if settings.faq_mine_every_h < 0 else "faq_min_count",
                   "must be >= 0 (hours) / >= 2 (conversations)")
     _at_least_zero(settings, "qa_idle_h", bad)
-    if settings.work_threads < 1:
-        raise bad("work_threads", "must be at least 1")
     if settings.assist_rate_per_min < 0 or settings.session_hours <= 0:
         raise bad("assist_rate_per_min" if settings.assist_rate_per_min < 0 else "session_hours", "must be positive")
     if not 50 <= settings.chunk_tokens <= 2000 or not 0 <= settings.chunk_overlap < settings.chunk_tokens // 2:
