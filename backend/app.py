@@ -61,6 +61,12 @@ def start_jobs(rt: Runtime) -> list[Periodic | Repeating]:
     jobs.append(Periodic(rt, "prune-tombstones", timedelta(seconds=tuning.TOMBSTONE_PRUNE_EVERY_S),
                          lambda: f"{prune_change_log(rt)} tombstones pruned",
                          check_every=min(60.0, tuning.TOMBSTONE_PRUNE_EVERY_S)).start())
+    from backend.services import qa as qa_service
+
+    # Finished conversations are scored in the background, a bounded batch a run, so the QA report and
+    # `GET /v1/qa` are current without a lead running `tandem qa run`.
+    jobs.append(Periodic(rt, "qa", timedelta(seconds=tuning.QA_EVERY_S), lambda: qa_service.periodic(rt).summary(),
+                         check_every=min(60.0, tuning.QA_EVERY_S)).start())
     return jobs
 
 
