@@ -18,7 +18,7 @@ from backend.store import reports as report_store
 
 COLORS = {"inserted": "#1a7f37", "edited": "#bf8700", "dismissed": "#cf222e", "rated": "#8250df",
           "line": "#1d6fd1", "high": "#cf222e", "medium": "#bf8700", "bar": "#1d6fd1", "grey": "#8c959f",
-          "grounded": "#1a7f37", "not_grounded": "#8c959f"}
+          "grounded": "#1a7f37", "not_grounded": "#8c959f", "answered": "#1a7f37", "abstained": "#8c959f"}
 
 
 def build(rt: Runtime, *, since: str | None = None, until: str | None = None) -> dict:
