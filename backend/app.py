@@ -61,6 +61,11 @@ def start_jobs(rt: Runtime) -> list[Periodic | Repeating]:
     jobs.append(Periodic(rt, "prune-tombstones", timedelta(seconds=tuning.TOMBSTONE_PRUNE_EVERY_S),
                          lambda: f"{prune_change_log(rt)} tombstones pruned",
                          check_every=min(60.0, tuning.TOMBSTONE_PRUNE_EVERY_S)).start())
+    from backend.services.history import analyze
+
+    # Imported history gets the signals and topics the report reads, a bounded batch a run.
+    jobs.append(Periodic(rt, "history", timedelta(seconds=tuning.HISTORY_EVERY_S), lambda: analyze(rt).summary(),
+                         check_every=min(60.0, tuning.HISTORY_EVERY_S)).start())
     from backend.services import qa as qa_service
 
     # Finished conversations are scored in the background, a bounded batch a run, so the QA report and

@@ -156,3 +156,8 @@ QA_TOPIC_WORDS = 2  # content words an article sentence shares with the agent's 
 QA_EVERY_S = 600.0  # how often a worker offers the "qa" job
 QA_JOB_BATCH = 200  # conversations scored per run at most (the rest wait for the next run, oldest first)
 QA_SAVE_EVERY = 50  # scored conversations committed at a time
+# Reports over imported history (operational bounds, not quality knobs): conversations given their signals and
+# topic right after an import, and per run of the server's periodic "history" job (the rest wait, oldest first).
+HISTORY_ANALYZE_ON_IMPORT = 2000
+HISTORY_ANALYZE_BATCH = 500
+HISTORY_EVERY_S = 300.0

@@ -18,7 +18,8 @@ from backend.store import reports as report_store
 
 COLORS = {"inserted": "#1a7f37", "edited": "#bf8700", "dismissed": "#cf222e", "rated": "#8250df",
           "line": "#1d6fd1", "high": "#cf222e", "medium": "#bf8700", "bar": "#1d6fd1", "grey": "#8c959f",
-          "grounded": "#1a7f37", "not_grounded": "#8c959f", "answered": "#1a7f37", "abstained": "#8c959f"}
+          "grounded": "#1a7f37", "not_grounded": "#8c959f", "cited": "#1d6fd1", "conversations": "#8250df",
+          "answered": "#1a7f37", "abstained": "#8c959f"}
 
 
 def build(rt: Runtime, *, since: str | None = None, until: str | None = None) -> dict:
@@ -30,14 +31,60 @@ def build(rt: Runtime, *, since: str | None = None, until: str | None = None) ->
         "acceptance_by_agent": report_store.acceptance_by_agent(db, since, until),
         "acceptance_by_article": report_store.acceptance_by_article(db, since, until),
         "grounded": report_store.grounded_counts(db, since, until),
-        "signals_by_day": report_store.signals_by_day(db, since, until),
-        "escalation_reasons": report_store.escalation_reasons(db, since, until),
-        "top_topics": report_store.top_cited_articles(db, since, until),
+        "signals_by_day": signals_by_day(report_store.signals_by_day(db, since, until),
+                                         report_store.history_signals_by_day(db, since, until)),
+        "escalation_reasons": escalation_reasons(report_store.escalation_reasons(db, since, until, limit=10_000),
+                                                 report_store.history_escalation_reasons(db, since, until)),
+        "top_topics": top_topics(report_store.top_cited_articles(db, since, until, limit=10_000),
+                                 report_store.history_topics(db, since, until)),
         "knowledge_gaps": knowledge_gap_clusters(report_store.gap_questions(db, since, until)),
         "promises_by_week": promise_weeks(rt, since, until),
         "knowledge_upkeep": knowledge_upkeep(rt),
         "qa": qa_summary(rt, since=since, until=until),
     }
+
+
+def signals_by_day(live: list[dict], history: list[dict]) -> list[dict]:
+    """Per day: assist requests (live) and imported conversations (`history`, dated by last activity), the mean
+    sentiment over both, negatives and escalation risks summed."""
+    days: dict[str, dict] = {}
+    for row in live:
+        days[row["day"]] = {**row, "history": 0, "_sum": row["mean_sentiment"] * row["requests"]}
+    for row in history:
+        entry = days.setdefault(row["day"], {"day": row["day"], "requests": 0, "history": 0, "mean_sentiment": 0.0,
+                                             "negative": 0, "escalation_high": 0, "escalation_medium": 0, "_sum": 0.0})
+        entry["history"] += row["conversations"]
+        entry["_sum"] += row["sentiment_sum"]
+        for key in ("negative", "escalation_high", "escalation_medium"):
+            entry[key] += row[key]
+    out = []
+    for day in sorted(days):
+        entry = days[day]
+        total = entry["requests"] + entry["history"]
+        entry["mean_sentiment"] = round(entry.pop("_sum") / total, 3) if total else 0.0
+        out.append(entry)
+    return out
+
+
+def escalation_reasons(live: list[dict], history: dict[str, int], limit: int = 10) -> list[dict]:
+    """The most frequent escalation reasons of assist requests and imported conversations together."""
+    counts = Counter({r["reason"]: r["count"] for r in live})
+    counts.update(history)
+    return [{"reason": r, "count": n} for r, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
+
+
+def top_topics(cited: list[dict], history: list[dict], limit: int = 10) -> list[dict]:
+    """What customers ask about: articles by citations in suggestions plus imported conversations about them."""
+    rows: dict[str, dict] = {}
+    for row in cited:
+        rows[row["article_id"]] = {"article_id": row["article_id"], "title": row["title"], "count": row["count"],
+                                   "cited": row["count"], "conversations": 0}
+    for row in history:
+        entry = rows.setdefault(row["article_id"], {"article_id": row["article_id"], "title": row["title"],
+                                                    "count": 0, "cited": 0, "conversations": 0})
+        entry["count"] += row["count"]
+        entry["conversations"] += row["count"]
+    return sorted(rows.values(), key=lambda r: (-r["count"], r["article_id"]))[:limit]
 
 
 def knowledge_upkeep(rt: Runtime, top: int = 20) -> dict:
@@ -177,6 +224,7 @@ def render_html(data: dict, *, title: str = "Tandem usage report") -> str:
     cards = "".join(f'<div class="card"><b>{esc(f"{v:,}" if isinstance(v, int) else v)}</b>{esc(k)}</div>' for k, v in (
         ("conversations", totals["conversations"]), ("assist requests", totals["assist_requests"]),
         ("suggestions shown", totals["suggestions"]), ("answered from the KB", share),
+        ("past conversations analyzed", totals.get("history_conversations", 0)),
         ("summaries", totals["summaries"]), ("knowledge gaps", totals["knowledge_gaps"])))
     actions = ["inserted", "edited", "dismissed"]
     by_agent = [(r["key"], r) for r in data["acceptance_by_agent"]]
@@ -199,8 +247,9 @@ def render_html(data: dict, *, title: str = "Tandem usage report") -> str:
                   "escalation-reasons")),
         ("Sentiment over time", lines(days, [("mean_sentiment", "mean sentiment (-1..1)", COLORS["line"])],
                                        "sentiment-over-time")),
-        ("Top topics (most cited articles)", bars([(f"{t['title']}", {"cited": t["count"]}) for t in data["top_topics"]],
-                                                   ["cited"], "top-topics")),
+        ("Top topics (articles cited by suggestions, and past conversations about them)",
+         bars([(f"{t['title']}", {"cited": t.get("cited", t["count"]), "conversations": t.get("conversations", 0)})
+               for t in data["top_topics"]], ["cited", "conversations"], "top-topics")),
         ("Knowledge gaps (questions with no grounded answer)",
          table(["question", "times asked", "also asked as"],
                 [[g["question"], g["count"], " · ".join(g["examples"][1:])] for g in data["knowledge_gaps"]],

@@ -94,7 +94,11 @@ def totals(db: Database, since: str | None, until: str | None) -> dict[str, int]
         return int(db.value(f"SELECT count(*) FROM {table} WHERE 1 = 1" + _range(column, since, until, params),
                             params, 0))
 
+    params: list = []
+    history = int(db.value(f"SELECT count(*) {_HISTORY}" + _range("c.last_activity_at", since, until, params),
+                           params, 0))
     return {"conversations": count("conversations", "updated_at"), "assist_requests": count("signal_events"),
+            "history_conversations": history,
             "suggestions": count("suggestions"), "feedback": count("feedback"), "summaries": count("summaries"),
             "knowledge_gaps": count("knowledge_gaps")}
 
@@ -176,6 +180,44 @@ def top_cited_articles(db: Database, since: str | None, until: str | None, limit
         f"SELECT {article}, max({title}), count(*) FROM suggestions s {_citations(db, 's')} WHERE 1 = 1"
         + _range("s.created_at", since, until, params) + f" GROUP BY {article} ORDER BY 3 DESC, 1 LIMIT ?",
         [*params, limit])
+    return [{"article_id": a, "title": t, "count": int(n)} for a, t, n in rows]
+
+
+# Imported history: conversations never assisted live (no signal event) count through their own signals and
+# topic (conversation_context), dated by their last activity.
+_HISTORY = ("FROM conversations c JOIN conversation_context x ON x.conversation_id = c.id "
+            "WHERE x.sentiment IS NOT NULL AND NOT EXISTS (SELECT 1 FROM signal_events s WHERE s.conversation_id = c.id)")
+
+
+def history_signals_by_day(db: Database, since: str | None, until: str | None) -> list[dict]:
+    """Per day of last activity: imported conversations, their summed sentiment score, negatives and risks."""
+    params: list = []
+    rows = db.rows(
+        "SELECT substr(c.last_activity_at, 1, 10), count(*), sum(x.sentiment_score), "
+        "sum(CASE WHEN x.sentiment = 'negative' THEN 1 ELSE 0 END), sum(CASE WHEN x.risk = 'high' THEN 1 ELSE 0 END), "
+        f"sum(CASE WHEN x.risk = 'medium' THEN 1 ELSE 0 END) {_HISTORY}"
+        + _range("c.last_activity_at", since, until, params) + " GROUP BY substr(c.last_activity_at, 1, 10) ORDER BY 1",
+        params)
+    return [{"day": d, "conversations": int(n), "sentiment_sum": float(s or 0.0), "negative": int(neg),
+             "escalation_high": int(hi), "escalation_medium": int(med)} for d, n, s, neg, hi, med in rows]
+
+
+def history_escalation_reasons(db: Database, since: str | None, until: str | None) -> dict[str, int]:
+    """Escalation reasons of imported conversations at medium or high risk, counted."""
+    params: list = []
+    counts: dict[str, int] = {}
+    for (reasons,) in db.rows(f"SELECT x.reasons {_HISTORY} AND x.risk <> 'low'"
+                              + _range("c.last_activity_at", since, until, params), params):
+        for reason in json.loads(reasons or "[]"):
+            counts[reason] = counts.get(reason, 0) + 1
+    return counts
+
+
+def history_topics(db: Database, since: str | None, until: str | None) -> list[dict]:
+    """Imported conversations per topic article (the article an agent linked or the KB's grounded answer)."""
+    params: list = []
+    rows = db.rows(f"SELECT x.topic, max(x.topic_title), count(*) {_HISTORY} AND x.topic IS NOT NULL"
+                   + _range("c.last_activity_at", since, until, params) + " GROUP BY x.topic", params)
     return [{"article_id": a, "title": t, "count": int(n)} for a, t, n in rows]
 
 
