@@ -24,7 +24,7 @@ from backend.api.faq import FaqController
 from backend.api.health import MetricsController, healthz
 from backend.api.kb import KBController
 from backend.api.observability import RequestContext
-from backend.api.reports import DashboardController, ExportController, QAController
+from backend.api.reports import DashboardController, ExportController, HandoffExportController, QAController
 from backend.llm.prompts import load_all as load_prompts
 from backend.services.jobs import Periodic, Repeating
 from backend.services.runtime import Runtime
@@ -111,7 +111,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
     prometheus = PrometheusConfig(app_name="tandem", prefix="tandem", group_path=True, exclude=[r"^/metrics$"])
     app = Litestar(
         route_handlers=[AssistController, KBController, FaqController, EvalController, AccountController, ExportController,
-                        DashboardController, QAController, MetricsController, healthz],
+                        DashboardController, QAController, HandoffExportController, MetricsController, healthz],
         on_startup=[startup],
         on_shutdown=[shutdown],
         # OPTIONS needs a token too (Litestar's default lets it through); a CORS preflight from a configured origin

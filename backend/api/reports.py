@@ -9,6 +9,7 @@ rate-limited per token prefix and per client address.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from typing import Annotated
 
 from litestar import Controller, Request, Response, get, post
@@ -53,6 +54,30 @@ class ExportController(Controller):
         lines = exports.export_lines(rt, export_format, since=since, until=until, agent=agent, helpdesk=helpdesk)
         return Stream((line.encode() for line in lines), media_type=exports.MEDIA_TYPES[export_format],
                       headers={"Content-Disposition": f'attachment; filename="summaries.{export_format}"'})
+
+
+class HandoffExportController(Controller):
+    path = "/v1/reports"
+    tags = ["reports"]
+    guards = [require(*LEADS)]
+
+    @get("/handoff", sync_to_thread=True)
+    def handoff_export(self, request: Request, since: FromQuery[str | None] = None,
+                       until: FromQuery[str | None] = None,
+                       export_format: Annotated[str, QueryParameter(name="format")] = "csv") -> Stream:
+        """Handoff metrics, one row per conversation last active in the window, as streamed CSV or JSONL."""
+        from backend.services import handoff
+
+        lines = handoff.export_lines(runtime(request), export_format, since=_iso(since, "since"),
+                                     until=_iso(until, "until"))
+        first = next(lines, "")  # a bad format fails here, before the response starts
+        return Stream((line.encode() for line in _chain(first, lines)), media_type=exports.MEDIA_TYPES[export_format],
+                      headers={"Content-Disposition": f'attachment; filename="handoff.{export_format}"'})
+
+
+def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
+    yield first
+    yield from rest
 
 
 class QAController(Controller):

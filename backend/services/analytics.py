@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from backend import tuning
+from backend.services import handoff
 from backend.services.customers import promise_weeks
 from backend.services.qa import qa_summary
 from backend.services.runtime import Runtime
@@ -41,6 +42,7 @@ def build(rt: Runtime, *, since: str | None = None, until: str | None = None) ->
         "promises_by_week": promise_weeks(rt, since, until),
         "knowledge_upkeep": knowledge_upkeep(rt),
         "qa": qa_summary(rt, since=since, until=until),
+        "handoff": handoff.report(rt, since=since, until=until),
     }
 
 
@@ -259,6 +261,8 @@ def render_html(data: dict, *, title: str = "Tandem usage report") -> str:
          table(["week", "made", "kept", "overdue"],
                 [[w["week"], w["made"], w["kept"], w["overdue"]] for w in data.get("promises_by_week", [])],
                 "promises-by-week")),
+        ("Handoff: time to first human reply, handle time, reopens — with Tandem's suggestions inserted or not",
+         handoff_tables(data.get("handoff"))),
         ("Knowledge that needs a review (tandem kb stale)",
          table(["article", "owner", "reviewed", "why"],
                 [[f"{r['title']} ({r['article_id']})", r["owner"] or "–", r["reviewed_at"] or "never",
@@ -270,6 +274,40 @@ def render_html(data: dict, *, title: str = "Tandem usage report") -> str:
             f"<meta name=viewport content='width=device-width,initial-scale=1'><style>{STYLE}</style></head>"
             f"<body><main><h1>{esc(title)}</h1><p class=period>{esc(when)}</p><div class=cards>{cards}</div>"
             f"{body}</main></body></html>\n")
+
+
+def duration(seconds: float | None) -> str:
+    """A median duration for people: 45 s, 12 min, 3.5 h, 2.1 d."""
+    if seconds is None:
+        return "–"
+    if seconds < 60:
+        return f"{seconds:.0f} s"
+    if seconds < 3600:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 86400:
+        return f"{seconds / 3600:.1f} h"
+    return f"{seconds / 86400:.1f} d"
+
+
+def handoff_tables(data: dict | None) -> str:
+    """Per week and per agent: with / without suggestions side by side (docs/api.md defines each number)."""
+    if not data:
+        return table([], [], "handoff-by-week")
+    headers = ["with suggestions: conversations", "first reply (median)", "handle time (median)", "reopen rate",
+               "without: conversations", "first reply (median)", "handle time (median)", "reopen rate"]
+
+    def cells(row: dict) -> list[object]:
+        out: list[object] = []
+        for group in ("with_suggestions", "without"):
+            g = row[group]
+            rate = "–" if g["reopen_rate"] is None else f"{100 * g['reopen_rate']:.0f}%"
+            out += [g["conversations"], duration(g["first_reply_median_s"]), duration(g["handle_median_s"]), rate]
+        return out
+
+    note = (f"<p class=empty>Reopened: the customer wrote again after an agent reply followed by "
+            f"{data['idle_h']:g} h of silence. {data['measured']} conversations with timed messages measured.</p>")
+    return (note + table(["week", *headers], [[w["week"], *cells(w)] for w in data["by_week"]], "handoff-by-week")
+            + table(["agent", *headers], [[a["agent"], *cells(a)] for a in data["by_agent"]], "handoff-by-agent"))
 
 
 QA_FLAG_LABELS = ("unsupported_promise", "wrong_information", "unanswered_question", "rude_or_dismissive",

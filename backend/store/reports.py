@@ -221,6 +221,44 @@ def history_topics(db: Database, since: str | None, until: str | None) -> list[d
     return [{"article_id": a, "title": t, "count": int(n)} for a, t, n in rows]
 
 
+class HandoffMessage(msgspec.Struct, array_like=True):
+    """A customer or agent message as handoff metrics read it (notes and bots are not replies)."""
+
+    conversation_id: int
+    helpdesk: str
+    ticket_id: str
+    role: str
+    author: str | None
+    at: str | None
+
+
+def iter_handoff_messages(db: Database, since: str | None, until: str | None) -> Iterator[HandoffMessage]:
+    """Customer and agent messages of conversations last active in [since, until), in conversation order,
+    streamed."""
+    params: list = []
+    sql = ("SELECT c.id, c.helpdesk, c.ticket_id, m.role, m.author, m.at FROM conversations c "
+           "JOIN messages m ON m.conversation_id = c.id WHERE m.role IN ('customer', 'agent')"
+           + _range("c.last_activity_at", since, until, params) + " ORDER BY c.id, m.ordinal")
+    for cid, desk, ticket, role, author, at in db.stream(sql, params, batch=EXPORT_BATCH):
+        yield HandoffMessage(int(cid), desk, ticket, role, author, at)
+
+
+def conversations_with_inserts(db: Database) -> set[int]:
+    """Conversations where an agent inserted one of Tandem's suggestions (feedback inserted or edited)."""
+    return {int(r[0]) for r in db.rows(
+        "SELECT DISTINCT s.conversation_id FROM feedback f JOIN suggestions s ON s.id = f.suggestion_id "
+        "WHERE f.action IN ('inserted', 'edited') AND s.conversation_id IS NOT NULL")}
+
+
+def assist_users(db: Database) -> dict[int, list[str]]:
+    """Per conversation, the names of the users who asked for suggestions on it (who handled it live)."""
+    out: dict[int, list[str]] = {}
+    for cid, name in db.rows("SELECT DISTINCT e.conversation_id, u.name FROM signal_events e JOIN users u "
+                             "ON u.id = e.user_id ORDER BY 1, 2"):
+        out.setdefault(int(cid), []).append(name)
+    return out
+
+
 def gap_questions(db: Database, since: str | None, until: str | None, limit: int = 20000) -> list[str]:
     """Questions the KB had no grounded answer for (newest first, capped)."""
     params: list = []

@@ -132,3 +132,131 @@ def test_the_server_runs_the_history_job(any_runtime, monkeypatch, tmp_path):
     finally:
         for job in jobs:
             job.stop()
+
+
+# ---- handoff metrics ----------------------------------------------------------------------------------------
+
+def _timed(ticket: str, *turns: tuple[str, str, str | None, str | None]) -> dict:
+    """A conversation from (role, text, author, at) turns."""
+    return {"helpdesk": "zendesk", "ticket_id": ticket, "messages": [
+        {"id": f"m{i + 1}", "role": role, "text": text, **({"author": author} if author else {}),
+         **({"at": at} if at else {})} for i, (role, text, author, at) in enumerate(turns)]}
+
+
+HANDOFF = [
+    # with suggestions (an agent inserted one): first reply 10 min, handle 10 min
+    _timed("W1", ("customer", "Where is my parcel? It was due Monday.", None, "2026-11-02T10:00:00Z"),
+           ("agent", "It is with the courier and arrives tomorrow.", "Sanne", "2026-11-02T10:10:00Z")),
+    # with suggestions, reopened: the customer writes again 30 h after Sanne's reply; Piet answers
+    _timed("W2", ("customer", "How long until I get my refund?", None, "2026-11-03T09:00:00Z"),
+           ("agent", "Refunds take 5 to 10 business days.", "Sanne", "2026-11-03T09:20:00Z"),
+           ("note", "Checked the payment provider.", "Sanne", "2026-11-03T12:00:00Z"),
+           ("customer", "It has been a week and nothing came.", None, "2026-11-04T15:20:00Z"),
+           ("agent", "I have chased it with billing today.", "Piet", "2026-11-04T15:40:00Z")),
+    # without: first reply 2 h, handle 3 h, the next week; an agent follow-up is not a reopen
+    _timed("N1", ("customer", "Can I change my delivery address?", None, "2026-11-09T10:00:00Z"),
+           ("agent", "Yes, from your account page.", "Piet", "2026-11-09T12:00:00Z"),
+           ("agent", "Done for you, by the way.", "Piet", "2026-11-09T13:00:00Z")),
+    # not measured: no agent reply; no times at all
+    _timed("N2", ("customer", "Hello? Anyone there?", None, "2026-11-09T10:00:00Z")),
+    _timed("N3", ("customer", "Do you ship to Norway?", None, None), ("agent", "We do.", "Piet", None)),
+]
+
+
+def _handoff_store(rt) -> None:
+    import msgspec
+
+    from backend.models import Conversation
+    from backend.services import assist, feedback
+    from backend.services import conversations as conv_service
+    from backend.services import users as user_service
+
+    kb_service.import_paths(rt, [ROOT / "kb"], source="demo")
+    user_service.add_user(rt, "ana", "agent")
+    ana = next(u.id for u in user_service.list_users(rt) if u.name == "ana")
+    for raw in HANDOFF:
+        conversation = msgspec.convert(raw, Conversation)
+        if raw["ticket_id"].startswith("W"):  # assisted live, and a suggestion was inserted
+            result = assist.assist(rt, conversation, user_id=ana)
+            feedback.record(rt, suggestion_id=result.suggestions[0].id, action="inserted", rating=None,
+                            final_text=None, user_id=ana)
+        else:
+            conv_service.store(rt, conv_service.prepare(conversation, key=rt.pseudonym_key))
+
+
+def test_handoff_metrics_with_and_without_suggestions_per_week_and_agent(any_runtime):
+    from backend.services import handoff
+
+    rt = any_runtime
+    _handoff_store(rt)
+    rows = {r.ticket_id: r for r in handoff.measure(rt)}
+    assert set(rows) == {"W1", "W2", "N1"}  # N2 has no reply, N3 no times
+    assert (rows["W1"].first_reply_s, rows["W1"].handle_s, rows["W1"].reopened) == (600, 600, False)
+    assert (rows["W2"].first_reply_s, rows["W2"].handle_s, rows["W2"].reopened) == (1200, 110400, True)
+    assert (rows["N1"].first_reply_s, rows["N1"].handle_s, rows["N1"].reopened) == (7200, 10800, False)
+    assert rows["W2"].agents == ["Sanne", "Piet"] and rows["W2"].first_replier == "Sanne"
+    assert rows["W1"].with_suggestions and not rows["N1"].with_suggestions
+    data = analytics.build(rt)["handoff"]
+    assert data["measured"] == 3 and data["idle_h"] == 24.0
+    assert data["overall"]["with_suggestions"] == {"conversations": 2, "first_reply_median_s": 900.0,
+                                                   "handle_median_s": 55500.0, "reopened": 1, "reopen_rate": 0.5}
+    assert data["overall"]["without"] == {"conversations": 1, "first_reply_median_s": 7200.0,
+                                          "handle_median_s": 10800.0, "reopened": 0, "reopen_rate": 0.0}
+    weeks = {w["week"]: w for w in data["by_week"]}
+    assert sorted(weeks) == ["2026-W45", "2026-W46"]
+    assert weeks["2026-W45"]["with_suggestions"]["conversations"] == 2
+    assert weeks["2026-W45"]["without"]["conversations"] == 0
+    assert weeks["2026-W45"]["without"]["first_reply_median_s"] is None
+    assert weeks["2026-W46"]["without"]["conversations"] == 1
+    agents = {a["agent"]: a for a in data["by_agent"]}
+    assert agents["Sanne"]["with_suggestions"]["conversations"] == 2
+    assert agents["Sanne"]["with_suggestions"]["first_reply_median_s"] == 900.0
+    # Piet replied in W2 but not first: the conversation counts for him, its first reply does not.
+    assert agents["Piet"]["with_suggestions"] == {"conversations": 1, "first_reply_median_s": None,
+                                                  "handle_median_s": 110400.0, "reopened": 1, "reopen_rate": 1.0}
+    assert agents["Piet"]["without"]["first_reply_median_s"] == 7200.0
+    # A longer idle setting: 30 h of silence is no longer a reopen.
+    import msgspec
+
+    rt.settings = msgspec.structs.replace(rt.settings, qa_idle_h=48.0)
+    assert not {r.ticket_id: r for r in handoff.measure(rt)}["W2"].reopened
+
+
+def test_handoff_in_the_report_html_cli_export_and_api(tmp_path):
+    from litestar.testing import TestClient
+
+    from backend.app import create_app
+    from backend.services import users as user_service
+    from tests.conftest import TEST_EMBEDDER, make_runtime
+
+    data = tmp_path / "data"
+    rt = make_runtime(data, embedder=TEST_EMBEDDER)
+    try:
+        _handoff_store(rt)
+        page = analytics.render_html(analytics.build(rt))
+        week = re.search(r'<table data-table="handoff-by-week">.*?</table>', page, re.S).group(0)
+        assert "2026-W45" in week and "15 min" in week and "50%" in week  # median first reply; reopen rate
+        assert '<table data-table="handoff-by-agent">' in page and "Sanne" in page
+        lead = user_service.add_user(rt, "lin", "lead")
+        agent = user_service.add_user(rt, "bo", "agent")
+        with TestClient(create_app(runtime=rt)) as client:
+            r = client.get("/v1/reports/handoff", headers={"Authorization": f"Bearer {lead}"})
+            assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+            lines = r.text.splitlines()
+            assert lines[0] == ("conversation_id,helpdesk,ticket_id,week,first_customer_at,first_reply_s,handle_s,"
+                                "reopened,with_suggestions,first_replier,agents") and len(lines) == 4
+            assert any(",W2,2026-W45," in line and ",1,1,Sanne,Sanne | Piet" in line for line in lines)
+            r = client.get("/v1/reports/handoff?format=jsonl&since=2026-11-09",
+                           headers={"Authorization": f"Bearer {lead}"})
+            assert [json.loads(x)["ticket_id"] for x in r.text.splitlines()] == ["N1"]
+            assert client.get("/v1/reports/handoff?format=xml",
+                              headers={"Authorization": f"Bearer {lead}"}).status_code == 400
+            assert client.get("/v1/reports/handoff", headers={"Authorization": f"Bearer {agent}"}).status_code == 403
+    finally:
+        rt.close()
+    cli = CLI(data)
+    out = tmp_path / "handoff.csv"
+    cli.run("report", "--out", str(tmp_path / "r.html"), "--handoff-out", str(out))
+    assert out.read_text().splitlines()[0].startswith("conversation_id,helpdesk,ticket_id,week")
+    report = cli.json("report", "--json")
+    assert report["handoff"]["measured"] == 3
