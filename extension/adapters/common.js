@@ -161,6 +161,9 @@ export function toConversation({ helpdesk, ticketId, url, subject, customerName,
     .map((m) => {
       const out = { id: m.id || contentId(m), role: m.role || "unknown", text: m.text.slice(0, MAX_MESSAGE_CHARS) };
       if (m.at) out.at = m.at;
+      // Who wrote an agent reply or note (DESIGN.md's `author`): auto-QA and handoff metrics count per agent.
+      // Never on a customer's message: the customer's name is not sent as an author.
+      if (m._author && (out.role === "agent" || out.role === "note")) out.author = String(m._author).slice(0, 200);
       return out;
     })
     .slice(-MAX_MESSAGES);

@@ -61,6 +61,12 @@ test("every helpdesk adapter reads the customer's id and e-mail from its fixture
   }
 });
 
+test("agent replies and notes carry their author; customer messages never do", () => {
+  const { doc, url } = loadFixture("zendesk.html");
+  const conversation = chooseAdapter(doc, url).read(doc, url);
+  assert.deepEqual(conversation.messages.map((m) => m.author), [undefined, "Marco Rossi", "Marco Rossi", undefined]);
+});
+
 test("without a customer panel no id or e-mail is sent; the agent's own profile link is never taken", () => {
   const { doc, url } = loadFixture("zendesk.html");
   assert.equal(doc.querySelector('[data-test-id="profile-menu"]').getAttribute("href"), "/agent/users/900114");
