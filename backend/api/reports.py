@@ -88,7 +88,7 @@ class QAController(Controller):
     @get("/", sync_to_thread=True)
     def results(self, request: Request, since: FromQuery[str | None] = None,
                 until: FromQuery[str | None] = None) -> dict:
-        """Auto-QA results stored by `tandem qa run` (the shipped rubric) for conversations last active in the window."""
+        """Auto-QA results (shipped rubric) stored by `tandem qa run` or the periodic job, for conversations in the window."""
         return qa.report(runtime(request), since=_iso(since, "since"), until=_iso(until, "until"))
 
 
