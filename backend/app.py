@@ -26,7 +26,7 @@ from backend.api.faq import FaqController
 from backend.api.health import MetricsController, healthz
 from backend.api.kb import KBController
 from backend.api.observability import RequestContext
-from backend.api.reports import DashboardController, ExportController, QAController
+from backend.api.reports import DashboardController, ExportController, HandoffExportController, QAController
 from backend.llm.prompts import load_all as load_prompts
 from backend.services.jobs import Repeating, periodic
 from backend.services.runtime import Runtime
@@ -63,6 +63,17 @@ def start_jobs(rt: Runtime) -> list[Repeating]:
     jobs.append(periodic(rt, "prune-tombstones", timedelta(seconds=tuning.TOMBSTONE_PRUNE_EVERY_S),
                          lambda: f"{prune_change_log(rt)} tombstones pruned",
                          check_every=min(60.0, tuning.TOMBSTONE_PRUNE_EVERY_S)).start())
+    from backend.services.history import analyze
+
+    # Imported history gets the signals and topics the report reads, a bounded batch a run.
+    jobs.append(periodic(rt, "history", timedelta(seconds=tuning.HISTORY_EVERY_S), lambda: analyze(rt).summary(),
+                         check_every=min(60.0, tuning.HISTORY_EVERY_S)).start())
+    from backend.services import qa as qa_service
+
+    # Finished conversations are scored in the background, a bounded batch a run, so the QA report and
+    # `GET /v1/qa` are current without a lead running `tandem qa run`.
+    jobs.append(periodic(rt, "qa", timedelta(seconds=tuning.QA_EVERY_S), lambda: qa_service.periodic(rt).summary(),
+                         check_every=min(60.0, tuning.QA_EVERY_S)).start())
     return jobs
 
 
@@ -108,7 +119,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
         # Controllers take the process's Runtime as the `rt` parameter (none reaches into another for it).
         dependencies={"rt": Provide(lambda: rt, use_cache=True, sync_to_thread=False)},
         route_handlers=[AssistController, KBController, FaqController, EvalController, AccountController, ExportController,
-                        DashboardController, QAController, MetricsController, healthz],
+                        DashboardController, QAController, HandoffExportController, MetricsController, healthz],
         on_startup=[startup],
         on_shutdown=[shutdown],
         # OPTIONS needs a token too (Litestar's default lets it through); a CORS preflight from a configured origin

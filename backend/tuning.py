@@ -187,3 +187,13 @@ QA_RUDE_MARGIN = 0.03  # a rude exemplar must beat the nearest polite one by thi
 QA_EMBED_BATCH = 512  # sentences embedded at a time when scoring many conversations
 QA_LONE_QUESTION_MATCH = 0.3  # _match() score (mean of word overlap and cosine) that addresses a lone question
 QA_TOPIC_WORDS = 2  # content words an article sentence shares with the agent's for its value to govern it
+# Operational limits of the periodic auto-QA job (not quality knobs): a run is bounded so one worker never
+# holds the lease for long; each batch is committed as it is scored, so a cut-short run loses nothing.
+QA_EVERY_S = 600.0  # how often a worker offers the "qa" job
+QA_JOB_BATCH = 200  # conversations scored per run at most (the rest wait for the next run, oldest first)
+QA_SAVE_EVERY = 50  # scored conversations committed at a time
+# Reports over imported history (operational bounds, not quality knobs): conversations given their signals and
+# topic right after an import, and per run of the server's periodic "history" job (the rest wait, oldest first).
+HISTORY_ANALYZE_ON_IMPORT = 2000
+HISTORY_ANALYZE_BATCH = 500
+HISTORY_EVERY_S = 300.0

@@ -4,7 +4,7 @@
 // credentials: no message they can send returns the token or sends it anywhere but the saved backend.
 import { loadCredentials, migrateLegacyToken } from "./lib/credentials.js";
 import { BackendError, request } from "./lib/http.js";
-import { DEFAULTS, normalizeBackendUrl } from "./lib/settings.js";
+import { DEFAULTS, forBackend, normalizeBackendUrl } from "./lib/settings.js";
 import { SSEParser } from "./lib/sse.js";
 import { SITES_KEY, legacyConsent } from "./lib/sites.js";
 
@@ -43,6 +43,12 @@ async function settings() {
     throw new BackendError("config", `The backend URL changed to ${backendUrl} after the token was saved: save the connection again in Tandem's options.`);
   }
   return { backendUrl, token: credentials?.token || "" };
+}
+
+/** The conversation with the customer's id and e-mail left out when the agent turned linking off. */
+async function outgoing(conversation) {
+  const { linkCustomers = DEFAULTS.linkCustomers } = await chrome.storage.local.get("linkCustomers");
+  return forBackend(conversation, linkCustomers);
 }
 
 /** Sites that 0.1.x read because the agent added or taught them stay enabled after the update. */
@@ -96,7 +102,7 @@ async function streamAssist(port, { id, conversation }, signal) {
   let response;
   try {
     response = await request("/v1/assist", {
-      ...(await settings()), method: "POST", body: conversation, accept: "text/event-stream", signal,
+      ...(await settings()), method: "POST", body: await outgoing(conversation), accept: "text/event-stream", signal,
       onRetry: (info) => post({ type: "retrying", ...info }),
     });
   } catch (error) {
@@ -132,7 +138,7 @@ async function streamAssist(port, { id, conversation }, signal) {
 
 const HANDLERS = {
   async summary({ conversation }) {
-    const response = await request("/v1/summaries", { ...(await settings()), method: "POST", body: conversation });
+    const response = await request("/v1/summaries", { ...(await settings()), method: "POST", body: await outgoing(conversation) });
     return response.json();
   },
   async rewrite({ body }) {

@@ -9,6 +9,7 @@ rate-limited per token prefix and per client address.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from typing import Annotated
 
 from litestar import Controller, Request, Response, get, post
@@ -54,6 +55,30 @@ class ExportController(Controller):
                       headers={"Content-Disposition": f'attachment; filename="summaries.{export_format}"'})
 
 
+class HandoffExportController(Controller):
+    path = "/v1/reports"
+    tags = ["reports"]
+    guards = [require(*LEADS)]
+
+    @get("/handoff", sync_to_thread=True)
+    def handoff_export(self, rt: RuntimeDep, since: FromQuery[str | None] = None,
+                       until: FromQuery[str | None] = None,
+                       export_format: Annotated[str, QueryParameter(name="format")] = "csv") -> Stream:
+        """Handoff metrics, one row per conversation last active in the window, as streamed CSV or JSONL."""
+        from backend.services import handoff
+
+        lines = handoff.export_lines(rt, export_format, since=_iso(since, "since"),
+                                     until=_iso(until, "until"))
+        first = next(lines, "")  # a bad format fails here, before the response starts
+        return Stream((line.encode() for line in _chain(first, lines)), media_type=exports.MEDIA_TYPES[export_format],
+                      headers={"Content-Disposition": f'attachment; filename="handoff.{export_format}"'})
+
+
+def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
+    yield first
+    yield from rest
+
+
 class QAController(Controller):
     path = "/v1/qa"
     tags = ["reports"]
@@ -62,7 +87,7 @@ class QAController(Controller):
     @get("/", sync_to_thread=True)
     def results(self, rt: RuntimeDep, since: FromQuery[str | None] = None,
                 until: FromQuery[str | None] = None) -> dict:
-        """Auto-QA results stored by `tandem qa run` (the shipped rubric) for conversations last active in the window."""
+        """Auto-QA results (shipped rubric) stored by `tandem qa run` or the periodic job, for conversations in the window."""
         return qa.report(rt, since=_iso(since, "since"), until=_iso(until, "until"))
 
 

@@ -123,7 +123,9 @@ def _remember_summary(rt: Runtime, conversation_id: int, thread: Thread,
     risk = signals.escalation.risk
     escalated = risk == "high" or any(m.role == "agent" and "escalat" in m.text.lower() for m in thread.messages)
     as_of = conv_store.last_activity(rt.db, conversation_id) or now_iso()
-    customer_store.save_context(rt.db, conversation_id, summary.text, risk, escalated, as_of)
+    customer_store.save_context(rt.db, conversation_id, summary.text, risk, escalated, as_of,
+                                customer_store.ConversationSignals(signals.sentiment.label, signals.sentiment.score,
+                                                                   list(signals.escalation.reasons)))
     at_of = {m.key: m.at for m in thread.messages}
     new = []
     for item in summary.promises:

@@ -4,11 +4,13 @@ ticket exports. Each file commits on its own; customer messages are embedded onc
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 import numpy as np
 
-from backend.models import ROLES, Conversation, Customer, Message
+from backend import tuning
+from backend.models import ROLES, Conversation, Customer, Message, Thread
 from backend.services import customers
 from backend.services.conversations import (
     FIELD_CHARS,
@@ -22,6 +24,9 @@ from backend.services.readers import Failure, FileFormatError, csv_rows, json_do
 from backend.services.runtime import Runtime
 from backend.store import conversations as conv_store
 from backend.store import faq as faq_store
+
+if TYPE_CHECKING:
+    from backend.services.learning import ArticleLinker
 
 EMBED_GROUP = 1024
 MAX_HISTORY_BYTES = 1024 * 1024 * 1024  # a file is parsed in memory; split bigger exports
@@ -47,6 +52,7 @@ class HistoryReport(msgspec.Struct, kw_only=True):
     new_messages: int = 0
     embedded: int = 0
     learned: int = 0  # questions agents answered with an article (or declined), learned from these files
+    analyzed: int = 0  # conversations given report signals and a topic at import (the rest: the "history" job)
     failed: list[Failure] = msgspec.field(default_factory=list)
 
     def summary(self) -> str:
@@ -233,7 +239,67 @@ def import_history(rt: Runtime, paths: list[Path]) -> HistoryReport:
 
         learned = learn(rt)
         report.learned = learned.learned + learned.declined
+        # The report's topics for what was just imported (bounded; the server's "history" job does the rest).
+        report.analyzed = analyze(rt, limit=tuning.HISTORY_ANALYZE_ON_IMPORT).analyzed
     return report
+
+
+class AnalyzeReport(msgspec.Struct):
+    """What one pass over imported history did for the reports."""
+
+    analyzed: int  # conversations whose signals and topic are now current
+    more: bool  # conversations were left for the next run
+
+    def summary(self) -> str:
+        return f"{self.analyzed} conversations analyzed for reports" + (" (more left)" if self.more else "")
+
+
+def analyze(rt: Runtime, *, limit: int = tuning.HISTORY_ANALYZE_BATCH) -> AnalyzeReport:
+    """Give imported history (conversations never assisted live) what the reports read: its own signals and
+    summary (computed offline, as context does) and its topic (the article an agent linked, else the grounded
+    top hit for the customer's first question). At most `limit` a run, committed one by one: a run cut short
+    loses nothing and the next goes on (the periodic job "history" and every import call it)."""
+    from backend.services.learning import ArticleLinker
+    from backend.store import customers as customer_store
+    from backend.store import kb as kb_store
+
+    todo = customer_store.history_to_analyze(rt.db, limit + 1)
+    more = len(todo) > limit
+    linker: ArticleLinker | None = None
+    done = 0
+    for candidate in todo[:limit]:
+        thread = conv_store.load_thread(rt.db, candidate.conversation_id)
+        if thread is None:
+            continue
+        if candidate.needs_signals:
+            customers.summarize_stored(rt, candidate.conversation_id)
+        if candidate.needs_topic:
+            if linker is None:
+                linker = ArticleLinker(kb_store.list_articles(rt.db))
+            article_id, title = _topic(rt, thread, linker)
+            with rt.db.transaction():
+                as_of = conv_store.last_activity(rt.db, candidate.conversation_id)
+                if as_of is not None:
+                    customer_store.save_topic(rt.db, candidate.conversation_id, article_id, title, as_of)
+        done += 1
+    return AnalyzeReport(analyzed=done, more=more)
+
+
+def _topic(rt: Runtime, thread: Thread, linker: ArticleLinker) -> tuple[str | None, str | None]:
+    """The article a conversation is about: one an agent linked or named, else the grounded top hit for the
+    customer's first message; (None, None) when the KB has no answer (then it has no topic)."""
+    for message in thread.messages:
+        if message.role == "agent":
+            link = linker.link(message.text)
+            if link is not None:
+                return link.article.article_id, link.article.title
+    first = next((m.text for m in thread.messages if m.role == "customer" and m.text.strip()), "")
+    if not first:
+        return None, None
+    hits = rt.retriever.search(first[:tuning.LEARN_MAX_QUESTION_CHARS], k=1, exclude_ticket=thread.ticket_id)
+    if hits and hits[0].grounded:
+        return hits[0].article_id, hits[0].title
+    return None, None
 
 
 def embed_customer_messages(rt: Runtime) -> int:

@@ -7,7 +7,8 @@ import html
 
 COLORS = {"inserted": "#1a7f37", "edited": "#bf8700", "dismissed": "#cf222e", "rated": "#8250df",
           "line": "#1d6fd1", "high": "#cf222e", "medium": "#bf8700", "bar": "#1d6fd1", "grey": "#8c959f",
-          "grounded": "#1a7f37", "not_grounded": "#8c959f"}
+          "grounded": "#1a7f37", "not_grounded": "#8c959f", "cited": "#1d6fd1", "conversations": "#8250df",
+          "answered": "#1a7f37", "abstained": "#8c959f"}
 
 
 def esc(value: object) -> str:

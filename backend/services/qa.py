@@ -488,8 +488,38 @@ def run(rt: Runtime, *, rubric: Rubric | None = None, since: str | None = None, 
         now: datetime | None = None, embedder: Embedder | None = None) -> dict[str, Any]:
     """Score the finished conversations not yet scored, store the results, and report the window."""
     rubric = rubric or load_rubric()
+    scored = score_pending(rt, rubric=rubric, since=since, until=until, now=now, embedder=embedder)
+    return report(rt, rubric=rubric, since=since, until=until, scored=scored)
+
+
+class QAJobReport(msgspec.Struct):
+    """What one run of the periodic QA job did."""
+
+    scored: int
+    more: bool  # candidates were left for the next run (the batch was full)
+
+    def summary(self) -> str:
+        return f"{self.scored} conversations scored" + (" (more left for the next run)" if self.more else "")
+
+
+def periodic(rt: Runtime, *, limit: int = tuning.QA_JOB_BATCH, now: datetime | None = None) -> QAJobReport:
+    """The periodic job: score up to `limit` finished conversations under the shipped rubric, oldest first.
+    Each batch is committed as it is scored, so a run cut short loses nothing and the next one goes on."""
+    scored = score_pending(rt, rubric=load_rubric(), limit=limit + 1, now=now, stop_after=limit)
+    return QAJobReport(scored=min(scored, limit), more=scored > limit)
+
+
+def score_pending(rt: Runtime, *, rubric: Rubric, since: str | None = None, until: str | None = None,
+                  now: datetime | None = None, embedder: Embedder | None = None, limit: int | None = None,
+                  stop_after: int | None = None) -> int:
+    """Score and store finished conversations not yet scored under `rubric`; returns how many were found
+    (at most `limit`), of which the first `stop_after` (all when None) were scored."""
     idle_before = ((now or datetime.now(UTC)) - timedelta(hours=rt.settings.qa_idle_h)).isoformat().replace("+00:00", "Z")
-    todo = qa_store.candidates(rt.db, rubric=rubric.digest, idle_before=idle_before, since=since, until=until)
+    todo = qa_store.candidates(rt.db, rubric=rubric.digest, idle_before=idle_before, since=since, until=until,
+                               limit=limit)
+    found = len(todo)
+    if stop_after is not None:
+        todo = todo[:stop_after]
     scorer = Scorer(rt, rubric, embedder=embedder)
     batch: list[QAResultRow] = []
     for candidate in todo:
@@ -498,11 +528,11 @@ def run(rt: Runtime, *, rubric: Rubric | None = None, since: str | None = None, 
             continue
         batch.append(result_of(rubric, candidate.conversation_id, thread, candidate.last_activity_at,
                                scorer.score(thread)))
-        if len(batch) >= 500:
+        if len(batch) >= tuning.QA_SAVE_EVERY:
             _save(rt, batch, rubric)
             batch = []
     _save(rt, batch, rubric)
-    return report(rt, rubric=rubric, since=since, until=until, scored=len(todo))
+    return found
 
 
 def _save(rt: Runtime, batch: list[QAResultRow], rubric: Rubric) -> None:

@@ -77,12 +77,54 @@ def linked_conversations(db: Database, keys: Sequence[str], exclude_id: int) -> 
         "AND conversation_id <> ?", [*keys, exclude_id])]
 
 
-def save_context(db: Database, conversation_id: int, summary: str, risk: str, escalated: bool, as_of: str) -> None:
-    """Cache a conversation's context summary as of its last activity."""
-    db.run("INSERT INTO conversation_context (conversation_id, summary, risk, escalated, as_of) VALUES (?, ?, ?, ?, ?) "
+class ConversationSignals(msgspec.Struct):
+    """A conversation's own signals, kept beside its context summary (reports read them for imported history)."""
+
+    sentiment: str
+    sentiment_score: float
+    reasons: list[str]
+
+
+def save_context(db: Database, conversation_id: int, summary: str, risk: str, escalated: bool, as_of: str,
+                 signals: ConversationSignals | None = None) -> None:
+    """Cache a conversation's context summary (and its signals) as of its last activity."""
+    sentiment = signals.sentiment if signals else None
+    score = signals.sentiment_score if signals else None
+    reasons = msgspec.json.encode(signals.reasons).decode() if signals else None
+    db.run("INSERT INTO conversation_context (conversation_id, summary, risk, escalated, as_of, sentiment, "
+           "sentiment_score, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
            "ON CONFLICT (conversation_id) DO UPDATE SET summary = excluded.summary, risk = excluded.risk, "
-           "escalated = excluded.escalated, as_of = excluded.as_of",
-           [conversation_id, summary, risk, int(escalated), as_of])
+           "escalated = excluded.escalated, as_of = excluded.as_of, sentiment = excluded.sentiment, "
+           "sentiment_score = excluded.sentiment_score, reasons = excluded.reasons",
+           [conversation_id, summary, risk, int(escalated), as_of, sentiment, score, reasons])
+
+
+class HistoryCandidate(msgspec.Struct):
+    """A conversation never assisted live whose report signals or topic are missing or older than its last
+    activity."""
+
+    conversation_id: int
+    needs_signals: bool
+    needs_topic: bool
+
+
+def history_to_analyze(db: Database, limit: int) -> list[HistoryCandidate]:
+    """Up to `limit` conversations without signal events (imported history) that lack current signals or a
+    current topic, oldest id first (a run picks up where the last one stopped)."""
+    rows = db.rows(
+        "SELECT c.id, CASE WHEN x.conversation_id IS NULL OR x.sentiment IS NULL OR x.as_of < c.last_activity_at "
+        "THEN 1 ELSE 0 END, CASE WHEN x.topic_as_of IS NULL OR x.topic_as_of < c.last_activity_at THEN 1 ELSE 0 END "
+        "FROM conversations c LEFT JOIN conversation_context x ON x.conversation_id = c.id "
+        "WHERE NOT EXISTS (SELECT 1 FROM signal_events s WHERE s.conversation_id = c.id) "
+        "AND (x.conversation_id IS NULL OR x.sentiment IS NULL OR x.as_of < c.last_activity_at "
+        "OR x.topic_as_of IS NULL OR x.topic_as_of < c.last_activity_at) ORDER BY c.id LIMIT ?", [limit])
+    return [HistoryCandidate(int(r[0]), bool(r[1]), bool(r[2])) for r in rows]
+
+
+def save_topic(db: Database, conversation_id: int, article_id: str | None, title: str | None, as_of: str) -> None:
+    """Record a conversation's topic (None: no article answers it) as computed through `as_of`."""
+    db.run("UPDATE conversation_context SET topic = ?, topic_title = ?, topic_as_of = ? WHERE conversation_id = ?",
+           [article_id, title, as_of, conversation_id])
 
 
 def add_promises(db: Database, conversation_id: int, promises: Sequence[NewPromise]) -> None:

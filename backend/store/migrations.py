@@ -224,6 +224,21 @@ _sqlite("m010_auto_qa", """
     """)
 
 
+# Reports that see imported history (issue 29): each conversation's own signals (sentiment of the customer's
+# turns, escalation risk and reasons) beside its context summary, and its topic (the KB article the agent
+# linked, else the grounded top hit for the customer's first question; NULL when none) with the last activity
+# it was computed through (`topic_as_of`; NULL: not yet). Conversations assisted live report through their
+# signal events and suggestions; these columns let history without either count too.
+_sqlite("m011_history_signals", """
+        ALTER TABLE conversation_context ADD COLUMN sentiment TEXT;
+        ALTER TABLE conversation_context ADD COLUMN sentiment_score DOUBLE PRECISION;
+        ALTER TABLE conversation_context ADD COLUMN reasons TEXT;
+        ALTER TABLE conversation_context ADD COLUMN topic TEXT;
+        ALTER TABLE conversation_context ADD COLUMN topic_title TEXT;
+        ALTER TABLE conversation_context ADD COLUMN topic_as_of TEXT
+    """)
+
+
 # ---- PostgreSQL: the same schema in its dialect ----------------------------------------------------------
 
 def _bytewise(script: str) -> str:
@@ -365,6 +380,14 @@ POSTGRES_MIGRATIONS: list[tuple[str, str]] = [
             scored_through TEXT NOT NULL, rubric TEXT NOT NULL, agents TEXT NOT NULL DEFAULT '[]',
             score DOUBLE PRECISION NOT NULL, flags TEXT NOT NULL DEFAULT '[]', scored_at TEXT NOT NULL);
         CREATE INDEX qa_results_through ON qa_results(scored_through)
+    """)),
+    ("pg007_history_signals", _bytewise("""
+        ALTER TABLE conversation_context ADD COLUMN sentiment TEXT;
+        ALTER TABLE conversation_context ADD COLUMN sentiment_score DOUBLE PRECISION;
+        ALTER TABLE conversation_context ADD COLUMN reasons TEXT;
+        ALTER TABLE conversation_context ADD COLUMN topic TEXT;
+        ALTER TABLE conversation_context ADD COLUMN topic_title TEXT;
+        ALTER TABLE conversation_context ADD COLUMN topic_as_of TEXT
     """)),
 ]
 POSTGRES_LOCK_KEY = 7_461_636_101  # pg_advisory_lock key for migrations (any constant unique to Tandem)

@@ -51,9 +51,10 @@ def _range(since: str | None, until: str | None, params: list) -> str:
 
 
 def candidates(db: Database, *, rubric: str, idle_before: str, since: str | None,
-               until: str | None) -> list[Candidate]:
-    """Conversations to score: finished (idle since `idle_before`, or never assisted live, i.e. imported
-    history) and not yet scored through their last activity under `rubric`."""
+               until: str | None, limit: int | None = None) -> list[Candidate]:
+    """Conversations to score, oldest activity first: finished (idle since `idle_before`, or never assisted
+    live, i.e. imported history) and not yet scored through their last activity under `rubric`; at most
+    `limit` (None: all)."""
     params: list = [idle_before]
     sql = ("SELECT c.id, c.last_activity_at FROM conversations c LEFT JOIN qa_results q ON q.conversation_id = c.id "
            "WHERE (c.last_activity_at <= ? OR NOT EXISTS (SELECT 1 FROM signal_events s "
@@ -61,8 +62,11 @@ def candidates(db: Database, *, rubric: str, idle_before: str, since: str | None
     sql += _range(since, until, params)
     sql += " AND (q.conversation_id IS NULL OR q.scored_through < c.last_activity_at OR q.rubric <> ?)"
     params.append(rubric)
-    return [Candidate(conversation_id=int(r[0]), last_activity_at=r[1])
-            for r in db.rows(sql + " ORDER BY c.last_activity_at, c.id", params)]
+    sql += " ORDER BY c.last_activity_at, c.id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [Candidate(conversation_id=int(r[0]), last_activity_at=r[1]) for r in db.rows(sql, params)]
 
 
 def save(db: Database, rows: Sequence[QAResultRow], *, rubric: str) -> None:

@@ -94,7 +94,11 @@ def totals(db: Database, since: str | None, until: str | None) -> dict[str, int]
         return int(db.value(f"SELECT count(*) FROM {table} WHERE 1 = 1" + _range(column, since, until, params),
                             params, 0))
 
+    params: list = []
+    history = int(db.value(f"SELECT count(*) {_HISTORY}" + _range("c.last_activity_at", since, until, params),
+                           params, 0))
     return {"conversations": count("conversations", "updated_at"), "assist_requests": count("signal_events"),
+            "history_conversations": history,
             "suggestions": count("suggestions"), "feedback": count("feedback"), "summaries": count("summaries"),
             "knowledge_gaps": count("knowledge_gaps")}
 
@@ -177,6 +181,82 @@ def top_cited_articles(db: Database, since: str | None, until: str | None, limit
         + _range("s.created_at", since, until, params) + f" GROUP BY {article} ORDER BY 3 DESC, 1 LIMIT ?",
         [*params, limit])
     return [{"article_id": a, "title": t, "count": int(n)} for a, t, n in rows]
+
+
+# Imported history: conversations never assisted live (no signal event) count through their own signals and
+# topic (conversation_context), dated by their last activity.
+_HISTORY = ("FROM conversations c JOIN conversation_context x ON x.conversation_id = c.id "
+            "WHERE x.sentiment IS NOT NULL AND NOT EXISTS (SELECT 1 FROM signal_events s WHERE s.conversation_id = c.id)")
+
+
+def history_signals_by_day(db: Database, since: str | None, until: str | None) -> list[dict]:
+    """Per day of last activity: imported conversations, their summed sentiment score, negatives and risks."""
+    params: list = []
+    rows = db.rows(
+        "SELECT substr(c.last_activity_at, 1, 10), count(*), sum(x.sentiment_score), "
+        "sum(CASE WHEN x.sentiment = 'negative' THEN 1 ELSE 0 END), sum(CASE WHEN x.risk = 'high' THEN 1 ELSE 0 END), "
+        f"sum(CASE WHEN x.risk = 'medium' THEN 1 ELSE 0 END) {_HISTORY}"
+        + _range("c.last_activity_at", since, until, params) + " GROUP BY substr(c.last_activity_at, 1, 10) ORDER BY 1",
+        params)
+    return [{"day": d, "conversations": int(n), "sentiment_sum": float(s or 0.0), "negative": int(neg),
+             "escalation_high": int(hi), "escalation_medium": int(med)} for d, n, s, neg, hi, med in rows]
+
+
+def history_escalation_reasons(db: Database, since: str | None, until: str | None) -> dict[str, int]:
+    """Escalation reasons of imported conversations at medium or high risk, counted."""
+    params: list = []
+    counts: dict[str, int] = {}
+    for (reasons,) in db.rows(f"SELECT x.reasons {_HISTORY} AND x.risk <> 'low'"
+                              + _range("c.last_activity_at", since, until, params), params):
+        for reason in json.loads(reasons or "[]"):
+            counts[reason] = counts.get(reason, 0) + 1
+    return counts
+
+
+def history_topics(db: Database, since: str | None, until: str | None) -> list[dict]:
+    """Imported conversations per topic article (the article an agent linked or the KB's grounded answer)."""
+    params: list = []
+    rows = db.rows(f"SELECT x.topic, max(x.topic_title), count(*) {_HISTORY} AND x.topic IS NOT NULL"
+                   + _range("c.last_activity_at", since, until, params) + " GROUP BY x.topic", params)
+    return [{"article_id": a, "title": t, "count": int(n)} for a, t, n in rows]
+
+
+class HandoffMessage(msgspec.Struct, array_like=True):
+    """A customer or agent message as handoff metrics read it (notes and bots are not replies)."""
+
+    conversation_id: int
+    helpdesk: str
+    ticket_id: str
+    role: str
+    author: str | None
+    at: str | None
+
+
+def iter_handoff_messages(db: Database, since: str | None, until: str | None) -> Iterator[HandoffMessage]:
+    """Customer and agent messages of conversations last active in [since, until), in conversation order,
+    streamed."""
+    params: list = []
+    sql = ("SELECT c.id, c.helpdesk, c.ticket_id, m.role, m.author, m.at FROM conversations c "
+           "JOIN messages m ON m.conversation_id = c.id WHERE m.role IN ('customer', 'agent')"
+           + _range("c.last_activity_at", since, until, params) + " ORDER BY c.id, m.ordinal")
+    for cid, desk, ticket, role, author, at in db.stream(sql, params, batch=EXPORT_BATCH):
+        yield HandoffMessage(int(cid), desk, ticket, role, author, at)
+
+
+def conversations_with_inserts(db: Database) -> set[int]:
+    """Conversations where an agent inserted one of Tandem's suggestions (feedback inserted or edited)."""
+    return {int(r[0]) for r in db.rows(
+        "SELECT DISTINCT s.conversation_id FROM feedback f JOIN suggestions s ON s.id = f.suggestion_id "
+        "WHERE f.action IN ('inserted', 'edited') AND s.conversation_id IS NOT NULL")}
+
+
+def assist_users(db: Database) -> dict[int, list[str]]:
+    """Per conversation, the names of the users who asked for suggestions on it (who handled it live)."""
+    out: dict[int, list[str]] = {}
+    for cid, name in db.rows("SELECT DISTINCT e.conversation_id, u.name FROM signal_events e JOIN users u "
+                             "ON u.id = e.user_id ORDER BY 1, 2"):
+        out.setdefault(int(cid), []).append(name)
+    return out
 
 
 def gap_questions(db: Database, since: str | None, until: str | None, limit: int = 20000) -> list[str]:

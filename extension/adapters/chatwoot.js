@@ -11,6 +11,9 @@ const SELECTORS = {
   author: ["[data-sender-name]", ".message-meta .sender-name"],
   subject: [".conversation-header .user--name", ".conversation--header .user--name"],
   customer: [".conversation-header .user--name", ".contact--name"],
+  // The contact panel beside the conversation: its e-mail row and the link to the contact (/contacts/ID).
+  customerEmail: [".contact--panel a[href^='mailto:']", ".contact--panel .contact--email"],
+  customerId: [".contact--panel a[href*='/contacts/']", ".conversation-header a[href*='/contacts/']"],
   editor: [".ProseMirror-woot-style[contenteditable='true']", ".reply-box .ProseMirror", ".reply-box textarea", "textarea.input"],
 };
 
@@ -20,6 +23,7 @@ export default defineAdapter(/** @type {any} */ ({
   label: "Chatwoot",
   hosts: [/^app\.chatwoot\.com$/],
   ticketPattern: /conversations\/(\d+)/,
+  customerIdPattern: /\/contacts\/(\d+)/,
   selectors: SELECTORS,
   role(block) {
     if (block.querySelector(".is-private, [class*='private']") || block.classList.contains("is-private")) return "note";

@@ -80,8 +80,73 @@ function normalizeName(name) {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
-/** Build the wire Conversation, dropping helper fields and empty messages, newest 200 kept. */
-export function toConversation({ helpdesk, ticketId, url, subject, customerName, messages }) {
+// The backend's limits on customer.id and customer.email (docs/api.md); longer values are not an id.
+const MAX_CUSTOMER_ID = 200;
+const MAX_CUSTOMER_EMAIL = 320;
+const EMAIL = /^[^\s@<>()[\]{},;:"']+@[^\s@<>()[\]{},;:"']+\.[^\s@<>()[\]{},;:"'.]{2,}$/;
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/;
+// Attributes real helpdesks put on a customer panel or avatar naming the customer's record.
+const ID_ATTRIBUTES = ["data-user-id", "data-customer-id", "data-contact-id", "data-requester-id"];
+
+/** A customer e-mail shown by `element`: a mailto: link, a form value, a data-email attribute or its text. */
+export function emailOf(element) {
+  if (!element) return undefined;
+  const href = element.getAttribute("href") || "";
+  const candidates = [
+    /^mailto:/i.test(href) ? decodeURIComponent(href.slice(7).split("?")[0]) : "",
+    element.getAttribute("data-email") || "",
+    element.value ?? "",
+    element.getAttribute("title") || "",
+    textOf(element),
+  ];
+  for (const raw of candidates) {
+    // "Dana Smith <dana@example.com>" shows the address in angle brackets.
+    const text = raw.trim().replace(/^.*<([^<>]+)>\s*$/, "$1").trim();
+    if (text.length <= MAX_CUSTOMER_EMAIL && EMAIL.test(text)) return text;
+  }
+  return undefined;
+}
+
+/** A customer record id from an element: a data-*-id attribute, else the id in its link (`pattern`). */
+export function idOf(element, pattern) {
+  if (!element) return undefined;
+  for (const name of ID_ATTRIBUTES) {
+    const value = (element.getAttribute(name) || "").trim();
+    if (value && value.length <= MAX_CUSTOMER_ID && ID.test(value)) return value;
+  }
+  const href = element.getAttribute("href") || "";
+  const match = pattern && href.match(pattern);
+  if (match && match[1].length <= MAX_CUSTOMER_ID && ID.test(match[1])) return match[1];
+  return undefined;
+}
+
+/**
+ * The customer's id and e-mail where the helpdesk shows them (its customer panel, requester field or contact
+ * link): every match of the chain is tried, so a panel with an empty first field still yields the next.
+ * Selectors must stay inside the customer's own panel: an agent's profile link or mailbox is not the customer.
+ */
+export function readCustomerIdentity(doc, selectors, idPattern) {
+  let email;
+  for (const selector of [].concat(selectors.customerEmail || [])) {
+    for (const element of all(doc, [selector])) if ((email = emailOf(element))) break;
+    if (email) break;
+  }
+  let id;
+  for (const selector of [].concat(selectors.customerId || [])) {
+    for (const element of all(doc, [selector])) if ((id = idOf(element, idPattern))) break;
+    if (id) break;
+  }
+  return { id, email };
+}
+
+/**
+ * Build the wire Conversation, dropping helper fields and empty messages, newest 200 kept. The customer's id
+ * and e-mail, when the page shows them, let the backend link this customer's conversations (it keeps only a
+ * keyed hash of them); the service worker leaves them out when the agent turned that off.
+ * @param {{helpdesk: any, ticketId: any, url: any, subject?: any, customerName?: any, customerId?: any,
+ *   customerEmail?: any, messages: any[]}} spec
+ */
+export function toConversation({ helpdesk, ticketId, url, subject, customerName, customerId, customerEmail, messages }) {
   // Blocks without an id get one from their content, so it stays the same on every read
   // (the backend deduplicates messages by id).
   const seen = new Map();
@@ -96,12 +161,19 @@ export function toConversation({ helpdesk, ticketId, url, subject, customerName,
     .map((m) => {
       const out = { id: m.id || contentId(m), role: m.role || "unknown", text: m.text.slice(0, MAX_MESSAGE_CHARS) };
       if (m.at) out.at = m.at;
+      // Who wrote an agent reply or note (DESIGN.md's `author`): auto-QA and handoff metrics count per agent.
+      // Never on a customer's message: the customer's name is not sent as an author.
+      if (m._author && (out.role === "agent" || out.role === "note")) out.author = String(m._author).slice(0, 200);
       return out;
     })
     .slice(-MAX_MESSAGES);
   const conversation = { helpdesk, ticket_id: String(ticketId), url, messages: cleaned };
   if (subject) conversation.subject = subject.slice(0, 500);
-  if (customerName) conversation.customer = { name: customerName.slice(0, 200) };
+  const customer = {};
+  if (customerName) customer.name = customerName.slice(0, 200);
+  if (customerId && String(customerId).length <= MAX_CUSTOMER_ID) customer.id = String(customerId);
+  if (customerEmail && String(customerEmail).length <= MAX_CUSTOMER_EMAIL) customer.email = String(customerEmail);
+  if (Object.keys(customer).length) conversation.customer = customer;
   return conversation;
 }
 
@@ -150,7 +222,7 @@ export function editableWithin(element) {
  * Define an adapter from selectors (fallback chains, kept at the top of each adapter file) and a few
  * site-specific functions. Returns the interface content/main.js uses.
  */
-export function defineAdapter({ name, label, hosts, ticketPattern, selectors, role, author, ticketId, customer, bodyText, findNoteToggle }) {
+export function defineAdapter({ name, label, hosts, ticketPattern, customerIdPattern, selectors, role, author, ticketId, customer, bodyText, findNoteToggle }) {
   const S = selectors;
   return {
     name,
@@ -184,12 +256,15 @@ export function defineAdapter({ name, label, hosts, ticketPattern, selectors, ro
         };
       });
       inferRolesByAuthor(messages, customerName || (allBlocks[0] && !(role && role(allBlocks[0], {})) ? opener : undefined));
+      const identity = readCustomerIdentity(doc, S, customerIdPattern);
       return toConversation({
         helpdesk: name,
         ticketId: ticketId ? ticketId(url, doc) : ticketIdFromUrl(url, ticketPattern),
         url: url.href,
         subject: readSubject(doc, S.subject),
         customerName,
+        customerId: identity.id,
+        customerEmail: identity.email,
         messages,
       });
     },

@@ -12,6 +12,9 @@ const SELECTORS = {
   time: ["time[datetime]", "[data-test-id='conversation-time'][title]"],
   subject: ['[data-test-id="ticket-subject"]', ".ticket-subject-heading", ".ticket-subject h2", "h2.subject"],
   customer: ['[data-test-id="requester-name"]', ".requester-name", ".contact-name"],
+  // The requester widget in the ticket sidebar: e-mail and the link to the contact (/a/contacts/ID).
+  customerEmail: ['[data-test-id="requester-info-email"]', ".requester-info .email", ".requester-info a[href^='mailto:']"],
+  customerId: ['[data-test-id="requester-info"] a[href*="/a/contacts/"]', ".requester-info a[href*='/contacts/']"],
   editor: ['.fr-element.fr-view[contenteditable="true"]', ".redactor-editor[contenteditable='true']", "textarea[name='body']"],
 };
 
@@ -21,6 +24,7 @@ export default defineAdapter(/** @type {any} */ ({
   label: "Freshdesk",
   hosts: [/(^|\.)freshdesk\.com$/],
   ticketPattern: /\/a\/tickets\/(\d+)/,
+  customerIdPattern: /\/contacts\/(\d+)/,
   selectors: SELECTORS,
   role(block) {
     const cls = block.className || "";

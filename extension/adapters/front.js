@@ -12,6 +12,9 @@ const SELECTORS = {
   time: ["time[datetime]"],
   subject: ['[data-testid="conversationSubject"]', "h1"],
   customer: ['[data-testid="contactName"]'],
+  // The contact panel (not a message's recipients: those include the team's own mailboxes).
+  customerEmail: ['[data-testid="contactPanel"] [data-testid="contactHandle"]', '[data-testid="contactPanel"] a[href^="mailto:"]'],
+  customerId: ['[data-testid="contactPanel"] a[href*="/contacts/"]', '[data-testid="contactPanel"][data-contact-id]'],
   editor: ['[data-testid="draftEditor"] [contenteditable="true"]', '[data-testid="composer"] .ProseMirror', ".ProseMirror[contenteditable='true']"],
   noteEditor: ['[data-testid="commentComposer"] [contenteditable="true"]', '[data-testid="commentComposer"] textarea'],
 };
@@ -22,6 +25,7 @@ export default defineAdapter(/** @type {any} */ ({
   label: "Front",
   hosts: [/^app\.frontapp\.com$/],
   ticketPattern: /(?:open|conversations?)\/(cnv_[a-z0-9]+|\d+)/i,
+  customerIdPattern: /\/contacts\/(crd_[a-z0-9]+|\d+)/i,
   selectors: SELECTORS,
   role(block) {
     if (block.getAttribute("data-testid") === "comment") return "note";

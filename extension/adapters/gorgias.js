@@ -12,6 +12,9 @@ const SELECTORS = {
   time: ["time[datetime]", "[data-testid='message-date'][title]"],
   subject: ['[data-testid="ticket-subject"] input', '[data-testid="ticket-subject"]', ".ticket-subject"],
   customer: ['[data-testid="customer-name"]', ".customer-name"],
+  // The customer sidebar: the e-mail channel and the link to the customer's page (/app/customer/ID).
+  customerEmail: ['[data-testid="customer-email"]', ".customer-channels a[href^='mailto:']"],
+  customerId: ['[data-testid="customer-name"] a[href*="/customer/"]', ".customer-sidebar a[href*='/customer/']"],
   editor: ['[data-testid="ticket-reply-editor"] .public-DraftEditor-content', ".public-DraftEditor-content[contenteditable='true']"],
 };
 
@@ -21,6 +24,7 @@ export default defineAdapter(/** @type {any} */ ({
   label: "Gorgias",
   hosts: [/(^|\.)gorgias\.com$/],
   ticketPattern: /ticket\/(\d+)/,
+  customerIdPattern: /\/customers?\/(\d+)/,
   selectors: SELECTORS,
   role(block) {
     const who = `${block.getAttribute("data-from") || ""} ${block.className || ""}`.toLowerCase();

@@ -12,6 +12,9 @@ const SELECTORS = {
   time: ["time[datetime]", "[data-cy='ThreadTime'][title]"],
   subject: ['[data-cy="ConversationSubject"]', "#subjectLine", ".c-conversation-subject", ".subject h1"],
   customer: ['[data-cy="CustomerName"]', ".customer-name", ".c-customer-card .name"],
+  // The customer card in the sidebar: the e-mail the conversation came from and the profile link (/customer/ID/).
+  customerEmail: ['[data-cy="CustomerEmail"]', ".c-customer-card a[href^='mailto:']", ".c-customer-card .email"],
+  customerId: ['[data-cy="CustomerName"] a[href*="/customer/"]', ".c-customer-card a[href*='/customer/']"],
   editor: ['[data-cy="Editor"] [contenteditable="true"]', ".c-editor .ProseMirror", "#reply-editor [contenteditable='true']", ".redactor_editor"],
 };
 
@@ -21,6 +24,7 @@ export default defineAdapter(/** @type {any} */ ({
   label: "Help Scout",
   hosts: [/^secure\.helpscout\.net$/],
   ticketPattern: /conversation\/(\d+)/,
+  customerIdPattern: /\/customers?\/(\d+)/,
   selectors: SELECTORS,
   role(block) {
     const type = `${block.getAttribute("data-thread-type") || ""} ${block.className || ""}`.toLowerCase();

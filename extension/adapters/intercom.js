@@ -12,6 +12,9 @@ const SELECTORS = {
   time: ["time[datetime]"],
   subject: ['[data-test-conversation-title]', ".conversation__title", "h1"],
   customer: ['[data-test-user-name]', ".inbox__conversation-header .o__user-name", ".user-name"],
+  // The user details panel: the e-mail attribute and the link to the user's profile (/users/ID).
+  customerEmail: ["[data-test-user-email]", '[data-test-user-attribute="email"]', ".user-details a[href^='mailto:']"],
+  customerId: ['[data-test-user-name] a[href*="/users/"]', ".user-details a[href*='/users/']", "[data-test-user-name][data-user-id]"],
   editor: ['[data-test-composer] .ProseMirror[contenteditable="true"]', ".composer-inbox [contenteditable='true']", ".ProseMirror[contenteditable='true']"],
 };
 
@@ -21,6 +24,7 @@ export default defineAdapter(/** @type {any} */ ({
   label: "Intercom",
   hosts: [/^app\.intercom\.com$/, /^app\.eu\.intercom\.com$/, /^app\.au\.intercom\.com$/],
   ticketPattern: /conversations?\/(\d+)/,
+  customerIdPattern: /\/users\/([0-9a-f]{8,}|\d+)/,
   selectors: SELECTORS,
   role(block) {
     const who = `${block.getAttribute("data-part-author-type") || ""} ${block.className || ""}`.toLowerCase();

@@ -11,6 +11,9 @@ const SELECTORS = {
   time: ["time[datetime]", ".humanTimeFromNow[datetime]"],
   subject: [".content.active .ticket-title-update", ".content.active .ticketZoom-header .ticket-title", ".ticket-title"],
   customer: [".content.active .ticketZoom-header .ticket-customer .name", ".tabsSidebar .customer .user-name"],
+  // The customer tab of the ticket sidebar: the e-mail attribute and the link to #user/profile/ID.
+  customerEmail: [".content.active .sidebar[data-tab='customer'] [data-name='email']", ".content.active .sidebar[data-tab='customer'] a[href^='mailto:']"],
+  customerId: [".content.active .sidebar[data-tab='customer'] a[href^='#user/profile/']", ".content.active .ticketZoom-header .ticket-customer a[href^='#user/profile/']"],
   editor: [".content.active .articleNewEdit-body[contenteditable]", ".articleNewEdit-body[contenteditable]", ".articleNewEdit-body"],
   noteToggle: [".content.active .js-toggleVisibility", ".articleNewEdit-internal .js-toggleVisibility"],
 };
@@ -21,6 +24,7 @@ export default defineAdapter(/** @type {any} */ ({
   label: "Zammad",
   hosts: [/(^|\.)zammad\.com$/],
   ticketPattern: /ticket\/zoom\/(\d+)/,
+  customerIdPattern: /#user\/profile\/(\d+)/,
   selectors: SELECTORS,
   role(block) {
     if (block.classList.contains("system")) return "bot";

@@ -11,6 +11,9 @@ const SELECTORS = {
   time: ['time[data-test-id^="timestamp-"]', "time"],
   subject: ['input[data-test-id="omni-header-subject"]', '[data-test-id="ticket-pane-subject"]', 'input[name="subject"]'],
   customer: ['[data-test-id="ticket-system-field-requester-select"] [data-test-id="tag-text"]', '[data-test-id="requester-name"]'],
+  // The customer context panel beside the ticket (the requester's profile: e-mail, link to /agent/users/ID).
+  customerEmail: ['[data-test-id="customer-context-email"]', '[data-test-id="customer-context"] a[href^="mailto:"]'],
+  customerId: ['[data-test-id="customer-context-username"] a[href*="/agent/users/"]', '[data-test-id="customer-context"] a[href*="/agent/users/"]', '[data-test-id="ticket-system-field-requester-select"][data-user-id]'],
   editor: [
     '[data-test-id="omnicomposer-rich-text-ckeditor"]',
     '[data-test-id="omnicomposer-plain-text-ckeditor"][contenteditable="true"]',
@@ -27,6 +30,7 @@ export default defineAdapter(/** @type {any} */ ({
   label: "Zendesk",
   hosts: [/(^|\.)zendesk\.com$/],
   ticketPattern: /\/agent\/tickets\/(\d+)/,
+  customerIdPattern: /\/agent\/users\/(\d+)/,
   selectors: SELECTORS,
   role(block) {
     if (block.matches(".is-private") || SELECTORS.internalTag.some((s) => block.querySelector(s))) return "note";

@@ -8,7 +8,25 @@ export const DEFAULTS = Object.freeze({
   enabledHelpdesks: {},
   enabledSites: {},
   customDomains: [],
+  // Send the customer's id / e-mail read from the page so the backend can show their earlier conversations
+  // (it stores only a keyed hash of them: docs/security.md). Off: those two fields never leave the browser.
+  linkCustomers: true,
 });
+
+/**
+ * The Conversation as the backend may see it: with `linkCustomers` off, the customer's id and e-mail are
+ * dropped here, in the service worker, whatever the content script read.
+ */
+export function forBackend(conversation, linkCustomers) {
+  if (linkCustomers !== false || !conversation?.customer) return conversation;
+  const rest = { ...conversation.customer };
+  delete rest.id;
+  delete rest.email;
+  const out = { ...conversation };
+  if (Object.keys(rest).length) out.customer = rest;
+  else delete out.customer;
+  return out;
+}
 
 /** The keys a content script reads for a page of `origin` (never `get(null)`). */
 export function contentScriptKeys(origin) {

@@ -1,6 +1,6 @@
 // @ts-check
-// Options: backend URL, token, test connection, helpdesks on/off, sites Tandem may read, custom
-// domains, taught pages. An extension page: it may read the token (lib/credentials.js).
+// Options: backend URL, token, test connection, helpdesks on/off, sites Tandem may read, customer linking,
+// custom domains, taught pages. An extension page: it may read the token (lib/credentials.js).
 import { loadCredentials, saveConnection } from "../lib/credentials.js";
 import { DEFAULTS, HELPDESKS, domainToPattern, normalizeBackendUrl } from "../lib/settings.js";
 import { SITES_KEY, setSiteEnabled, siteLabel, siteOf } from "../lib/sites.js";
@@ -47,6 +47,8 @@ async function render() {
     label.append(box, document.createTextNode(` ${LABELS[name]}`));
     return label;
   }));
+
+  $("linkCustomers").checked = stored.linkCustomers ?? DEFAULTS.linkCustomers;
 
   $("domains").replaceChildren(...(stored.customDomains || []).map((pattern) => li(pattern, async () => {
     /** @type {{customDomains?: string[]}} */
@@ -113,6 +115,10 @@ async function ensureBackendPermission(origin) {
   if (await chrome.permissions.contains({ origins: [pattern] })) return;
   if (!(await chrome.permissions.request({ origins: [pattern] }))) throw new Error(`Chrome did not allow access to ${origin}.`);
 }
+
+$("linkCustomers").addEventListener("change", async () => {
+  await chrome.storage.local.set({ linkCustomers: $("linkCustomers").checked });
+});
 
 $("domain-form").addEventListener("submit", async (event) => {
   event.preventDefault();

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -119,7 +120,14 @@ def test_history_replay_compares_with_what_agents_sent(demo_cli: CLI, tmp_path: 
     assert report["per_article"] and all(row["items"] >= 1 and row["title"] for row in report["per_article"])
     # Nothing was stored by the replay: no conversations, suggestions or knowledge gaps.
     assert demo_cli.json("report", "--json")["totals"]["conversations"] == 0
-    assert (tmp_path / "replay.html").read_text().startswith("<!doctype html>")
+    page = (tmp_path / "replay.html").read_text()
+    assert page.startswith("<!doctype html>")
+    # Answered and abstained are told apart by colour, in the bars and in the legend.
+    chart = re.search(r'<figure data-chart="outcome">.*?</figure>', page, re.S).group(0)
+    fills = {label: colour for colour, label in re.findall(r'fill="(#[0-9a-f]{6})"><title>(\w+):', chart)}
+    assert set(fills) == {"answered", "abstained"} and fills["answered"] != fills["abstained"], chart
+    legend = {label: colour for colour, label in re.findall(r'background:(#[0-9a-f]{6})"></i>(\w+)', chart)}
+    assert legend == fills
 
 
 def test_history_from_imported_conversations_and_the_operating_point(demo_cli: CLI, tmp_path: Path):

@@ -273,3 +273,34 @@ def test_qa_results_on_each_backend(any_runtime):
     assert found["supported"]["flags"] == [] and found["second-question"]["flags"]
     assert qa.run(rt)["rubric"]["scored_now"] == 0
     assert {a["agent"] for a in qa.report(rt)["per_agent"]} == {"Sanne", "Piet"}
+
+
+def test_the_periodic_job_scores_in_bounded_resumable_runs(any_runtime, monkeypatch):
+    """The server's "qa" job scores finished conversations a bounded batch a run, oldest first, and the next
+    run goes on where the last one stopped; nothing is scored twice."""
+    from backend import tuning
+    from backend.app import start_jobs
+    from tests.conftest import wait_for
+
+    rt = any_runtime
+    kb_service.import_paths(rt, [ROOT / "kb"], source="demo")
+    for ticket in ("card-leak", "supported", "second-question"):
+        _store(rt, CASES[ticket])
+    first = qa.periodic(rt, limit=2)
+    assert (first.scored, first.more) == (2, True) and "more left" in first.summary()
+    assert len(qa.report(rt)["conversations"]) == 2
+    second = qa.periodic(rt, limit=2)
+    assert (second.scored, second.more) == (1, False)
+    assert qa.periodic(rt, limit=2).scored == 0
+    assert sorted(c["ticket_id"] for c in qa.report(rt)["conversations"]) == ["card-leak", "second-question",
+                                                                             "supported"]
+    # Started by the server: a new finished conversation is scored without anyone running `tandem qa run`.
+    _store(rt, CASES["rude"])
+    monkeypatch.setattr(tuning, "QA_EVERY_S", 0.2)
+    jobs = start_jobs(rt)
+    try:
+        wait_for(lambda: "rude" in _by_ticket(qa.report(rt)), timeout=60)
+    finally:
+        for job in jobs:
+            job.stop()
+    assert [f["flag"] for f in _by_ticket(qa.report(rt))["rude"]["flags"]] == ["rude_or_dismissive"]

@@ -367,8 +367,10 @@ def test_reports_and_exports_agree_on_both_backends(populated, tmp_path_factory)
     assert by_agent["ana"]["inserted"] == 1 and by_agent["ana"]["dismissed"] == 1
     assert data["top_topics"] and all(isinstance(t["count"], int) for t in data["top_topics"])
     assert data["acceptance_by_article"] and all(r["key"] for r in data["acceptance_by_article"])
-    day = data["signals_by_day"][0]
-    assert isinstance(day["mean_sentiment"], float) and day["requests"] == 4
+    days = data["signals_by_day"]
+    assert all(isinstance(d["mean_sentiment"], float) for d in days) and sum(d["requests"] for d in days) == 4
+    # The imported history counts by its own signals, dated by its last activity (issue 29).
+    assert sum(d["history"] for d in days) == totals["history_conversations"] > 0
     import json
 
     json.dumps(data)  # nothing a backend returned (Decimal, memoryview) leaks into the report
@@ -383,6 +385,10 @@ def test_reports_and_exports_agree_on_both_backends(populated, tmp_path_factory)
     seen = REPORTS_SEEN.setdefault("reports", [])
     seen.append(data)
     if len(seen) == 2:
+        # Except the topics of imported history that no agent linked: those come from a search, whose lexical
+        # leg is each store's own (FTS5 / tsvector) and may rank a near-tie differently.
+        topics = [{t["article_id"]: t["cited"] for t in report.pop("top_topics") if t["cited"]} for report in seen]
+        assert topics[0] == topics[1]
         assert seen[0] == seen[1]
 
 

@@ -306,3 +306,73 @@ describe("team lead report", () => {
     await page.close();
   });
 });
+
+describe("customer context (issue 28)", () => {
+  const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+
+  /** An earlier conversation of the Zendesk fixture's requester on this site, stored as another agent's assist would. */
+  async function storeEarlierConversation() {
+    const day = 24 * 3600 * 1000;
+    const start = Date.now() - 2 * day;
+    const response = await fetch(`${backend.url}/v1/assist`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${backend.token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({
+        helpdesk: "zendesk", ticket_id: "4700", url: `${pages.base}/agent/tickets/4700`, subject: "Teapot lid broken",
+        customer: { email: "Priya.Natarajan@example.com" }, // linked by e-mail alone (trimmed, lowercased)
+        messages: [
+          { id: "e1", role: "customer", text: "My teapot arrived with a broken lid. Can I get my money back?", at: iso(start) },
+          { id: "e2", role: "agent", text: "I'm sorry about that. I've issued a refund of €18 and you will see it within 5 business days.",
+            at: iso(start + 3600 * 1000) },
+        ],
+      }),
+    });
+    assert.equal(response.status, 200, await response.text());
+  }
+
+  test("the adapter reads the requester from the page and the overlay shows the earlier conversation and its open promise", async () => {
+    await storeEarlierConversation();
+    const page = await open("/fixtures/zendesk.html"); // Zendesk by page structure on 127.0.0.1
+    await firstFinalSuggestion(page);
+    const context = overlay(page, "context");
+    await context.waitFor({ state: "visible", ...WAIT });
+    assert.equal(await overlay(page, "context-toggle").textContent(), "1 earlier conversation with this customer · 1 open promise");
+    await overlay(page, "context-toggle").click();
+    const item = overlay(page, "context-item");
+    assert.equal(await item.count(), 1);
+    assert.equal(await item.getAttribute("data-ticket-id"), "4700");
+    await item.locator("summary").click();
+    assert.match(await overlay(page, "context-summary").textContent(), /teapot|lid/i);
+    const promise = overlay(page, "promise");
+    assert.equal(await promise.getAttribute("data-status"), "open");
+    assert.match(await promise.textContent(), /refund of €18/);
+    assert.ok(await promise.isVisible());
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test("with linking off in the options, no id or e-mail is sent and no earlier conversation shows", async () => {
+    await browser.setStorage({ linkCustomers: false });
+    try {
+      const page = await open("/fixtures/zendesk.html");
+      await firstFinalSuggestion(page);
+      await overlay(page, "status").filter({ hasText: /Suggested by/ }).waitFor(WAIT); // the whole response arrived
+      assert.equal(await overlay(page, "context").isVisible(), false);
+      await page.close();
+    } finally {
+      await browser.setStorage({ linkCustomers: true });
+    }
+  });
+
+  test("the options page offers the linking switch, on by default, and saves it", async () => {
+    const page = await browser.extensionPage();
+    await page.reload();
+    const box = page.locator("#linkCustomers");
+    assert.equal(await box.isChecked(), true);
+    assert.match(await page.locator("label", { has: box }).textContent(), /sends id\/e-mail to your Tandem server, which stores only a keyed hash/);
+    await box.uncheck();
+    await page.waitForFunction(async () => (await chrome.storage.local.get("linkCustomers")).linkCustomers === false);
+    await box.check();
+    await page.waitForFunction(async () => (await chrome.storage.local.get("linkCustomers")).linkCustomers === true);
+  });
+});

@@ -7,6 +7,7 @@ import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { JSDOM } from "jsdom";
 import { ADAPTERS, chooseAdapter, generic } from "../../../extension/adapters/index.js";
+import { emailOf, idOf, toConversation } from "../../../extension/adapters/common.js";
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "../fixtures");
 const ADAPTER_FILES = join(dirname(fileURLToPath(import.meta.url)), "../../../extension/adapters");
@@ -45,8 +46,56 @@ for (const name of fixtures) {
     assert.equal(adapter.findEditor(doc)?.id, expect.editor);
     if ("note_toggle" in expect) assert.equal(Boolean(adapter.findNoteToggle(doc)), expect.note_toggle);
     if (expect.note_editor) assert.equal(adapter.findNoteEditor(doc)?.id, expect.note_editor);
+    // Who the customer is, where the page shows it (issue 28): the backend links their conversations by it.
+    if ("customer_id" in expect) assert.equal(conversation.customer?.id, expect.customer_id);
+    if ("customer_email" in expect) assert.equal(conversation.customer?.email, expect.customer_email);
   });
 }
+
+test("every helpdesk adapter reads the customer's id and e-mail from its fixture's customer panel", () => {
+  for (const name of HELPDESKS) {
+    const { doc, url, expect } = loadFixture(`${name}.html`);
+    assert.ok(expect.customer_id && expect.customer_email, `${name}.html expects a customer id and e-mail`);
+    const conversation = chooseAdapter(doc, url).read(doc, url);
+    assert.deepEqual([conversation.customer?.id, conversation.customer?.email], [expect.customer_id, expect.customer_email], name);
+  }
+});
+
+test("agent replies and notes carry their author; customer messages never do", () => {
+  const { doc, url } = loadFixture("zendesk.html");
+  const conversation = chooseAdapter(doc, url).read(doc, url);
+  assert.deepEqual(conversation.messages.map((m) => m.author), [undefined, "Marco Rossi", "Marco Rossi", undefined]);
+});
+
+test("without a customer panel no id or e-mail is sent; the agent's own profile link is never taken", () => {
+  const { doc, url } = loadFixture("zendesk.html");
+  assert.equal(doc.querySelector('[data-test-id="profile-menu"]').getAttribute("href"), "/agent/users/900114");
+  doc.querySelector('[data-test-id="customer-context"]').remove();
+  const conversation = chooseAdapter(doc, url).read(doc, url);
+  assert.equal(conversation.customer?.id, undefined);
+  assert.equal(conversation.customer?.email, undefined);
+});
+
+test("e-mails and ids are read from links, attributes and text, and junk is refused", () => {
+  const doc = new JSDOM(`<a id="a" href="mailto:Dana%40Example.com?subject=hi">write</a><span id="b">Dana Smith &lt;dana@example.com&gt;</span>
+    <span id="c">not an address</span><span id="d" data-email="x@y.io"></span><input id="e" value="in@put.org">
+    <a id="f" href="/agent/users/123">u</a><span id="g" data-user-id="abc-9"></span><span id="h" data-user-id="no spaces please"></span>
+    <a id="i" href="/agent/users/${"9".repeat(201)}">long</a>`).window.document;
+  const $ = (id) => doc.getElementById(id);
+  assert.equal(emailOf($("a")), "Dana@Example.com");
+  assert.equal(emailOf($("b")), "dana@example.com");
+  assert.equal(emailOf($("c")), undefined);
+  assert.equal(emailOf($("d")), "x@y.io");
+  assert.equal(emailOf($("e")), "in@put.org");
+  assert.equal(idOf($("f"), /\/agent\/users\/(\d+)/), "123");
+  assert.equal(idOf($("g")), "abc-9");
+  assert.equal(idOf($("h")), undefined);
+  assert.equal(idOf($("i"), /\/agent\/users\/(\d+)/), undefined);
+  const conversation = toConversation({ helpdesk: "x", ticketId: 1, url: "https://x.example/1", customerName: "Dana",
+    customerId: "123", customerEmail: "dana@example.com", messages: [{ role: "customer", text: "hi" }] });
+  assert.deepEqual(conversation.customer, { name: "Dana", id: "123", email: "dana@example.com" });
+  assert.equal(toConversation({ helpdesk: "x", ticketId: 1, url: "https://x.example/1", messages: [] }).customer, undefined);
+});
 
 test("every helpdesk adapter in extension/adapters/ is registered and has a fixture page", () => {
   assert.ok(HELPDESKS.length >= 8, HELPDESKS.join(", "));

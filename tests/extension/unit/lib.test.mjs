@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { JSDOM } from "jsdom";
 import { SSEParser } from "../../../extension/lib/sse.js";
-import { domainToPattern, normalizeBackendUrl } from "../../../extension/lib/settings.js";
+import { DEFAULTS, domainToPattern, forBackend, normalizeBackendUrl } from "../../../extension/lib/settings.js";
 import { insertText } from "../../../extension/content/insert.js";
 import { messageBlockOf, messageSelector, uniqueSelector } from "../../../extension/content/picker.js";
 import { safeHref } from "../../../extension/overlay/overlay.js";
@@ -86,4 +86,15 @@ test("picker turns one clicked message into a selector for the whole thread", ()
   assert.equal(doc.querySelectorAll(selector).length, 3, selector);
   const editorSelector = uniqueSelector(doc.querySelector("textarea"));
   assert.equal(doc.querySelector(editorSelector), doc.querySelector("textarea"));
+});
+
+test("customer linking: on by default; off, the customer's id and e-mail never reach the backend", () => {
+  assert.equal(DEFAULTS.linkCustomers, true);
+  const conversation = { helpdesk: "zendesk", ticket_id: "1", messages: [], customer: { name: "Dana", id: "42", email: "d@x.io" } };
+  assert.equal(forBackend(conversation, true), conversation);
+  assert.equal(forBackend(conversation, undefined), conversation); // never saved: the default
+  assert.deepEqual(forBackend(conversation, false).customer, { name: "Dana" });
+  assert.deepEqual(conversation.customer, { name: "Dana", id: "42", email: "d@x.io" }); // not changed in place
+  const noName = forBackend({ ...conversation, customer: { id: "42" } }, false);
+  assert.equal("customer" in noName, false);
 });
