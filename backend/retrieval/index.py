@@ -108,6 +108,16 @@ class VectorIndex:
                                              min(k, self._index.ntotal))
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i != -1]
 
+    def search_many(self, queries: np.ndarray, k: int) -> list[list[tuple[int, float]]]:
+        """`search` for each row of `queries` in one faiss call (calibration searches hundreds at once)."""
+        with self._lock:
+            if self._index.ntotal == 0:
+                return [[] for _ in range(len(queries))]
+            scores, ids = self._index.search(np.ascontiguousarray(queries, dtype=np.float32),
+                                             min(k, self._index.ntotal))
+        return [[(int(i), float(s)) for i, s in zip(row_ids, row_scores, strict=True) if i != -1]
+                for row_ids, row_scores in zip(ids, scores, strict=True)]
+
     def reconstruct(self, ids: list[int]) -> list[np.ndarray | None]:
         """The stored vectors of chunk ids (None for ids not in the index)."""
         out: list[np.ndarray | None] = []

@@ -12,6 +12,8 @@ import contextlib
 import random
 import re
 import statistics
+import threading
+from collections import OrderedDict
 from datetime import UTC, datetime
 from importlib import resources
 
@@ -88,7 +90,7 @@ def pseudo_queries(rt: Runtime, limit: int = tuning.CALIBRATION_PSEUDO_QUERIES) 
 def _best_similarities(rt: Runtime, vectors: np.ndarray) -> list[dict[str, float]]:
     """For each query vector: {article id: its best chunk's cosine} over the nearest chunks."""
     index = rt.retriever.ensure_index()
-    results: list[list[tuple[int, float]]] = [index.search(vector, 50) for vector in vectors]
+    results = index.search_many(vectors, 50) if len(vectors) else []
     passages = kb_store.passages(rt.db, {chunk for hits in results for chunk, _ in hits})
     out = []
     for hits in results:
@@ -99,6 +101,26 @@ def _best_similarities(rt: Runtime, vectors: np.ndarray) -> list[dict[str, float
                 best[passage.article_id] = score
         out.append(best)
     return out
+
+
+_PSEUDO: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()  # (embedder, title or heading) -> vector
+_PSEUDO_LOCK = threading.Lock()  # the periodic job and a request's upsert may calibrate at once
+
+
+def _pseudo_vectors(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    """Vectors of the KB's own questions: an edit recalibrates, and re-embedding every title each time made
+    one article's upsert cost a third of a second on the demo KB (the titles of other articles are unchanged)."""
+    with _PSEUDO_LOCK:  # held while embedding: calibrations are rare, and none may evict what another reads
+        missing = list(dict.fromkeys(t for t in texts if (embedder.name, t) not in _PSEUDO))
+        if missing:
+            for text, vector in zip(missing, np.asarray(embedder.embed(missing), dtype=np.float32), strict=True):
+                _PSEUDO[(embedder.name, text)] = vector
+        vectors = np.stack([_PSEUDO[(embedder.name, t)] for t in texts])
+        for text in texts:
+            _PSEUDO.move_to_end((embedder.name, text))
+        while len(_PSEUDO) > 4 * tuning.CALIBRATION_PSEUDO_QUERIES:
+            _PSEUDO.popitem(last=False)
+    return vectors
 
 
 def _spread(values: list[float]) -> tuple[float, float]:
@@ -115,7 +137,7 @@ def measure(rt: Runtime) -> KBScale | None:
         return None
     background = [max(best.values(), default=0.0) for best in _best_similarities(rt, _background_vectors(embedder))]
     own = []
-    for (_, article_id), best in zip(pseudo, _best_similarities(rt, embedder.embed([q for q, _ in pseudo])),
+    for (_, article_id), best in zip(pseudo, _best_similarities(rt, _pseudo_vectors(embedder, [q for q, _ in pseudo])),
                                      strict=True):
         own.append(best.get(article_id, max(best.values(), default=0.0)))
     background_mean, background_sd = _spread(background)
