@@ -8,6 +8,8 @@ DEMO_DATA := $(CURDIR)/.demo-data
 EXT_TESTS := tests/extension
 NODE_STAMP := $(EXT_TESTS)/node_modules/.installed
 CHROMIUM ?= /usr/bin/chromium
+# pytest workers: one per core, at most 4 (each holds its own models and PostgreSQL server).
+TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); echo $$(( n < 4 ? n : 4 )))
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export HF_HUB_OFFLINE := 1
 export HF_HUB_DISABLE_PROGRESS_BARS := 1
@@ -62,7 +64,9 @@ test-extension: setup browsers $(NODE_STAMP)
 
 test-python: setup postgres
 	@# pytest exits 5 when a selection holds no tests; that is not a failure here.
-	$(VENV)/bin/pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
+	@# One worker per core (pytest-xdist); a module stays on one worker (its fixtures are built once, and
+	@# the backends test compares what SQLite and PostgreSQL reported within one module).
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadscope; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc
 
 # Each benchmark writes bench/results/NAME.json; they run one after another (the machine has 2 cores).
 bench: setup
