@@ -115,7 +115,12 @@ LANGUAGES = ("en", "es", "de", "fr", "nl", "pt", "it", "pl", "sv", "da", "tr", "
              "el", "ru", "uk")
 LANGUAGE_LINGUA_WEIGHT = 0.5  # 0.3-0.7 gave the same tune accuracy
 ESCALATION_WINDOW_WORDS = 6  # words either side of an exact term scored as their own unit
-ESCALATION_FOREIGN_THRESHOLD = 0.45  # outside English a trigger needs its exact term and this score (multilingual tune half)
+ESCALATION_FOREIGN_THRESHOLD = 0.8  # outside English a lone exact term needs this score; whole phrases (rules.PHRASES) fire alone (multilingual tune half)
+# Sentiment outside English (signals/sentiment_words.py): VADER's own constants, not fitted (no labelled set).
+SENTIMENT_BOOST = 0.293  # "muy", "sehr", "très" before a word (VADER B_INCR)
+SENTIMENT_NEGATION = -0.74  # a negator in the three words before (VADER N_SCALAR)
+SENTIMENT_BANG = 0.292  # each "!" up to four (VADER)
+SENTIMENT_ALPHA = 15.0  # compound = valence / sqrt(valence^2 + alpha) (VADER)
 # ---- hostile input -------------------------------------------------------------------------------------------
 # Costly redaction checks one conversation may make (a phone label scan, a numbering-plan lookup, an id label or a
 # spoken e-mail ending; 10-60 us each), so the budget costs at most ~0.1 s. Set by hand: the PII corpus uses 4.7
