@@ -271,3 +271,81 @@ def test_cli_sets_and_clears_a_users_summary_language(tmp_path):
     assert failed.returncode != 0 and "language must be one of" in failed.stderr
     cli.run("users", "set-language", "dana", "default")
     assert [u["language"] for u in cli.json("users", "list", "--json")] == [None]
+
+
+# ---- clarify and escalate in the customer's language ----------------------------------------------------------
+
+DUTCH = msgspec.convert({"helpdesk": "zendesk", "ticket_id": "NL-7", "customer": {"name": "Sanne de Vries"},
+                         "messages": [
+    {"id": "m1", "role": "customer", "text": "Mijn pakket is nog steeds niet bezorgd."},
+    {"id": "m2", "role": "agent", "text": "Dat spijt me, ik kijk het na."},
+    {"id": "m3", "role": "customer",
+     "text": "Dit is al de derde keer dat ik contact opneem. Ik wil nu een leidinggevende spreken."}]}, Conversation)
+
+
+def test_a_dutch_escalation_is_high_and_handed_over_in_dutch(demo_data):
+    rt = make_runtime(demo_data)
+    try:
+        result = assist(rt, DUTCH)
+    finally:
+        rt.close()
+    assert result.customer_language == "nl"
+    assert result.signals.escalation.risk == "high" and {"human", "repeat"} <= set(result.signals.escalation.codes)
+    escalate = next(s for s in result.suggestions if s.kind == "escalate")
+    assert escalate.priority == "high"
+    assert escalate.text.startswith("Hallo Sanne,") and "collega" in escalate.text, escalate.text
+    assert "I understand" not in escalate.text
+
+
+def test_clarify_and_escalate_follow_the_customers_language_and_default_to_english(demo_data):
+    rt = make_runtime(demo_data)
+    try:
+        spanish = assist(rt, SPANISH)  # the test embedder finds nothing for Spanish: clarify and escalate
+        swedish = assist(rt, msgspec.structs.replace(SPANISH, messages=[msgspec.structs.replace(
+            SPANISH.messages[0], text="Hej, jag skickade tillbaka en lampa förra veckan och väntar på pengarna.")]))
+    finally:
+        rt.close()
+    by_kind = {s.kind: s.text for s in spanish.suggestions}
+    assert by_kind["clarify"].startswith("Hola, Lucía:") and "¿Podría" in by_kind["clarify"], by_kind
+    assert "compañero" in by_kind["escalate"], by_kind
+    assert swedish.customer_language not in ("en", "es", "de", "fr", "nl", "pt", "it")
+    assert all(s.text.startswith("Hi Lucía,") for s in swedish.suggestions if s.kind in ("clarify", "escalate"))
+
+
+# ---- a KB written in German -------------------------------------------------------------------------------------
+
+GERMAN_KB = [
+    ("rueckgabe", "Rücksendung und Erstattung",
+     "Sie können Artikel innerhalb von 30 Tagen zurückschicken. Nach Eingang der Rücksendung erstatten wir den "
+     "Betrag innerhalb von 5 bis 10 Werktagen auf das ursprüngliche Zahlungsmittel."),
+    ("lieferung", "Lieferzeiten und Versandkosten",
+     "Der Standardversand dauert 2 bis 4 Werktage. Ab 50 Euro Bestellwert ist der Versand kostenlos, darunter "
+     "kostet er 4,90 Euro."),
+    ("passwort", "Passwort zurücksetzen",
+     "Klicken Sie auf der Anmeldeseite auf „Passwort vergessen“ und geben Sie Ihre E-Mail-Adresse ein. Der Link "
+     "zum Zurücksetzen ist 24 Stunden gültig."),
+    ("konto", "Konto löschen",
+     "Unter Einstellungen > Datenschutz können Sie Ihr Konto löschen. Offene Bestellungen werden vorher "
+     "abgeschlossen."),
+]
+
+
+def test_a_german_kb_answers_a_german_question_in_german(tmp_path):
+    from backend.models import ArticleIn
+    from backend.services import kb as kb_service
+
+    rt = make_runtime(tmp_path / "data")
+    try:
+        kb_service.upsert_articles(rt, [ArticleIn(external_id=i, title=t, body=b) for i, t, b in GERMAN_KB],
+                                   source="de-test")
+        question = msgspec.convert({"helpdesk": "zendesk", "ticket_id": "DE-1", "customer": {"name": "Jonas"},
+                                    "messages": [{"id": "m1", "role": "customer", "text":
+                                                  "Wie lange dauert die Erstattung nach der Rücksendung?"}]},
+                                   Conversation)
+        result = assist(rt, question)
+    finally:
+        rt.close()
+    answer = next(s for s in result.suggestions if s.kind == "answer")
+    assert answer.citations[0].article_id == "rueckgabe", answer.citations
+    assert "5 bis 10 Werktagen" in answer.text
+    assert result.customer_language == "de" and result.answer_language == "de"
