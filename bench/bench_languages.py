@@ -6,7 +6,7 @@ the same questions in English. For each embedder: R@1 and R@5 (ranking needs no 
 logistic weights and an operating point fitted on kestrel's records (every language), applied to ledgerly
 (held out, reported once) — so a `confidence` is measured to mean the same in every language.
 
-    python -m bench.bench_languages [embedder ...]      (default: minilm e5-small)
+    python -m bench.bench_languages [embedder ...]      (default: minilm e5-small use-m3)
 """
 
 from __future__ import annotations
@@ -14,14 +14,15 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+import time
 from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
 
-from bench.bench_answers import HELPCENTRES, helpcentre
+from bench.bench_answers import HELPCENTRES, helpcentre, import_history
 from bench.bench_grounding import choose_operating_point, fit, top_confidences
-from bench.common import runtime, write_result
+from bench.common import latency_summary, runtime, write_result
 
 TUNE, HELD_OUT = "kestrel", "ledgerly"
 LANGUAGES = ("en", "es", "de", "fr", "nl", "pt", "it")
@@ -39,23 +40,28 @@ def questions(name: str) -> list[dict]:
     return english + rows
 
 
-def records(name: str, embedder: str, workdir: Path) -> list[dict]:
-    """Every question's top hits and their grounding features."""
+def records(name: str, embedder: str, workdir: Path, *, history: bool = False) -> list[dict]:
+    """Every question's top hits and their grounding features (`history`: after learning from the business's
+    own past conversations, as `tandem kb learn` does)."""
     from backend.retrieval.calibration import hit_features, lexical_overlap
     from backend.services import kb as kb_service
     from backend.services.calibration import calibrate
 
-    kb, _, _, _ = helpcentre(name)
-    rt = runtime(workdir / f"{name}-{embedder}", embedder)
+    kb, _, past, _ = helpcentre(name)
+    rt = runtime(workdir / f"{name}-{embedder}-{'history' if history else 'cold'}", embedder)
     try:
         kb_service.upsert_articles(rt, kb, source=name)
         scale = calibrate(rt).scale
+        if history:
+            import_history(rt, past, workdir / f"{name}-{embedder}-history")
         out = []
         for row in questions(name):
+            started = time.perf_counter()
             hits = rt.retriever.search(row["query"], k=5)
+            ms = (time.perf_counter() - started) * 1000
             similarities = [h.similarity for h in hits]
             out.append({"language": row["language"], "expected": row["expected_article_id"], "kind": row["kind"],
-                        "shipped_grounded": bool(hits) and hits[0].grounded,
+                        "shipped_grounded": bool(hits) and hits[0].grounded, "ms": ms,
                         "hits": [h.article_id for h in hits], "similarities": similarities,
                         "features": [hit_features(similarities, i, lexical_overlap(row["query"], f"{h.title} {h.text}"),
                                                   scale) for i, h in enumerate(hits)]})
@@ -95,11 +101,12 @@ def main(embedders: list[str]) -> None:
         result["embedders"][embedder] = {
             "weights": weights, "bias": bias, "operating_point": point,
             "held_out_shipped_weights": table(held, None),
-            "tune": table(tune, weights, bias, point), "held_out_table": table(held, weights, bias, point)}
+            "tune": table(tune, weights, bias, point), "held_out_table": table(held, weights, bias, point),
+            "search": latency_summary([r["ms"] for r in tune + held])}
         for language, row in result["embedders"][embedder]["held_out_table"].items():
             print(embedder, HELD_OUT, language, row, file=sys.stderr)
     print(write_result("languages", result))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or ["minilm", "e5-small"])
+    main(sys.argv[1:] or ["minilm", "e5-small", "use-m3"])
