@@ -77,6 +77,7 @@ QUERY_LEXICAL_WORDS = 60  # of each part, in the BM25 query
 # ---- languages (bench/results/languages.json) ------------------------------------------------------------------
 MULTILINGUAL_EMBEDDER = "use-m3"  # the one suggested for a KB or customers not in English (opt-in, not the default)
 ADVICE_SAMPLE_ARTICLES = 50  # titles read to tell the KB's language after an import
+ADVICE_MIN_WORDS = 8  # fewer title words than this tell no language (a one-word title reads as anything)
 
 # ---- assist ------------------------------------------------------------------------------------------------
 MAX_PASSAGES = 3  # grounded passages given to the answer

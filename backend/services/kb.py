@@ -168,7 +168,8 @@ def language_advice(rt: Runtime) -> list[str]:
     if rt.settings.embedder in MULTILINGUAL_EMBEDDERS:
         return []
     titles = [a.title for a in kb_store.article_summaries(rt.db, limit=tuning.ADVICE_SAMPLE_ARTICLES)]
-    language = detect_language(". ".join(titles)) if titles else "en"
+    text = ". ".join(titles)
+    language = detect_language(text) if len(text.split()) >= tuning.ADVICE_MIN_WORDS else "en"
     if language == "en":
         return []
     return [f"note: the KB reads as {language_name(language)}, and the embedder {rt.settings.embedder!r} reads "
