@@ -43,6 +43,10 @@ GROUNDING: dict[str, dict] = {  # bench/results/grounding.json "shipped_fit_on_a
     # Full precision takes the int8 fit (vectors at cosine 0.99 to it; bench/results/quantization.json).
     "all-MiniLM-L6-v2": {"weights": [6.9883, 0.3658, -0.3463, 8.411, 1.616, 0.7361], "bias": -7.3068, "operating_point": 0.14},
     "wordllama-l2_supercat-256": {"weights": [1.2649, 0.6311, -0.4763, 6.0181, 2.9689, 1.1916], "bias": -5.9093, "operating_point": 0.12},
+    # The multilingual options: fitted on the kestrel help centre in seven languages at once, so a confidence
+    # means the same whatever the customer writes (bench/results/languages.json; ledgerly held out).
+    "use-multilingual-v3": {"weights": [0.0405, 0.4365, 0.2613, 5.2861, 0.6883, 1.1805], "bias": -2.373, "operating_point": 0.47},
+    "multilingual-e5-small-q4": {"weights": [0.0141, 0.6113, 0.4492, 4.3231, -1.9481, 1.3939], "bias": -1.859, "operating_point": 0.43},
 }
 # The scale used before a KB has measured itself (typical values over the tuning domains).
 NEUTRAL_SCALE = {"background_mean": 0.35, "background_sd": 0.08, "pseudo_mean": 0.65, "pseudo_sd": 0.1}
@@ -70,6 +74,11 @@ QUERY_SUBJECT_WEIGHT = 0.25
 QUERY_MAX_PARTS = 6
 QUERY_TURN_CHARS = 1000  # of each turn (the encoder reads ~256 tokens anyway)
 QUERY_LEXICAL_WORDS = 60  # of each part, in the BM25 query
+
+# ---- languages (bench/results/languages.json) ------------------------------------------------------------------
+MULTILINGUAL_EMBEDDER = "use-m3"  # the one suggested for a KB or customers not in English (opt-in, not the default)
+ADVICE_SAMPLE_ARTICLES = 50  # titles read to tell the KB's language after an import
+ADVICE_MIN_WORDS = 8  # fewer title words than this tell no language (a one-word title reads as anything)
 
 # ---- assist ------------------------------------------------------------------------------------------------
 MAX_PASSAGES = 3  # grounded passages given to the answer
@@ -151,7 +160,12 @@ LANGUAGE_SAMPLE_CHARS = 1000  # the head of a text that decides its language (no
 # within a few sentences, and every message of the language benchmarks is shorter)
 LANGUAGE_CACHE_SIZE = 8192  # texts whose language is remembered per process (signals and answer share one)
 ESCALATION_WINDOW_WORDS = 6  # words either side of an exact term scored as their own unit
-ESCALATION_FOREIGN_THRESHOLD = 0.45  # outside English a trigger needs its exact term and this score (multilingual tune half)
+ESCALATION_FOREIGN_THRESHOLD = 0.8  # outside English a lone exact term needs this score; whole phrases (rules.PHRASES) fire alone (multilingual tune half)
+# Sentiment outside English (signals/sentiment_words.py): VADER's own constants, not fitted (no labelled set).
+SENTIMENT_BOOST = 0.293  # "muy", "sehr", "très" before a word (VADER B_INCR)
+SENTIMENT_NEGATION = -0.74  # a negator in the three words before (VADER N_SCALAR)
+SENTIMENT_BANG = 0.292  # each "!" up to four (VADER)
+SENTIMENT_ALPHA = 15.0  # compound = valence / sqrt(valence^2 + alpha) (VADER)
 # ---- hostile input -------------------------------------------------------------------------------------------
 # Costly redaction checks one conversation may make (a phone label scan, a numbering-plan lookup, an id label or a
 # spoken e-mail ending; 10-60 us each), so the budget costs at most ~0.1 s. Set by hand: the PII corpus uses 4.7

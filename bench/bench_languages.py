@@ -6,22 +6,27 @@ the same questions in English. For each embedder: R@1 and R@5 (ranking needs no 
 logistic weights and an operating point fitted on kestrel's records (every language), applied to ledgerly
 (held out, reported once) — so a `confidence` is measured to mean the same in every language.
 
-    python -m bench.bench_languages [embedder ...]      (default: minilm e5-small)
+    python -m bench.bench_languages [embedder ...]      (default: minilm e5-small use-m3)
+    python -m bench.bench_languages --speed [rounds]    (adds "speed" to languages.json: cold `tandem kb search`
+                                                        against `import click`, and assist p50, minilm vs use-m3)
+    python -m bench.bench_languages --explore           (adds "explore": the choices compared on kestrel only)
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
+import time
 from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
 
-from bench.bench_answers import HELPCENTRES, helpcentre
+from bench.bench_answers import HELPCENTRES, helpcentre, import_history
 from bench.bench_grounding import choose_operating_point, fit, top_confidences
-from bench.common import runtime, write_result
+from bench.common import ROOT, latency_summary, runtime, write_result
 
 TUNE, HELD_OUT = "kestrel", "ledgerly"
 LANGUAGES = ("en", "es", "de", "fr", "nl", "pt", "it")
@@ -39,23 +44,28 @@ def questions(name: str) -> list[dict]:
     return english + rows
 
 
-def records(name: str, embedder: str, workdir: Path) -> list[dict]:
-    """Every question's top hits and their grounding features."""
+def records(name: str, embedder: str, workdir: Path, *, history: bool = False) -> list[dict]:
+    """Every question's top hits and their grounding features (`history`: after learning from the business's
+    own past conversations, as `tandem kb learn` does)."""
     from backend.retrieval.calibration import hit_features, lexical_overlap
     from backend.services import kb as kb_service
     from backend.services.calibration import calibrate
 
-    kb, _, _, _ = helpcentre(name)
-    rt = runtime(workdir / f"{name}-{embedder}", embedder)
+    kb, _, past, _ = helpcentre(name)
+    rt = runtime(workdir / f"{name}-{embedder}-{'history' if history else 'cold'}", embedder)
     try:
         kb_service.upsert_articles(rt, kb, source=name)
         scale = calibrate(rt).scale
+        if history:
+            import_history(rt, past, workdir / f"{name}-{embedder}-history")
         out = []
         for row in questions(name):
+            started = time.perf_counter()
             hits = rt.retriever.search(row["query"], k=5)
+            ms = (time.perf_counter() - started) * 1000
             similarities = [h.similarity for h in hits]
             out.append({"language": row["language"], "expected": row["expected_article_id"], "kind": row["kind"],
-                        "shipped_grounded": bool(hits) and hits[0].grounded,
+                        "shipped_grounded": bool(hits) and hits[0].grounded, "ms": ms,
                         "hits": [h.article_id for h in hits], "similarities": similarities,
                         "features": [hit_features(similarities, i, lexical_overlap(row["query"], f"{h.title} {h.text}"),
                                                   scale) for i, h in enumerate(hits)]})
@@ -72,8 +82,8 @@ def table(rows: list[dict], weights: list[float] | None, bias: float = 0.0, poin
         by_language[row["language"]].append(row)
     out = {}
     for language, items in by_language.items():
-        grounded = top_confidences(items, weights, bias) >= point if weights is not None else \
-            np.array([r["shipped_grounded"] for r in items])
+        confidence = top_confidences(items, weights, bias) if weights is not None else None
+        grounded = confidence >= point if confidence is not None else np.array([r["shipped_grounded"] for r in items])
         answerable = np.array([r["expected"] is not None for r in items])
         top1 = np.array([bool(r["hits"]) and r["hits"][0] == r["expected"] for r in items])
         top5 = np.array([r["expected"] in r["hits"] for r in items])
@@ -81,7 +91,17 @@ def table(rows: list[dict], weights: list[float] | None, bias: float = 0.0, poin
                          "false_abstention": round(float((~grounded[answerable]).mean()), 4),
                          "oos_abstention": round(float((~grounded[~answerable]).mean()), 4),
                          "answerable": int(answerable.sum()), "out_of_scope": int((~answerable).sum())}
+        if confidence is not None:  # does a confidence mean the same here as in English?
+            out[language].update({"mean_confidence": round(float(confidence.mean()), 4),
+                                  "top1_correct": round(float(top1.mean()), 4), "ece": round(ece(confidence, top1), 4)})
     return out
+
+
+def ece(confidence: np.ndarray, correct: np.ndarray, bins: int = 10) -> float:
+    """Expected calibration error of the top hit's confidence against its being the expected article."""
+    edges = np.minimum((confidence * bins).astype(int), bins - 1)
+    return float(sum((edges == b).sum() / len(confidence) * abs(confidence[edges == b].mean() - correct[edges == b].mean())
+                     for b in range(bins) if (edges == b).any()))
 
 
 def main(embedders: list[str]) -> None:
@@ -95,11 +115,148 @@ def main(embedders: list[str]) -> None:
         result["embedders"][embedder] = {
             "weights": weights, "bias": bias, "operating_point": point,
             "held_out_shipped_weights": table(held, None),
-            "tune": table(tune, weights, bias, point), "held_out_table": table(held, weights, bias, point)}
+            "tune": table(tune, weights, bias, point), "held_out_table": table(held, weights, bias, point),
+            "search": latency_summary([r["ms"] for r in tune + held])}
         for language, row in result["embedders"][embedder]["held_out_table"].items():
             print(embedder, HELD_OUT, language, row, file=sys.stderr)
     print(write_result("languages", result))
 
 
+def _recall(rows: list[dict], ranked: list[list[str]]) -> dict:
+    """Mean R@1 / R@5 outside English, and English's, for answerable rows and their ranked article ids."""
+    by: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+    for row, ids in zip(rows, ranked, strict=True):
+        by[row["language"]].append((ids[:1] == [row["expected_article_id"]], row["expected_article_id"] in ids[:5]))
+    foreign = [v for lang, v in by.items() if lang != "en"]
+    return {"foreign_R@1": round(float(np.mean([np.mean([a for a, _ in v]) for v in foreign])), 4),
+            "foreign_R@5": round(float(np.mean([np.mean([b for _, b in v]) for v in foreign])), 4),
+            "en_R@1": round(float(np.mean([a for a, _ in by["en"]])), 4)}
+
+
+def explore() -> dict:
+    """The choices compared on the tuning business only (kestrel), with USE multilingual: BM25's weight in the
+    blend, learned questions from its history (and their offset), smaller chunks, and a fusion with
+    multilingual-e5-small's article scores."""
+    from backend import tuning
+    from backend.retrieval.chunking import chunk_body
+    from backend.retrieval.embed import embed_queries, get_embedder, passage_text
+    from backend.services import kb as kb_service
+    from backend.services.calibration import calibrate
+    from bench.bench_answers import import_history
+
+    work = Path(tempfile.mkdtemp(prefix="tandem-languages-explore-"))
+    kb, _, past, _ = helpcentre(TUNE)
+    rows = [r for r in questions(TUNE) if r["expected_article_id"]]
+    out: dict = {"business": TUNE}
+    for embedder in ("use-m3",):  # the encoder chosen; e5-small's search is ~5x slower to sweep
+        rt = runtime(work / embedder, embedder)
+        try:
+            kb_service.upsert_articles(rt, kb, source=TUNE)
+            calibrate(rt)
+
+            def ranked() -> list[list[str]]:
+                return [[h.article_id for h in rt.retriever.search(r["query"], k=5)] for r in rows]
+
+            for weight in (0.0, 0.05, 0.15, 0.3):
+                rt.retriever.lexical_weight = weight
+                out[f"{embedder} lexical_weight={weight}"] = _recall(rows, ranked())
+            rt.retriever.lexical_weight = tuning.LEXICAL_WEIGHT
+            (work / f"{embedder}-history").mkdir()
+            import_history(rt, past, work / f"{embedder}-history")
+            shipped = tuning.LEARNED_OFFSET
+            for offset in (0.0, 0.1, 0.2):
+                tuning.LEARNED_OFFSET = offset
+                out[f"{embedder} with history, learned offset {offset}"] = _recall(rows, ranked())
+            tuning.LEARNED_OFFSET = shipped
+        finally:
+            rt.close()
+    ids = [a.external_id for a in kb]
+    scores: dict[str, np.ndarray] = {}
+    for embedder in ("use-m3", "e5-small"):
+        model = get_embedder(embedder)
+        query_vectors = embed_queries(model, [r["query"] for r in rows])
+        for tokens in (200, 60) if embedder == "use-m3" else (200,):
+            texts, owner = [], []
+            for k, article in enumerate(kb):
+                for chunk in chunk_body(article.body, max_tokens=tokens, overlap=40 if tokens >= 100 else 0):
+                    texts.append(passage_text(article.title, chunk.heading_path, chunk.text))
+                    owner.append(k)
+            cosine = query_vectors @ model.embed(texts).T
+            best = np.full((len(rows), len(kb)), -9.0)
+            for j, k in enumerate(owner):
+                best[:, k] = np.maximum(best[:, k], cosine[:, j])
+            scores[f"{embedder}@{tokens}"] = best
+            out[f"{embedder} dense only, {tokens}-token chunks"] = _recall(
+                rows, [[ids[k] for k in np.argsort(-b)[:5]] for b in best])
+
+    def z(m: np.ndarray) -> np.ndarray:
+        return (m - m.mean(1, keepdims=True)) / m.std(1, keepdims=True)
+
+    fused = z(scores["use-m3@200"]) + z(scores["e5-small@200"])
+    out["use-m3 + e5-small dense, z-scores summed"] = _recall(rows, [[ids[k] for k in np.argsort(-b)[:5]] for b in fused])
+    return out
+
+
+def speed(rounds: int = 7, embedders: tuple[str, ...] = ("minilm", "use-m3")) -> dict:
+    """Cold `tandem kb search` (ratio to `python -c "import click"`, interleaved round by round) and warm assist
+    p50 over the ledgerly dialogues' customer turns, per embedder, in one run."""
+    import msgspec
+
+    from backend.models import Conversation
+    from backend.services import kb as kb_service
+    from backend.services.assist import assist
+    from bench.bench_startup import timed
+    from bench.common import percentile
+
+    work = Path(tempfile.mkdtemp(prefix="tandem-languages-speed-"))
+    base = {k: v for k, v in os.environ.items() if not k.startswith("TANDEM_")}
+    base.update({"TANDEM_LLM": "extractive", "HF_HUB_OFFLINE": "1"})
+    # this checkout's CLI (an installed `tandem` script may belong to another checkout)
+    tandem = [sys.executable, "-c", "import sys; from cli.main import cli; sys.exit(cli())"]
+    base["PYTHONPATH"] = str(ROOT)
+    kb, _, _, dialogues = helpcentre(HELD_OUT)
+    conversations = [msgspec.convert({"helpdesk": "zendesk", "ticket_id": f"S{i}", "messages": [
+        {"id": f"m{j}", "role": m["role"], "text": m["text"]} for j, m in enumerate(d["conversation"]["messages"])
+        if m["role"] in ("customer", "agent")]}, Conversation) for i, d in enumerate(dialogues[:40])]
+    envs = {}
+    assist_ms: dict[str, list[float]] = {}
+    for embedder in embedders:
+        rt = runtime(work / embedder, embedder)
+        try:
+            kb_service.upsert_articles(rt, kb, source=HELD_OUT)
+            assist(rt, conversations[0])  # warm
+            for conversation in conversations:
+                started = time.perf_counter()
+                assist(rt, conversation)
+                assist_ms.setdefault(embedder, []).append((time.perf_counter() - started) * 1000)
+        finally:
+            rt.close()
+        envs[embedder] = {**base, "TANDEM_DATA_DIR": str(work / embedder), "TANDEM_EMBEDDER": embedder}
+    samples: dict[str, list[float]] = {}
+    for _ in range(rounds):
+        samples.setdefault("import_click", []).append(timed([sys.executable, "-c", "import click"], base)[0])
+        for embedder, env in envs.items():
+            samples.setdefault(embedder, []).append(
+                timed([*tandem, "kb", "search", "wie stelle ich einen zahlungslauf ein", "--json"], env)[0])
+    click_s = percentile(samples["import_click"], 50)
+    return {"rounds": rounds, "import_click_p50_ms": round(click_s * 1000, 1),
+            "cold_kb_search": {e: {"p50_ms": round(percentile(samples[e], 50) * 1000, 1),
+                                   "ratio_to_import_click": round(percentile(samples[e], 50) / click_s, 1)}
+                               for e in embedders},
+            "assist": {e: latency_summary(ms) for e, ms in assist_ms.items()},
+            "assist_p50_ratio_to_minilm": {e: round(percentile(assist_ms[e], 50) / percentile(assist_ms["minilm"], 50), 2)
+                                           for e in embedders}}
+
+
 if __name__ == "__main__":
-    main(sys.argv[1:] or ["minilm", "e5-small"])
+    if sys.argv[1:2] in (["--speed"], ["--explore"]):
+        from bench.common import RESULTS
+
+        stored = json.loads((RESULTS / "languages.json").read_text())
+        stored = {k: v for k, v in stored.items() if k not in ("benchmark", "when", "machine")}
+        key = sys.argv[1][2:]
+        stored[key] = speed(int(sys.argv[2]) if len(sys.argv) > 2 else 7) if key == "speed" else explore()
+        print(json.dumps(stored[key], indent=2))
+        print(write_result("languages", stored))
+        sys.exit(0)
+    main(sys.argv[1:] or ["minilm", "e5-small", "use-m3"])

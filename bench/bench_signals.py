@@ -69,6 +69,7 @@ def escalation_scores(rows: list[dict], predict, *, legacy_codes: bool = False) 
         part = [r for r in rows if r["split"] == split]
         tp = fp = fn = named = highs = 0
         per_code: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        per_language: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
         for row in part:
             conv = row["conversation"]
             signals = predict(_turns(conv["messages"]), (conv.get("customer") or {}).get("tier"))
@@ -77,6 +78,10 @@ def escalation_scores(rows: list[dict], predict, *, legacy_codes: bool = False) 
             tp += high and expected
             fp += high and not expected
             fn += expected and not high
+            counts = per_language[row.get("language", "en")]
+            counts[0] += high and expected
+            counts[1] += high and not expected
+            counts[2] += expected and not high
             if expected:
                 highs += 1
                 named += (set(row["expected_codes"]) & TRIGGERS) <= codes
@@ -92,6 +97,9 @@ def escalation_scores(rows: list[dict], predict, *, legacy_codes: bool = False) 
             "per_code": {c: {"precision": _ratio(v[0], v[0] + v[1]), "recall": _ratio(v[0], v[0] + v[2]),
                              "expected": v[0] + v[2]} for c, v in per_code.items() if v[0] + v[1] + v[2]},
         }
+        if len(per_language) > 1:
+            out[split]["per_language"] = {lang: {"precision": _ratio(v[0], v[0] + v[1]), "recall": _ratio(v[0], v[0] + v[2]),
+                                                 "tp": v[0], "fp": v[1], "fn": v[2]} for lang, v in sorted(per_language.items())}
     return out
 
 

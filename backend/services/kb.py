@@ -185,7 +185,26 @@ def import_paths(rt: Runtime, paths: list[Path], *, source: str | None = None, f
         from backend.services.calibration import recalibrate_if_stale
 
         recalibrate_if_stale(rt)
+    if report.added:
+        report.notes += language_advice(rt)
     return report
+
+
+def language_advice(rt: Runtime) -> list[str]:
+    """A note when the KB's titles read as another language than English and the embedder reads English only."""
+    from backend.settings import MULTILINGUAL_EMBEDDERS
+    from backend.signals.language import detect_language, language_name
+
+    if rt.settings.embedder in MULTILINGUAL_EMBEDDERS:
+        return []
+    titles = [a.title for a in kb_store.article_summaries(rt.db, limit=tuning.ADVICE_SAMPLE_ARTICLES)]
+    text = ". ".join(titles)
+    language = detect_language(text) if len(text.split()) >= tuning.ADVICE_MIN_WORDS else "en"
+    if language == "en":
+        return []
+    return [f"note: the KB reads as {language_name(language)}, and the embedder {rt.settings.embedder!r} reads "
+            f"English only: TANDEM_EMBEDDER={tuning.MULTILINGUAL_EMBEDDER} (pip install 'tandem[multilingual]', then "
+            f"`tandem kb reindex`) searches in and across languages (docs/benchmarks.md, customers in other languages)"]
 
 
 def upsert_articles(rt: Runtime, articles: list[ArticleIn], *, source: str) -> ImportReport:
@@ -196,6 +215,8 @@ def upsert_articles(rt: Runtime, articles: list[ArticleIn], *, source: str) -> I
         from backend.services.calibration import recalibrate_if_stale
 
         recalibrate_if_stale(rt)
+    if report.added:
+        report.notes += language_advice(rt)
     return report
 
 

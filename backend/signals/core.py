@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from backend import tuning
 from backend.models import Escalation, Sentiment, Signals, Turn
-from backend.signals import rules
+from backend.signals import rules, sentiment_words
 from backend.signals.escalation import READABLE, TRIGGERS, assess, quote
 from backend.signals.language import detect_language
 from backend.vocabulary import Sentiment as SentimentLabel
@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
     from backend.retrieval.embed import Embedder
 
-SENTIMENT_LANGUAGES = ("en",)  # VADER's lexicon is English; elsewhere the label is "unknown", never a guess
+SENTIMENT_LANGUAGES = ("en",)  # VADER's lexicon is English
+# es de fr nl pt it read with hand-written lexicons (sentiment_words.py); elsewhere the label is "unknown", never a guess
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +95,9 @@ def compute_signals(messages: Sequence[Turn], *, tier: str | None = None,
     recent_text = "\n".join(recent)
     language = detect_language(recent_text or "\n".join(customer))
     english = language in SENTIMENT_LANGUAGES
-    scores = [sentiment(t) for t in customer] if english else []
+    readable = english or language in sentiment_words.SUPPORTED
+    scores = [sentiment(t) for t in customer] if english else \
+        [sentiment_words.score(t, language) or 0.0 for t in customer] if readable else []
     current = scores[-1] if scores else 0.0
 
     found = assess(messages, embedder or default_embedder(), language=language)
@@ -118,7 +121,7 @@ def compute_signals(messages: Sequence[Turn], *, tier: str | None = None,
     if "repeat" in active:
         codes.append("repeat")
         reasons.append(f"{READABLE['repeat']}: {quote(active['repeat'])}")
-    if english and len(scores) >= 3 and scores[-1] < scores[0] - tuning.SENTIMENT_TREND_DROP \
+    if readable and len(scores) >= 3 and scores[-1] < scores[0] - tuning.SENTIMENT_TREND_DROP \
             and scores[-1] < tuning.SENTIMENT_TREND_FLOOR:
         codes.append("negative_trend")
         reasons.append(f"Sentiment getting worse ({scores[0]:+.2f} \u2192 {scores[-1]:+.2f})")
@@ -134,19 +137,19 @@ def compute_signals(messages: Sequence[Turn], *, tier: str | None = None,
     shouting = any(rules.shouting(t) for t in recent)
     if shouting:
         reasons.append("Shouting (capitals or !!!)")
-    if english and current <= tuning.SENTIMENT_VERY_NEGATIVE and not any(c in codes for c in TRIGGERS):
+    if readable and current <= tuning.SENTIMENT_VERY_NEGATIVE and not any(c in codes for c in TRIGGERS):
         reasons.append(f"Very negative sentiment ({current:+.2f})")
 
     friction = {"repeat", "negative_trend", "long_unresolved"} & set(codes) or "money" in active or shouting \
-        or (swearing is not None and current <= 0) or (english and current <= tuning.SENTIMENT_VERY_NEGATIVE)
+        or (swearing is not None and current <= 0) or (readable and current <= tuning.SENTIMENT_VERY_NEGATIVE)
     risk = "high" if any(c in codes for c in (*TRIGGERS, "vip_money")) else "medium" if friction else "low"
     # VADER reads "THIRD time!!! speak to a manager" as mildly positive; the reasons found pull it down.
-    if english:
+    if readable:
         current = max(-1.0, current - tuning.SENTIMENT_REASON_PULL * sum(c in codes for c in (*TRIGGERS, "repeat", "profanity")))
         label: SentimentLabel = sentiment_label(current)
     else:
         label = "unknown"
-    urgency: Urgency = "high" if rules.URGENT.search(recent_text) or (risk == "high" and (current < tuning.SENTIMENT_NEGATIVE or not english)) \
+    urgency: Urgency = "high" if rules.URGENT.search(recent_text) or (risk == "high" and (current < tuning.SENTIMENT_NEGATIVE or not readable)) \
         else "medium" if current < tuning.SENTIMENT_NEGATIVE or risk == "medium" else "low"
     ordered = [c for c in ("human", "churn", "legal", "chargeback", "public", "repeat", "vip_money",
                            "negative_trend", "long_unresolved", "profanity") if c in codes]

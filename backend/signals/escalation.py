@@ -204,15 +204,21 @@ def score_units(texts: list[str], probabilities: np.ndarray, message_index: list
         mentioned: list[str] = []
         said: set[str] = set()  # reasons named in so many words ("filing a chargeback")
         for head in TRIGGERS:
-            term = bool(rules.TERMS[head].search(text))
+            term = bool(rules.TERMS[head].search(text)) and (english or not (
+                (head == "human" and rules.OWN_BOSS.search(text)) or (head == "churn" and rules.ONE_ORDER.search(text))))
             score = float(p[column[head]]) + tuning.ESCALATION_TERM_BONUS * term
             if term or score >= tuning.ESCALATION_THRESHOLD / 2:
                 mentioned.append(head)
             explicit = head in rules.EXPLICIT and rules.EXPLICIT[head].search(text) and not text.rstrip().endswith("?")
             if explicit:
                 said.add(head)
-            if explicit or (score >= tuning.ESCALATION_THRESHOLD if english
-                            else term and score >= tuning.ESCALATION_FOREIGN_THRESHOLD):
+            # outside English a whole phrase ("hablar con un supervisor", "ik zeg op") is said in so many words
+            phrased = not english and bool(rules.PHRASES[head].search(text))
+            if phrased:
+                mentioned.append(head)
+                said.add(head)
+            if explicit or phrased or (score >= tuning.ESCALATION_THRESHOLD if english
+                                       else term and score >= tuning.ESCALATION_FOREIGN_THRESHOLD):
                 fired.append(head)
         money = float(p[column["money"]]) + tuning.ESCALATION_TERM_BONUS * bool(MONEY_TERMS.search(text))
         if money >= tuning.ESCALATION_MONEY_THRESHOLD and (english or MONEY_TERMS.search(text)):

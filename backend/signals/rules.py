@@ -59,6 +59,103 @@ TERMS: dict[str, re.Pattern] = {
                  r"aanbieder\w*"),
 }
 
+# Outside English the exemplar bank (mostly English) reads little, so a request or threat said in so many words
+# raises its reason on its own: whole phrases, never a lone word ("gerente" may be the customer's own manager,
+# "cancelar el pedido" is an order, not the company). Written from how customers write, not from the blind set.
+PHRASES: dict[str, re.Pattern] = {
+    "human": _rx(
+        # es
+        r"(?:hablar|habl[ae]|pasar\w*|comunicar\w*)\s+(?:con|a)\s+(?:un[ao]?\s+|el\s+|la\s+|alg[uú]n\s+)?"
+        r"(?:persona|humano|supervisor\w*|responsable|encargad[oa]|gerente|jefe|superior|agente\s+real)",
+        r"(?:quiero|exijo|necesito)\s+(?:un[ao]?\s+|el\s+|al\s+)?(?:supervisor\w*|responsable|encargad[oa]|gerente|jefe)",
+        r"(?:una?\s+)?persona\s+(?:real|de\s+verdad)", r"que\s+me\s+llame\s+(?:alguien|un\w*|el|la)",
+        # de
+        r"(?:mit\s+)?(?:einem?|ihrem|ihre[nr]?|dem|der)\s+(?:vorgesetzt\w+|chef\w*|teamleit\w+|verantwortlich\w+|"
+        r"echten?\s+(?:menschen|person)|menschen|supervisor)\s+(?:sprechen|reden|verbinden)",
+        r"(?:echten?|richtigen?)\s+(?:menschen|person|mitarbeiter\w*)", r"(?:rückruf|zurückrufen|ruf\w*\s+mich\s+zurück)",
+        r"(?:an|zu)\s+(?:einen?|ihren?)\s+(?:vorgesetzt\w+|chef\w*|teamleit\w+)\s+weiter\w*",
+        # fr
+        r"(?:parler|voir|avoir)\s+(?:à|a|avec)?\s*(?:un(?:e)?\s+|votre\s+|le\s+|la\s+|quelqu'?un\s+)?"
+        r"(?:responsable|superviseur|sup[ée]rieur|manager|chef|humain|personne\s+r[ée]elle|vraie\s+personne|conseiller)",
+        r"(?:une?\s+)?(?:vraie?|v[ée]ritable)\s+(?:personne|humain)", r"qu'?(?:on|un\s+\w+)\s+me\s+rappelle",
+        r"(?:je\s+veux|j'exige)\s+(?:un|une|le|la|votre)\s+(?:responsable|superviseur|sup[ée]rieur|manager|chef)",
+        # nl
+        r"(?:spreken|praten|bellen)\s+(?:met\s+)?(?:een|uw|jullie|de)?\s*(?:leidinggevende|manager|supervisor|"
+        r"mens|echt\s+persoon|medewerker)", r"(?:een|uw|de)\s+(?:leidinggevende|manager|supervisor)\s+(?:spreken|aan\s+de\s+lijn)",
+        r"echt(?:e)?\s+(?:mens|persoon)", r"(?:bel|belt)\s+(?:me|mij)\s+(?:terug|op)", r"teruggebeld",
+        r"(?:me|mij)\s+(?:\w+\s+)?terugbell\w*",
+        # pt
+        r"(?:falar|fala)\s+com\s+(?:um[a]?\s+|o\s+|a\s+|algu[eé]m\s+)?(?:pessoa|humano|supervisor\w*|respons[aá]vel|"
+        r"gerente|chefe|superior|atendente\s+humano)", r"(?:pessoa|atendente)\s+(?:real|de\s+verdade|humana?)",
+        r"(?:quero|exijo)\s+(?:um[a]?\s+|o\s+|a\s+)?(?:supervisor\w*|respons[aá]vel|gerente|chefe)",
+        r"(?:me\s+ligu\w+|liguem-me)\s+de\s+volta",
+        # it
+        r"(?:parlare|parla)\s+con\s+(?:un[ao']?\s*|il\s+|la\s+|qualcuno\s+)?(?:persona|umano|supervisor\w*|"
+        r"responsabile|direttore|capo|superiore|operatore\s+(?:umano|vero))", r"(?:persona|operatore)\s+(?:vera|vero|reale|umano)",
+        r"(?:voglio|esigo)\s+(?:un[ao]?\s+|il\s+|la\s+)?(?:supervisor\w*|responsabile|direttore|capo)",
+        r"(?:richiamat\w+|mi\s+richiam\w+)"),
+    "churn": _rx(
+        r"(?:me\s+(?:doy|voy\s+a\s+dar)|darme|dar\w*\s+de)\s+de\s+baja", r"(?:dar(?:me)?|doy)\s+de\s+baja",
+        r"(?:me\s+voy|me\s+paso|me\s+cambio|cambiarme)\s+(?:a\s+(?:otr[ao]|la\s+competencia)|de\s+(?:compa[ñn][ií]a|"
+        r"operador\w*|proveedor\w*|banco))", r"cancel\w+\s+(?:mi|el|la)\s+(?:contrato|suscripci[oó]n|cuenta|l[ií]nea|"
+        r"servicio|seguro|abono)",
+        r"(?:ich\s+)?k[üu]ndige", r"(?:den\s+vertrag|das\s+abo)\s+k[üu]ndigen", r"(?:den|zum)\s+anbieter\s+wechs\w*", r"wechsle\s+(?:zu\s+(?:einem\s+)?anderen|den\s+anbieter|zur\s+konkurrenz)",
+        r"zur\s+konkurrenz", r"(?:verlasse|verlassen)\s+(?:sie|euch)",
+        r"(?:je\s+)?r[ée]silie", r"r[ée]silier\s+(?:mon|mes|le|l')", r"(?:je\s+)?(?:vais|pars)\s+(?:aller\s+)?(?:chez|voir)\s+(?:la\s+concurrence|"
+        r"un\s+autre|ailleurs)", r"changer\s+d[e']\s*(?:op[ée]rateur|fournisseur|banque|assureur)",
+        r"(?:ik\s+)?zeg\s+(?:\w+\s+){0,3}op", r"ik\s+(?:wil\s+)?(?:\w+\s+){0,3}opzeggen", r"(?:ik\s+)?stap\s+over\s+naar\s+(?:een\s+)?(?:andere|de\s+concurrent)", r"overstappen\s+naar\s+(?:een\s+)?(?:andere|de\s+concurrent)",
+        r"naar\s+(?:een\s+)?(?:andere\s+(?:provider|aanbieder|bank|verzekeraar)|de\s+concurrent)",
+        r"cancel\w+\s+(?:o\s+meu|a\s+minha|o|a)\s+(?:contrato|assinatura|conta|linha|servi[çc]o|seguro)",
+        r"(?:vou|vamos)\s+(?:mudar|trocar)\s+de\s+(?:operadora|fornecedor\w*|banco|seguradora)", r"rescis\w+",
+        r"(?:vou|vamos)\s+(?:para|pra)\s+(?:a\s+)?(?:concorr[eê]ncia|outr[ao])",
+        r"disdic\w+", r"disdett\w+", r"(?:passo|passer[òo])\s+(?:a|ad)\s+(?:un\s+)?(?:altr[oa]|concorrent\w+)",
+        r"cambi\w+\s+(?:operatore|fornitore|gestore|banca)"),
+    "legal": _rx(
+        r"(?:abogad[oa]|denuncia\w*|demandar\w*|poner\s+una\s+demanda|juzgado|tribunal\w*|ocu|facua|omic|"
+        r"oficina\s+(?:municipal\s+)?de\s+(?:informaci[oó]n\s+al\s+)?consum\w*|hoja\s+de\s+reclamaciones|"
+        r"reclamaci[oó]n\s+formal)",
+        r"(?:anwalt|anw[äa]lt\w*|rechtsanwalt\w*|klage|verklag\w*|vor\s+gericht|gerichtlich\w*|schlichtungsstelle|verbraucherzentrale|"
+        r"verbraucherschutz|bundesnetzagentur|\w*datenschutzbeauftragt\w*|anzeige\s+erstatt\w*|rechtliche\s+schritte|"
+        r"mahnverfahren)",
+        r"(?:avocat\w*|porter\s+plainte|d[ée]poser\s+(?:une\s+)?plainte|poursuiv\w*|tribunal\w*|justice|m[ée]diateur|ufc|que\s+choisir|dgccrf|cnil|"
+        r"mise\s+en\s+demeure|action\s+en\s+justice)",
+        r"(?:advocaat|rechter|rechtszaak|aangifte|geschillencommissie|consumentenbond|juridische\s+stappen|"
+        r"autoriteit\s+persoonsgegevens|acm|kifid|ingebrekestelling)",
+        r"(?:advogad[oa]|processar|tribunal|justi[çc]a|deco|livro\s+de\s+reclama[çc][õo]es|queixa\s+formal|procon|"
+        r"a[çc][ãa]o\s+judicial)",
+        r"(?:avvocat[oi]|denuncia|querela|tribunale|giudice|causa\s+legale|codacons|altroconsumo|agcom|"
+        r"diffida|vie\s+legali)"),
+    "chargeback": _rx(
+        r"contracargo\w*", r"(?:reclam\w+|disputar?|anular?)\s+(?:el\s+)?(?:cargo|pago)\s+(?:con|en|a\s+trav[ée]s\s+de)\s+"
+        r"(?:mi|el)\s+banco", r"(?:llamar|dir[ée]|hablar[ée]?)\s+(?:a|con)\s+mi\s+banco",
+        r"(?:lastschrift|zahlung|abbuchung)\s+(?:\w+\s+)?(?:zur[üu]ck\w*|widerruf\w*|storn\w*)", r"r[üu]ckbuch\w*",
+        r"(?:meine\s+)?bank\s+(?:einschalten|informieren|anrufen)",
+        r"opposition\s+(?:sur|au)", r"(?:contester|annuler)\s+(?:le\s+)?(?:pr[ée]l[eè]vement|paiement|d[ée]bit)\s+"
+        r"(?:aupr[eè]s\s+de|avec|par)\s+(?:ma|la)\s+banque", r"(?:appeler|contacter|voir)\s+ma\s+banque",
+        r"(?:betaling|afschrijving|incasso)\s+(?:\w+\s+)?(?:terug\w*|storn\w*)", r"laat\s+\w+\s+terugboeken",
+        r"(?:mijn|de)\s+bank\s+(?:inschakelen|bellen)",
+        r"(?:contestar|cancelar)\s+(?:a\s+)?(?:cobran[çc]a|pagamento|compra)\s+(?:no|com\s+o|junto\s+ao)\s+"
+        r"(?:meu\s+)?banco", r"ligar\s+(?:para\s+)?(?:o\s+)?meu\s+banco",
+        r"(?:contestare|disconoscere)\s+(?:l'|il\s+)?(?:addebito|pagamento)", r"chiamare\s+la\s+(?:mia\s+)?banca"),
+    "public": _rx(
+        r"(?:rese[ñn]a|opini[oó]n|valoraci[oó]n)\s+(?:negativa|mala|de\s+una\s+estrella)", r"redes\s+sociales",
+        r"(?:lo\s+)?(?:publicar[ée]|contar[ée])\s+(?:en|a)\s+(?:redes|twitter|internet|todo\s+el\s+mundo)",
+        r"(?:schlechte|negative)\s+bewertung\w*", r"(?:einen?\s+)?(?:stern|1-stern\w*)\s+bewert\w*", r"sozialen\s+medien",
+        r"(?:mauvais|n[ée]gatif)\s+avis", r"r[ée]seaux\s+sociaux", r"une\s+[ée]toile",
+        r"(?:slechte|negatieve)\s+(?:review|recensie|beoordeling)", r"sociale\s+media",
+        r"(?:m[áa]|negativa)\s+(?:avalia[çc][ãa]o|cr[íi]tica)", r"redes\s+sociais", r"reclame\s+aqui", r"portal\s+da\s+queixa",
+        r"(?:recensione|opinione)\s+negativa", r"una\s+stella", r"sui\s+social"),
+}
+
+# The customer's own boss is no request for ours: "mi jefe me pidió la factura", "meu gerente pediu a nota".
+OWN_BOSS = _rx(r"(?:mi|meu|minha|mein\w*|mon|ma|mijn|il\s+mio|la\s+mia|my|our|nuestro|notre|onze|nosso|il\s+nostro)\s+"
+               r"(?:gerente|jefe|jefa|chef\w*|manager|vorgesetzt\w*|leidinggevende|responsabile|responsable|capo|boss|"
+               r"supervisor\w*|respons[aá]vel)")
+
+# Cancelling one order or booking is no leaving: "puedo cancelar el pedido y hacerlo de nuevo?".
+ONE_ORDER = _rx(r"(?:cancel\w*|annul\w*|storn\w*|stornier\w*)\s+(?:\w+\s+){0,2}(?:pedido|encomenda|bestellung|commande|"
+                r"bestelling|ordine|order|reserva\w*|r[ée]servation|buchung|boeking|prenotazione)")
+
 # Said in so many words: a chargeback is a chargeback (unless ruled out, or asked about: "how do chargeback fees…?").
 EXPLICIT = {"chargeback": _rx(r"charge[- ]?backs?", r"direct\s+debit\s+guarantee")}
 
@@ -123,7 +220,12 @@ PROFANITY = _rx(r"f+u+c+k\w*", r"f[*#@$]{2,}k?\w*", r"s[*#@$]{2,}t", r"sh[i1]t\w
 
 URGENT = _rx(r"urgent(?:ly)?", r"asap", r"immediately", r"right\s+now", r"emergency", r"today", r"tonight",
              r"by\s+tomorrow", r"deadline", r"as\s+soon\s+as\s+possible", r"time[- ]sensitive", r"critical",
-             r"urgente", r"dringend", r"sofort", r"urgence", r"dringend", r"imediatamente", r"subito")
+             r"urgente", r"dringend", r"sofort", r"urgence", r"dringend", r"imediatamente", r"subito",
+             r"lo\s+antes\s+posible", r"cuanto\s+antes", r"inmediatamente", r"hoy\s+mismo", r"heute\s+noch",
+             r"so\s+schnell\s+wie\s+m[öo]glich", r"umgehend", r"d'urgence", r"imm[ée]diatement", r"au\s+plus\s+vite",
+             r"aujourd'hui\s+m[êe]me", r"spoed\w*", r"zo\s+snel\s+mogelijk", r"vandaag\s+nog", r"meteen",
+             r"o\s+quanto\s+antes", r"o\s+mais\s+r[áa]pido\s+poss[íi]vel", r"hoje\s+mesmo", r"il\s+prima\s+possibile",
+             r"immediatamente", r"oggi\s+stesso", r"urgentemente")
 
 
 def shouting(text: str) -> bool:

@@ -155,9 +155,39 @@ def test_language_of_short_messages(text, language):
     assert detect_language(text) == language
 
 
-def test_sentiment_outside_english_says_it_cannot_tell():
-    s = signals(("customer", "Estoy muy enfadado, el servicio es horrible y nadie me ayuda."))
-    assert s.language == "es"
+@pytest.mark.parametrize("text,language,label", [
+    ("Estoy muy enfadado, el servicio es horrible y nadie me ayuda.", "es", "negative"),
+    ("Das ist eine Frechheit, ich bin total enttäuscht!", "de", "negative"),
+    ("C'est inadmissible, je suis vraiment déçu.", "fr", "negative"),
+    ("Super, het werkt weer. Heel erg bedankt!", "nl", "positive"),
+    ("Muito obrigada, ficou tudo resolvido!", "pt", "positive"),
+    ("Non è un problema, grazie mille, gentilissimi.", "it", "positive"),
+])
+def test_sentiment_in_six_more_languages(text, language, label):
+    s = signals(("customer", text))
+    assert s.language == language and s.sentiment.label == label, s.sentiment
+
+
+def test_a_negated_complaint_word_is_not_negative():
+    assert signals(("customer", "No es ningún problema, todo perfecto, gracias.")).sentiment.label == "positive"
+    assert signals(("customer", "Ich bin nicht zufrieden mit dem Service.")).sentiment.score < 0
+
+
+def test_sentiment_outside_the_lexicons_says_it_cannot_tell():
+    s = signals(("customer", "Jag är mycket arg, tjänsten är hemsk och ingen hjälper mig."))
+    assert s.language not in ("en", "es", "de", "fr", "nl", "pt", "it")
     assert s.sentiment.label == "unknown"  # not a silent "neutral"
     english = signals(("customer", "I'm furious, the service is horrible and nobody helps me."))
     assert english.sentiment.label == "negative"
+
+
+def test_a_request_for_a_person_in_dutch_is_high_and_ones_own_manager_is_not():
+    s = signals(("customer", "Dit is de derde keer dat ik bel. Ik wil nu een leidinggevende spreken."))
+    assert s.language == "nl" and s.escalation.risk == "high" and "human" in s.escalation.codes
+    assert "repeat" in s.escalation.codes
+    own = signals(("customer", "Mijn leidinggevende vraagt om een kopie van de factuur, kunt u die mailen?"))
+    assert own.escalation.risk != "high", own.escalation
+    leaving = signals(("customer", "Ik zeg mijn abonnement op en stap over naar een andere provider."))
+    assert leaving.escalation.risk == "high" and "churn" in leaving.escalation.codes
+    one_order = signals(("customer", "Kan ik de bestelling annuleren en opnieuw plaatsen?"))
+    assert one_order.escalation.risk != "high", one_order.escalation
