@@ -68,7 +68,7 @@ class Drift:
     """Agents consistently stating another value than an article phrase does."""
 
     article: Article
-    said: Statement  # the article's phrase
+    said: Statement  # the article's phrase (its first, when the article states the value more than once)
     agents_phrase: str  # what agents say instead, as most of them write it
     agents_value: str
     conversations: int  # stating the agents' value
@@ -82,20 +82,32 @@ class Drift:
         return (f'the article says "{self.said.phrase}"; agents say "{self.agents_phrase}" in {self.conversations} '
                 f"of {self.speaking} conversations citing it{since}")
 
-    def updated_body(self) -> str:
-        """The article's text with its phrase replaced by what agents say."""
-        body = self.article.body
-        return body[:self.said.start] + self.agents_phrase + body[self.said.end:]
+    def phrases(self) -> list[Statement]:
+        """Every phrase of the article stating the drifting value (an article may repeat its window)."""
+        return [s for s in statements(self.article.body) if s.kind == self.said.kind and s.value == self.said.value]
+
+
+# "within a week", "up to a month": a time frame without a digit, which the evidence checks leave out.
+_ONE_UNIT = re.compile(r"\b(?:within|in|up to|after|for|under|less than|more than|over)\s+(?:a|an|one)\s+"
+                       r"(day|week|fortnight|month|year)\b", re.IGNORECASE)
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 
 
 def statements(text: str) -> list[Statement]:
     """The values `text` states, each with the content words of its sentence (values and links left out)."""
+    found = [(kind, start, end) for kind, start, end in commitments(text)]
+    taken = [(start, end) for _, start, end in found]
+    for match in _ONE_UNIT.finditer(text):
+        start, end = match.start(), match.end()
+        if not any(start < e and s < end for s, e in taken):
+            found.append(("time_frame", start, end))
     out = []
-    for kind, start, end in commitments(text):
+    for kind, start, end in sorted(found, key=lambda f: f[1]):
         if kind not in KINDS:
             continue
         phrase = text[start:end]
-        value = commitment_value(kind, phrase)
+        one = _ONE_UNIT.fullmatch(phrase)
+        value = f"{_UNIT_DAYS[one.group(1).lower()]} day" if one else commitment_value(kind, phrase)
         if value is None:
             continue
         sentence = URL.sub(" ", sentence_at(text, start, end).replace(phrase, " "))
@@ -105,14 +117,24 @@ def statements(text: str) -> list[Statement]:
 
 
 def _matter(said: Statement, article: list[Statement]) -> Statement | None:
-    """The article statement a reply's statement is about: same kind, most shared words, no tie."""
+    """The article statement a reply's statement is about: same kind, most shared words, no tie.
+
+    A reply stating a value the article states (of that kind) is about that statement, whatever its words:
+    the agent repeats the article (a sentence naming two of the article's values must not vote the first
+    against the second). Statements tied on shared words that state the same value are one matter.
+    """
+    repeated = [a for a in article if a.kind == said.kind and a.value == said.value]
+    if repeated:
+        return repeated[0]
     scored = sorted(((len(said.words & a.words), i) for i, a in enumerate(article) if a.kind == said.kind),
                     reverse=True)
     if not scored or scored[0][0] < tuning.DRIFT_MIN_SHARED_WORDS:
         return None
-    if len(scored) > 1 and scored[1][0] == scored[0][0]:
-        return None  # two phrases of the article fit as well: the reply's matter is unclear
-    return article[scored[0][1]]
+    tied = {article[i].value for score, i in scored if score == scored[0][0]}
+    if len(tied) > 1:
+        return None  # two phrases of the article with other values fit as well: the reply's matter is unclear
+    best = article[scored[0][1]]
+    return next(a for a in article if a.kind == best.kind and a.value == best.value)  # one vote per value
 
 
 def agent_replies(rt: Runtime, articles: list[Article]) -> list[Reply]:
@@ -243,8 +265,10 @@ def review_queue(rt: Runtime, *, today: dt.date | None = None) -> list[StaleArti
 def _update_draft(article: Article, drifts: list[Drift]) -> NewDraft:
     """One update draft for an article: every drifting phrase replaced by what agents say, with the evidence."""
     body = article.body
-    for found in sorted(drifts, key=lambda d: -d.said.start):  # from the end: earlier offsets stay valid
-        body = body[:found.said.start] + found.agents_phrase + body[found.said.end:]
+    edits = sorted(((said, found.agents_phrase) for found in drifts for said in found.phrases()),
+                   key=lambda edit: -edit[0].start)
+    for said, phrase in edits:  # from the end: earlier offsets stay valid
+        body = body[:said.start] + phrase + body[said.end:]
     changes = "; ".join(f'"{d.said.phrase}" -> "{d.agents_phrase}"' for d in drifts)
     evidence = [e for d in drifts for e in d.evidence]
     return NewDraft(
