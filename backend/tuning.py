@@ -83,8 +83,13 @@ ISSUE_DISTINCT = 0.5
 # ---- FAQ mining ------------------------------------------------------------------------------------------------
 # Fitted leave-one-dataset-out, then on all four sets (bench/bench_mining.py, bench/results/mining.json):
 NEIGHBOUR_K = 4  # the history's scale: median distance from a question to its 4th nearest neighbour
-CUT_SCALE = 1.6  # the cut is this times that scale
-REPLY_MERGE = 0.85  # topics whose agents' replies' centroids are this similar are one topic
+CUT_SCALE = 1.8  # the cut is this times that scale
+REPLY_MERGE = 0.75  # topics whose agents' replies' centroids are this similar are one topic
+SUBTOPIC_MERGE = 0.1  # draft-sized groups sharing this share of their kNN edges are one topic
+# Set by hand: the second level's neighbourhood and its sample (bounded cost at 100k questions).
+SUBTOPIC_K = 10  # nearest neighbours per question for the second level
+SUBTOPIC_POOL = 20000  # questions sampled across the groups for it...
+MIN_SUBTOPIC_SAMPLE = 5  # ...and at least this many per group
 # Set by hand (not fitted; the mining benchmark's KB is empty, so they are not exercised by it):
 CUT_MIN, CUT_MAX = 0.20, 0.65  # bounds on the cut (cosine distance)
 FAQ_ANSWERED = 0.5  # a topic counts as answered when its nearest article is at least this likely the answer
