@@ -74,6 +74,7 @@ bench: setup
 	$(PY) -m bench.bench_grounding
 	$(PY) -m bench.bench_summaries --heldout
 	$(PY) -m bench.bench_mining
+	$(PY) -m bench.bench_drift
 	$(PY) -m bench.bench_guardrails
 	$(PY) -m bench.bench_eval
 	$(PY) -m bench.bench_redaction

@@ -114,12 +114,17 @@ SUMMARY_AGENT_WEIGHTS = {"action": 3.0, "promise": 2.5, "reference": 0.75, "dm":
 # ---- FAQ mining ------------------------------------------------------------------------------------------------
 # Fitted leave-one-dataset-out, then on all four sets (bench/bench_mining.py, bench/results/mining.json):
 NEIGHBOUR_K = 4  # the history's scale: median distance from a question to its 4th nearest neighbour
-CUT_SCALE = 1.6  # the cut is this times that scale
-REPLY_MERGE = 0.85  # topics whose agents' replies' centroids are this similar are one topic
-MAX_REPLIES_COMPARED = 12  # replies embedded per topic to compare what agents answered
-REPLY_CHARS = 400  # of each reply, embedded for that comparison
+CUT_SCALE = 1.8  # the cut is this times that scale
+REPLY_MERGE = 0.75  # topics whose agents' replies' centroids are this similar are one topic
+SUBTOPIC_MERGE = 0.1  # draft-sized groups sharing this share of their kNN edges are one topic
+# Set by hand: the second level's neighbourhood and its sample (bounded cost at 100k questions).
+SUBTOPIC_K = 10  # nearest neighbours per question for the second level
+SUBTOPIC_POOL = 20000  # questions sampled across the groups for it...
+MIN_SUBTOPIC_SAMPLE = 5  # ...and at least this many per group
 # Set by hand (not fitted; the mining benchmark's KB is empty, so they are not exercised by it):
 CUT_MIN, CUT_MAX = 0.20, 0.65  # bounds on the cut (cosine distance)
+MAX_REPLIES_COMPARED = 12  # replies embedded per topic to compare what agents answered
+REPLY_CHARS = 400  # of each reply, embedded for that comparison
 FAQ_ANSWERED = 0.5  # a topic counts as answered when its nearest article is at least this likely the answer
 SAME_DRAFT = 0.85  # a topic whose questions are new, centred this close to an existing draft, is that draft
 SAME_MEMBERS = 0.3  # a topic holding this share of an existing draft's questions (or its own) is that draft

@@ -1,9 +1,9 @@
 """FAQ mining and review: cluster the questions customers repeat, draft an entry from what agents
 answered, and let a knowledge manager approve (a new KB article, indexed at once), edit, merge or reject.
 
-Clustering (retrieval/clustering.py): average linkage with a cut measured on each history, then topics
-whose agents answered alike merge; a topic found again in a later run grows its draft (whatever its status)
-instead of proposing it twice.
+Clustering (retrieval/clustering.py): average linkage with a cut measured on each history, then a topic's
+sub-groups merge (neighbouring questions, or agents who answered alike); a topic found again in a later run
+grows its draft (whatever its status) instead of proposing it twice.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from backend.errors import Conflict, InvalidInput, NotFound
 from backend.llm.base import LLMRequest, ProviderError, json_object
 from backend.llm.prompts import get_prompt
 from backend.models import DRAFT_STATUSES, ArticleIn, Draft
-from backend.retrieval.clustering import cluster, cut_distance, merge_by_replies
+from backend.retrieval.clustering import cluster, cut_distance, merge_subtopics
 from backend.services import kb as kb_service
 from backend.services.generation import OFFLINE, generate_or_fall_back
 from backend.services.history import embed_customer_messages
@@ -150,7 +150,7 @@ def mine(rt: Runtime, *, since: str | None = None, min_count: int = 5) -> MineRe
                 if len({rows[i].conversation_row for i in members}) >= min_count]
     known = KnownTopics(faq_store.existing_drafts(rt.db, embedder.name))
     samples = [_reply_sample(rt, rows, members, vectors) for members in repeated]
-    topics = sorted(_merge_alike_answers(repeated, samples), key=lambda topic: -len(topic[0]))
+    topics = sorted(_merge_subtopics(vectors, repeated, samples), key=lambda topic: -len(topic[0]))
     for members, sample in topics:
         report.clusters += 1
         outcome = _handle_cluster(rt, [rows[i] for i in members], vectors[members], sample, known,
@@ -200,10 +200,12 @@ def _reply_sample(rt: Runtime, rows: list[CustomerQuestion], members: list[int],
     return ReplySample(texts=texts, vectors=embedded)
 
 
-def _merge_alike_answers(groups: list[list[int]], samples: list[ReplySample]) -> list[tuple[list[int], ReplySample]]:
-    """Groups whose agents answered alike are one topic (wording split it; the answer does not)."""
+def _merge_subtopics(vectors: np.ndarray, groups: list[list[int]],
+                     samples: list[ReplySample]) -> list[tuple[list[int], ReplySample]]:
+    """Sub-groups of one topic become one (neighbouring questions, or agents who answered alike)."""
     merged: dict[int, tuple[list[int], ReplySample]] = {}
-    for members, sample, root in zip(groups, samples, merge_by_replies([s.centroid() for s in samples]), strict=True):
+    roots = merge_subtopics(vectors, groups, [s.centroid() for s in samples])
+    for members, sample, root in zip(groups, samples, roots, strict=True):
         if root not in merged:
             merged[root] = (list(members), sample)
             continue

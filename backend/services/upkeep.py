@@ -4,8 +4,9 @@ Drift rule (constants in backend/tuning.py): an agent reply *speaks to* an artic
 it (learning.ArticleLinker: imported history and recorded conversations) or when it is the final text of a
 suggestion citing it that the agent edited before sending. Each value the evidence checks extract from such
 a reply (amounts, percentages, time frames, dates, times, quantities: backend/llm/checks.py) is matched to
-the article's value of the same kind whose sentence shares the most content words with the reply's (at
-least DRIFT_MIN_SHARED_WORDS): that is "the same matter". An article phrase drifts when at least
+the article phrase stating that value, else to the article's value of the same kind (and unit, when one
+matches) whose sentence shares the most content words with the reply's (at least DRIFT_MIN_SHARED_WORDS):
+that is "the same matter". An article phrase drifts when at least
 DRIFT_MIN_CONVERSATIONS conversations state the same other value about it, and they are at least
 DRIFT_MIN_SHARE of the conversations stating any value about it. One agent's slip is below the count;
 agents repeating the article keep the share down.
@@ -50,6 +51,18 @@ class Statement:
     end: int
     words: frozenset[str]
 
+    @property
+    def unit(self) -> str:
+        """What the value counts in: "hour", "day", "GBP", "page"... (amount: its currency; number: its noun)."""
+        if self.kind == "amount":
+            return self.value.split(" ")[0] if " " in self.value else ""
+        return self.value.split(" ", 1)[1] if " " in self.value else ""
+
+    @property
+    def vote(self) -> str:
+        """The value agents are counted by: a quantity's number alone ("50 pages" and "50 free pages" agree)."""
+        return self.value.split(" ")[0] if self.kind == "number" else self.value
+
 
 @dataclass(frozen=True)
 class Reply:
@@ -68,7 +81,7 @@ class Drift:
     """Agents consistently stating another value than an article phrase does."""
 
     article: Article
-    said: Statement  # the article's phrase
+    said: Statement  # the article's phrase (its first, when the article states the value more than once)
     agents_phrase: str  # what agents say instead, as most of them write it
     agents_value: str
     conversations: int  # stating the agents' value
@@ -82,20 +95,47 @@ class Drift:
         return (f'the article says "{self.said.phrase}"; agents say "{self.agents_phrase}" in {self.conversations} '
                 f"of {self.speaking} conversations citing it{since}")
 
-    def updated_body(self) -> str:
-        """The article's text with its phrase replaced by what agents say."""
-        body = self.article.body
-        return body[:self.said.start] + self.agents_phrase + body[self.said.end:]
+    def phrases(self) -> list[Statement]:
+        """Every phrase of the article stating the drifting value (an article may repeat its window)."""
+        return [s for s in statements(self.article.body) if s.kind == self.said.kind and s.value == self.said.value]
+
+
+# "within a week", "up to a month": a time frame without a digit, which the evidence checks leave out.
+_ONE_UNIT = re.compile(r"\b(?:within|in|up to|after|for|under|less than|more than|over)\s+(?:a|an|one)\s+"
+                       r"(day|week|fortnight|month|year)\b", re.IGNORECASE)
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
+_ABBREVIATED = re.compile(r"\b(\d+)\s?(hrs?|mins?|wks?)\b", re.IGNORECASE)  # "48 hrs": the checks want words
+
+
+def _extra_time_frame(phrase: str) -> str | None:
+    """The value of a time frame the evidence checks do not read ("within a week", "48 hrs")."""
+    one = _ONE_UNIT.fullmatch(phrase)
+    if one:
+        return f"{_UNIT_DAYS[one.group(1).lower()]} day"
+    short = _ABBREVIATED.fullmatch(phrase)
+    if short:
+        unit = short.group(2).lower()[0]
+        number = int(short.group(1))
+        return f"{number * 7} day" if unit == "w" else f"{number} {'hour' if unit == 'h' else 'minute'}"
+    return None
 
 
 def statements(text: str) -> list[Statement]:
     """The values `text` states, each with the content words of its sentence (values and links left out)."""
+    found = [(kind, start, end) for kind, start, end in commitments(text)]
+    taken = [(start, end) for _, start, end in found]
+    for match in [*_ONE_UNIT.finditer(text), *_ABBREVIATED.finditer(text)]:
+        start, end = match.start(), match.end()
+        if not any(start < e and s < end for s, e in taken):
+            found.append(("time_frame", start, end))
+            taken.append((start, end))
     out = []
-    for kind, start, end in commitments(text):
+    for kind, start, end in sorted(found, key=lambda f: f[1]):
         if kind not in KINDS:
             continue
         phrase = text[start:end]
-        value = commitment_value(kind, phrase)
+        extra = _extra_time_frame(phrase)
+        kind, value = ("time_frame", extra) if extra else (kind, commitment_value(kind, phrase))
         if value is None:
             continue
         sentence = URL.sub(" ", sentence_at(text, start, end).replace(phrase, " "))
@@ -105,14 +145,26 @@ def statements(text: str) -> list[Statement]:
 
 
 def _matter(said: Statement, article: list[Statement]) -> Statement | None:
-    """The article statement a reply's statement is about: same kind, most shared words, no tie."""
-    scored = sorted(((len(said.words & a.words), i) for i, a in enumerate(article) if a.kind == said.kind),
-                    reverse=True)
+    """The article statement a reply's statement is about: same kind, most shared words, no tie.
+
+    A reply stating a value the article states (of that kind) is about that statement, whatever its words:
+    the agent repeats the article (a sentence naming two of the article's values must not vote the first
+    against the second). Statements tied on shared words that state the same value are one matter.
+    """
+    repeated = [a for a in article if a.kind == said.kind and a.value == said.value]
+    if repeated:
+        return repeated[0]
+    same_kind = [a for a in article if a.kind == said.kind]
+    # Hours are compared with hours before minutes, pounds with pounds, pages with pages.
+    pool = [a for a in same_kind if a.unit == said.unit] or same_kind
+    scored = sorted(((len(said.words & a.words), i) for i, a in enumerate(pool)), reverse=True)
     if not scored or scored[0][0] < tuning.DRIFT_MIN_SHARED_WORDS:
         return None
-    if len(scored) > 1 and scored[1][0] == scored[0][0]:
-        return None  # two phrases of the article fit as well: the reply's matter is unclear
-    return article[scored[0][1]]
+    tied = {pool[i].value for score, i in scored if score == scored[0][0]}
+    if len(tied) > 1:
+        return None  # two phrases of the article with other values fit as well: the reply's matter is unclear
+    best = pool[scored[0][1]]
+    return next(a for a in article if a.kind == best.kind and a.value == best.value)  # one vote per value
 
 
 def agent_replies(rt: Runtime, articles: list[Article]) -> list[Reply]:
@@ -165,13 +217,13 @@ def _article_drift(article: Article, replies: list[Reply]) -> list[Drift]:
         for statement in statements(reply.text):
             target = _matter(statement, said)
             if target is not None:
-                votes[said.index(target)].setdefault(reply.conversation, (statement.value, statement.phrase, reply))
+                votes[said.index(target)].setdefault(reply.conversation, (statement.vote, statement.phrase, reply))
     drifts = []
     for index, by_conversation in votes.items():
         target = said[index]
         counts = Counter(value for value, _, _ in by_conversation.values())
         for value, count in counts.most_common():
-            if value == target.value or count < tuning.DRIFT_MIN_CONVERSATIONS:
+            if value == target.vote or count < tuning.DRIFT_MIN_CONVERSATIONS:
                 continue
             if count / len(by_conversation) < tuning.DRIFT_MIN_SHARE:
                 continue
@@ -243,8 +295,10 @@ def review_queue(rt: Runtime, *, today: dt.date | None = None) -> list[StaleArti
 def _update_draft(article: Article, drifts: list[Drift]) -> NewDraft:
     """One update draft for an article: every drifting phrase replaced by what agents say, with the evidence."""
     body = article.body
-    for found in sorted(drifts, key=lambda d: -d.said.start):  # from the end: earlier offsets stay valid
-        body = body[:found.said.start] + found.agents_phrase + body[found.said.end:]
+    edits = sorted(((said, found.agents_phrase) for found in drifts for said in found.phrases()),
+                   key=lambda edit: -edit[0].start)
+    for said, phrase in edits:  # from the end: earlier offsets stay valid
+        body = body[:said.start] + phrase + body[said.end:]
     changes = "; ".join(f'"{d.said.phrase}" -> "{d.agents_phrase}"' for d in drifts)
     evidence = [e for d in drifts for e in d.evidence]
     return NewDraft(

@@ -172,6 +172,34 @@ def test_update_drafts_through_approval_and_the_reimport_warning(tmp_path):
         rt.close()
 
 
+def test_reimport_after_an_approved_update_applies_a_changed_source(tmp_path):
+    """Only the text the update replaced is held back: the team editing the source file still wins."""
+    import shutil
+
+    from backend.services import faq as faq_service
+    from backend.services import history
+    from tests.conftest import make_runtime
+
+    kb = tmp_path / "kb"
+    shutil.copytree(FIXTURES / "kb", kb)
+    rt = make_runtime(tmp_path / "store")
+    try:
+        kb_service.import_paths(rt, [kb])
+        history.import_history(rt, [FIXTURES / "drift.jsonl"])
+        faq_service.mine(rt, min_count=5)
+        (draft,) = [d for d in faq_service.list_drafts(rt) if d.article_id == "returns"]
+        faq_service.approve(rt, draft.id, user="Chloe")
+        source = kb / "returns.md"
+        source.write_text(source.read_text(encoding="utf-8").replace("within 30 days", "within 21 days"),
+                          encoding="utf-8")
+        report = kb_service.import_paths(rt, [kb])
+        assert not any("approved update" in note for note in report.notes)
+        article = kb_service.get_article(rt, "returns")
+        assert article is not None and "within 21 days" in article.body and "14 days" not in article.body
+    finally:
+        rt.close()
+
+
 def test_rejected_update_is_not_proposed_again(tmp_path):
     from backend.services import faq as faq_service
 

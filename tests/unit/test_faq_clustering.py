@@ -58,10 +58,29 @@ def test_the_cut_adapts_to_how_spread_out_each_history_is():
 
 
 def test_topics_whose_agents_answered_alike_merge():
+    points = _topics(0.05, topics=3, size=10)
+    groups = [list(range(i * 10, (i + 1) * 10)) for i in range(3)]
     replies = _topics(0.02, topics=3, size=1)  # three distinct answers
-    same_answer = [replies[0], replies[0] * 0.99 + replies[1] * 0.01, replies[2], None]
-    roots = clustering.merge_by_replies([r / np.linalg.norm(r) if r is not None else None for r in same_answer], 0.9)
-    assert roots[0] == roots[1] and len({roots[0], roots[2], roots[3]}) == 3
+    same_answer = [replies[0], replies[0] * 0.99 + replies[1] * 0.01, replies[2]]
+    units = [r / np.linalg.norm(r) for r in same_answer]
+    roots = clustering.merge_subtopics(points, groups, units, link=9.0, replies=0.9)
+    assert roots[0] == roots[1] and roots[2] not in (roots[0], roots[1])
+    unknown = clustering.merge_subtopics(points, groups, [units[0], None, units[2]], link=9.0, replies=0.9)
+    assert len(set(unknown)) == 3  # no reply known: nothing to compare
+
+
+def test_a_topic_split_by_the_cut_merges_and_distinct_topics_do_not():
+    points = _topics(0.3, topics=3, size=30, seed=4)
+    # Each topic cut into two halves by wording (a line through it), as a too-fine cut leaves it.
+    groups = []
+    for t in range(3):
+        members = np.arange(t * 30, (t + 1) * 30)
+        side = points[members] @ points[members[0]] > np.median(points[members] @ points[members[0]])
+        groups += [members[side].tolist(), members[~side].tolist()]
+    roots = clustering.merge_subtopics(points, groups, [None] * 6, link=0.15, replies=1.01)
+    assert [roots[0] == roots[1], roots[2] == roots[3], roots[4] == roots[5]] == [True, True, True]
+    assert len(set(roots)) == 3
+    assert len(set(clustering.merge_subtopics(points, groups, [None] * 6, link=9.0, replies=1.01))) == 6
 
 
 @pytest.mark.parametrize(("text", "expected"), [

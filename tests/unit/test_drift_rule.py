@@ -1,0 +1,52 @@
+"""The drift rule's matching of an agent's value to the article phrase it is about (backend/services/upkeep.py)."""
+
+from __future__ import annotations
+
+from backend.models import Article
+from backend.services import upkeep
+
+
+def _article(body: str) -> Article:
+    return Article(row_id=1, article_id="a", source="kb", title="Room cancellations", body=body, url=None, tags=[],
+                   status="published", origin_path=None, content_hash="h", created_at="", updated_at="")
+
+
+def _drift(body: str, replies: list[str]) -> list[upkeep.Drift]:
+    article = _article(body)
+    return upkeep._article_drift(article, [upkeep.Reply(1, f"c{i}", f"T{i}", f"m{i}", text, f"2026-10-{i + 1:02d}")
+                                           for i, text in enumerate(replies)])
+
+
+def test_time_frames_without_a_digit_and_abbreviated_units():
+    found = {(s.kind, s.value) for s in upkeep.statements("Report it within a week. The window is 48 hrs.")}
+    assert found == {("time_frame", "7 day"), ("time_frame", "48 hour")}
+
+
+def test_a_sentence_repeating_two_of_the_articles_values_is_no_drift():
+    body = ("A pause lasts from 1 to 8 weeks. We email you 3 days before your first box after a pause, "
+            "so you can extend it.")
+    replies = ["You can pause for 1 to 8 weeks and the plan restarts; we email you 3 days before the first box."] * 5
+    assert _drift(body, replies) == []
+
+
+def test_hours_are_compared_with_hours_and_a_repeated_window_is_one_matter():
+    body = ("Cancel at least 24 hours before the start for a full credit. No-shows: the room is released 15 "
+            "minutes after the start and charged in full. Cancellations within 24 hours are charged in full.")
+    replies = ["Free cancellation is now until 48 hours before the booking starts; within that it's charged in full.",
+               "Cancellations are free up to 48 hours before the start time.",
+               "The free cancellation window is 48 hrs before the booking.",
+               "As you cancelled less than 48 hours before the start, it was charged in full.",
+               "Cancel 24 hours before the start for a full credit."]
+    (drift,) = _drift(body, replies)
+    assert (drift.said.phrase, drift.agents_value, drift.conversations, drift.speaking) == ("24 hours", "48 hour", 4, 5)
+    draft = upkeep._update_draft(drift.article, [drift])
+    assert "24 hours" not in draft.answer and draft.answer.count("48 hours") == 2 and "15 minutes" in draft.answer
+
+
+def test_quantities_are_counted_by_their_number():
+    body = "Each member gets 100 free black-and-white pages per month. Colour costs €0.25 per page."
+    replies = ["Every member gets 50 free black-and-white pages per month.",
+               "The free allowance is 50 pages per month.",
+               "The monthly allowance is now 50 black-and-white pages per member."]
+    (drift,) = _drift(body, replies)
+    assert (drift.said.phrase, drift.agents_value, drift.conversations) == ("100 free", "50", 3)
