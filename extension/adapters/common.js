@@ -96,6 +96,7 @@ export function toConversation({ helpdesk, ticketId, url, subject, customerName,
     .map((m) => {
       const out = { id: m.id || contentId(m), role: m.role || "unknown", text: m.text.slice(0, MAX_MESSAGE_CHARS) };
       if (m.at) out.at = m.at;
+      if (m.author) out.author = String(m.author).slice(0, 200);
       return out;
     })
     .slice(-MAX_MESSAGES);
