@@ -723,7 +723,11 @@ export default {
     if (cached && cached.parent.isConnected && cached.doc === doc && size < cached.size * 1.2 + 200) blocks = collectBlocks(cached, editor);
     if (!blocks || !blocks.length) {
       const found = findMessageBlocks(doc, editor);
-      if (!found) return null;
+      if (!found) {
+        // A reply box with no thread around it is a ticket this reader cannot read (say so; offer Teach).
+        lastJudgement = editor ? { confidence: 0, warnings: ["no messages found around the reply box"], ticketLike: true } : null;
+        return null;
+      }
       // A weak guess is not kept: the real thread may still be loading.
       let signals = 0;
       for (const m of found.members) {
