@@ -58,9 +58,12 @@ test("form labels, buttons and headings are never taken for the customer's name"
 
 test("every app under test has a captured page with the same expectations", () => {
   for (const [app, spec] of Object.entries(EXPECTED.apps)) {
-    const { conversation, messages } = readPage(spec.page);
-    assert.equal(conversation.customer?.name, spec.customer, app);
-    assert.deepEqual(messages.map((m) => m.role), spec.roles, app);
-    spec.texts.forEach((t, i) => assert.match(messages[i].text.replace(/\s+/g, " "), new RegExp(t), `${app} message ${i}`));
+    for (const ticket of spec.tickets || [spec]) {
+      const { conversation, messages } = readPage(ticket.page);
+      assert.equal(conversation.customer?.name, ticket.customer, app);
+      assert.deepEqual(messages.map((m) => m.role), ticket.roles, app);
+      ticket.texts.forEach((t, i) => assert.match(messages[i].text.replace(/\s+/g, " "), new RegExp(t), `${app} message ${i}`));
+      if (ticket.authors) assert.deepEqual(messages.map((m) => m.author ?? null), ticket.authors, `${app} authors`);
+    }
   }
 });
