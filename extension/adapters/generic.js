@@ -41,6 +41,7 @@ const SELECTORS = {
   notAuthor: "label, button, option, select, textarea, legend, [role='button'], [role='menu'], [role='tab'], ul, ol, menu, [class*='dropdown' i], [class*='menu' i], [class*='action' i], [class*='attachment' i], [class*='upload' i], [class*='file' i]",
   dataEntry: "textarea, select, [contenteditable='true'], input:not([type]), input[type='text'], input[type='email'], input[type='search'], input[type='number'], input[type='date'], input[type='password']",
   requester: "[class*='customer-name' i], [class*='contact-name' i], [class*='contact--name' i], [class*='requester' i] [class*='name' i], [itemprop='customer']",
+  requesterLabel: "th, dt, [class*='label' i], [class*='author' i], [class*='byline' i], [class*='reporter' i], [class*='submitter' i], [class*='requester' i]",
   subject: "[class*='subject' i]:not(input):not(textarea):not(label):not(th), [class*='subj' i]:not(input):not(textarea), [class*='ticket-title' i], [class*='tixTitle' i], [data-testid*='subject' i]",
   subjectInput: "input[name='subject' i], input[name='title' i]",
   noteToggle: "button, [role='tab'], [role='radio'], label, a",
@@ -623,7 +624,8 @@ function readRequester(doc) {
     const name = nameFrom(lineOf(element));
     if (name) return name;
   }
-  for (const label of doc.querySelectorAll("th, dt, label, strong, b, span, div, p")) {
+  // Field labels and bylines only: scanning every element's text would cost a long thread dearly.
+  for (const label of doc.querySelectorAll(SELECTORS.requesterLabel)) {
     if (label.children.length > 3 || (label.textContent || "").length > 120 || label.closest(`${SELECTORS.excluded}, form, ${SELECTORS.hidden}`)) continue;
     const own = lineOf(label);
     if (REQUESTER_LABEL.test(own) && label.nextElementSibling) {
