@@ -111,9 +111,22 @@ export class Controller {
       return;
     }
     const { conversation, hasThread, unreadable, judgement } = this.reader.read(url);
-    if (!hasThread && !unreadable && !this.overlay && adapter === generic) {
-      this.lastEmptyScan = Date.now(); // not a helpdesk page (yet): stay out of the way
-      return;
+    if (hasThread) this.emptySince = 0;
+    if (!hasThread && !this.overlay && adapter === generic) {
+      // A reply box with no thread around it is a ticket we cannot read, but only if it is still so a
+      // scan later: many helpdesks render the thread after the composer.
+      const now = Date.now();
+      this.emptySince = this.emptySince || now;
+      if (!unreadable || now - this.emptySince < EMPTY_RESCAN_MS) {
+        this.lastEmptyScan = now; // not a helpdesk page (yet): stay out of the way
+        if (unreadable && !this.emptyTimer) {
+          this.emptyTimer = setTimeout(() => {
+            this.emptyTimer = null;
+            this.refresh();
+          }, EMPTY_RESCAN_MS);
+        }
+        return;
+      }
     }
     this.ensureOverlay();
     this.overlay.setSite(gated ? siteLabel(url.origin) : null);

@@ -115,6 +115,8 @@ test("an unreadable page sends nothing and offers Teach; once taught, its thread
   const file = join(import.meta.dirname, "../fixtures/unreadable.html");
   const { chrome, controller, shadow, win } = await demo({ enabledSites: { [ORIGIN]: true } }, { file, url: `${ORIGIN}/tickets/4471` });
   await settle();
+  assert.equal(shadow(), null, "a thread may still be loading: nothing is shown at once");
+  await settle(2100); // ...and a scan later the page is still a reply box without a thread
   const notice = shadow()?.querySelector('[data-tandem="unreadable"]');
   assert.ok(notice && !notice.hidden, "the unreadable notice is shown");
   assert.equal(chrome.assists().length, 0, "nothing is asked from a page read wrongly");
