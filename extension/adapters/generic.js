@@ -69,7 +69,7 @@ const VISIBILITY_NOTE = /^(?:private|internal|private note|internal note|interna
 const VISIBILITY_TOKEN = /^(?:is-|message-|msg-)?(?:private|internal)(?:-notes?|-comment|-message)?$/i;
 // Labels that name the ticket's requester in a field table ("Reported by:" Jonas Weber).
 const REQUESTER_LABEL = /^(?:reported by|reporter|requester|requested by|requestor|customer|contact|opened by|created by|submitted by|added by|author)\s*:?$/i;
-const REQUESTER_INLINE = /^(?:reported|requested|opened|created|submitted|added) by\s+(.+?)(?:\s+(?:about|over|almost|\d).*)?$/i;
+const REQUESTER_INLINE = /^(?:reported|requested|opened|created|submitted|added) by\s+(.+?)(?:\s+(?:about|over|almost|less than|an?|\d).*)?$/i;
 const UTILITY_CLASS = /^(?:flex|inline-flex|grid|block|row|col(?:-.*)?|container|clearfix|relative|absolute|d-.+|w-.+|h-.+|[pm][xytblr]?-.+|gap-.+|items-.+|justify-.+|text-.+|bg-.+)$/;
 const ID_HEADING = /^(?:(?:ticket|issue|case|request|conversation)\s*#?\s*\d+\b.*|#\s*\d+)$/i;
 
@@ -633,7 +633,10 @@ function readRequester(doc) {
       if (name) return name;
     }
     const inline = own.match(REQUESTER_INLINE);
-    if (inline && nameFrom(inline[1])) return nameFrom(inline[1]);
+    if (!inline) continue;
+    // "Added by <a>Ines Duarte</a> <a>less than a minute</a> ago": the name is the byline's first named element.
+    for (const child of label.children) if (nameFrom(lineOf(child))) return nameFrom(lineOf(child));
+    if (nameFrom(inline[1])) return nameFrom(inline[1]);
   }
   return undefined;
 }

@@ -121,11 +121,15 @@ test("an unreadable page sends nothing and offers Teach; once taught, its thread
   assert.ok(notice && !notice.hidden, "the unreadable notice is shown");
   assert.equal(chrome.assists().length, 0, "nothing is asked from a page read wrongly");
   const taught = controller.teach();
-  win.document.querySelectorAll("desk-message")[1].click();
+  const message = win.document.querySelectorAll("desk-message")[1];
+  message.dispatchEvent(new win.MouseEvent("mouseover", { bubbles: true })); // the picker highlights it first
+  message.click();
   win.document.getElementById("reply").click();
   await taught;
   await settle();
   assert.equal(controller.adapter.name, "taught");
+  const stored = await chrome.storage.local.get(`taught:${ORIGIN}`);
+  assert.doesNotMatch(stored[`taught:${ORIGIN}`].message, /tandem-picking/, "the highlight class is not part of the selector");
   assert.ok(notice.hidden, "the notice is gone");
   const sent = chrome.assists().at(-1).conversation;
   assert.deepEqual(sent.messages.map((m) => m.role), ["customer", "agent", "note", "customer"], JSON.stringify(sent.messages));

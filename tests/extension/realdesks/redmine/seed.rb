@@ -31,13 +31,13 @@ def issue(project, author, subject, description, at, notes)
   record = Issue.new(project: project, tracker: project.trackers.first, author: author, subject: subject,
                      description: description, priority: IssuePriority.default || IssuePriority.first,
                      status: IssueStatus.order(:position).first)
-  record.created_on = record.updated_on = Time.utc(*at)
   record.save!
   notes.each do |who, text, when_at, private_note|
     journal = Journal.new(journalized: record, user: who, notes: text, private_notes: private_note)
-    journal.created_on = Time.utc(*when_at)
     journal.save!
+    journal.update_column(:created_on, Time.utc(*when_at)) # callbacks stamp "now" on create
   end
+  record.update_columns(created_on: Time.utc(*at), updated_on: Time.utc(*notes.last[2]))
   record.id
 end
 
