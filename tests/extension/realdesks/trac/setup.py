@@ -29,7 +29,7 @@ def log(text):
 def ensure_trac():
     """Trac in its own venv (kept in the cache between runs)."""
     python = VENV / "bin/python"
-    probe = [str(python), "-c", "import trac, sys; sys.exit(trac.__version__ != %r)" % VERSION]
+    probe = [str(python), "-c", f"import trac, sys; sys.exit(trac.__version__ != {VERSION!r})"]
     if python.exists() and subprocess.run(probe, capture_output=True).returncode == 0:
         return python
     t0 = time.time()
