@@ -1,6 +1,6 @@
 // The generic reader on real helpdesk pages (tests/extension/fixtures/real/*.html: pages captured from
-// Request Tracker and Roundup running on loopback, and pages rendered from the real templates of
-// osTicket, FreeScout, Zammad, Chatwoot and UVdesk) against fixtures/real/expected.json.
+// Request Tracker, Roundup (three templates), Trac and Redmine running on loopback, and pages rendered from the real templates of
+// osTicket, FreeScout, Zammad, Chatwoot and UVdesk) against fixtures/real/expected.json ("heldout" pages: gaps kept as read).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
