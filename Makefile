@@ -15,7 +15,7 @@ export HF_HUB_OFFLINE := 1
 export HF_HUB_DISABLE_PROGRESS_BARS := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup demo test test-fast test-python test-extension browsers postgres lint bench bench-local-llm clean
+.PHONY: setup demo test test-fast test-python test-extension browsers postgres realdesks lint bench bench-local-llm clean
 
 setup: $(STAMP)
 
@@ -54,11 +54,20 @@ postgres:
 	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { echo "installing Debian postgresql"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql >/dev/null; }
 
+# Debian's Request Tracker 5 and Redmine 5 for the generic reader's end-to-end tests on real helpdesks
+# (tests/extension/realdesks/: each app's setup script builds a throwaway instance on loopback; Roundup
+# and Trac come from PyPI into cached venvs there, in seconds).
+REALDESK_PACKAGES := request-tracker5 rt5-db-sqlite rt5-standalone redmine redmine-sqlite ruby-webrick
+realdesks:
+	@missing=$$(for p in $(REALDESK_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then echo "installing Debian $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; fi
+
 $(NODE_STAMP): $(EXT_TESTS)/package.json $(EXT_TESTS)/package-lock.json
 	cd $(EXT_TESTS) && npm ci --no-audit --no-fund --loglevel=error
 	@touch $(NODE_STAMP)
 
-test-extension: setup browsers $(NODE_STAMP)
+test-extension: setup browsers realdesks $(NODE_STAMP)
 	cd $(EXT_TESTS) && node --test unit/
 	cd $(EXT_TESTS) && CHROMIUM_PATH=$(CHROMIUM) node --test --test-concurrency=1 e2e/
 

@@ -163,7 +163,8 @@ export function toConversation({ helpdesk, ticketId, url, subject, customerName,
       if (m.at) out.at = m.at;
       // Who wrote an agent reply or note (DESIGN.md's `author`): auto-QA and handoff metrics count per agent.
       // Never on a customer's message: the customer's name is not sent as an author.
-      if (m._author && (out.role === "agent" || out.role === "note")) out.author = String(m._author).slice(0, 200);
+      const author = m.author || m._author;
+      if (author && (out.role === "agent" || out.role === "note")) out.author = String(author).slice(0, 200);
       return out;
     })
     .slice(-MAX_MESSAGES);

@@ -3,9 +3,12 @@
 // repeated message-like blocks with prose in them, an author near each body, speaker cues (classes,
 // header words, names, alignment) and a visible reply box. The same block reader serves pages taught
 // with the picker (taught.js). Tuned on real pages: Request Tracker, Roundup, osTicket, FreeScout,
-// Zammad, Chatwoot, UVdesk (tests/extension/fixtures/real).
+// Zammad, Chatwoot, UVdesk, Trac, Redmine (tests/extension/fixtures/real). Every weight is in
+// reader-tuning.js; how sure a read is, in judge.js.
 import { MAX_MESSAGES, byText, editableWithin, inferRolesByAuthor, roleFromCues, ticketIdFromUrl, timeOf, toConversation } from "./common.js";
 import { isVisible, lineOf, textOf } from "../lib/dom.js";
+import { ThreadMemory, judgeRead } from "../lib/judge.js";
+import { BODY, GROUP, RESCORE } from "../lib/reader-tuning.js";
 
 const SELECTORS = {
   main: ["main", "[role='main']", "#main", "#content", "body"],
@@ -30,17 +33,22 @@ const SELECTORS = {
   // Inside a body: quoted history, signatures and controls are not the message.
   quoted: "blockquote, [class*='quote' i], [class*='signature' i], [data-signature]",
   bodyNoise: "button, [role='button'], .btn, select, input, textarea, [class*='attachment' i], [class*='overflow' i], [class*='meta' i]",
+  // A message's chrome: labels, badges, visibility markers, action rows, forms. Removed when short.
+  chrome: "label, form, menu, [role='toolbar'], [class*='badge' i], [class*='label' i], [class*='tag' i], [class*='chip' i], [class*='visib' i], [class*='private' i], [class*='internal' i], [class*='action' i], [class*='toolbar' i], [class*='contextual' i], [class*='status' i], [class*='recipient' i], [class*='sent-to' i], [class*='header' i], [class*='footer' i]",
+  // The ticket's own description, shown apart from the follow-ups.
+  description: "[itemprop='description'], [class*='description' i], [id*='description' i], [class*='ticket-body' i], [class*='issue-body' i], [class*='original-message' i]",
   // Inside a block, these hold links and file names, never the author.
   notAuthor: "label, button, option, select, textarea, legend, [role='button'], [role='menu'], [role='tab'], ul, ol, menu, [class*='dropdown' i], [class*='menu' i], [class*='action' i], [class*='attachment' i], [class*='upload' i], [class*='file' i]",
   dataEntry: "textarea, select, [contenteditable='true'], input:not([type]), input[type='text'], input[type='email'], input[type='search'], input[type='number'], input[type='date'], input[type='password']",
   requester: "[class*='customer-name' i], [class*='contact-name' i], [class*='contact--name' i], [class*='requester' i] [class*='name' i], [itemprop='customer']",
+  requesterLabel: "th, dt, [class*='label' i], [class*='author' i], [class*='byline' i], [class*='reporter' i], [class*='submitter' i], [class*='requester' i]",
   subject: "[class*='subject' i]:not(input):not(textarea):not(label):not(th), [class*='subj' i]:not(input):not(textarea), [class*='ticket-title' i], [class*='tixTitle' i], [data-testid*='subject' i]",
   subjectInput: "input[name='subject' i], input[name='title' i]",
   noteToggle: "button, [role='tab'], [role='radio'], label, a",
 };
 
 // Class words that mark a block as a message, and words that mark page chrome.
-const MESSAGE_WORDS = /message|comment|msg|post|reply|response|bubble|entry|article|event|thread|chat|note|conversation|email|activity|transaction/i;
+const MESSAGE_WORDS = /message|comment|msg|post|reply|response|bubble|entry|article|event|thread|chat|note|conversation|email|activity|transaction|journal|follow-?up/i;
 const CHROME_WORDS = /menu|nav|sidebar|toolbar|tab|breadcrumb|pagination|footer|header|filter|list-item|tag|chip|badge|button|btn/i;
 const EDITOR_GOOD = /reply|respond|message|comment|answer|compose|write|note|body/i;
 const EDITOR_BAD = /search|filter|subject|title|tag|find|query|email|\bcc\b|\bbcc\b/i;
@@ -53,8 +61,15 @@ const LABELLED_AUTHOR = /^(?:author|from|by|posted by|sender|submitted by|writte
 const AUTHOR_LABEL = /^(?:author|from|sender|von|de)\s*:?$/i;
 // Words that are UI, never a person's name.
 const NOT_A_NAME = /^(?:avatar|image|photo|picture|user|customer|agent|staff|admin|system|reply|replies|comment|comments|note|notes|internal|private|resolution|edit|delete|remove|forward|view|show|more|less|status|priority|subject|title|to|cc|bcc|from|date|time|posted|created|updated|new|open|closed|pending|attachment|attachments|download|print|link|copy|history|messages|details|description|unknown|anonymous|-|—)$/i;
+// A metadata row ("Updated by Sam Porter 7 months ago", "Posted 2026-03-10 09:12"): short, with a time in it.
+const META_LINE = /^(?=.{0,100}$)(?!.*[.?!]\s*$).*(?:\b\d+\s*(?:min|minute|hour|day|week|month|year)s?\s+ago\b|\b\d{1,2}:\d{2}\b|\d{4}-\d{2}-\d{2}|\b(?:yesterday|today)\b)/i;
 const QUOTE_START = /^(?:On .{4,300}wrote:?|-{2,}\s*(?:Original|Forwarded) Message\s*-{2,}|_{5,}|-- ?)$/im;
-const MIN_THREAD_SCORE = 50; // below this a "thread" is a panel or a stray paragraph (two short chat lines score ~240)
+// Words a helpdesk shows on a message to say only the team sees it.
+const VISIBILITY_NOTE = /^(?:private|internal|private note|internal note|internal comment|private comment|private reply|note|staff only|team only|not visible to (?:the )?customer)$/i;
+const VISIBILITY_TOKEN = /^(?:is-|message-|msg-)?(?:private|internal)(?:-notes?|-comment|-message)?$/i;
+// Labels that name the ticket's requester in a field table ("Reported by:" Jonas Weber).
+const REQUESTER_LABEL = /^(?:reported by|reporter|requester|requested by|requestor|customer|contact|opened by|created by|submitted by|added by|author)\s*:?$/i;
+const REQUESTER_INLINE = /^(?:reported|requested|opened|created|submitted|added) by\s+(.+?)(?:\s+(?:about|over|almost|less than|an?|\d).*)?$/i;
 const UTILITY_CLASS = /^(?:flex|inline-flex|grid|block|row|col(?:-.*)?|container|clearfix|relative|absolute|d-.+|w-.+|h-.+|[pm][xytblr]?-.+|gap-.+|items-.+|justify-.+|text-.+|bg-.+)$/;
 const ID_HEADING = /^(?:(?:ticket|issue|case|request|conversation)\s*#?\s*\d+\b.*|#\s*\d+)$/i;
 
@@ -79,8 +94,13 @@ function hiddenByMarkup(element) {
 /** Characters of prose: lines of six words or more (message bodies, not labels, menus or field tables). */
 function proseOf(element) {
   let prose = 0;
-  for (const line of textOf(element).split("\n")) if (line.split(/\s+/).length >= 6) prose += line.length;
+  for (const line of textOf(element).split("\n")) if (line.split(/\s+/).length >= 6 && !META_LINE.test(line)) prose += line.length;
   return prose;
+}
+
+/** Whether any line of an element's text has the words of a sentence. */
+function hasSentenceLine(element) {
+  return (element.textContent || "").split(/\n|(?<=[.?!])\s/).some((line) => line.split(/\s+/).filter(Boolean).length >= GROUP.sentenceWords);
 }
 
 /** Cheap first score of a group of sibling blocks as a candidate thread; 0 means "not a thread". */
@@ -93,42 +113,50 @@ function scoreGroup(members, editor, signatureText) {
     if (editor && member.contains(editor)) return 0; // the composer is not a message
     if (member.querySelector("textarea, [contenteditable='true']")) composerParts += 1;
     const length = (member.textContent || "").trim().length;
-    if (length >= 15) substantive += 1;
-    total += Math.min(length, 1200);
+    if (length >= GROUP.minSubstantiveChars) substantive += 1;
+    total += Math.min(length, GROUP.maxCharsPerBlock);
     if (member.querySelector("time, [datetime]") || roleFromCues(member)) cues += 1;
   }
   const messageLike = MESSAGE_WORDS.test(signatureText) || members.some((m) => MESSAGE_WORDS.test(m.getAttribute("class") || ""));
   if (substantive < 2 && !(substantive >= 1 && messageLike)) return 0;
   const sample = members.slice(0, 20);
   const linkRatio = sample.reduce((sum, m) => sum + ownLinkRatio(m, (m.textContent || "").trim().length), 0) / sample.length;
-  if (linkRatio > 0.6) return 0; // lists of links: ticket lists, menus
+  if (linkRatio > GROUP.maxLinkRatio) return 0; // lists of links: ticket lists, menus
   let score = total;
-  if (messageLike) score *= 1.6;
-  if (CHROME_WORDS.test(signatureText)) score *= 0.3;
+  if (messageLike) score *= GROUP.messageClassBoost;
+  if (CHROME_WORDS.test(signatureText)) score *= GROUP.chromeClassFactor;
   if (cues) score *= 1 + cues / members.length;
-  if (total / members.length < 25) score *= 0.3; // one-liners: table cells, labels
-  if (members.length === 1) score *= 0.4; // a lone block is more often a wrapper around the thread
-  if (composerParts) score *= 0.1; // fields of a form (a hidden editor still marks the composer)
+  if (total / members.length < GROUP.tinyBlocksChars) score *= GROUP.tinyBlocksFactor; // one-liners: table cells, labels
+  if (members.length === 1) score *= GROUP.loneBlockFactor; // a lone block is more often a wrapper around the thread
+  if (composerParts) score *= GROUP.composerFactor; // fields of a form (a hidden editor still marks the composer)
+  // Labels and markers repeat like messages do; only messages hold sentences.
+  if (!sample.some((m) => hasSentenceLine(m))) score *= GROUP.noSentenceFactor;
+  if (editor && members[0] && editor.compareDocumentPosition(members[0]) & 4) score *= GROUP.afterEditorFactor;
+  // Paragraphs are the inside of one message, not messages.
+  if (/^(?:P|LI|BR|SPAN)\./.test(signatureText) && !members.some((m) => m.querySelector(SELECTORS.stamp))) score *= GROUP.paragraphFactor;
   return score;
 }
 
 /** Second score for the best few groups: prose mass, and fields to fill in are not messages. */
 function rescoreGroup(group) {
-  const sample = group.members.slice(-40);
+  const sample = group.members.slice(-RESCORE.sample);
   let prose = 0;
   let withFields = 0;
   for (const member of sample) {
-    prose += Math.min(proseOf(member), 1500);
+    prose += Math.min(proseOf(member), RESCORE.proseBonusChars);
     if (Array.from(member.querySelectorAll(SELECTORS.dataEntry)).some((f) => f.type !== "hidden")) withFields += 1;
   }
-  let score = group.score * (0.2 + prose / Math.max(1, sample.reduce((s, m) => s + Math.min((m.textContent || "").trim().length, 1500), 0)));
+  let score = group.score * (RESCORE.proseBase + prose / Math.max(1, sample.reduce((s, m) => s + Math.min((m.textContent || "").trim().length, RESCORE.proseBonusChars), 0)));
   // Field tables ("Status:", "Depends on:") are not conversation.
   const lines = sample.flatMap((m) => textOf(m).split("\n").filter(Boolean));
   const labels = lines.length ? lines.filter((l) => /:$/.test(l.trim())).length / lines.length : 0;
-  if (labels > 0.3) return 0;
-  if (labels > 0.15) score *= 0.3;
-  score *= 1 + Math.min(prose, 6000) / 1500;
-  if (withFields) score *= Math.max(0.1, 1 - withFields / sample.length);
+  if (labels > RESCORE.labelLinesReject) return 0;
+  if (labels > RESCORE.labelLinesSoft) score *= RESCORE.labelLinesFactor;
+  score *= 1 + Math.min(prose, RESCORE.proseCap) / RESCORE.proseBonusChars;
+  if (withFields) score *= Math.max(RESCORE.fieldsFloor, 1 - withFields / sample.length);
+  // Messages come with who and when; paragraphs of one message and rows of a panel do not.
+  const signalled = sample.filter((m) => blockSignal(m)).length / sample.length;
+  score *= signalled ? 1 + RESCORE.signalBoost * signalled : RESCORE.noSignalFactor;
   return score;
 }
 
@@ -154,21 +182,27 @@ function findMessageBlocks(doc, editor) {
   }
   if (!groups.length) return null;
   groups.sort((a, b) => b.score - a.score);
-  const top = groups.slice(0, 8).map((g) => {
+  const top = groups.slice(0, RESCORE.candidates).map((g) => {
     // Hidden blocks (collapsed edit forms, templates) are not read; a browser knows from layout.
     const members = g.members.filter((m) => !hiddenByMarkup(m));
     return members.length ? { ...g, members, score: rescoreGroup({ ...g, members }) } : { ...g, score: 0 };
   });
   for (const group of top) {
     // A wrapper around a run of repeated blocks is not the thread; the run inside it is.
-    if (top.some((inner) => inner !== group && inner.members.length >= 3 && group.members.some((m) => m.contains(inner.parent)))) group.score *= 0.3;
+    if (top.some((inner) => inner !== group && inner.members.length >= 3 && group.members.some((m) => m.contains(inner.parent)))) group.score *= RESCORE.wrapperFactor;
     // Blocks inside the reply form are parts of the composer.
     const form = group.parent.closest("form");
-    if (form && form.querySelector("textarea, [contenteditable='true']")) group.score *= 0.2;
+    if (form && form.querySelector("textarea, [contenteditable='true']")) group.score *= RESCORE.inFormFactor;
   }
-  const best = top.sort((a, b) => b.score - a.score)[0];
-  if (!(best.score >= MIN_THREAD_SCORE) || !hasThreadSignal(best)) return null;
-  return { ...best, scope: scopeOf(best.parent) };
+  const [best, second] = top.sort((a, b) => b.score - a.score);
+  if (!(best.score >= GROUP.minThreadScore) || !hasThreadSignal(best)) return null;
+  return { ...best, scope: scopeOf(best.parent), ratio: second && second.score > 0 ? best.score / second.score : Infinity };
+}
+
+/** A block shows who wrote it or when: a timestamp, a speaker cue, an author's name or a date. */
+function blockSignal(m) {
+  return Boolean(m.querySelector(SELECTORS.stamp) || roleFromCues(m) || authorElement(m, null) || hasLabelledAuthor(m) ||
+    /\d{4}-\d{2}-\d{2}|\b\d{1,2}:\d{2}\b|\b(?:ago|yesterday|today)\b/i.test(m.textContent || ""));
 }
 
 /** A thread shows who or when: a timestamp, a speaker cue, a message-like class or an author's name. */
@@ -280,13 +314,17 @@ function readBlocks(blocks) {
     const body = findBody(block, header, authorEl);
     const authorName = findAuthor(block, header, body, authorEl && !(body && body.contains(authorEl)) ? authorEl : undefined);
     const headerText = headerTextOf(block, header, body);
-    const cue = roleFromCues(block) || (NOTE_HEADER.test(headerText) ? "note" : null);
+    const visible = visibilityOf(block, header, body);
+    const markup = roleFromCues(block);
+    const cue = visible || markup || (NOTE_HEADER.test(headerText) ? "note" : null);
     const message = {
       id: block.getAttribute("data-id") || block.getAttribute("data-message-id") || block.id || undefined,
       role: cue || "unknown",
       text: body === undefined ? fallbackText(block) : body ? bodyText(body) : "",
       at: timeOf(block) || (header ? timeOf(header) : undefined),
       _author: authorName || undefined,
+      _markup: markup,
+      _visible: Boolean(visible),
       _hasBody: body !== undefined,
       _foundBody: Boolean(body),
       _ts: orderTime(header) ?? orderTime(block),
@@ -299,8 +337,36 @@ function readBlocks(blocks) {
   const withBody = parsed.filter((m) => m._foundBody).length;
   let messages = withBody >= Math.max(1, parsed.length / 3) ? parsed.filter((m) => m._foundBody || (m._hasBody === false && false)) : parsed;
   messages = chronological(messages);
+  dropUniformCues(messages);
   if (messages.every((m) => m.role === "unknown" && !m._author)) assignByAlignment(messages);
   return messages;
+}
+
+/**
+ * A cue every message of a thread carries is the page's markup ("note" on each Redmine journal,
+ * "comment" rows), not who wrote it: such roles are dropped and authors decide. Visibility markers
+ * ("Private") stay: they are read per message.
+ */
+function dropUniformCues(messages) {
+  if (messages.length < 2) return;
+  const first = messages[0]._markup;
+  if (!first || first === "customer" || !messages.every((m) => m._markup === first)) return;
+  for (const m of messages) if (m._author && !m._visible) m.role = "unknown";
+}
+
+/** "note" when a message says only the team sees it: a visibility class or a short marker outside the body. */
+function visibilityOf(block, header, body) {
+  for (const scope of [block, header].filter(Boolean)) {
+    if ((scope.getAttribute("class") || "").split(/\s+/).some((token) => VISIBILITY_TOKEN.test(token))) return "note";
+    for (const el of scope.querySelectorAll("span, small, em, i, b, strong, div, label, mark")) {
+      if ((body && body.contains(el)) || el.children.length > 1 || el.closest(SELECTORS.hidden)) continue;
+      const text = (el.textContent || "").replace(/[\s()[\]🔒•·]+/gu, " ").trim();
+      if (text && text.length <= 40 && VISIBILITY_NOTE.test(text) && !/^note$/i.test(text) ) return "note";
+      if (/^note$/i.test(text) && /badge|label|tag|chip|pill/i.test(el.getAttribute("class") || "")) return "note";
+      if ((el.getAttribute("class") || "").split(/\s+/).some((token) => VISIBILITY_TOKEN.test(token)) && text.length <= 40 && text) return "note";
+    }
+  }
+  return null;
 }
 
 /**
@@ -309,6 +375,39 @@ function readBlocks(blocks) {
  * body-like element at all (plain markup: read the whole block), `null` when its body is empty.
  */
 function findBody(block, header, authorEl) {
+  const named = namedBody(block, header, authorEl);
+  // A body-like class that misses most of the block's prose (an icon link "comment", an action
+  // row) is not the body: the element holding the prose is.
+  const prose = proseOf(block);
+  if (prose && named && proseOf(named) < prose * BODY.minProseShare) {
+    const found = proseBody(block);
+    if (found && found !== block) return found;
+  }
+  return named;
+}
+
+/** The innermost element holding most of a block's prose, chrome (action rows, forms) aside. */
+function proseBody(root) {
+  const total = proseOf(root);
+  let node = root;
+  for (let depth = 0; depth < 12; depth += 1) {
+    const length = ownTextLength(node);
+    const next = Array.from(node.children).find((child) => !child.matches(SELECTORS.chrome) && proseOf(child) >= total * BODY.descendShare &&
+      ownTextLength(child) >= length * BODY.descendTextShare);
+    if (!next) break;
+    node = next;
+  }
+  return node;
+}
+
+/** Text length without chrome (action rows, badges, forms) and metadata rows. */
+function ownTextLength(element) {
+  const clone = element.cloneNode(true);
+  removeChrome(clone);
+  return textOf(clone).split("\n").filter((line) => !META_LINE.test(line)).join(" ").replace(/\s+/g, " ").trim().length;
+}
+
+function namedBody(block, header, authorEl) {
   const stamp = header ? null : block.querySelector(SELECTORS.stamp);
   const candidates = [block, ...block.querySelectorAll(SELECTORS.body)].filter((el) => el === block ? block.matches(SELECTORS.body) && header : true);
   if (!candidates.length) return undefined;
@@ -329,7 +428,7 @@ function findBody(block, header, authorEl) {
   for (let changed = true; changed; ) {
     changed = false;
     for (const inner of best.querySelectorAll(SELECTORS.body)) {
-      if (cleanLength(inner) >= bestLength * 0.85) {
+      if (cleanLength(inner) >= bestLength * BODY.descendShare) {
         best = inner;
         changed = true;
         break;
@@ -343,14 +442,24 @@ function cleanLength(element) {
   return (element.textContent || "").replace(/\s+/g, " ").trim().length;
 }
 
-/** Message text without quoted history, signatures, attachments and buttons. */
+/** Message text without quoted history, signatures, attachments, buttons and chrome (labels, badges, markers). */
 function bodyText(body) {
   const clone = body.cloneNode(true);
   for (const noise of clone.querySelectorAll(`${SELECTORS.quoted}, ${SELECTORS.bodyNoise}`)) noise.remove();
+  removeChrome(clone);
   let text = textOf(clone);
   const cut = text.match(QUOTE_START);
   if (cut && cut.index > 0) text = text.slice(0, cut.index).trim();
   return text;
+}
+
+/** Chrome inside a message: short labels, badges, visibility markers, action rows, scripts. */
+function removeChrome(clone) {
+  for (const el of clone.querySelectorAll("script, style, template, noscript")) el.remove();
+  for (const el of clone.querySelectorAll(SELECTORS.chrome)) {
+    if (el === clone || !clone.contains(el)) continue; // inside chrome removed already
+    if (cleanLength(el) <= BODY.chromeMaxChars || !hasSentenceLine(el)) el.remove();
+  }
 }
 
 /** Whole-block text for plain markup without body-like elements (names, times and buttons removed). */
@@ -361,6 +470,7 @@ function fallbackText(block) {
   for (const noise of clone.querySelectorAll(`time, [datetime], ${SELECTORS.quoted}, ${SELECTORS.bodyNoise}`)) {
     if ((noise.textContent || "").trim().length <= 60 || noise.matches(SELECTORS.quoted)) noise.remove();
   }
+  removeChrome(clone);
   return textOf(clone);
 }
 
@@ -504,14 +614,54 @@ function readSubject(doc) {
   return doc.title || undefined;
 }
 
-/** The requester named outside the thread (a contact panel), for threads whose authors are unnamed. */
+/**
+ * The requester named outside the thread: a contact panel, a field table ("Reported by:" Jonas Weber)
+ * or a byline ("Added by Ines Duarte 7 months ago").
+ */
 function readRequester(doc) {
   for (const element of doc.querySelectorAll(SELECTORS.requester)) {
     if (element.closest("label, button, form")) continue;
     const name = nameFrom(lineOf(element));
     if (name) return name;
   }
+  // Field labels and bylines only: scanning every element's text would cost a long thread dearly.
+  for (const label of doc.querySelectorAll(SELECTORS.requesterLabel)) {
+    if (label.children.length > 3 || (label.textContent || "").length > 120 || label.closest(`${SELECTORS.excluded}, form, ${SELECTORS.hidden}`)) continue;
+    const own = lineOf(label);
+    if (REQUESTER_LABEL.test(own) && label.nextElementSibling) {
+      const name = nameFrom(lineOf(label.nextElementSibling));
+      if (name) return name;
+    }
+    const inline = own.match(REQUESTER_INLINE);
+    if (!inline) continue;
+    // "Added by <a>Ines Duarte</a> <a>less than a minute</a> ago": the name is the byline's first named element.
+    for (const child of label.children) if (nameFrom(lineOf(child))) return nameFrom(lineOf(child));
+    if (nameFrom(inline[1])) return nameFrom(inline[1]);
+  }
   return undefined;
+}
+
+/**
+ * The ticket's description when a page shows it apart from the follow-ups (Trac, Redmine, many issue
+ * trackers): a description-like element with sentences, before the thread and outside its blocks.
+ * It is the first customer message.
+ */
+function readDescription(doc, blocks, messages) {
+  const firstBlock = blocks[0];
+  if (!firstBlock) return null;
+  for (const element of doc.querySelectorAll(SELECTORS.description)) {
+    if (/^(?:META|INPUT|TEXTAREA|SELECT|LABEL)$/.test(element.tagName) || element.closest(`${SELECTORS.excluded}, form`) || hiddenByMarkup(element)) continue;
+    if (blocks.some((b) => b.contains(element) || element.contains(b))) continue;
+    if (!(element.compareDocumentPosition(firstBlock) & 4)) continue; // the description comes before the thread
+    if (element.parentElement?.closest(SELECTORS.description)) continue; // its outermost element
+    if (!hasSentenceLine(element)) continue;
+    const body = proseBody(element);
+    const text = bodyText(body).replace(/^description\s*:?\s*\n+/i, "").trim();
+    const flat = (t) => t.replace(/\s+/g, " ").trim().slice(0, 200);
+    if (!text || messages.some((m) => flat(m.text) === flat(text))) return null; // already the first message
+    return { id: "description", role: "customer", text, _author: readRequester(doc), _foundBody: true };
+  }
+  return null;
 }
 
 /** Assemble a Conversation from blocks; shared by the generic and taught adapters. */
@@ -527,12 +677,16 @@ export function conversationFromBlocks(doc, url, helpdesk, allBlocks) {
     oldest = readBlocks([newestFirst ? allBlocks[allBlocks.length - 1] : allBlocks[0]])[0] || null;
   }
   const all = readBlocks(blocks);
+  const description = oldest ? null : readDescription(doc, blocks, all);
+  if (description) all.unshift(description);
   const messages = all.slice(-MAX_MESSAGES);
   // The thread's opener is usually the customer, even when only the newest blocks are kept.
   const head = oldest || all[0];
   const opener = head && head.role === "unknown" ? head._author : undefined;
   const customerName = all.find((m) => m.role === "customer" && m._author)?._author || opener;
   inferRolesByAuthor(messages, customerName);
+  // Who on the team wrote a message, where the page says so (the backend keeps it per message).
+  for (const m of messages) if ((m.role === "agent" || m.role === "note") && m._author && !/^(?:you|me)$/i.test(m._author)) m.author = m._author;
   return toConversation({
     helpdesk,
     ticketId: ticketIdFromUrl(url),
@@ -549,6 +703,16 @@ export function findNoteToggle(doc) {
 
 /** Cache the found thread between reads: re-scanning the page on every mutation would be wasteful. */
 let cached = null;
+/** How sure each read was (judge.js), by conversation object; the last one for tools. */
+const judgements = new WeakMap();
+let lastJudgement = null;
+/** Threads read in this tab, to spot the same thread under two ticket URLs. */
+let memory = null;
+
+/** The judgement of a conversation the generic reader returned: {confidence, warnings}, or null. */
+export function judgementOf(conversation) {
+  return (conversation && judgements.get(conversation)) || null;
+}
 
 export default {
   name: "generic",
@@ -558,12 +722,17 @@ export default {
   read(doc, url) {
     const editor = findReplyEditor(doc);
     let blocks;
+    let structure = null;
     // Reuse the thread found before unless the page grew a lot since (a thread loaded after the page).
     const size = (doc.body?.textContent || "").length;
     if (cached && cached.parent.isConnected && cached.doc === doc && size < cached.size * 1.2 + 200) blocks = collectBlocks(cached, editor);
     if (!blocks || !blocks.length) {
       const found = findMessageBlocks(doc, editor);
-      if (!found) return null;
+      if (!found) {
+        // A reply box with no thread around it is a ticket this reader cannot read (say so; offer Teach).
+        lastJudgement = editor ? { confidence: 0, warnings: ["no messages found around the reply box"], ticketLike: true } : null;
+        return null;
+      }
       // A weak guess is not kept: the real thread may still be loading.
       let signals = 0;
       for (const m of found.members) {
@@ -572,9 +741,26 @@ export default {
       }
       if (signals >= 2) cached = { ...found, doc, size };
       blocks = collectBlocks(cached?.parent === found.parent ? cached : found, editor);
+      structure = { ratio: found.ratio, signals: found.members.slice(0, 30).filter((m) => blockSignal(m)).length };
     }
-    return conversationFromBlocks(doc, url, "generic", blocks);
+    const conversation = conversationFromBlocks(doc, url, "generic", blocks);
+    if (!memory || memory.doc !== doc) {
+      let storage = null;
+      try {
+        storage = doc.defaultView?.sessionStorage ?? null;
+      } catch {
+        /* storage blocked on this page */
+      }
+      memory = Object.assign(new ThreadMemory(storage), { doc });
+    }
+    if (!structure && cached?.structure) structure = cached.structure;
+    if (cached && structure) cached.structure = structure;
+    lastJudgement = judgeRead(conversation, structure || {}, memory);
+    judgements.set(conversation, lastJudgement);
+    return conversation;
   },
+  /** How sure the last read was: {confidence, warnings}. */
+  lastJudgement: () => lastJudgement,
   findEditor: findReplyEditor,
   findNoteToggle,
   findNoteEditor: () => null,

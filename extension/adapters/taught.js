@@ -12,7 +12,9 @@ export function taughtAdapter(taught) {
     matchesUrl: () => false,
     detect: (doc) => Boolean(safeQuery(doc, taught.message).length),
     read(doc, url) {
-      const blocks = safeQuery(doc, taught.message);
+      // Web components keep a message's text in their (open) shadow root: the agent pointed at the
+      // component, so its rendered inside is the message.
+      const blocks = safeQuery(doc, taught.message).map((block) => shadowInside(block) || block);
       if (!blocks.length) return null;
       return conversationFromBlocks(doc, url, "taught", blocks);
     },
@@ -22,6 +24,12 @@ export function taughtAdapter(taught) {
     findNoteToggle,
     findNoteEditor: () => null,
   };
+}
+
+/** The element an open shadow root renders a block into (its largest top-level element), or null. */
+function shadowInside(block) {
+  const inside = Array.from(block.shadowRoot?.children || []).filter((el) => !/^(?:STYLE|SLOT|SCRIPT)$/.test(el.tagName));
+  return inside.sort((a, b) => (b.textContent || "").length - (a.textContent || "").length)[0] || null;
 }
 
 function safeQuery(doc, selector) {

@@ -3,6 +3,7 @@
 // into CSS selectors that survive re-renders (ids and stable classes, no positions unless needed).
 import { editableWithin } from "../adapters/common.js";
 
+const PICKING = "tandem-picking";
 const UNSTABLE_CLASS = /\d{3,}|^(?:is-|has-)?(?:active|selected|hover|focus|open|unread|new)$|^[a-z]{1,3}-[A-Za-z0-9_-]{5,}$|[A-Z].*[a-z].*\d|__[a-zA-Z0-9]{5,}$/;
 
 /** CSS.escape where the browser has it; a conservative fallback elsewhere (jsdom). */
@@ -12,7 +13,8 @@ function cssEscape(value) {
 }
 
 function stableClasses(element) {
-  return Array.from(element.classList).filter((c) => !UNSTABLE_CLASS.test(c)).slice(0, 2);
+  // Our own hover highlight is on the clicked block: it is no class of the page's.
+  return Array.from(element.classList).filter((c) => c !== PICKING && !UNSTABLE_CLASS.test(c)).slice(0, 2);
 }
 
 function segment(element) {
@@ -69,9 +71,9 @@ export function runPicker(doc, say, isOurs) {
     let message = null;
     let hovered = null;
     const highlight = (element) => {
-      hovered?.classList.remove("tandem-picking");
+      hovered?.classList.remove(PICKING);
       hovered = element;
-      hovered?.classList.add("tandem-picking");
+      hovered?.classList.add(PICKING);
     };
     const style = doc.createElement("style");
     style.textContent = ".tandem-picking{outline:3px dashed #1d6fd1!important;outline-offset:2px!important;cursor:crosshair!important}";

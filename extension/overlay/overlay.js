@@ -155,10 +155,13 @@ export class Overlay {
     this.contextEl = h(doc, "details", { class: "context", "data-tandem": "context", hidden: true });
     this.noAnswerEl = h(doc, "div", { class: "no-answer", "data-tandem": "no-answer", hidden: true,
       text: "No answer in the knowledge base for this question. Tandem suggests asking or escalating instead of guessing." });
+    this.unreadableText = h(doc, "p", { text: "Tandem can't tell the messages apart on this page, so it shows no suggestion. Teach it: click one message, then the reply box." });
+    this.unreadableEl = h(doc, "div", { class: "unreadable", "data-tandem": "unreadable", role: "alert", hidden: true }, this.unreadableText,
+      h(doc, "button", { class: "primary", "data-tandem": "unreadable-teach", text: "Teach this page", onclick: () => this.handlers.onTeach?.() }));
     this.languageNoteEl = h(doc, "div", { class: "language-note", "data-tandem": "language-note", role: "note", hidden: true });
     this.listEl = h(doc, "div", { class: "suggestions" });
     this.rewriteEl = h(doc, "div", { class: "rewrite", "data-tandem": "rewrite" });
-    this.suggestionsPane = h(doc, "div", { class: "pane" }, this.signalsEl, this.contextEl, this.languageNoteEl, this.noAnswerEl, this.listEl, this.rewriteEl);
+    this.suggestionsPane = h(doc, "div", { class: "pane" }, this.unreadableEl, this.signalsEl, this.contextEl, this.languageNoteEl, this.noAnswerEl, this.listEl, this.rewriteEl);
     this.summaryEl = h(doc, "div", { class: "pane", "data-tandem": "summary", hidden: true });
     this.tabButtons = {
       suggestions: h(doc, "button", { role: "tab", "aria-selected": "true", text: "Suggestions", onclick: () => this.showTab("suggestions") }),
@@ -441,6 +444,15 @@ export class Overlay {
     delete entry.insertEl.dataset.confirm;
     entry.insertEl.textContent = "Insert";
     entry.insertEl.title = entry.needsConfirm ? "The checks flagged this text: Insert asks you to confirm" : "Insert at the caret in the reply box";
+  }
+
+  /**
+   * The page could not be read with confidence (`judgement`: {confidence, warnings}): no suggestion,
+   * and Teach one click away. null hides it.
+   */
+  setUnreadable(judgement) {
+    this.unreadableEl.hidden = !judgement;
+    if (judgement) this.unreadableEl.title = `Read confidence ${Math.round(judgement.confidence * 100)}%: ${judgement.warnings.join("; ")}`;
   }
 
   /** Show the honest "the KB has no answer" state. */

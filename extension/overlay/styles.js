@@ -74,6 +74,8 @@ mark[data-tandem="unsupported"] { background: var(--warn-bg); color: inherit; bo
 .citations .quote { display: block; color: var(--muted); font-style: italic; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .actions { display: flex; gap: 4px; flex-wrap: wrap; align-items: center; }
 .actions .spacer { flex: 1; }
+.unreadable { border-left: 3px solid var(--warn); background: var(--warn-bg); padding: 6px 8px; border-radius: 6px; margin-bottom: 8px; font-size: 12px; }
+.unreadable p { margin: 0 0 6px; color: var(--warn); }
 .no-answer { border-left: 3px solid var(--warn); background: var(--warn-bg); color: var(--warn); padding: 6px 8px; border-radius: 6px; margin-bottom: 8px; font-size: 12px; }
 .language-note { border-left: 3px solid var(--warn); background: var(--warn-bg); color: var(--warn); padding: 6px 8px; border-radius: 6px; margin-bottom: 8px; font-size: 12px; }
 .rewrite { border-top: 1px solid var(--line); margin-top: 8px; padding-top: 8px; display: grid; gap: 6px; }

@@ -2,7 +2,7 @@
 """Roundup (PyPI `roundup`) on loopback for the generic reader's end-to-end test.
 
 Idempotent: installs Roundup into a cached venv if missing, creates a throwaway tracker from the
-"classic" template in a temp dir, files an issue with a customer description, an agent reply and a
+"classic" template in a temp dir, files two issues, each with a customer description, an agent reply and a
 customer follow-up, and starts roundup-server on 127.0.0.1. Prints one JSON line (issue URL, login,
 data dir), then keeps the server in the foreground: kill this process (or its group) to stop it.
     usage: setup.py [PORT]        env: REALDESK_CACHE (default /tmp/tandem-realdesks-cache)
@@ -72,8 +72,18 @@ m3 = msg(customer, "Thanks Sam.\n\nIt has been twelve days since you received th
          "2026-03-15.08:05:00")
 issue = db.issue.create(title="Refund for the returned floor lamp", messages=[m1, m2, m3],
                         nosy=[customer, staff], assignedto=staff, status=db.status.lookup("chatting"))
+kofi = db.user.create(username="kofi.mensah", realname="Kofi Mensah", address="kofi.mensah@example.net", roles="User")
+m4 = msg(kofi, "Hi,\n\nI entered the promo code SPRING15 at checkout for the Linden bookshelf but the total did not "
+         "change. The code is in the newsletter I got yesterday. Why did my promo code not work?\n\nKofi Mensah",
+         "2026-03-18.10:02:00")
+m5 = msg(staff, "Hi Kofi,\n\nThanks for writing in. I can see the order is still open, so nothing is lost yet. "
+         "I am checking the code for you now.\n\nSam Porter", "2026-03-18.11:40:00")
+m6 = msg(kofi, "Thanks. The newsletter says SPRING15 takes 15% off furniture. Does the code not work on items "
+         "that are already on sale?", "2026-03-18.12:15:00")
+second = db.issue.create(title="Promo code did not apply", messages=[m4, m5, m6], nosy=[kofi, staff],
+                         assignedto=staff, status=db.status.lookup("chatting"))
 db.commit()
-print(issue)
+print(issue, second)
 '''
 
 
@@ -89,15 +99,15 @@ def main():
                     f"tracker_web=http://127.0.0.1:{port}/support/,mail_domain=harborandpine.example,"
                     f"mail_host=localhost,mail_debug={home.parent}/outgoing-mail.txt,tracker_name=Harbor and Pine support"], check=True, stdout=subprocess.DEVNULL)
     subprocess.run([str(bindir / "roundup-admin"), "-i", str(home), "initialise", "admin-pw"], check=True, stdout=subprocess.DEVNULL)
-    issue = subprocess.run([str(python), "-c", MAKE_ISSUE, str(home), AGENT, AGENT_PW], check=True,
-                           stdout=subprocess.PIPE, text=True).stdout.strip()
-    log(f"tracker and issue{issue} ready in {time.time() - t0:.1f} s")
+    issue, second = subprocess.run([str(python), "-c", MAKE_ISSUE, str(home), AGENT, AGENT_PW], check=True,
+                           stdout=subprocess.PIPE, text=True).stdout.split()
+    log(f"tracker and issues {issue}, {second} ready in {time.time() - t0:.1f} s")
     print(json.dumps({
-        "app": "roundup", "origin": origin, "ticket_url": f"{web}issue{issue}", "login_url": web,
+        "app": "roundup", "origin": origin, "ticket_urls": [f"{web}issue{issue}", f"{web}issue{second}"], "login_url": web,
         "user": AGENT, "password": AGENT_PW,
         "login_form": {"user": "input[name=__login_name]", "password": "input[name=__login_password]",
                        "submit": "form:has(input[name=__login_name]) input[type=submit]"},
-        "ticket_id": issue, "dir": str(home.parent),
+        "ticket_ids": [issue, second], "dir": str(home.parent),
     }), flush=True)
     server = [str(bindir / "roundup-server"), "-n", "127.0.0.1", "-p", str(port)]
     if os.geteuid() == 0:

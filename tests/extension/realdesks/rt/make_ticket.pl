@@ -1,7 +1,7 @@
 #!/usr/bin/perl
 # Creates the agent (sam / tandem-agent-pw, full rights), the customer and one ticket with a
-# description, an agent reply, an internal comment and a customer follow-up, through RT's own API.
-# Prints the ticket id. Reads RT_SITE_CONFIG like every RT tool.
+# description, an agent reply, an internal comment and a customer follow-up, and a second customer's
+# ticket, through RT's own API. Prints the two ticket ids. Reads RT_SITE_CONFIG like every RT tool.
 use strict;
 use warnings;
 use lib '/usr/share/request-tracker5/lib';
@@ -79,4 +79,39 @@ $ticket->Load($id);
     'Maya'));
 die "follow-up: $msg" unless $ok;
 
-print "$id\n";
+# A second ticket from another customer: the test switches to it in the same tab.
+my $second = RT::User->new($system);
+($ok, $msg) = $second->Create(Name => 'priya.natarajan@example.net', RealName => 'Priya Natarajan',
+                              EmailAddress => 'priya.natarajan@example.net', Privileged => 0);
+die "second customer: $msg" unless $ok;
+my $as_second = RT::CurrentUser->new($second);
+$ticket = RT::Ticket->new($as_second);
+my ($id2, undef, $err2) = $ticket->Create(
+    Queue     => 'General',
+    Subject   => 'Charged twice for one order',
+    Requestor => ['priya.natarajan@example.net'],
+    MIMEObj   => body(
+        'Hello,',
+        '',
+        'I placed one order (HP-702341) for the linen duvet set, but my bank statement shows two',
+        'charges of the same amount. Why was I charged twice for one order?',
+        '',
+        'Priya Natarajan'),
+);
+die "second ticket: $err2" unless $id2;
+$ticket = RT::Ticket->new($as_agent);
+$ticket->Load($id2);
+($ok, $msg) = $ticket->Correspond(MIMEObj => body(
+    'Hi Priya,',
+    '',
+    'Thanks for the details. I am looking at the payments on order HP-702341 now.',
+    '',
+    'Sam Porter'));
+die "second reply: $msg" unless $ok;
+$ticket = RT::Ticket->new($as_second);
+$ticket->Load($id2);
+($ok, $msg) = $ticket->Correspond(MIMEObj => body(
+    'Thank you. Both charges are still on my card today. Will one of them be refunded?'));
+die "second follow-up: $msg" unless $ok;
+
+print "$id $id2\n";

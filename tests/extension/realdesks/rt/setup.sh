@@ -72,16 +72,17 @@ cp "$TEMPLATE" "$DIR/rt.sqlite"
 write_config "$DIR/rt.sqlite"
 
 # 4. Users and the ticket (RT's own Perl API, the same objects the web UI uses).
-TICKET=$(perl -I/usr/share/request-tracker5/lib "$HERE/make_ticket.pl")
-log "ticket $TICKET created"
+TICKETS=$(perl -I/usr/share/request-tracker5/lib "$HERE/make_ticket.pl")
+log "tickets $TICKETS created"
 
 # 5. RT's standalone server on loopback only.
-python3 - "$ORIGIN" "$TICKET" "$DIR" <<'EOF'
+python3 - "$ORIGIN" "$TICKETS" "$DIR" <<'EOF'
 import json, sys
-origin, ticket, folder = sys.argv[1:4]
-print(json.dumps({"app": "rt", "origin": origin, "ticket_url": f"{origin}/Ticket/Display.html?id={ticket}",
+origin, tickets, folder = sys.argv[1:4]
+ids = tickets.split()
+print(json.dumps({"app": "rt", "origin": origin, "ticket_urls": [f"{origin}/Ticket/Display.html?id={i}" for i in ids],
                   "login_url": f"{origin}/", "user": "sam", "password": "tandem-agent-pw",
                   "login_form": {"user": "input[name=user]", "password": "input[name=pass]", "submit": "form:has(input[name=user]) [type=submit]"},
-                  "ticket_id": ticket, "dir": folder}), flush=True)
+                  "ticket_ids": ids, "dir": folder}), flush=True)
 EOF
 exec /usr/share/request-tracker5/libexec/rt-server --server Standalone --listen "127.0.0.1:$PORT" >&2
