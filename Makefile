@@ -38,7 +38,11 @@ lint: setup $(NODE_STAMP)
 	cd $(EXT_TESTS) && npm run --silent lint
 	cd $(EXT_TESTS) && npm run --silent typecheck
 
-test: setup lint test-python test-extension
+# Lint (one core, ~30 s) runs beside the Python tests; the browser tests run after them, on a quiet machine
+# (their timing checks are not for a loaded one).
+test: setup postgres $(NODE_STAMP)
+	$(MAKE) --no-print-directory -j2 --output-sync=target lint test-python
+	$(MAKE) --no-print-directory test-extension
 
 # The inner loop: unit tests and in-process CLI/API tests, no browser, no PostgreSQL, no subprocess servers.
 test-fast: setup
