@@ -278,40 +278,58 @@ def codice_fiscale_ok(code: str) -> bool:
 CARD_PREFIX = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|3[0689]|35|6|8[12]|50)")
 
 
-def _card_grouping(groups: list[int]) -> bool:
-    """Written as cards are: in one piece, or in groups of 3-6 starting with four digits (4-4-4-4, 4-6-5...)."""
-    return len(groups) == 1 or (groups[0] == 4 and all(3 <= g <= 6 for g in groups))
+_CARD_SPANS: dict[tuple[str, bool], tuple[tuple[int, int], ...]] = {}  # (run, scan) -> spans: repeats are free
 
 
 def _cards_in(run: str, offset: int, *, scan: bool) -> list[Finding]:
     """The longest Luhn-valid 14-19 digit card number made of the run's first groups (an expiry date or CVV may
     follow it). `scan` (a run longer than a card with its expiry and CVV): every card in it, from each group on,
     so two cards typed one after the other, "4111 1111 1111 1111 4111 1111 1111 1111", are two cards."""
-    groups = list(_GROUP.finditer(run))
-    found: list[Finding] = []
+    spans = _CARD_SPANS.get((run, scan))
+    if spans is None:
+        spans = _card_spans(run, scan)
+        if len(_CARD_SPANS) >= 4096:
+            _CARD_SPANS.clear()
+        _CARD_SPANS[(run, scan)] = spans
+    return [Finding("CARD", offset + start, offset + end) for start, end in spans]
+
+
+def _card_spans(run: str, scan: bool) -> tuple[tuple[int, int], ...]:
+    """The spans `_cards_in` reports, relative to the run."""
+    groups = _GROUP.findall(run)
+    if not any(len(g) == 4 or 14 <= len(g) <= 19 for g in (groups if scan else groups[:1])):
+        return ()  # cards are written in one piece or in groups that start with four digits
+    positions = [m.span() for m in _GROUP.finditer(run)]
+    found: list[tuple[int, int]] = []
     start = 0
     while start < len(groups) and (scan or start == 0):
         end = _card_from(groups, start)
         if end is None:
             start += 1
             continue
-        found.append(Finding("CARD", offset + groups[start].start(), offset + groups[end].end()))
+        found.append((positions[start][0], positions[end][1]))
         start = end + 1
-    return found
+    return tuple(found)
 
 
-def _card_from(groups: list[re.Match], start: int) -> int | None:
-    """The index of the last group of the longest card number starting at group `start`, or None."""
-    if len(groups[start].group(0)) != 4 and not 14 <= len(groups[start].group(0)) <= 19:
-        return None  # cards are written in one piece or in groups that start with four digits
-    digits = ""
-    best: int | None = None
-    for j in range(start, len(groups)):
-        digits += groups[j].group(0)
+def _card_from(groups: list[str], start: int) -> int | None:
+    """The index of the last group of the longest card number starting at group `start`, or None: written as
+    cards are, in one piece or in groups of 3-6 starting with four digits (4-4-4-4, 4-6-5...)."""
+    first = len(groups[start])
+    if (first != 4 and not 14 <= first <= 19) or not CARD_PREFIX.match(groups[start]):
+        return None  # the prefix is within the first group (at least four digits)
+    digits = groups[start]
+    best = start if first >= 14 and luhn_ok(digits) else None
+    if first != 4:
+        return best  # one piece: any further group breaks the grouping
+    for j in range(start + 1, len(groups)):
+        size = len(groups[j])
+        if not 3 <= size <= 6:
+            break  # the grouping is broken for this and every longer number
+        digits += groups[j]
         if len(digits) > 19:
             break
-        if len(digits) >= 14 and _card_grouping([len(g.group(0)) for g in groups[start:j + 1]]) \
-                and CARD_PREFIX.match(digits) and luhn_ok(digits):
+        if len(digits) >= 14 and luhn_ok(digits):
             best = j
     return best
 
