@@ -529,6 +529,17 @@ def _labelled_id(text: str, label: str, start: int, end: int, found: list[Findin
         found.append(Finding("NATIONAL_ID", start, end))
 
 
+def _ascii_lower(text: str) -> str:
+    """`text` with A-Z lowercased and every other character kept (so positions stay those of `text`)."""
+    if text.isascii() or len(text) < 1000:
+        return text.translate(_ASCII_LOWER)  # str.translate walks a non-ASCII text char by char (~1 ms per 17,000)
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
+    codes[(codes >= 65) & (codes <= 90)] += 32
+    return codes.tobytes().decode("utf-32-le", "surrogatepass")
+
+
 def find_pii(text: str, budget: Budget | None = None) -> list[Finding]:
     """Non-overlapping PII findings, in text order (an earlier kind in KINDS order wins an overlap).
 
@@ -538,7 +549,7 @@ def find_pii(text: str, budget: Budget | None = None) -> list[Finding]:
         return []
     budget = Budget() if budget is None else budget
     candidates: list[Finding] = []
-    lower = text.translate(_ASCII_LOWER)  # same length and positions as `text`
+    lower = _ascii_lower(text)  # same length and positions as `text`
     if "@" in text:  # one pass: every repetition in EMAIL is bounded and no class holds "@" (linear)
         candidates += [Finding("EMAIL", m.start(), m.end()) for m in EMAIL.finditer(text)]
     if re.search(r"\b" + _AT_WORD + r"\b", lower):

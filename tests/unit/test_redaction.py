@@ -120,3 +120,12 @@ def test_two_cards_typed_one_after_the_other_are_both_redacted():
     redacted = redact(text)
     assert "4111" not in redacted and "5555" not in redacted and "5105" not in redacted, redacted
     assert redacted.count("[CARD]") == 4
+
+
+def test_ascii_lowering_keeps_every_other_character_in_place():
+    """The long-text path (numpy) lowers A-Z only, like the short one, surrogates and all."""
+    from backend.privacy.redaction import _ASCII_LOWER, _ascii_lower
+
+    text = ("Ärger İSTANBUL \u212a ſ Straße ÀB \ud800 DOT COM 123 " * 40)
+    assert len(text) >= 1000 and _ascii_lower(text) == text.translate(_ASCII_LOWER)
+    assert _ascii_lower(text) != text
