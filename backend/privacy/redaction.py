@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from backend import tuning
@@ -448,11 +449,32 @@ def _zones(text: str) -> list[tuple[int, int]]:
     return zones
 
 
-def _structured_ids(text: str, lower: str, budget: Budget) -> list[Finding]:
+# Where a pattern that holds a digit or an "@" can match: a long message is scanned only in windows around
+# them (most of a long message is prose). Every match of CODICE_FISCALE, IBAN_START, IBAN_SHAPED and DIGIT_RUN
+# has a digit at most 6 characters in and ends, with the character its lookahead reads, within 50 after
+# it; every EMAIL match has its "@" at most 65 characters in and ends, lookahead read, within 406 after it.
+# A window holds every match near its digits (or "@"), runs no match past its end, and nothing can match
+# between windows; a pattern's lookbehind reads the text before a window as it would in a whole-text scan.
+DIGIT_CLUSTER = re.compile(r"\d(?:\D{0,56}\d)*")  # digits less than 57 apart: windows of two clusters never overlap
+AT_CLUSTER = re.compile(r"@(?:[^@]{0,473}@)*")
+
+
+def _windows(cluster: re.Pattern[str], text: str, before: int, after: int) -> list[tuple[int, int]]:
+    """[start, end) windows from `before` characters ahead of each cluster to `after` past its last character."""
+    return [(max(0, m.start() - before), min(len(text), m.end() - 1 + after)) for m in cluster.finditer(text)]
+
+
+def _scan(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, run in `windows` only (the same matches, see above)."""
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
+
+
+def _structured_ids(text: str, lower: str, budget: Budget, digits: list[tuple[int, int]]) -> list[Finding]:
     found: list[Finding] = []
     for zone_start, zone_end in _zones(text):
         _ids_in(text, zone_start, zone_end, found)
-    for m in CODICE_FISCALE.finditer(text):  # letters and digits mixed: no digit run marks it
+    for m in _scan(CODICE_FISCALE, text, digits):  # letters and digits mixed: no digit run marks it
         if codice_fiscale_ok(m.group(0)):
             found.append(Finding("NATIONAL_ID", m.start(), m.end()))
     for label_match in ID_LABEL.finditer(lower):
@@ -551,7 +573,7 @@ def find_pii(text: str, budget: Budget | None = None) -> list[Finding]:
     candidates: list[Finding] = []
     lower = _ascii_lower(text)  # same length and positions as `text`
     if "@" in text:  # one pass: every repetition in EMAIL is bounded and no class holds "@" (linear)
-        candidates += [Finding("EMAIL", m.start(), m.end()) for m in EMAIL.finditer(text)]
+        candidates += [Finding("EMAIL", m.start(), m.end()) for m in _scan(EMAIL, text, _windows(AT_CLUSTER, text, 66, 407))]
     if re.search(r"\b" + _AT_WORD + r"\b", lower):
         for ending in SPOKEN_END.finditer(lower):  # anchored at each possible ending
             if not budget.spend(1):
@@ -560,7 +582,8 @@ def find_pii(text: str, budget: Budget | None = None) -> list[Finding]:
             spoken = EMAIL_SPOKEN.search(text[window_start:ending.end()])
             if spoken:
                 candidates.append(Finding("EMAIL", window_start + spoken.start(), window_start + spoken.end()))
-    for m in IBAN_START.finditer(text):
+    digits = _windows(DIGIT_CLUSTER, text, 6, 51)
+    for m in _scan(IBAN_START, text, digits):
         length = IBAN_LENGTHS.get(m.group(1).upper())
         if not length:
             continue
@@ -568,10 +591,10 @@ def find_pii(text: str, budget: Budget | None = None) -> list[Finding]:
         if body and iban_ok(text[m.start():body.end()]):
             candidates.append(Finding("IBAN", m.start(), body.end()))
     not_numbers = _Spans()
-    for m in IBAN_SHAPED.finditer(text):
+    for m in _scan(IBAN_SHAPED, text, digits):
         not_numbers.add(m.start(), m.end())
-    candidates += [f for f in _structured_ids(text, lower, budget) if not not_numbers.covers(f.start)]
-    for m in DIGIT_RUN.finditer(text):
+    candidates += [f for f in _structured_ids(text, lower, budget, digits) if not not_numbers.covers(f.start)]
+    for m in _scan(DIGIT_RUN, text, digits):
         count = len(_NON_DIGIT.sub("", m.group(0)))
         if count < 7:
             continue  # shorter than any phone number
