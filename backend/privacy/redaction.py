@@ -23,6 +23,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from backend import tuning
 
@@ -399,27 +400,66 @@ def _phone_shaped(candidate: str) -> bool:
         return False
 
 
-def _phone_in(text: str, run: str, offset: int, budget: Budget) -> Finding | None:
-    """A phone number in a digit run, judged with what precedes it (labels) and its numbering plan; once
-    `budget` is spent, any phone-shaped run counts as a phone (fail closed)."""
-    candidate = run.strip(" .-/\t")
-    start = offset + run.index(candidate)
-    digits = _NON_DIGIT.sub("", candidate)
-    if not 7 <= len(digits) <= 15:
-        return None
-    found = Finding("PHONE", start, start + len(candidate))
-    if not budget.spend(1):
-        return found
-    before = text[max(0, start - 60):start]
+class _Run(NamedTuple):
+    """What a digit run's own characters say, whatever surrounds it."""
+
+    count: int  # digits
+    not_pii: bool  # a date, time, IP address, year range or decimal
+    candidate: str  # the run without separators at its ends
+    shift: int  # where the candidate starts in the run
+    digits: str  # the candidate's digits
+
+
+_RUNS: dict[str, _Run] = {}  # repeated runs (a long text of the same groups) are read once
+_CONTEXTS: dict[tuple[str, str, str], bool | None] = {}  # (before, candidate, after) -> labelled; None: not a phone
+
+
+def _run_facts(run: str) -> _Run:
+    facts = _RUNS.get(run)
+    if facts is None:
+        candidate = run.strip(" .-/\t")
+        facts = _Run(len(_NON_DIGIT.sub("", run)), NOT_PII_SHAPE.fullmatch(run.lstrip("(")) is not None,
+                     candidate, run.index(candidate), _NON_DIGIT.sub("", candidate))
+        if len(_RUNS) >= 4096:
+            _RUNS.clear()
+        _RUNS[run] = facts
+    return facts
+
+
+def _phone_context(before: str, after: str) -> bool | None:
+    """Whether a label says the number between `before` and `after` is a phone number, or None when what
+    surrounds it says it is something else (an order number...)."""
     labels = list(PHONE_LABEL.finditer(before))
     label = labels[-1] if labels else None  # the label nearest the number
     negative = NOT_A_PHONE.search(before)
     if negative and (label is None or label.start() < negative.start()):
         return None  # "order number 0151..." is an order number, unless "call" comes after the "order"
-    after = text[start + len(candidate):start + len(candidate) + 30]
     if label is None and NOT_A_PHONE_AFTER.search(after):
         return None  # "Is 4762354800 the right tracking number?"
-    labelled = label is not None or bool(PHONE_LABEL.search(after))
+    return label is not None or bool(PHONE_LABEL.search(after))
+
+
+def _phone_in(text: str, run: str, offset: int, budget: Budget) -> Finding | None:
+    """A phone number in a digit run, judged with what precedes it (labels) and its numbering plan; once
+    `budget` is spent, any phone-shaped run counts as a phone (fail closed)."""
+    facts = _run_facts(run)
+    candidate, digits = facts.candidate, facts.digits
+    start = offset + facts.shift
+    if not 7 <= len(digits) <= 15:
+        return None
+    found = Finding("PHONE", start, start + len(candidate))
+    if not budget.spend(1):
+        return found
+    key = (text[max(0, start - 60):start], candidate, text[start + len(candidate):start + len(candidate) + 30])
+    if key in _CONTEXTS:
+        labelled = _CONTEXTS[key]
+    else:
+        labelled = _phone_context(key[0], key[2])
+        if len(_CONTEXTS) >= 4096:
+            _CONTEXTS.clear()
+        _CONTEXTS[key] = labelled
+    if labelled is None:
+        return None
     verdict = _VERDICTS.get((candidate, labelled))
     if verdict is None:
         if not budget.spend(_lookups(candidate, digits, labelled)):
@@ -574,7 +614,8 @@ def find_pii(text: str, budget: Budget | None = None) -> list[Finding]:
     lower = _ascii_lower(text)  # same length and positions as `text`
     if "@" in text:  # one pass: every repetition in EMAIL is bounded and no class holds "@" (linear)
         candidates += [Finding("EMAIL", m.start(), m.end()) for m in _scan(EMAIL, text, _windows(AT_CLUSTER, text, 66, 407))]
-    if re.search(r"\b" + _AT_WORD + r"\b", lower):
+    words = not text.isascii() or lower != lower.upper()  # else no label and no spoken address can be there
+    if words and re.search(r"\b" + _AT_WORD + r"\b", lower):
         for ending in SPOKEN_END.finditer(lower):  # anchored at each possible ending
             if not budget.spend(1):
                 break
@@ -593,13 +634,13 @@ def find_pii(text: str, budget: Budget | None = None) -> list[Finding]:
     not_numbers = _Spans()
     for m in _scan(IBAN_SHAPED, text, digits):
         not_numbers.add(m.start(), m.end())
-    candidates += [f for f in _structured_ids(text, lower, budget, digits) if not not_numbers.covers(f.start)]
+    candidates += [f for f in _structured_ids(text, lower if words else "", budget, digits) if not not_numbers.covers(f.start)]
     for m in _scan(DIGIT_RUN, text, digits):
-        count = len(_NON_DIGIT.sub("", m.group(0)))
+        facts = _run_facts(m.group(0))
+        count = facts.count
         if count < 7:
             continue  # shorter than any phone number
-        run = m.group(0).lstrip("(")
-        if NOT_PII_SHAPE.fullmatch(run) or not_numbers.covers(m.start()):
+        if facts.not_pii or not_numbers.covers(m.start()):
             continue
         cards = _cards_in(m.group(0), m.start(), scan=count > 28)
         if cards:
