@@ -23,6 +23,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import groupby
 from typing import NamedTuple
 
 from backend import tuning
@@ -72,7 +73,11 @@ IBAN_LENGTHS = {
     "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "SA": 24, "SC": 31, "SE": 24, "SI": 19,
     "SK": 24, "SM": 27, "ST": 25, "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
 }
-IBAN_START = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2})(\d{2})(?=[ ]?[A-Za-z0-9])")
+# Only the countries above, in either case (spelled out: IGNORECASE would also take the Kelvin sign for a "K"),
+# grouped by first letter and behind a cheap look-ahead (a text of "AB90 AB90..." used to yield every group).
+_IBAN_COUNTRIES = "|".join(f"[{first}{first.lower()}][{''.join(c[1] + c[1].lower() for c in codes)}]"
+                           for first, codes in groupby(sorted(IBAN_LENGTHS), key=lambda c: c[0]))
+IBAN_START = re.compile(r"(?<![A-Za-z0-9])(?=[A-Za-z]{2}\d)(" + _IBAN_COUNTRIES + r")(\d{2})(?=[ ]?[A-Za-z0-9])")
 # After the country and check digits: exactly the rest of the country's length, single spaces allowed between.
 _IBAN_BODY = {length: re.compile(r"(?: (?=[A-Za-z0-9]))?[A-Za-z0-9](?: ?[A-Za-z0-9]){" + str(length - 5) + r"}(?![^\W_])")
               for length in set(IBAN_LENGTHS.values())}
@@ -504,6 +509,24 @@ def _windows(cluster: re.Pattern[str], text: str, before: int, after: int) -> li
     return [(max(0, m.start() - before), min(len(text), m.end() - 1 + after)) for m in cluster.finditer(text)]
 
 
+# Finer windows for DIGIT_RUN: its first digit (at most 3 characters in, after "00(" or "+(") starts a
+# RUN_CORE match, so RUN_CORE's scan (which starts with a plain character search) either matches there or
+# has a match covering it; the run ends, lookahead read, within 44 characters after that digit.
+RUN_CORE = re.compile(r"\d[\d\-. /()\t]{3,38}\d")
+
+
+def _run_windows(text: str) -> list[tuple[int, int]]:
+    """Merged windows around RUN_CORE matches, from 3 characters ahead to 44 past the end."""
+    windows: list[tuple[int, int]] = []
+    for m in RUN_CORE.finditer(text):
+        start, end = max(0, m.start() - 3), min(len(text), m.end() + 44)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def _scan(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, run in `windows` only (the same matches, see above)."""
     for start, end in windows:
@@ -625,9 +648,7 @@ def find_pii(text: str, budget: Budget | None = None) -> list[Finding]:
                 candidates.append(Finding("EMAIL", window_start + spoken.start(), window_start + spoken.end()))
     digits = _windows(DIGIT_CLUSTER, text, 6, 51)
     for m in _scan(IBAN_START, text, digits):
-        length = IBAN_LENGTHS.get(m.group(1).upper())
-        if not length:
-            continue
+        length = IBAN_LENGTHS[m.group(1).upper()]
         body = _IBAN_BODY[length].match(text, m.end())
         if body and iban_ok(text[m.start():body.end()]):
             candidates.append(Finding("IBAN", m.start(), body.end()))
@@ -635,7 +656,7 @@ def find_pii(text: str, budget: Budget | None = None) -> list[Finding]:
     for m in _scan(IBAN_SHAPED, text, digits):
         not_numbers.add(m.start(), m.end())
     candidates += [f for f in _structured_ids(text, lower if words else "", budget, digits) if not not_numbers.covers(f.start)]
-    for m in _scan(DIGIT_RUN, text, digits):
+    for m in _scan(DIGIT_RUN, text, _run_windows(text)):
         facts = _run_facts(m.group(0))
         count = facts.count
         if count < 7:
