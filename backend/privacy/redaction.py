@@ -558,21 +558,20 @@ def _structured_ids(text: str, lower: str, budget: Budget, digits: list[tuple[in
     return found
 
 
-# What a long zone (a text of digit groups) must hold for each id to be found in it, checked on its shape (digits
-# as "0", letters and every non-ASCII character as "a": C-speed substring tests) before the pattern's scan,
-# which costs a regex step per character. Each hint is part of every match of its pattern.
-BIG_ZONE = 256
-_SHAPE = bytes.maketrans(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" + bytes(range(128, 256)),
-                         b"0" * 10 + b"a" * 52 + b"a" * 128)
+# What an ASCII zone must hold for each id to be found in it, checked on its shape (digits as "0", letters as
+# "a": C-speed substring tests) before the pattern's scan, which costs a regex step per character. Each hint
+# is part of every match of its pattern. Not for other zones: \d and IGNORECASE take non-ASCII characters.
+_SHAPE = bytes.maketrans(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", b"0" * 10 + b"a" * 52)
 _NIR_HINT = re.compile(r"[12] ?\d\d")  # the sex digit and the year
 
 
 def _ids_in(text: str, zone_start: int, zone_end: int, found: list[Finding]) -> None:
     """Structured national ids (with their check digits) inside one zone of `text`."""
     ssn = nino = nir = dni = aadhaar = cpf = True
-    if zone_end - zone_start > BIG_ZONE:
-        shape = text[zone_start:zone_end].encode("utf-8", "surrogatepass").translate(_SHAPE)
-        nino = dni = b"a" in shape  # NINO, DNI and NIE hold a letter (or what IGNORECASE folds to one)
+    zone = text[zone_start:zone_end]
+    if zone.isascii():
+        shape = zone.encode("ascii").translate(_SHAPE)
+        nino = dni = b"a" in shape  # NINO, DNI and NIE hold a letter
         ssn = b"000 00 0000" in shape or b"000-00-0000" in shape
         nir = b"000" in shape and _NIR_HINT.search(text, zone_start, zone_end) is not None
         aadhaar = b"0000 0000 0000" in shape or b"0000-0000-0000" in shape  # typed in groups

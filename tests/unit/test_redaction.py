@@ -157,3 +157,10 @@ def test_fast_scans_find_what_whole_text_scans_find():
             m.span() for m in r.EMAIL.finditer(text)]
         lower = text.lower()
         assert [m.span() for m in r.SPOKEN_END.finditer(lower)] == [m.span() for m in spoken_end.finditer(lower)]
+
+
+def test_ids_in_long_zones_of_other_scripts_digits_are_still_found():
+    """The ASCII shape hints must not skip a zone whose digits are not ASCII (\\d takes them)."""
+    text = "ssn \u0661\u0662\u0663-\u0664\u0665-\u0666\u0667\u0668\u0669 " + " ".join(["2024"] * 80)
+    assert [(f.kind, f.start, f.end) for f in find_pii(text)][:1] == [("NATIONAL_ID", 4, 15)]
+    assert find_pii("ssn 123-45-6789 " + " ".join(["2024"] * 80))[0].kind == "NATIONAL_ID"
