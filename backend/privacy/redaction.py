@@ -413,7 +413,7 @@ def _phone_shaped(candidate: str) -> bool:
 class _Run(NamedTuple):
     """What a digit run's own characters say, whatever surrounds it."""
 
-    count: int  # digits
+    digit_count: int  # digits
     not_pii: bool  # a date, time, IP address, year range or decimal
     candidate: str  # the run without separators at its ends
     shift: int  # where the candidate starts in the run
@@ -662,7 +662,7 @@ def find_pii(text: str, budget: Budget | None = None) -> list[Finding]:
     candidates += [f for f in _structured_ids(text, lower if words else "", budget, digits) if not not_numbers.covers(f.start)]
     for m in _scan(DIGIT_RUN, text, _run_windows(text)):
         facts = _run_facts(m.group(0))
-        count = facts.count
+        count = facts.digit_count
         if count < 7:
             continue  # shorter than any phone number
         if facts.not_pii or not_numbers.covers(m.start()):
@@ -692,6 +692,12 @@ def normal_value(kind: str, value: str) -> str:
     if kind == "EMAIL":
         return re.sub(r"\s+", "", value).lower()
     return re.sub(r"[^0-9A-Za-z]", "", value).upper()
+
+
+def clear_caches() -> None:
+    """Forget every memoised verdict and run (to time a message never seen before)."""
+    for cache in (_VERDICTS, _RUNS, _CONTEXTS, _CARD_SPANS):
+        cache.clear()
 
 
 def warm_up() -> None:
