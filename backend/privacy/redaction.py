@@ -701,7 +701,9 @@ def clear_caches() -> None:
 
 
 def warm_up() -> None:
-    """Load phonenumbers' metadata for every region tried (the first message would otherwise pay ~0.1 s)."""
+    """Load phonenumbers' metadata for every region tried (the first message would otherwise pay ~0.1 s), and
+    numpy for lowering long texts."""
+    import numpy  # noqa: F401
     import phonenumbers
 
     for region in {*TRUNK_ZERO_REGIONS, *NO_TRUNK_REGIONS}:
