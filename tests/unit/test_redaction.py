@@ -157,6 +157,16 @@ def test_fast_scans_find_what_whole_text_scans_find():
             m.span() for m in r.EMAIL.finditer(text)]
         lower = text.lower()
         assert [m.span() for m in r.SPOKEN_END.finditer(lower)] == [m.span() for m in spoken_end.finditer(lower)]
+    id_label = re.compile(r"\b(?:" + "|".join(r._ID_LABEL_WORDS) + r")\b")
+    at_word = re.compile(r"\b" + r._AT_WORD + r"\b")
+    words = [" ", "  ", "\n", "-", ".", "#", "_", "é", "x", "1", ":", "ssn", "bsn", "sin", "tin", "tfn", "uid", "cpf",
+             "idnr", "social", "security", "insurance", "number", "no", "tax", "id", "file", "steuer", "steuer-",
+             "identifikationsnummer", "sofi", "nummer", "aadhar", "aadhaar", "at", "ät", "arroba", "chez", "a", "t"]
+    for _ in range(5000):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        assert [(m.span(), m.group(0)) for m in r.ID_LABEL.finditer(text)] == [
+            (m.span(), m.group(0)) for m in id_label.finditer(text)], text
+        assert bool(r.AT_WORD.search(text)) == bool(at_word.search(text)), text
 
 
 def test_ids_in_long_zones_of_other_scripts_digits_are_still_found():
