@@ -504,10 +504,11 @@ NUMERIC_ZONE = re.compile(r"\d(?:[ .\-/]{0,2}\d){4,}")
 ZONE_MARGIN = 12
 
 
-def _zones(text: str) -> list[tuple[int, int]]:
-    """Merged windows around digit runs."""
+def _zones(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merged windows around digit runs (found in `runs`, the `_run_windows`: a NUMERIC_ZONE match starts a
+    RUN_CORE match or lies in one, and RUN_CORE matches follow each other, windows overlapping, to its end)."""
     zones: list[tuple[int, int]] = []
-    for m in NUMERIC_ZONE.finditer(text):
+    for m in _scan(NUMERIC_ZONE, text, runs):
         start, end = max(0, m.start() - ZONE_MARGIN), min(len(text), m.end() + ZONE_MARGIN)
         if zones and start <= zones[-1][1]:
             zones[-1] = (zones[-1][0], end)
@@ -555,9 +556,10 @@ def _scan(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -
         yield from pattern.finditer(text, start, end)
 
 
-def _structured_ids(text: str, lower: str, budget: Budget, digits: list[tuple[int, int]]) -> list[Finding]:
+def _structured_ids(text: str, lower: str, budget: Budget, digits: list[tuple[int, int]],
+                    runs: list[tuple[int, int]]) -> list[Finding]:
     found: list[Finding] = []
-    for zone_start, zone_end in _zones(text):
+    for zone_start, zone_end in _zones(text, runs):
         _ids_in(text, zone_start, zone_end, found)
     for m in _scan(CODICE_FISCALE, text, digits):  # letters and digits mixed: no digit run marks it
         if codice_fiscale_ok(m.group(0)):
@@ -676,8 +678,10 @@ def find_pii(text: str, budget: Budget | None = None) -> list[Finding]:
     not_numbers = _Spans()
     for m in _scan(IBAN_SHAPED, text, digits):
         not_numbers.add(m.start(), m.end())
-    candidates += [f for f in _structured_ids(text, lower if words else "", budget, digits) if not not_numbers.covers(f.start)]
-    for m in _scan(DIGIT_RUN, text, _run_windows(text)):
+    runs = _run_windows(text)
+    candidates += [f for f in _structured_ids(text, lower if words else "", budget, digits, runs)
+                   if not not_numbers.covers(f.start)]
+    for m in _scan(DIGIT_RUN, text, runs):
         facts = _run_facts(m.group(0))
         count = facts.digit_count
         if count < 7:

@@ -151,12 +151,20 @@ def test_fast_scans_find_what_whole_text_scans_find():
             assert [m.span() for m in r._scan(pattern, text, digits)] == [m.span() for m in pattern.finditer(text)]
         assert [m.span() for m in r._scan(r.IBAN_START, text, digits)] == [
             m.span() for m in iban_start.finditer(text) if m.group(1).upper() in r.IBAN_LENGTHS]
+        assert [m.span() for m in r._scan(r.NUMERIC_ZONE, text, r._run_windows(text))] == [
+            m.span() for m in r.NUMERIC_ZONE.finditer(text)]
         assert [m.span() for m in r._scan(r.DIGIT_RUN, text, r._run_windows(text))] == [
             m.span() for m in r.DIGIT_RUN.finditer(text)]
         assert [m.span() for m in r._scan(r.EMAIL, text, r._windows(r.AT_CLUSTER, text, 66, 407))] == [
             m.span() for m in r.EMAIL.finditer(text)]
         lower = text.lower()
         assert [m.span() for m in r.SPOKEN_END.finditer(lower)] == [m.span() for m in spoken_end.finditer(lower)]
+    runs = ["1", "12", "4111", "90", " ", "  ", "   ", "-", ".", " - ", "/", "(", ")", "+", "\t", "a", "AB"]
+    for _ in range(1000):  # long runs of digit groups, where windows chain
+        text = "".join(rng.choice(runs) for _ in range(rng.randint(20, 150)))
+        for pattern in (r.NUMERIC_ZONE, r.DIGIT_RUN):
+            assert [m.span() for m in r._scan(pattern, text, r._run_windows(text))] == [
+                m.span() for m in pattern.finditer(text)], text
     id_label = re.compile(r"\b(?:" + "|".join(r._ID_LABEL_WORDS) + r")\b")
     at_word = re.compile(r"\b" + r._AT_WORD + r"\b")
     words = [" ", "  ", "\n", "-", ".", "#", "_", "é", "x", "1", ":", "ssn", "bsn", "sin", "tin", "tfn", "uid", "cpf",
