@@ -21,25 +21,28 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from typing import NamedTuple
 
 from backend import tuning
+from backend.privacy.checksums import (
+    IBAN_LENGTHS,
+    bsn_ok,
+    codice_fiscale_ok,
+    cpf_ok,
+    dni_ok,
+    iban_ok,
+    luhn_ok,
+    nir_ok,
+    steuer_id_ok,
+    tfn_ok,
+    verhoeff_ok,
+)
+from backend.privacy.scanning import ascii_lower, cluster_windows, scan_windows, word_start_pattern
 
 KINDS = ("EMAIL", "PHONE", "CARD", "IBAN", "NATIONAL_ID")
 PRIORITY = ("EMAIL", "IBAN", "NATIONAL_ID", "CARD", "PHONE")  # which finding wins where two overlap
-
-
-def _words(words: tuple[str, ...]) -> str:
-    """Any of `words` at a word start (a "\\b(?:a|b...)"), written to start with one character class (their
-    first letters), so a scan looks for those at C speed instead of taking a regex step at every position.
-    Words sharing a first letter keep their order (the first that fits wins, as in the plain alternation)."""
-    firsts = "".join(dict.fromkeys(word[0] for word in words))
-    rests = "|".join(f"(?<={first})(?:" + "|".join(word[1:] for word in words if word[0] == first) + ")"
-                     for first in firsts)
-    return rf"[{firsts}](?<!\w[{firsts}])(?:{rests})"
 
 
 # ---- e-mail ------------------------------------------------------------------------------------------------
@@ -58,7 +61,7 @@ _SPOKEN_TLD = (r"(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|in|br|ca|au|ie|b
 EMAIL_SPOKEN = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._+-]{0,63}" + _AT + r"[A-Za-z0-9][A-Za-z0-9-]{0,62}"
                           r"(?:" + _DOT + r"[A-Za-z0-9][A-Za-z0-9-]{0,62}){0,4}" + _DOT + _SPOKEN_TLD + r"$",
                           re.IGNORECASE)
-AT_WORD = re.compile(_words(_AT_WORDS) + r"\b")  # on the ASCII-lowercased text
+AT_WORD = re.compile(word_start_pattern(_AT_WORDS) + r"\b")  # on the ASCII-lowercased text
 # Where a spoken address could end: "dot com", "(punkt) de", ".fr" followed by no letter.
 # Written to start with one character class, so the scan looks for that character at C speed instead of taking
 # a regex step at every position: the first character decides which of _DOT's forms (in _DOT's order) can follow.
@@ -82,15 +85,6 @@ NOT_PII_SHAPE = re.compile(r"(?:\d{4}([-/.])\d{1,2}\1\d{1,2}|\d{1,2}([-/.])\d{1,
 IBAN_SHAPED = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])")
 
 # ---- IBAN --------------------------------------------------------------------------------------------------------
-IBAN_LENGTHS = {
-    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BR": 29, "BY": 28,
-    "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "DO": 28, "EE": 20, "EG": 29, "ES": 24, "FI": 18,
-    "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28, "HR": 21, "HU": 28, "IE": 22,
-    "IL": 23, "IQ": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20, "LB": 28, "LC": 32, "LI": 21, "LT": 20,
-    "LU": 20, "LV": 21, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MR": 27, "MT": 31, "MU": 30, "NL": 18, "NO": 15,
-    "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "SA": 24, "SC": 31, "SE": 24, "SI": 19,
-    "SK": 24, "SM": 27, "ST": 25, "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
-}
 # Only the countries above, in either case (spelled out: IGNORECASE would also take the Kelvin sign for a "K"),
 # grouped by first letter and behind a cheap look-ahead (a text of "AB90 AB90..." used to yield every group).
 _IBAN_COUNTRIES = "|".join(f"[{first}{first.lower()}][{''.join(c[1] + c[1].lower() for c in codes)}]"
@@ -122,8 +116,7 @@ _ID_LABEL_WORDS = (r"bsn", r"burgerservicenummer", r"sofi-?nummer", r"steuer-?id
                    r"social(?:\s+security)?(?:\s+(?:number|no\.?|#))?", r"aadhaa?r", r"uid", r"cpf")
 
 
-ID_LABEL = re.compile(_words(_ID_LABEL_WORDS) + r"\b")  # run on the ASCII-lowercased text (faster than IGNORECASE)
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+ID_LABEL = re.compile(word_start_pattern(_ID_LABEL_WORDS) + r"\b")  # run on the ASCII-lowercased text (faster than IGNORECASE)
 # The value next to a label (searched only in the 60 characters around each label: linear in the text).
 VALUE_AFTER_LABEL = re.compile(r"[^0-9\n]{0,40}?(?<![\w-])(\d[\d .-]{7,16}\d)(?![\w])")
 VALUE_BEFORE_LABEL = re.compile(r"(?<![\w-])(\d[\d .-]{7,16}\d)(?![\w])[^0-9\n]{0,20}$")
@@ -197,109 +190,6 @@ class Budget:
             return False
         self.left -= cost
         return True
-
-
-# ---- checksums ------------------------------------------------------------------------------------------------------
-
-def luhn_ok(digits: str) -> bool:
-    """True if the digit string passes the Luhn checksum."""
-    total, parity = 0, len(digits) % 2
-    for i, ch in enumerate(digits):
-        d = int(ch)
-        if i % 2 == parity:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total % 10 == 0
-
-
-def iban_ok(candidate: str) -> bool:
-    """True if the string is a structurally valid IBAN (country length and mod-97 == 1), any case or spacing."""
-    s = re.sub(r"\s", "", candidate).upper()
-    if IBAN_LENGTHS.get(s[:2]) != len(s) or not s[2:4].isdigit():
-        return False
-    try:
-        return int("".join(str(int(c, 36)) for c in s[4:] + s[:4])) % 97 == 1
-    except ValueError:
-        return False
-
-
-_VERHOEFF_D = [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5], [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
-               [3, 4, 0, 1, 2, 8, 9, 5, 6, 7], [4, 0, 1, 2, 3, 9, 5, 6, 7, 8], [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
-               [6, 5, 9, 8, 7, 1, 0, 4, 3, 2], [7, 6, 5, 9, 8, 2, 1, 0, 4, 3], [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
-               [9, 8, 7, 6, 5, 4, 3, 2, 1, 0]]
-_VERHOEFF_P = [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 5, 7, 6, 2, 8, 3, 0, 9, 4], [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
-               [8, 9, 1, 6, 0, 4, 3, 5, 2, 7], [9, 4, 5, 3, 1, 2, 6, 8, 7, 0], [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
-               [2, 7, 9, 3, 8, 0, 6, 4, 1, 5], [7, 0, 4, 6, 9, 1, 3, 2, 5, 8]]
-
-
-def verhoeff_ok(digits: str) -> bool:
-    """The Verhoeff check (Aadhaar)."""
-    c = 0
-    for i, ch in enumerate(reversed(digits)):
-        c = _VERHOEFF_D[c][_VERHOEFF_P[i % 8][int(ch)]]
-    return c == 0
-
-
-def nir_ok(sex: str, rest: str) -> bool:
-    """French NIR: the key is 97 - (the 13 digits mod 97); Corsica's 2A/2B count as 19/18."""
-    body = (sex + rest[:-2]).upper().replace("2A", "19").replace("2B", "18")
-    return body.isdigit() and 97 - int(body) % 97 == int(rest[-2:])
-
-
-def dni_ok(number: str, letter: str) -> bool:
-    """Spanish DNI / NIE control letter."""
-    return "TRWAGMYFPDXBNJZSQVHLCKE"[int(number) % 23] == letter.upper()
-
-
-def cpf_ok(digits: str) -> bool:
-    """Brazilian CPF check digits (and not a repeated digit)."""
-    if len(digits) != 11 or len(set(digits)) == 1:
-        return False
-    for size in (9, 10):
-        total = sum(int(d) * w for d, w in zip(digits[:size], range(size + 1, 1, -1), strict=True))
-        if (total * 10) % 11 % 10 != int(digits[size]):
-            return False
-    return True
-
-
-def bsn_ok(digits: str) -> bool:
-    """Dutch BSN eleven-test."""
-    return len(digits) == 9 and (sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
-                                 - int(digits[8])) % 11 == 0
-
-
-def steuer_id_ok(digits: str) -> bool:
-    """German Steuer-ID: ISO 7064 MOD 11,10 check digit and the digit-frequency rule."""
-    if len(digits) != 11 or digits[0] == "0":
-        return False
-    counts = [digits[:10].count(d) for d in set(digits[:10])]
-    if max(counts) not in (2, 3) or counts.count(max(counts)) != 1:
-        return False
-    product = 10
-    for d in digits[:10]:
-        total = (int(d) + product) % 10 or 10
-        product = (total * 2) % 11
-    return (11 - product) % 10 == int(digits[10])
-
-
-def tfn_ok(digits: str) -> bool:
-    """Australian TFN weighted checksum."""
-    weights = (1, 4, 3, 7, 5, 8, 6, 9, 10) if len(digits) == 9 else (10, 7, 8, 4, 6, 3, 5, 1)
-    return len(digits) in (8, 9) and sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11 == 0
-
-
-_CF_ODD = {**dict(zip("0123456789", [1, 0, 5, 7, 9, 13, 15, 17, 19, 21], strict=True)),
-           **dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12,
-                                                   14, 16, 10, 22, 25, 24, 23], strict=True))}
-
-
-def codice_fiscale_ok(code: str) -> bool:
-    """Italian codice fiscale check character."""
-    code = code.upper()
-    total = 0
-    for i, ch in enumerate(code[:15]):
-        total += _CF_ODD[ch] if i % 2 == 0 else (int(ch) if ch.isdigit() else ord(ch) - 65)
-    return chr(65 + total % 26) == code[15]
 
 
 # ---- detectors -------------------------------------------------------------------------------------------------------
@@ -508,7 +398,7 @@ def _zones(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Merged windows around digit runs (found in `runs`, the `_run_windows`: a NUMERIC_ZONE match starts a
     RUN_CORE match or lies in one, and RUN_CORE matches follow each other, windows overlapping, to its end)."""
     zones: list[tuple[int, int]] = []
-    for m in _scan(NUMERIC_ZONE, text, runs):
+    for m in scan_windows(NUMERIC_ZONE, text, runs):
         start, end = max(0, m.start() - ZONE_MARGIN), min(len(text), m.end() + ZONE_MARGIN)
         if zones and start <= zones[-1][1]:
             zones[-1] = (zones[-1][0], end)
@@ -525,11 +415,6 @@ def _zones(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # between windows; a pattern's lookbehind reads the text before a window as it would in a whole-text scan.
 DIGIT_CLUSTER = re.compile(r"\d(?:\D{0,56}\d)*")  # digits less than 57 apart: windows of two clusters never overlap
 AT_CLUSTER = re.compile(r"@(?:[^@]{0,473}@)*")
-
-
-def _windows(cluster: re.Pattern[str], text: str, before: int, after: int) -> list[tuple[int, int]]:
-    """[start, end) windows from `before` characters ahead of each cluster to `after` past its last character."""
-    return [(max(0, m.start() - before), min(len(text), m.end() - 1 + after)) for m in cluster.finditer(text)]
 
 
 # Finer windows for DIGIT_RUN: its first digit (at most 3 characters in, after "00(" or "+(") starts a
@@ -550,18 +435,12 @@ def _run_windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
-def _scan(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(text)`, run in `windows` only (the same matches, see above)."""
-    for start, end in windows:
-        yield from pattern.finditer(text, start, end)
-
-
 def _structured_ids(text: str, lower: str, budget: Budget, digits: list[tuple[int, int]],
                     runs: list[tuple[int, int]]) -> list[Finding]:
     found: list[Finding] = []
     for zone_start, zone_end in _zones(text, runs):
         _ids_in(text, zone_start, zone_end, found)
-    for m in _scan(CODICE_FISCALE, text, digits):  # letters and digits mixed: no digit run marks it
+    for m in scan_windows(CODICE_FISCALE, text, digits):  # letters and digits mixed: no digit run marks it
         if codice_fiscale_ok(m.group(0)):
             found.append(Finding("NATIONAL_ID", m.start(), m.end()))
     for label_match in ID_LABEL.finditer(lower):
@@ -637,17 +516,6 @@ def _labelled_id(text: str, label: str, start: int, end: int, found: list[Findin
         found.append(Finding("NATIONAL_ID", start, end))
 
 
-def _ascii_lower(text: str) -> str:
-    """`text` with A-Z lowercased and every other character kept (so positions stay those of `text`)."""
-    if text.isascii() or len(text) < 1000:
-        return text.translate(_ASCII_LOWER)  # str.translate walks a non-ASCII text char by char (~1 ms per 17,000)
-    import numpy as np
-
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
-    codes[(codes >= 65) & (codes <= 90)] += 32
-    return codes.tobytes().decode("utf-32-le", "surrogatepass")
-
-
 def find_pii(text: str, budget: Budget | None = None) -> list[Finding]:
     """Non-overlapping PII findings, in text order (an earlier kind in KINDS order wins an overlap).
 
@@ -657,9 +525,9 @@ def find_pii(text: str, budget: Budget | None = None) -> list[Finding]:
         return []
     budget = Budget() if budget is None else budget
     candidates: list[Finding] = []
-    lower = _ascii_lower(text)  # same length and positions as `text`
+    lower = ascii_lower(text)  # same length and positions as `text`
     if "@" in text:  # one pass: every repetition in EMAIL is bounded and no class holds "@" (linear)
-        candidates += [Finding("EMAIL", m.start(), m.end()) for m in _scan(EMAIL, text, _windows(AT_CLUSTER, text, 66, 407))]
+        candidates += [Finding("EMAIL", m.start(), m.end()) for m in scan_windows(EMAIL, text, cluster_windows(AT_CLUSTER, text, 66, 407))]
     words = not text.isascii() or lower != lower.upper()  # else no label and no spoken address can be there
     if words and AT_WORD.search(lower):
         for ending in SPOKEN_END.finditer(lower):  # anchored at each possible ending
@@ -669,19 +537,19 @@ def find_pii(text: str, budget: Budget | None = None) -> list[Finding]:
             spoken = EMAIL_SPOKEN.search(text[window_start:ending.end()])
             if spoken:
                 candidates.append(Finding("EMAIL", window_start + spoken.start(), window_start + spoken.end()))
-    digits = _windows(DIGIT_CLUSTER, text, 6, 51)
-    for m in _scan(IBAN_START, text, digits):
+    digits = cluster_windows(DIGIT_CLUSTER, text, 6, 51)
+    for m in scan_windows(IBAN_START, text, digits):
         length = IBAN_LENGTHS[m.group(1).upper()]
         body = _IBAN_BODY[length].match(text, m.end())
         if body and iban_ok(text[m.start():body.end()]):
             candidates.append(Finding("IBAN", m.start(), body.end()))
     not_numbers = _Spans()
-    for m in _scan(IBAN_SHAPED, text, digits):
+    for m in scan_windows(IBAN_SHAPED, text, digits):
         not_numbers.add(m.start(), m.end())
     runs = _run_windows(text)
     candidates += [f for f in _structured_ids(text, lower if words else "", budget, digits, runs)
                    if not not_numbers.covers(f.start)]
-    for m in _scan(DIGIT_RUN, text, runs):
+    for m in scan_windows(DIGIT_RUN, text, runs):
         facts = _run_facts(m.group(0))
         count = facts.digit_count
         if count < 7:

@@ -124,11 +124,11 @@ def test_two_cards_typed_one_after_the_other_are_both_redacted():
 
 def test_ascii_lowering_keeps_every_other_character_in_place():
     """The long-text path (numpy) lowers A-Z only, like the short one, surrogates and all."""
-    from backend.privacy.redaction import _ASCII_LOWER, _ascii_lower
+    from backend.privacy.scanning import ASCII_LOWER, ascii_lower
 
     text = ("Ärger İSTANBUL \u212a ſ Straße ÀB \ud800 DOT COM 123 " * 40)
-    assert len(text) >= 1000 and _ascii_lower(text) == text.translate(_ASCII_LOWER)
-    assert _ascii_lower(text) != text
+    assert len(text) >= 1000 and ascii_lower(text) == text.translate(ASCII_LOWER)
+    assert ascii_lower(text) != text
 
 
 def test_fast_scans_find_what_whole_text_scans_find():
@@ -137,6 +137,7 @@ def test_fast_scans_find_what_whole_text_scans_find():
     import re
 
     from backend.privacy import redaction as r
+    from backend.privacy.scanning import cluster_windows, scan_windows
 
     iban_start = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2})(\d{2})(?=[ ]?[A-Za-z0-9])")
     spoken_end = re.compile(r._DOT + r._SPOKEN_TLD + r"(?![\w])")
@@ -146,16 +147,16 @@ def test_fast_scans_find_what_whole_text_scans_find():
     rng = random.Random(26)
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
-        digits = r._windows(r.DIGIT_CLUSTER, text, 6, 51)
+        digits = cluster_windows(r.DIGIT_CLUSTER, text, 6, 51)
         for pattern in (r.CODICE_FISCALE, r.IBAN_SHAPED):
-            assert [m.span() for m in r._scan(pattern, text, digits)] == [m.span() for m in pattern.finditer(text)]
-        assert [m.span() for m in r._scan(r.IBAN_START, text, digits)] == [
+            assert [m.span() for m in scan_windows(pattern, text, digits)] == [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in scan_windows(r.IBAN_START, text, digits)] == [
             m.span() for m in iban_start.finditer(text) if m.group(1).upper() in r.IBAN_LENGTHS]
-        assert [m.span() for m in r._scan(r.NUMERIC_ZONE, text, r._run_windows(text))] == [
+        assert [m.span() for m in scan_windows(r.NUMERIC_ZONE, text, r._run_windows(text))] == [
             m.span() for m in r.NUMERIC_ZONE.finditer(text)]
-        assert [m.span() for m in r._scan(r.DIGIT_RUN, text, r._run_windows(text))] == [
+        assert [m.span() for m in scan_windows(r.DIGIT_RUN, text, r._run_windows(text))] == [
             m.span() for m in r.DIGIT_RUN.finditer(text)]
-        assert [m.span() for m in r._scan(r.EMAIL, text, r._windows(r.AT_CLUSTER, text, 66, 407))] == [
+        assert [m.span() for m in scan_windows(r.EMAIL, text, cluster_windows(r.AT_CLUSTER, text, 66, 407))] == [
             m.span() for m in r.EMAIL.finditer(text)]
         lower = text.lower()
         assert [m.span() for m in r.SPOKEN_END.finditer(lower)] == [m.span() for m in spoken_end.finditer(lower)]
@@ -163,7 +164,7 @@ def test_fast_scans_find_what_whole_text_scans_find():
     for _ in range(1000):  # long runs of digit groups, where windows chain
         text = "".join(rng.choice(runs) for _ in range(rng.randint(20, 150)))
         for pattern in (r.NUMERIC_ZONE, r.DIGIT_RUN):
-            assert [m.span() for m in r._scan(pattern, text, r._run_windows(text))] == [
+            assert [m.span() for m in scan_windows(pattern, text, r._run_windows(text))] == [
                 m.span() for m in pattern.finditer(text)], text
     id_label = re.compile(r"\b(?:" + "|".join(r._ID_LABEL_WORDS) + r")\b")
     at_word = re.compile(r"\b" + r._AT_WORD + r"\b")
