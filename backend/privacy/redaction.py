@@ -22,18 +22,36 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import groupby
+from typing import NamedTuple
 
 from backend import tuning
+from backend.privacy.checksums import (
+    IBAN_LENGTHS,
+    bsn_ok,
+    codice_fiscale_ok,
+    cpf_ok,
+    dni_ok,
+    iban_ok,
+    luhn_ok,
+    nir_ok,
+    steuer_id_ok,
+    tfn_ok,
+    verhoeff_ok,
+)
+from backend.privacy.scanning import ascii_lower, cluster_windows, scan_windows, word_start_pattern
 
 KINDS = ("EMAIL", "PHONE", "CARD", "IBAN", "NATIONAL_ID")
 PRIORITY = ("EMAIL", "IBAN", "NATIONAL_ID", "CARD", "PHONE")  # which finding wins where two overlap
+
 
 # ---- e-mail ------------------------------------------------------------------------------------------------
 _TLD = r"[A-Za-z]{2,24}"
 _FILE_TYPES = r"(?!(?:png|jpe?g|gif|svg|webp|pdf|txt|docx?|xlsx?|csv|zip|js|css|html?)(?![\w-]))"
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}\s?@\s?[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,6}"
                    + _FILE_TYPES + _TLD + r"(?![\w-])")
-_AT_WORD = r"(?:at|ät|arroba|arobase|chez|chiocciola)"
+_AT_WORDS = ("at", "ät", "arroba", "arobase", "chez", "chiocciola")
+_AT_WORD = "(?:" + "|".join(_AT_WORDS) + ")"
 _DOT_WORD = r"(?:dot|punkt|punto|point)"
 _AT = rf"(?:\s*[\[({{<]\s*{_AT_WORD}\s*[\])}}>]\s*|\s+{_AT_WORD}\s+)"
 _DOT = rf"(?:\s*[\[({{<]\s*{_DOT_WORD}\s*[\])}}>]\s*|\s+{_DOT_WORD}\s+|\.)"
@@ -43,8 +61,14 @@ _SPOKEN_TLD = (r"(?:com|org|net|edu|gov|io|co|uk|de|fr|es|it|nl|in|br|ca|au|ie|b
 EMAIL_SPOKEN = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._+-]{0,63}" + _AT + r"[A-Za-z0-9][A-Za-z0-9-]{0,62}"
                           r"(?:" + _DOT + r"[A-Za-z0-9][A-Za-z0-9-]{0,62}){0,4}" + _DOT + _SPOKEN_TLD + r"$",
                           re.IGNORECASE)
+AT_WORD = re.compile(word_start_pattern(_AT_WORDS) + r"\b")  # on the ASCII-lowercased text
 # Where a spoken address could end: "dot com", "(punkt) de", ".fr" followed by no letter.
-SPOKEN_END = re.compile(_DOT + _SPOKEN_TLD + r"(?![\w])")  # on the ASCII-lowercased text
+# Written to start with one character class, so the scan looks for that character at C speed instead of taking
+# a regex step at every position: the first character decides which of _DOT's forms (in _DOT's order) can follow.
+SPOKEN_END = re.compile(r"[\s\[({<.](?:(?<=\s)\s*[\[({<]\s*" + _DOT_WORD + r"\s*[\])}>]\s*"
+                        r"|(?<=[\[({<])\s*" + _DOT_WORD + r"\s*[\])}>]\s*"
+                        r"|(?<=\s)\s*" + _DOT_WORD + r"\s+"
+                        r"|(?<=\.))" + _SPOKEN_TLD + r"(?![\w])")  # on the ASCII-lowercased text: _DOT, _SPOKEN_TLD
 
 # ---- digit runs (cards, phones, numeric ids) -----------------------------------------------------------------
 # A run of digits with the separators people use between groups; bounded (at most 40 characters). A run
@@ -61,16 +85,11 @@ NOT_PII_SHAPE = re.compile(r"(?:\d{4}([-/.])\d{1,2}\1\d{1,2}|\d{1,2}([-/.])\d{1,
 IBAN_SHAPED = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])")
 
 # ---- IBAN --------------------------------------------------------------------------------------------------------
-IBAN_LENGTHS = {
-    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BR": 29, "BY": 28,
-    "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "DO": 28, "EE": 20, "EG": 29, "ES": 24, "FI": 18,
-    "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28, "HR": 21, "HU": 28, "IE": 22,
-    "IL": 23, "IQ": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20, "LB": 28, "LC": 32, "LI": 21, "LT": 20,
-    "LU": 20, "LV": 21, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MR": 27, "MT": 31, "MU": 30, "NL": 18, "NO": 15,
-    "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "SA": 24, "SC": 31, "SE": 24, "SI": 19,
-    "SK": 24, "SM": 27, "ST": 25, "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
-}
-IBAN_START = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2})(\d{2})(?=[ ]?[A-Za-z0-9])")
+# Only the countries above, in either case (spelled out: IGNORECASE would also take the Kelvin sign for a "K"),
+# grouped by first letter and behind a cheap look-ahead (a text of "AB90 AB90..." used to yield every group).
+_IBAN_COUNTRIES = "|".join(f"[{first}{first.lower()}][{''.join(c[1] + c[1].lower() for c in codes)}]"
+                           for first, codes in groupby(sorted(IBAN_LENGTHS), key=lambda c: c[0]))
+IBAN_START = re.compile(r"(?<![A-Za-z0-9])(?=[A-Za-z]{2}\d)(" + _IBAN_COUNTRIES + r")(\d{2})(?=[ ]?[A-Za-z0-9])")
 # After the country and check digits: exactly the rest of the country's length, single spaces allowed between.
 _IBAN_BODY = {length: re.compile(r"(?: (?=[A-Za-z0-9]))?[A-Za-z0-9](?: ?[A-Za-z0-9]){" + str(length - 5) + r"}(?![^\W_])")
               for length in set(IBAN_LENGTHS.values())}
@@ -90,11 +109,14 @@ CPF = re.compile(r"(?<![\w.])(\d{3})\.?(\d{3})\.?(\d{3})[-.]?(\d{2})(?![\w.])")
 CODICE_FISCALE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{6}\d{2}[A-EHLMPRSTa-ehlmprst]\d{2}[A-Za-z]\d{3}[A-Za-z]"
                             r"(?![A-Za-z0-9])")
 # Nine- or eleven-digit ids that look like any other number: only next to a label naming them.
-_ID_LABELS = (r"bsn|burgerservicenummer|sofi-?nummer|steuer-?id|steuer-?identifikationsnummer|steueridentifikations"
-              r"nummer|identifikationsnummer|idnr|tax\s+id(?:entification)?(?:\s+(?:number|no\.?))?|tin|sin|social\s+insurance(?:\s+number)?|tfn|tax\s+file"
-              r"(?:\s+number)?|ssn|social(?:\s+security)?(?:\s+(?:number|no\.?|#))?|aadhaa?r|uid|cpf")
-ID_LABEL = re.compile(r"\b(?:" + _ID_LABELS + r")\b")  # run on the ASCII-lowercased text (faster than IGNORECASE)
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_ID_LABEL_WORDS = (r"bsn", r"burgerservicenummer", r"sofi-?nummer", r"steuer-?id", r"steuer-?identifikationsnummer",
+                   r"steueridentifikationsnummer", r"identifikationsnummer", r"idnr",
+                   r"tax\s+id(?:entification)?(?:\s+(?:number|no\.?))?", r"tin", r"sin",
+                   r"social\s+insurance(?:\s+number)?", r"tfn", r"tax\s+file(?:\s+number)?", r"ssn",
+                   r"social(?:\s+security)?(?:\s+(?:number|no\.?|#))?", r"aadhaa?r", r"uid", r"cpf")
+
+
+ID_LABEL = re.compile(word_start_pattern(_ID_LABEL_WORDS) + r"\b")  # run on the ASCII-lowercased text (faster than IGNORECASE)
 # The value next to a label (searched only in the 60 characters around each label: linear in the text).
 VALUE_AFTER_LABEL = re.compile(r"[^0-9\n]{0,40}?(?<![\w-])(\d[\d .-]{7,16}\d)(?![\w])")
 VALUE_BEFORE_LABEL = re.compile(r"(?<![\w-])(\d[\d .-]{7,16}\d)(?![\w])[^0-9\n]{0,20}$")
@@ -170,148 +192,63 @@ class Budget:
         return True
 
 
-# ---- checksums ------------------------------------------------------------------------------------------------------
-
-def luhn_ok(digits: str) -> bool:
-    """True if the digit string passes the Luhn checksum."""
-    total, parity = 0, len(digits) % 2
-    for i, ch in enumerate(digits):
-        d = int(ch)
-        if i % 2 == parity:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return total % 10 == 0
-
-
-def iban_ok(candidate: str) -> bool:
-    """True if the string is a structurally valid IBAN (country length and mod-97 == 1), any case or spacing."""
-    s = re.sub(r"\s", "", candidate).upper()
-    if IBAN_LENGTHS.get(s[:2]) != len(s) or not s[2:4].isdigit():
-        return False
-    try:
-        return int("".join(str(int(c, 36)) for c in s[4:] + s[:4])) % 97 == 1
-    except ValueError:
-        return False
-
-
-_VERHOEFF_D = [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5], [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
-               [3, 4, 0, 1, 2, 8, 9, 5, 6, 7], [4, 0, 1, 2, 3, 9, 5, 6, 7, 8], [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
-               [6, 5, 9, 8, 7, 1, 0, 4, 3, 2], [7, 6, 5, 9, 8, 2, 1, 0, 4, 3], [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
-               [9, 8, 7, 6, 5, 4, 3, 2, 1, 0]]
-_VERHOEFF_P = [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 5, 7, 6, 2, 8, 3, 0, 9, 4], [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
-               [8, 9, 1, 6, 0, 4, 3, 5, 2, 7], [9, 4, 5, 3, 1, 2, 6, 8, 7, 0], [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
-               [2, 7, 9, 3, 8, 0, 6, 4, 1, 5], [7, 0, 4, 6, 9, 1, 3, 2, 5, 8]]
-
-
-def verhoeff_ok(digits: str) -> bool:
-    """The Verhoeff check (Aadhaar)."""
-    c = 0
-    for i, ch in enumerate(reversed(digits)):
-        c = _VERHOEFF_D[c][_VERHOEFF_P[i % 8][int(ch)]]
-    return c == 0
-
-
-def nir_ok(sex: str, rest: str) -> bool:
-    """French NIR: the key is 97 - (the 13 digits mod 97); Corsica's 2A/2B count as 19/18."""
-    body = (sex + rest[:-2]).upper().replace("2A", "19").replace("2B", "18")
-    return body.isdigit() and 97 - int(body) % 97 == int(rest[-2:])
-
-
-def dni_ok(number: str, letter: str) -> bool:
-    """Spanish DNI / NIE control letter."""
-    return "TRWAGMYFPDXBNJZSQVHLCKE"[int(number) % 23] == letter.upper()
-
-
-def cpf_ok(digits: str) -> bool:
-    """Brazilian CPF check digits (and not a repeated digit)."""
-    if len(digits) != 11 or len(set(digits)) == 1:
-        return False
-    for size in (9, 10):
-        total = sum(int(d) * w for d, w in zip(digits[:size], range(size + 1, 1, -1), strict=True))
-        if (total * 10) % 11 % 10 != int(digits[size]):
-            return False
-    return True
-
-
-def bsn_ok(digits: str) -> bool:
-    """Dutch BSN eleven-test."""
-    return len(digits) == 9 and (sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
-                                 - int(digits[8])) % 11 == 0
-
-
-def steuer_id_ok(digits: str) -> bool:
-    """German Steuer-ID: ISO 7064 MOD 11,10 check digit and the digit-frequency rule."""
-    if len(digits) != 11 or digits[0] == "0":
-        return False
-    counts = [digits[:10].count(d) for d in set(digits[:10])]
-    if max(counts) not in (2, 3) or counts.count(max(counts)) != 1:
-        return False
-    product = 10
-    for d in digits[:10]:
-        total = (int(d) + product) % 10 or 10
-        product = (total * 2) % 11
-    return (11 - product) % 10 == int(digits[10])
-
-
-def tfn_ok(digits: str) -> bool:
-    """Australian TFN weighted checksum."""
-    weights = (1, 4, 3, 7, 5, 8, 6, 9, 10) if len(digits) == 9 else (10, 7, 8, 4, 6, 3, 5, 1)
-    return len(digits) in (8, 9) and sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 11 == 0
-
-
-_CF_ODD = {**dict(zip("0123456789", [1, 0, 5, 7, 9, 13, 15, 17, 19, 21], strict=True)),
-           **dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12,
-                                                   14, 16, 10, 22, 25, 24, 23], strict=True))}
-
-
-def codice_fiscale_ok(code: str) -> bool:
-    """Italian codice fiscale check character."""
-    code = code.upper()
-    total = 0
-    for i, ch in enumerate(code[:15]):
-        total += _CF_ODD[ch] if i % 2 == 0 else (int(ch) if ch.isdigit() else ord(ch) - 65)
-    return chr(65 + total % 26) == code[15]
-
-
 # ---- detectors -------------------------------------------------------------------------------------------------------
 
 CARD_PREFIX = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|3[0689]|35|6|8[12]|50)")
 
 
-def _card_grouping(groups: list[int]) -> bool:
-    """Written as cards are: in one piece, or in groups of 3-6 starting with four digits (4-4-4-4, 4-6-5...)."""
-    return len(groups) == 1 or (groups[0] == 4 and all(3 <= g <= 6 for g in groups))
+_CARD_SPANS: dict[tuple[str, bool], tuple[tuple[int, int], ...]] = {}  # (run, scan) -> spans: repeats are free
 
 
 def _cards_in(run: str, offset: int, *, scan: bool) -> list[Finding]:
     """The longest Luhn-valid 14-19 digit card number made of the run's first groups (an expiry date or CVV may
     follow it). `scan` (a run longer than a card with its expiry and CVV): every card in it, from each group on,
     so two cards typed one after the other, "4111 1111 1111 1111 4111 1111 1111 1111", are two cards."""
-    groups = list(_GROUP.finditer(run))
-    found: list[Finding] = []
+    spans = _CARD_SPANS.get((run, scan))
+    if spans is None:
+        spans = _card_spans(run, scan)
+        if len(_CARD_SPANS) >= 4096:
+            _CARD_SPANS.clear()
+        _CARD_SPANS[(run, scan)] = spans
+    return [Finding("CARD", offset + start, offset + end) for start, end in spans]
+
+
+def _card_spans(run: str, scan: bool) -> tuple[tuple[int, int], ...]:
+    """The spans `_cards_in` reports, relative to the run."""
+    groups = _GROUP.findall(run)
+    if not any(len(g) == 4 or 14 <= len(g) <= 19 for g in (groups if scan else groups[:1])):
+        return ()  # cards are written in one piece or in groups that start with four digits
+    positions = [m.span() for m in _GROUP.finditer(run)]
+    found: list[tuple[int, int]] = []
     start = 0
     while start < len(groups) and (scan or start == 0):
         end = _card_from(groups, start)
         if end is None:
             start += 1
             continue
-        found.append(Finding("CARD", offset + groups[start].start(), offset + groups[end].end()))
+        found.append((positions[start][0], positions[end][1]))
         start = end + 1
-    return found
+    return tuple(found)
 
 
-def _card_from(groups: list[re.Match], start: int) -> int | None:
-    """The index of the last group of the longest card number starting at group `start`, or None."""
-    if len(groups[start].group(0)) != 4 and not 14 <= len(groups[start].group(0)) <= 19:
-        return None  # cards are written in one piece or in groups that start with four digits
-    digits = ""
-    best: int | None = None
-    for j in range(start, len(groups)):
-        digits += groups[j].group(0)
+def _card_from(groups: list[str], start: int) -> int | None:
+    """The index of the last group of the longest card number starting at group `start`, or None: written as
+    cards are, in one piece or in groups of 3-6 starting with four digits (4-4-4-4, 4-6-5...)."""
+    first = len(groups[start])
+    if (first != 4 and not 14 <= first <= 19) or not CARD_PREFIX.match(groups[start]):
+        return None  # the prefix is within the first group (at least four digits)
+    digits = groups[start]
+    best = start if first >= 14 and luhn_ok(digits) else None
+    if first != 4:
+        return best  # one piece: any further group breaks the grouping
+    for j in range(start + 1, len(groups)):
+        size = len(groups[j])
+        if not 3 <= size <= 6:
+            break  # the grouping is broken for this and every longer number
+        digits += groups[j]
         if len(digits) > 19:
             break
-        if len(digits) >= 14 and _card_grouping([len(g.group(0)) for g in groups[start:j + 1]]) \
-                and CARD_PREFIX.match(digits) and luhn_ok(digits):
+        if len(digits) >= 14 and luhn_ok(digits):
             best = j
     return best
 
@@ -380,27 +317,66 @@ def _phone_shaped(candidate: str) -> bool:
         return False
 
 
-def _phone_in(text: str, run: str, offset: int, budget: Budget) -> Finding | None:
-    """A phone number in a digit run, judged with what precedes it (labels) and its numbering plan; once
-    `budget` is spent, any phone-shaped run counts as a phone (fail closed)."""
-    candidate = run.strip(" .-/\t")
-    start = offset + run.index(candidate)
-    digits = _NON_DIGIT.sub("", candidate)
-    if not 7 <= len(digits) <= 15:
-        return None
-    found = Finding("PHONE", start, start + len(candidate))
-    if not budget.spend(1):
-        return found
-    before = text[max(0, start - 60):start]
+class _Run(NamedTuple):
+    """What a digit run's own characters say, whatever surrounds it."""
+
+    digit_count: int  # digits
+    not_pii: bool  # a date, time, IP address, year range or decimal
+    candidate: str  # the run without separators at its ends
+    shift: int  # where the candidate starts in the run
+    digits: str  # the candidate's digits
+
+
+_RUNS: dict[str, _Run] = {}  # repeated runs (a long text of the same groups) are read once
+_CONTEXTS: dict[tuple[str, str, str], bool | None] = {}  # (before, candidate, after) -> labelled; None: not a phone
+
+
+def _run_facts(run: str) -> _Run:
+    facts = _RUNS.get(run)
+    if facts is None:
+        candidate = run.strip(" .-/\t")
+        facts = _Run(len(_NON_DIGIT.sub("", run)), NOT_PII_SHAPE.fullmatch(run.lstrip("(")) is not None,
+                     candidate, run.index(candidate), _NON_DIGIT.sub("", candidate))
+        if len(_RUNS) >= 4096:
+            _RUNS.clear()
+        _RUNS[run] = facts
+    return facts
+
+
+def _phone_context(before: str, after: str) -> bool | None:
+    """Whether a label says the number between `before` and `after` is a phone number, or None when what
+    surrounds it says it is something else (an order number...)."""
     labels = list(PHONE_LABEL.finditer(before))
     label = labels[-1] if labels else None  # the label nearest the number
     negative = NOT_A_PHONE.search(before)
     if negative and (label is None or label.start() < negative.start()):
         return None  # "order number 0151..." is an order number, unless "call" comes after the "order"
-    after = text[start + len(candidate):start + len(candidate) + 30]
     if label is None and NOT_A_PHONE_AFTER.search(after):
         return None  # "Is 4762354800 the right tracking number?"
-    labelled = label is not None or bool(PHONE_LABEL.search(after))
+    return label is not None or bool(PHONE_LABEL.search(after))
+
+
+def _phone_in(text: str, run: str, offset: int, budget: Budget) -> Finding | None:
+    """A phone number in a digit run, judged with what precedes it (labels) and its numbering plan; once
+    `budget` is spent, any phone-shaped run counts as a phone (fail closed)."""
+    facts = _run_facts(run)
+    candidate, digits = facts.candidate, facts.digits
+    start = offset + facts.shift
+    if not 7 <= len(digits) <= 15:
+        return None
+    found = Finding("PHONE", start, start + len(candidate))
+    if not budget.spend(1):
+        return found
+    key = (text[max(0, start - 60):start], candidate, text[start + len(candidate):start + len(candidate) + 30])
+    if key in _CONTEXTS:
+        labelled = _CONTEXTS[key]
+    else:
+        labelled = _phone_context(key[0], key[2])
+        if len(_CONTEXTS) >= 4096:
+            _CONTEXTS.clear()
+        _CONTEXTS[key] = labelled
+    if labelled is None:
+        return None
     verdict = _VERDICTS.get((candidate, labelled))
     if verdict is None:
         if not budget.spend(_lookups(candidate, digits, labelled)):
@@ -418,10 +394,11 @@ NUMERIC_ZONE = re.compile(r"\d(?:[ .\-/]{0,2}\d){4,}")
 ZONE_MARGIN = 12
 
 
-def _zones(text: str) -> list[tuple[int, int]]:
-    """Merged windows around digit runs."""
+def _zones(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merged windows around digit runs (found in `runs`, the `_run_windows`: a NUMERIC_ZONE match starts a
+    RUN_CORE match or lies in one, and RUN_CORE matches follow each other, windows overlapping, to its end)."""
     zones: list[tuple[int, int]] = []
-    for m in NUMERIC_ZONE.finditer(text):
+    for m in scan_windows(NUMERIC_ZONE, text, runs):
         start, end = max(0, m.start() - ZONE_MARGIN), min(len(text), m.end() + ZONE_MARGIN)
         if zones and start <= zones[-1][1]:
             zones[-1] = (zones[-1][0], end)
@@ -430,11 +407,40 @@ def _zones(text: str) -> list[tuple[int, int]]:
     return zones
 
 
-def _structured_ids(text: str, lower: str, budget: Budget) -> list[Finding]:
+# Where a pattern that holds a digit or an "@" can match: a long message is scanned only in windows around
+# them (most of a long message is prose). Every match of CODICE_FISCALE, IBAN_START, IBAN_SHAPED and DIGIT_RUN
+# has a digit at most 6 characters in and ends, with the character its lookahead reads, within 50 after
+# it; every EMAIL match has its "@" at most 65 characters in and ends, lookahead read, within 406 after it.
+# A window holds every match near its digits (or "@"), runs no match past its end, and nothing can match
+# between windows; a pattern's lookbehind reads the text before a window as it would in a whole-text scan.
+DIGIT_CLUSTER = re.compile(r"\d(?:\D{0,56}\d)*")  # digits less than 57 apart: windows of two clusters never overlap
+AT_CLUSTER = re.compile(r"@(?:[^@]{0,473}@)*")
+
+
+# Finer windows for DIGIT_RUN: its first digit (at most 3 characters in, after "00(" or "+(") starts a
+# RUN_CORE match, so RUN_CORE's scan (which starts with a plain character search) either matches there or
+# has a match covering it; the run ends, lookahead read, within 44 characters after that digit.
+RUN_CORE = re.compile(r"\d[\d\-. /()\t]{3,38}\d")
+
+
+def _run_windows(text: str) -> list[tuple[int, int]]:
+    """Merged windows around RUN_CORE matches, from 3 characters ahead to 44 past the end."""
+    windows: list[tuple[int, int]] = []
+    for m in RUN_CORE.finditer(text):
+        start, end = max(0, m.start() - 3), min(len(text), m.end() + 44)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _structured_ids(text: str, lower: str, budget: Budget, digits: list[tuple[int, int]],
+                    runs: list[tuple[int, int]]) -> list[Finding]:
     found: list[Finding] = []
-    for zone_start, zone_end in _zones(text):
+    for zone_start, zone_end in _zones(text, runs):
         _ids_in(text, zone_start, zone_end, found)
-    for m in CODICE_FISCALE.finditer(text):  # letters and digits mixed: no digit run marks it
+    for m in scan_windows(CODICE_FISCALE, text, digits):  # letters and digits mixed: no digit run marks it
         if codice_fiscale_ok(m.group(0)):
             found.append(Finding("NATIONAL_ID", m.start(), m.end()))
     for label_match in ID_LABEL.finditer(lower):
@@ -450,31 +456,53 @@ def _structured_ids(text: str, lower: str, budget: Budget) -> list[Finding]:
     return found
 
 
+# What an ASCII zone must hold for each id to be found in it, checked on its shape (digits as "0", letters as
+# "a": C-speed substring tests) before the pattern's scan, which costs a regex step per character. Each hint
+# is part of every match of its pattern. Not for other zones: \d and IGNORECASE take non-ASCII characters.
+_SHAPE = bytes.maketrans(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", b"0" * 10 + b"a" * 52)
+_NIR_HINT = re.compile(r"[12] ?\d\d")  # the sex digit and the year
+
+
 def _ids_in(text: str, zone_start: int, zone_end: int, found: list[Finding]) -> None:
     """Structured national ids (with their check digits) inside one zone of `text`."""
-    for m in SSN.finditer(text, zone_start, zone_end):
-        found.append(Finding("NATIONAL_ID", m.start(), m.end()))
-    for m in NINO.finditer(text, zone_start, zone_end):
-        found.append(Finding("NATIONAL_ID", m.start(), m.end()))
-    for m in NIR.finditer(text, zone_start, zone_end):
-        if nir_ok(m.group(1), "".join(m.groups()[1:])):
+    ssn = nino = nir = dni = aadhaar = cpf = True
+    zone = text[zone_start:zone_end]
+    if zone.isascii():
+        shape = zone.encode("ascii").translate(_SHAPE)
+        nino = dni = b"a" in shape  # NINO, DNI and NIE hold a letter
+        ssn = b"000 00 0000" in shape or b"000-00-0000" in shape
+        nir = b"000" in shape and _NIR_HINT.search(text, zone_start, zone_end) is not None
+        aadhaar = b"0000 0000 0000" in shape or b"0000-0000-0000" in shape  # typed in groups
+        cpf = b"000.00" in shape or b"000-00" in shape  # formatted
+    if ssn:
+        for m in SSN.finditer(text, zone_start, zone_end):
             found.append(Finding("NATIONAL_ID", m.start(), m.end()))
-    for m in DNI.finditer(text, zone_start, zone_end):
-        if dni_ok(m.group(1).replace(".", ""), m.group(2)):
+    if nino:
+        for m in NINO.finditer(text, zone_start, zone_end):
             found.append(Finding("NATIONAL_ID", m.start(), m.end()))
-    for m in NIE.finditer(text, zone_start, zone_end):
-        if dni_ok(str("XYZ".index(m.group(1).upper())) + m.group(2), m.group(3)):
-            found.append(Finding("NATIONAL_ID", m.start(), m.end()))
-    for m in AADHAAR.finditer(text, zone_start, zone_end):
-        digits = m.group(1) + m.group(3) + m.group(4)
-        # A bare 12-digit run passes Verhoeff one time in ten: it counts only when typed in groups.
-        if m.group(2) and verhoeff_ok(digits):
-            found.append(Finding("NATIONAL_ID", m.start(), m.end()))
-    for m in CPF.finditer(text, zone_start, zone_end):
-        digits = "".join(m.groups())
-        formatted = "." in m.group(0) or "-" in m.group(0)
-        if formatted and cpf_ok(digits):
-            found.append(Finding("NATIONAL_ID", m.start(), m.end()))
+    if nir:
+        for m in NIR.finditer(text, zone_start, zone_end):
+            if nir_ok(m.group(1), "".join(m.groups()[1:])):
+                found.append(Finding("NATIONAL_ID", m.start(), m.end()))
+    if dni:
+        for m in DNI.finditer(text, zone_start, zone_end):
+            if dni_ok(m.group(1).replace(".", ""), m.group(2)):
+                found.append(Finding("NATIONAL_ID", m.start(), m.end()))
+        for m in NIE.finditer(text, zone_start, zone_end):
+            if dni_ok(str("XYZ".index(m.group(1).upper())) + m.group(2), m.group(3)):
+                found.append(Finding("NATIONAL_ID", m.start(), m.end()))
+    if aadhaar:
+        for m in AADHAAR.finditer(text, zone_start, zone_end):
+            digits = m.group(1) + m.group(3) + m.group(4)
+            # A bare 12-digit run passes Verhoeff one time in ten: it counts only when typed in groups.
+            if m.group(2) and verhoeff_ok(digits):
+                found.append(Finding("NATIONAL_ID", m.start(), m.end()))
+    if cpf:
+        for m in CPF.finditer(text, zone_start, zone_end):
+            digits = "".join(m.groups())
+            formatted = "." in m.group(0) or "-" in m.group(0)
+            if formatted and cpf_ok(digits):
+                found.append(Finding("NATIONAL_ID", m.start(), m.end()))
 
 
 def _labelled_id(text: str, label: str, start: int, end: int, found: list[Finding]) -> None:
@@ -497,10 +525,11 @@ def find_pii(text: str, budget: Budget | None = None) -> list[Finding]:
         return []
     budget = Budget() if budget is None else budget
     candidates: list[Finding] = []
-    lower = text.translate(_ASCII_LOWER)  # same length and positions as `text`
+    lower = ascii_lower(text)  # same length and positions as `text`
     if "@" in text:  # one pass: every repetition in EMAIL is bounded and no class holds "@" (linear)
-        candidates += [Finding("EMAIL", m.start(), m.end()) for m in EMAIL.finditer(text)]
-    if re.search(r"\b" + _AT_WORD + r"\b", lower):
+        candidates += [Finding("EMAIL", m.start(), m.end()) for m in scan_windows(EMAIL, text, cluster_windows(AT_CLUSTER, text, 66, 407))]
+    words = not text.isascii() or lower != lower.upper()  # else no label and no spoken address can be there
+    if words and AT_WORD.search(lower):
         for ending in SPOKEN_END.finditer(lower):  # anchored at each possible ending
             if not budget.spend(1):
                 break
@@ -508,23 +537,24 @@ def find_pii(text: str, budget: Budget | None = None) -> list[Finding]:
             spoken = EMAIL_SPOKEN.search(text[window_start:ending.end()])
             if spoken:
                 candidates.append(Finding("EMAIL", window_start + spoken.start(), window_start + spoken.end()))
-    for m in IBAN_START.finditer(text):
-        length = IBAN_LENGTHS.get(m.group(1).upper())
-        if not length:
-            continue
+    digits = cluster_windows(DIGIT_CLUSTER, text, 6, 51)
+    for m in scan_windows(IBAN_START, text, digits):
+        length = IBAN_LENGTHS[m.group(1).upper()]
         body = _IBAN_BODY[length].match(text, m.end())
         if body and iban_ok(text[m.start():body.end()]):
             candidates.append(Finding("IBAN", m.start(), body.end()))
     not_numbers = _Spans()
-    for m in IBAN_SHAPED.finditer(text):
+    for m in scan_windows(IBAN_SHAPED, text, digits):
         not_numbers.add(m.start(), m.end())
-    candidates += [f for f in _structured_ids(text, lower, budget) if not not_numbers.covers(f.start)]
-    for m in DIGIT_RUN.finditer(text):
-        count = len(_NON_DIGIT.sub("", m.group(0)))
+    runs = _run_windows(text)
+    candidates += [f for f in _structured_ids(text, lower if words else "", budget, digits, runs)
+                   if not not_numbers.covers(f.start)]
+    for m in scan_windows(DIGIT_RUN, text, runs):
+        facts = _run_facts(m.group(0))
+        count = facts.digit_count
         if count < 7:
             continue  # shorter than any phone number
-        run = m.group(0).lstrip("(")
-        if NOT_PII_SHAPE.fullmatch(run) or not_numbers.covers(m.start()):
+        if facts.not_pii or not_numbers.covers(m.start()):
             continue
         cards = _cards_in(m.group(0), m.start(), scan=count > 28)
         if cards:
@@ -553,8 +583,16 @@ def normal_value(kind: str, value: str) -> str:
     return re.sub(r"[^0-9A-Za-z]", "", value).upper()
 
 
+def clear_caches() -> None:
+    """Forget every memoised verdict and run (to time a message never seen before)."""
+    for cache in (_VERDICTS, _RUNS, _CONTEXTS, _CARD_SPANS):
+        cache.clear()
+
+
 def warm_up() -> None:
-    """Load phonenumbers' metadata for every region tried (the first message would otherwise pay ~0.1 s)."""
+    """Load phonenumbers' metadata for every region tried (the first message would otherwise pay ~0.1 s), and
+    numpy for lowering long texts."""
+    import numpy  # noqa: F401
     import phonenumbers
 
     for region in {*TRUNK_ZERO_REGIONS, *NO_TRUNK_REGIONS}:

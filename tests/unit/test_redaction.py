@@ -81,7 +81,7 @@ def test_hostile_phone_text_costs_a_bounded_number_of_lookups(monkeypatch):
         return real_parse(*args, **kwargs)
 
     monkeypatch.setattr(phonenumbers, "parse", counting_parse)
-    redaction._VERDICTS.clear()
+    redaction.clear_caches()
     text = hostile_phones(80_000)
     redacted = redact(text)
     assert calls <= tuning.REDACTION_CHECKS
@@ -98,7 +98,7 @@ def test_redaction_time_is_linear_in_hostile_text():
     def seconds(chars: int) -> float:
         best = float("inf")
         for _ in range(3):
-            redaction._VERDICTS.clear()
+            redaction.clear_caches()
             started = time.process_time()
             find_pii(hostile_phones(chars))
             best = min(best, time.process_time() - started)
@@ -120,3 +120,66 @@ def test_two_cards_typed_one_after_the_other_are_both_redacted():
     redacted = redact(text)
     assert "4111" not in redacted and "5555" not in redacted and "5105" not in redacted, redacted
     assert redacted.count("[CARD]") == 4
+
+
+def test_ascii_lowering_keeps_every_other_character_in_place():
+    """The long-text path (numpy) lowers A-Z only, like the short one, surrogates and all."""
+    from backend.privacy.scanning import ASCII_LOWER, ascii_lower
+
+    text = ("Ärger İSTANBUL \u212a ſ Straße ÀB \ud800 DOT COM 123 " * 40)
+    assert len(text) >= 1000 and ascii_lower(text) == text.translate(ASCII_LOWER)
+    assert ascii_lower(text) != text
+
+
+def test_fast_scans_find_what_whole_text_scans_find():
+    """The windowed scans and the rewritten patterns (for speed) match exactly where the plain ones do."""
+    import random
+    import re
+
+    from backend.privacy import redaction as r
+    from backend.privacy.scanning import cluster_windows, scan_windows
+
+    iban_start = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2})(\d{2})(?=[ ]?[A-Za-z0-9])")
+    spoken_end = re.compile(r._DOT + r._SPOKEN_TLD + r"(?![\w])")
+    pieces = [" ", "  ", "\t", "\n", "-", ".", "/", "(", ")", "+", "00", "@", "[", "]", "1", "4111", "12", "123",
+              "90", "0", "de", "DE89", "gb", "ab", "x", "é", "K", "dot", "com", "co.uk", " at ", "RSSMRA85T10A562S",
+              "a" * 30, "b@c.io", "123-45-6789", "+44 20 7946 0018"]
+    rng = random.Random(26)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        digits = cluster_windows(r.DIGIT_CLUSTER, text, 6, 51)
+        for pattern in (r.CODICE_FISCALE, r.IBAN_SHAPED):
+            assert [m.span() for m in scan_windows(pattern, text, digits)] == [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in scan_windows(r.IBAN_START, text, digits)] == [
+            m.span() for m in iban_start.finditer(text) if m.group(1).upper() in r.IBAN_LENGTHS]
+        assert [m.span() for m in scan_windows(r.NUMERIC_ZONE, text, r._run_windows(text))] == [
+            m.span() for m in r.NUMERIC_ZONE.finditer(text)]
+        assert [m.span() for m in scan_windows(r.DIGIT_RUN, text, r._run_windows(text))] == [
+            m.span() for m in r.DIGIT_RUN.finditer(text)]
+        assert [m.span() for m in scan_windows(r.EMAIL, text, cluster_windows(r.AT_CLUSTER, text, 66, 407))] == [
+            m.span() for m in r.EMAIL.finditer(text)]
+        lower = text.lower()
+        assert [m.span() for m in r.SPOKEN_END.finditer(lower)] == [m.span() for m in spoken_end.finditer(lower)]
+    runs = ["1", "12", "4111", "90", " ", "  ", "   ", "-", ".", " - ", "/", "(", ")", "+", "\t", "a", "AB"]
+    for _ in range(1000):  # long runs of digit groups, where windows chain
+        text = "".join(rng.choice(runs) for _ in range(rng.randint(20, 150)))
+        for pattern in (r.NUMERIC_ZONE, r.DIGIT_RUN):
+            assert [m.span() for m in scan_windows(pattern, text, r._run_windows(text))] == [
+                m.span() for m in pattern.finditer(text)], text
+    id_label = re.compile(r"\b(?:" + "|".join(r._ID_LABEL_WORDS) + r")\b")
+    at_word = re.compile(r"\b" + r._AT_WORD + r"\b")
+    words = [" ", "  ", "\n", "-", ".", "#", "_", "é", "x", "1", ":", "ssn", "bsn", "sin", "tin", "tfn", "uid", "cpf",
+             "idnr", "social", "security", "insurance", "number", "no", "tax", "id", "file", "steuer", "steuer-",
+             "identifikationsnummer", "sofi", "nummer", "aadhar", "aadhaar", "at", "ät", "arroba", "chez", "a", "t"]
+    for _ in range(5000):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        assert [(m.span(), m.group(0)) for m in r.ID_LABEL.finditer(text)] == [
+            (m.span(), m.group(0)) for m in id_label.finditer(text)], text
+        assert bool(r.AT_WORD.search(text)) == bool(at_word.search(text)), text
+
+
+def test_ids_in_long_zones_of_other_scripts_digits_are_still_found():
+    """The ASCII shape hints must not skip a zone whose digits are not ASCII (\\d takes them)."""
+    text = "ssn \u0661\u0662\u0663-\u0664\u0665-\u0666\u0667\u0668\u0669 " + " ".join(["2024"] * 80)
+    assert [(f.kind, f.start, f.end) for f in find_pii(text)][:1] == [("NATIONAL_ID", 4, 15)]
+    assert find_pii("ssn 123-45-6789 " + " ".join(["2024"] * 80))[0].kind == "NATIONAL_ID"
