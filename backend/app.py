@@ -91,10 +91,12 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
         from backend.privacy.redaction import warm_up
         from backend.signals.core import warm_up as warm_signals
 
-        # Sync routes run in anyio's worker threads. Requests are CPU-bound under one GIL: forty threads at once
-        # take turns mid-request and every request finishes late (a long tail); a few threads fed in arrival
-        # order finish each request in turn. I/O (PostgreSQL, the model's API) releases the GIL, so a few.
-        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.work_threads
+        # Sync routes run in anyio's worker threads. Offline, requests are CPU-bound under one GIL: forty threads
+        # at once take turns mid-request and every request finishes late (a long tail); two fed in arrival order
+        # finish each in turn. With a model, a streamed answer holds a thread while it waits for tokens: keep 40.
+        threads = settings.work_threads or (tuning.OFFLINE_WORK_THREADS if rt.engine_name == "extractive"
+                                            else tuning.MODEL_WORK_THREADS)
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         load_prompts()  # a broken prompt file fails the start, not the first request
         warm_up()  # numbering-plan metadata, so the first conversation does not pay for it
         warm_signals()  # language models and the escalation classifier (about 0.5 s), not on the first request

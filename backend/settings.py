@@ -58,7 +58,9 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     trusted_proxies: tuple[str, ...] = ()  # addresses/networks whose X-Forwarded-For/-Proto are believed
     summary_language: str = "en"  # summaries are written in it (with a model); a user's own language wins
     qa_idle_h: float = 24.0  # auto-QA scores a conversation once it had no new message for this long
-    work_threads: int = 2  # requests worked on at once per server process (more wait their turn, in order)
+    # Requests worked on at once per server process (more wait their turn, in order); 0 = by engine: 2 offline
+    # (CPU-bound), 40 with a model (a streamed answer holds a thread while it waits for the next tokens).
+    work_threads: int = 0
 
     @property
     def data_path(self) -> Path:
@@ -167,10 +169,10 @@ def validate(settings: Settings) -> None:
         raise bad("llm_timeout_s", f"must be between 0 and 600 seconds, got {settings.llm_timeout_s}")
     if not 0 <= settings.llm_max_retries <= 10:
         raise bad("llm_max_retries", f"must be between 0 and 10, got {settings.llm_max_retries}")
-    short = [name for name in ("retention_days", "review_every_days", "work_threads") if getattr(settings, name) < 1]
+    short = [name for name in ("retention_days", "review_every_days") if getattr(settings, name) < 1]
     if short:
-        unit = "" if short[0] == "work_threads" else " day"
-        raise bad(short[0], f"must be at least 1{unit}, got {getattr(settings, short[0])}")
+        raise bad(short[0], f"must be at least 1 day, got {getattr(settings, short[0])}")
+    _at_least_zero(settings, "work_threads", bad)
     if settings.faq_mine_every_h < 0 or settings.faq_min_count < 2:
         raise bad("faq_mine_every_h" if settings.faq_mine_every_h < 0 else "faq_min_count",
                   "must be >= 0 (hours) / >= 2 (conversations)")

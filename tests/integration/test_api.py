@@ -323,7 +323,8 @@ def test_the_server_works_on_as_many_requests_at_once_as_configured(env):
     async def tokens() -> float:
         return anyio.to_thread.current_default_thread_limiter().total_tokens
 
-    for threads in (1, 3):
+    assert rt.engine_name == "extractive"
+    for threads, expected in ((1, 1), (3, 3), (0, 2)):  # 0: the engine's default (two threads offline)
         settings = msgspec.structs.replace(rt.settings, work_threads=threads)
         with TestClient(create_app(settings=settings, runtime=rt)) as client:
-            assert client.blocking_portal.call(tokens) == threads
+            assert client.blocking_portal.call(tokens) == expected
