@@ -91,6 +91,7 @@ bench: setup
 	$(PY) -m bench.bench_summaries --heldout
 	$(PY) -m bench.bench_mining
 	$(PY) -m bench.bench_drift
+	$(PY) -m bench.bench_qa
 	$(PY) -m bench.bench_guardrails
 	$(PY) -m bench.bench_eval
 	$(PY) -m bench.bench_redaction

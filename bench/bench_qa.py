@@ -161,19 +161,22 @@ def blind_quality(split: str = "test", blind: Path = BLIND) -> dict | None:
 
 
 def main() -> None:
+    previous = result_file("qa.json")
+    payload = {k: v for k, v in json.loads(previous.read_text()).items() if k not in ("benchmark", "when", "machine")} \
+        if previous.exists() else {}
+
+    def once(key: str, result: dict | None) -> None:
+        """A held-out result is reported once: a later run (after changes made having seen it) goes beside it."""
+        payload[f"{key}_rerun_after_seeing_it" if key in payload else key] = result
+
     if sys.argv[1:] == ["--blind2"]:  # the second blind set alone, beside what qa.json already holds
-        previous = result_file("qa.json")
-        payload = {k: v for k, v in json.loads(previous.read_text()).items() if k not in ("benchmark", "when", "machine")} \
-            if previous.exists() else {}
-        key = "blind_2_rerun_after_seeing_it" if "blind_2" in payload else "blind_2"  # reported once
-        payload[key] = blind_quality("test", BLIND_2)
-        path = write_result("qa", payload)
-        print(json.dumps(payload[key], indent=2))
-        print(f"wrote {path}")
-        return
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else sized(10_000, 300)
-    payload = {"speed": speed(n), "blind": blind_quality(), "blind_tune": blind_quality("tune"),
-               "blind_2": blind_quality("test", BLIND_2)}
+        once("blind_2", blind_quality("test", BLIND_2))
+    else:
+        n = int(sys.argv[1]) if len(sys.argv) > 1 else sized(10_000, 300)
+        payload["speed"] = speed(n)
+        payload["blind_tune"] = blind_quality("tune")
+        once("blind", blind_quality())
+        once("blind_2", blind_quality("test", BLIND_2))
     path = write_result("qa", payload)
     print(json.dumps(payload, indent=2))
     print(f"wrote {path}")
