@@ -151,7 +151,7 @@ ESCALATION_REPEAT_THRESHOLD = 0.6
 ESCALATION_WITHDRAW_THRESHOLD = 0.6
 ESCALATION_SATISFIED_THRESHOLD = 0.5
 ESCALATION_MAX_MESSAGES = 40  # only the newest messages are read (cost grows with the thread)
-ESCALATION_VECTOR_CACHE = 4096  # sentence vectors kept per process: a ticket is assisted again as it grows
+TEXT_VECTOR_CACHE = 4096  # text vectors kept per process (escalation's sentences, calibration's titles)
 LONG_THREAD_TURNS = 8  # set by hand (the previous rule): this many customer+agent turns is long
 # Sentiment bands on VADER's compound score: set by hand (the previous rules, not fitted); signals.json reports
 # the labels and urgency they give on the blind set.

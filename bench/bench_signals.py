@@ -25,7 +25,7 @@ from pathlib import Path
 
 from backend import tuning
 from backend.models import Turn
-from backend.retrieval.embed import get_embedder
+from backend.retrieval.embed import clear_vector_cache, get_embedder
 from backend.signals import escalation
 from backend.signals.core import compute_signals
 from backend.signals.language import detect_language
@@ -178,7 +178,7 @@ def latency(predict, rows: list[dict], *, cold: bool, repeats: int = 3) -> dict:
             conv = row["conversation"]
             turns, tier = _turns(conv["messages"]), (conv.get("customer") or {}).get("tier")
             if cold:
-                escalation._vectors.clear()
+                clear_vector_cache()
             started = time.perf_counter()
             predict(turns, tier)
             samples.append((time.perf_counter() - started) * 1000)

@@ -22,11 +22,14 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
+
+from backend import tuning
 
 log = logging.getLogger(__name__)
 
@@ -295,3 +298,33 @@ class _Slot:
             raise self._error
         assert self._value is not None
         return self._value
+
+
+_vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()  # (embedder name, text) -> vector
+_vectors_lock = threading.Lock()
+
+
+def embed_cached(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    """Vectors of `texts` (`embedder.embed`), embedding in one call only those not seen recently: a ticket is
+    assisted many times as it grows, and a KB edit recalibrates over titles that did not change."""
+    keys = [(embedder.name, t) for t in texts]
+    with _vectors_lock:
+        known = {k: _vectors[k] for k in keys if k in _vectors}
+        for k in known:
+            _vectors.move_to_end(k)
+    missing = list(dict.fromkeys(t for k, t in zip(keys, texts, strict=True) if k not in known))
+    if missing:
+        fresh = np.asarray(embedder.embed(missing), dtype=np.float32)
+        with _vectors_lock:
+            for text, vector in zip(missing, fresh, strict=True):
+                known[(embedder.name, text)] = _vectors[(embedder.name, text)] = vector
+            while len(_vectors) > tuning.TEXT_VECTOR_CACHE:
+                _vectors.popitem(last=False)
+    dim = next(iter(known.values())).shape[0] if known else 0
+    return np.stack([known[k] for k in keys]) if keys else np.zeros((0, dim), dtype=np.float32)
+
+
+def clear_vector_cache() -> None:
+    """Forget every cached vector (benchmarks measuring a cold start)."""
+    with _vectors_lock:
+        _vectors.clear()

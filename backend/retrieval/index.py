@@ -101,15 +101,10 @@ class VectorIndex:
 
     def search(self, query: np.ndarray, k: int) -> list[tuple[int, float]]:
         """The k nearest chunks to one normalized query vector: (chunk_id, cosine) best first."""
-        with self._lock:
-            if self._index.ntotal == 0:
-                return []
-            scores, ids = self._index.search(np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32),
-                                             min(k, self._index.ntotal))
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i != -1]
+        return self.search_many(query.reshape(1, -1), k)[0]
 
     def search_many(self, queries: np.ndarray, k: int) -> list[list[tuple[int, float]]]:
-        """`search` for each row of `queries` in one faiss call (calibration searches hundreds at once)."""
+        """The k nearest chunks to each row of `queries`, in one faiss call (calibration searches hundreds)."""
         with self._lock:
             if self._index.ntotal == 0:
                 return [[] for _ in range(len(queries))]

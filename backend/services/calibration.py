@@ -12,8 +12,6 @@ import contextlib
 import random
 import re
 import statistics
-import threading
-from collections import OrderedDict
 from datetime import UTC, datetime
 from importlib import resources
 
@@ -22,7 +20,7 @@ import numpy as np
 
 from backend import tuning
 from backend.retrieval.calibration import Calibration, KBScale, default_calibration, weights_for
-from backend.retrieval.embed import Embedder
+from backend.retrieval.embed import Embedder, embed_cached
 from backend.services.runtime import Runtime
 from backend.store import kb as kb_store
 from backend.store.db import Database, get_meta, set_meta
@@ -103,26 +101,6 @@ def _best_similarities(rt: Runtime, vectors: np.ndarray) -> list[dict[str, float
     return out
 
 
-_PSEUDO: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()  # (embedder, title or heading) -> vector
-_PSEUDO_LOCK = threading.Lock()  # the periodic job and a request's upsert may calibrate at once
-
-
-def _pseudo_vectors(embedder: Embedder, texts: list[str]) -> np.ndarray:
-    """Vectors of the KB's own questions: an edit recalibrates, and re-embedding every title each time made
-    one article's upsert cost a third of a second on the demo KB (the titles of other articles are unchanged)."""
-    with _PSEUDO_LOCK:  # held while embedding: calibrations are rare, and none may evict what another reads
-        missing = list(dict.fromkeys(t for t in texts if (embedder.name, t) not in _PSEUDO))
-        if missing:
-            for text, vector in zip(missing, np.asarray(embedder.embed(missing), dtype=np.float32), strict=True):
-                _PSEUDO[(embedder.name, text)] = vector
-        vectors = np.stack([_PSEUDO[(embedder.name, t)] for t in texts])
-        for text in texts:
-            _PSEUDO.move_to_end((embedder.name, text))
-        while len(_PSEUDO) > 4 * tuning.CALIBRATION_PSEUDO_QUERIES:
-            _PSEUDO.popitem(last=False)
-    return vectors
-
-
 def _spread(values: list[float]) -> tuple[float, float]:
     return statistics.fmean(values), statistics.pstdev(values) if len(values) > 1 else 0.1
 
@@ -137,7 +115,9 @@ def measure(rt: Runtime) -> KBScale | None:
         return None
     background = [max(best.values(), default=0.0) for best in _best_similarities(rt, _background_vectors(embedder))]
     own = []
-    for (_, article_id), best in zip(pseudo, _best_similarities(rt, _pseudo_vectors(embedder, [q for q, _ in pseudo])),
+    # Cached: every KB write recalibrates, and re-embedding all the titles made one article's upsert cost a
+    # third of a second on the demo KB.
+    for (_, article_id), best in zip(pseudo, _best_similarities(rt, embed_cached(embedder, [q for q, _ in pseudo])),
                                      strict=True):
         own.append(best.get(article_id, max(best.values(), default=0.0)))
     background_mean, background_sd = _spread(background)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +22,7 @@ import numpy as np
 
 from backend import tuning
 from backend.models import Turn
+from backend.retrieval.embed import embed_cached
 from backend.signals import rules
 from backend.signals.exemplars import BANK
 
@@ -136,8 +136,6 @@ class ExemplarClassifier:
 
 _classifiers: dict[str, ExemplarClassifier] = {}
 _classifier_lock = threading.Lock()
-_vectors: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
-_vectors_lock = threading.Lock()
 
 
 def classifier_for(embedder: Embedder) -> ExemplarClassifier:
@@ -149,25 +147,6 @@ def classifier_for(embedder: Embedder) -> ExemplarClassifier:
             if found is None:
                 found = _classifiers[embedder.name] = ExemplarClassifier(embedder)
     return found
-
-
-def embed_cached(embedder: Embedder, texts: list[str]) -> np.ndarray:
-    """Vectors of `texts`, embedding in one call only those not seen recently (a ticket is assisted many times)."""
-    keys = [(embedder.name, t) for t in texts]
-    with _vectors_lock:
-        known = {k: _vectors[k] for k in keys if k in _vectors}
-        for k in known:
-            _vectors.move_to_end(k)
-    missing = list(dict.fromkeys(t for k, t in zip(keys, texts, strict=True) if k not in known))
-    if missing:
-        fresh = np.asarray(embedder.embed(missing), dtype=np.float32)
-        with _vectors_lock:
-            for text, vector in zip(missing, fresh, strict=True):
-                known[(embedder.name, text)] = _vectors[(embedder.name, text)] = vector
-            while len(_vectors) > tuning.ESCALATION_VECTOR_CACHE:
-                _vectors.popitem(last=False)
-    dim = next(iter(known.values())).shape[0] if known else 0
-    return np.stack([known[k] for k in keys]) if keys else np.zeros((0, dim), dtype=np.float32)
 
 
 # ---- reading the thread ----------------------------------------------------------------------------------------
