@@ -169,6 +169,7 @@ LANGUAGE_SAMPLE_CHARS = 1000  # the head of a text that decides its language (no
 # within a few sentences, and every message of the language benchmarks is shorter)
 LANGUAGE_CACHE_SIZE = 8192  # texts whose language is remembered per process (signals and answer share one)
 ESCALATION_WINDOW_WORDS = 6  # words either side of an exact term scored as their own unit
+ESCALATION_MIN_CONTENT_WORDS = 3  # content words a sentence needs before the classifier alone raises a trigger
 ESCALATION_FOREIGN_THRESHOLD = 0.8  # outside English a lone exact term needs this score; whole phrases (rules.PHRASES) fire alone (multilingual tune half)
 # Sentiment outside English (signals/sentiment_words.py): VADER's own constants, not fitted (no labelled set).
 SENTIMENT_BOOST = 0.293  # "muy", "sehr", "très" before a word (VADER B_INCR)

@@ -25,6 +25,7 @@ from backend.models import Turn
 from backend.retrieval.embed import embed_cached
 from backend.signals import rules
 from backend.signals.exemplars import BANK
+from backend.text import stems
 
 if TYPE_CHECKING:
     from backend.retrieval.embed import Embedder
@@ -179,6 +180,9 @@ def score_units(texts: list[str], probabilities: np.ndarray, message_index: list
     for row, text in enumerate(texts):
         p = probabilities[row]
         ruled_out = bool(rules.RULED_OUT.search(text))
+        # A sentence of one or two content words ("Fine.", "Will you match it?") carries too little meaning for
+        # the classifier alone: it raises a trigger only with an exact term or in so many words.
+        enough_words = len(stems(text)) >= tuning.ESCALATION_MIN_CONTENT_WORDS
         fired: list[str] = []
         mentioned: list[str] = []
         said: set[str] = set()  # reasons named in so many words ("filing a chargeback")
@@ -196,7 +200,7 @@ def score_units(texts: list[str], probabilities: np.ndarray, message_index: list
             if phrased:
                 mentioned.append(head)
                 said.add(head)
-            if explicit or phrased or (score >= tuning.ESCALATION_THRESHOLD if english
+            if explicit or phrased or (score >= tuning.ESCALATION_THRESHOLD and (term or enough_words) if english
                                        else term and score >= tuning.ESCALATION_FOREIGN_THRESHOLD):
                 fired.append(head)
         money = float(p[column["money"]]) + tuning.ESCALATION_TERM_BONUS * bool(MONEY_TERMS.search(text))

@@ -307,8 +307,31 @@ SATISFIED = (
     "Grazie, ora funziona.",
 )
 
+# What customers say in passing between the real requests: acknowledgements, facts about their order, small
+# follow-ups. Short sentences sit near the middle of the vector space, so without these the heads learnt that
+# anything unlike a routine *question* was a threat ("OK." read as legal, "I paid by card." as a chargeback).
+PASSING = (
+    "OK.", "Ok thanks.", "Fine.", "Good.", "Great.", "Sure.", "Right.", "Got it.", "Yes.", "No.", "Yes please.",
+    "No, that's all.", "Alright then.", "Understood.", "Makes sense.", "Noted, thanks.", "Cool.", "Perfect.",
+    "Hmm, okay.", "Oh I see.", "Fair enough.", "OK, thanks anyway.", "That's a shame, but fine.", "Never mind.",
+    "I paid by card.", "I paid with Apple Pay.", "I used a gift card for part of it.", "It was a present.",
+    "I ordered it last Tuesday.", "I bought it about a year ago.", "It's the large one in grey.",
+    "My postcode is the same as before.", "The order number is in the subject line.", "It was delivered to my office.",
+    "My partner placed the order.", "I think I used my work email.", "I'm on the annual plan.",
+    "Which card will the money go back to?", "Will it show on my statement?", "Does that include delivery?",
+    "Is that the same for the other colour?", "Can I keep the box?", "What time do you close today?",
+    "Is this an automated reply?", "Are you a real person?", "Will you match that?",
+    "I'll wait then.", "I'll try that tonight.", "I'll call them tomorrow.", "I'll check with my bank.",
+    "I'll keep an eye on my email.", "I'll send the photos later.", "I must have mixed you up with another shop.",
+    "My friend had the same issue last year.", "My sister bought one from you too.", "She doesn't use the account.",
+    "At least the rest arrived.", "At least it's sorted now.", "It works now.", "The app says it's on its way.",
+    "Checkout asked me to wait a few minutes.", "I tried that already.", "It didn't say anything about fees.",
+    "Vale, gracias.", "Alles klar.", "D'accord.", "Oké, prima.", "Tudo bem.", "Va bene.",
+)
+
 # Routine requests and look-alikes: the words of an escalation without its meaning.
 OTHER = (
+    *PASSING,
     "My manager asked me to get a copy of the invoice.",
     "My boss needs the receipt for the expense report.",
     "Our accountant wants the statements for the last year.",
