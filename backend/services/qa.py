@@ -39,7 +39,7 @@ from backend.llm.checks import commitments, same_value, stated_values, trusted_t
 from backend.models import Article, Hit, Thread, Turn
 from backend.services.learning import ArticleLinker, question_before
 from backend.services.runtime import Runtime
-from backend.signals import rules
+from backend.signals import escalation, rules
 from backend.signals.core import compute_signals
 from backend.store import conversations as conv_store
 from backend.store import kb as kb_store
@@ -68,7 +68,8 @@ class FlagRule(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, omit_de
     min_confidence: float = 0.5  # wrong_information: a retrieved article governs from this confidence
     min_overlap: float = 0.2  # unanswered_question: share of the question's content words a reply must share
     min_similarity: float = 0.8  # rude_or_dismissive: cosine to the nearest rude exemplar
-    codes: list[str] = msgspec.field(default_factory=lambda: ["human", "legal", "chargeback", "public", "churn"])
+    codes: list[str] = msgspec.field(default_factory=lambda: ["human", "legal", "chargeback", "public", "churn",
+                                                              "repeat"])
     kinds: list[str] = msgspec.field(default_factory=lambda: ["CARD", "IBAN", "NATIONAL_ID", "EMAIL:other",
                                                               "PHONE:other"])
 
@@ -163,17 +164,32 @@ REQUEST = re.compile(
     r"^\s*(?:(?:so|and|also|oh|ok(?:ay)?|hi|hello),?\s+)*(?:can|could|would|will) you\b|\bplease\s+(?:\w+\s+){0,2}"
     r"(?:send|refund|cancel|change|update|check|tell|let|call|confirm|fix|help|add|remove|reset|resend|replace)\b|"
     r"\bI (?:need|want|would like|'d like) you to\b", re.IGNORECASE)
-# An agent reply that escalates or acknowledges a trigger: the hand-over rules of escalation plus what
-# acknowledging each trigger says.
+# An agent reply that escalates or acknowledges a trigger: words about the threat itself, or an escalation to
+# someone senior. A bare apology or a hand-over to another team about the product does neither: a lead wants the
+# lawyer, the chargeback or the third contact answered in words ("I've passed this to our safety team" is not).
 ACKNOWLEDGED = {
     "human": r"manager|supervisor|team lead|senior|colleague|speak to (?:someone|a person)",
-    "legal": r"legal|lawyer|solicitor|attorney|complaint|ombudsman",
+    "legal": r"legal|lawyer|solicitor|attorney|complaint|ombudsman|regulator",
     "chargeback": r"chargeback|dispute|bank|card issuer",
     "public": r"review|post(?:ed|ing)?|feedback|social media",
-    "churn": r"cancel|leav\w*|stay|sorry to (?:hear|see)|retention|keep you",
+    "churn": r"cancel|leav\w*|stay|sorry to (?:hear|see)|retention|keep you|lose you",
+    "repeat": r"(?:contact|writ|chas|follow|ask)\w* (?:us |up )?(?:again|twice|several times)|(?:third|second|several|"
+              r"multiple|many) (?:time|contact|message|attempt)s?|let you down|dropped the ball|nobody (?:got|came) back|"
+              r"should(?:n'?t)? have (?:had to|got|come|heard)|(?:previous|earlier|last) (?:agent|reply|replies|contact|"
+              r"message|promise)s?|(?:sorry|apologi[sz]e) (?:that |for )?(?:you(?:'ve| have| had)? (?:had )?to|the "
+              r"(?:repeated|runaround|back and forth))",
 }
-_ACK_ANY = r"escalat\w*|transferr?\w*|hand(?:ed|ing)? (?:this |you |it )?over|pass(?:ed|ing)? (?:this|it|you) (?:on|over|to)" \
-           r"|raised (?:this|a ticket|it)|flag(?:ged)? (?:this|it)|I understand|I hear you|I'm (?:so |really )?sorry"
+_ACK_ANY = r"escalat\w*|(?:transferr?\w*|hand(?:ed|ing)? (?:this |you |it )?over|pass(?:ed|ing)? (?:this|it|you) " \
+           r"(?:on |over )?to|raised (?:this|it)|flag(?:ged)? (?:this|it)) (?:\w+ ){0,2}(?:manager|supervisor|team lead|senior|" \
+           r"complaints?|legal)"
+# A customer writing again about the same matter ("the third time I'm contacting you", "nobody got back to me"),
+# not one who tried something twice.
+REPEAT_CONTACT = re.compile(
+    r"\b(?:contact|writ|call|e-?mail|messag|chas|ask|rais|report|chat|reach)\w*\b[^.?!]{0,40}\b(?:again|twice|"
+    r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)|several|many|multiple|few) times?)\b|"
+    r"\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:that )?(?:I'?m |I am |I'?ve |I have |we'?re )?"
+    r"(?:contact|writ|call|e-?mail|messag|chas|ask|rais|report|chat|reach)\w*|"
+    r"\b(?:nobody|no one|no-one) (?:ever )?(?:got|gets|has got|came|comes|has come|replied|called) back", re.IGNORECASE)
 ACK = {code: re.compile(rf"\b(?:{words}|{_ACK_ANY})", re.IGNORECASE) for code, words in ACKNOWLEDGED.items()}
 
 
@@ -377,9 +393,15 @@ class Scorer:
         out: list[Finding] = []
         for code in codes:
             start = _trigger_index(thread.messages, signals.escalation.reasons, code)
+            # A lead's report blames an agent only for a threat the customer put in words (a lawyer, a chargeback,
+            # a manager, a third contact): the classifier alone also reads "I paid with PayPal" as one.
+            named = REPEAT_CONTACT if code == "repeat" else rules.TERMS.get(code)
+            if named is not None and not named.search(thread.messages[start].text):
+                continue
             later = [m for m in thread.messages[start + 1:] if m.role == "agent"]
             ack = ACK.get(code, ACK["human"])
-            if any(ack.search(m.text) or rules.HONOURED.search(m.text) for m in later):
+            # A hand-over to a person answers a request for one; other threats need words about them.
+            if any(ack.search(m.text) or (code == "human" and rules.HONOURED.search(m.text)) for m in later):
                 continue
             reason = next((r for r in signals.escalation.reasons if r), code)
             out.append(Finding("missed_escalation", [thread.messages[start].key],
@@ -439,13 +461,10 @@ def _contradiction(kind: str, span: str, reply: str, article: str) -> str | None
     return stated[0]
 
 
-_READABLE_CODES = {"human": "asked for a person", "legal": "legal", "chargeback": "charge", "public": "public",
-                   "churn": "leav"}
-
 
 def _reason_for(reasons: list[str], code: str) -> str | None:
-    hint = _READABLE_CODES.get(code, code)
-    return next((r for r in reasons if hint in r.lower()), None)
+    hint = escalation.READABLE.get(code, code).lower()
+    return next((r for r in reasons if r.lower().startswith(hint)), None)
 
 
 def _trigger_index(messages: list[Turn], reasons: list[str], code: str) -> int:
