@@ -210,7 +210,7 @@ QA_ANSWER_SIMILARITY = 0.75  # a reply sentence this close (cosine) to a questio
 QA_RUDE_MARGIN = 0.03  # a rude exemplar must beat the nearest polite one by this much (cosine)
 QA_EMBED_BATCH = 512  # sentences embedded at a time when scoring many conversations
 QA_LONE_QUESTION_MATCH = 0.3  # _match() score (mean of word overlap and cosine) that addresses a lone question
-QA_TOPIC_WORDS = 2  # content words an article sentence shares with the agent's for its value to govern it
+QA_FACT_SIMILARITY = 0.6  # cosine (retrieval embedder) from which a KB sentence stating a value governs an agent's
 # Operational limits of the periodic auto-QA job (not quality knobs): a run is bounded so one worker never
 # holds the lease for long; each batch is committed as it is scored, so a cut-short run loses nothing.
 QA_EVERY_S = 600.0  # how often a worker offers the "qa" job

@@ -35,8 +35,16 @@ import numpy as np
 
 from backend import tuning, vocabulary
 from backend.errors import InvalidInput
-from backend.llm.checks import commitments, same_value, stated_values, trusted_turns, unsupported_commitments
+from backend.llm.checks import (
+    commitments,
+    same_unit,
+    same_value,
+    stated_values,
+    trusted_turns,
+    unsupported_commitments,
+)
 from backend.models import Article, Hit, Thread, Turn
+from backend.retrieval.embed import embed_cached
 from backend.services.learning import ArticleLinker, question_before
 from backend.services.runtime import Runtime
 from backend.signals import escalation, rules
@@ -133,7 +141,9 @@ RUDE_RULES = re.compile(
     r"stop (?:complaining|wasting)|what do you (?:want|expect) me to do|I don'?t care|take it or leave it|"
     r"next time,? (?:read|pay attention)|(?:read|check) it next time|instead of (?:us|me) next time|"
     r"(?:that'?s|this is|it'?s) on you\b|not (?:on )?us\b\.|(?:won'?t|will not|doesn'?t) (?:speed|change|help) "
-    r"(?:anything|things)|any clearer|it'?s literally (?:in|on|there)|how many times)", re.IGNORECASE)
+    r"(?:anything|things)|any clearer|it'?s literally (?:in|on|there)|how many times|^sigh\b|let me guess|"
+    r"like I (?:told|said)(?: you)?\b|(?:it'?s|this is|that'?s) not (?:exactly |that |very |rocket )?(?:complicated|hard|difficult|science)|"
+    r"we'?ve been (?:over|through) (?:this|that)|most (?:people|customers) (?:manage|figure|work)|did you (?:not|even) (?:think|check|read|bother))", re.IGNORECASE)
 RUDE_EXEMPLARS = (
     "That's your problem, not ours.", "You should have read the instructions before ordering.",
     "As I already told you, there is nothing I can do.", "Calm down, shouting won't help you.",
@@ -147,6 +157,10 @@ RUDE_EXEMPLARS = (
     "Whatever, do what you want.", "Just wait like everyone else.",
     "Shouting at me won't make it arrive any faster.", "Not sure how we could make it any clearer.",
     "That's on you, not us.", "Maybe try reading the confirmation email next time.",
+    "Things break in transit, not much anyone can do.", "Happens. Anything else?",
+    "Give it a few days before messaging us again, you know.", "You would know that if you had read the page.",
+    "Honestly, it's all written on the website.", "Again, the answer is on your order page.",
+    "Shocking, the information was in the email all along.", "If you want something done, send the photos.",
 )
 POLITE_EXEMPLARS = (
     "I'm sorry, but we can't offer a refund on this order.", "Unfortunately that item is not eligible for return.",
@@ -158,7 +172,8 @@ POLITE_EXEMPLARS = (
     "You can find the steps in our help article here.", "Happy to help with that.",
     "I apologise for the delay on our side.", "As mentioned, the refund was issued on Monday.",
 )
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+# A sentence ends at . ! or ? before a space or the end, never inside "$6.95" or "e.g.,".
+_SENTENCE = re.compile(r"\S(?:.*?)(?:[.!?]+(?=\s|$)|(?=\n)|$)", re.MULTILINE)
 _QUESTION = re.compile(r"[^.!?\n]*\?")
 REQUEST = re.compile(
     r"^\s*(?:(?:so|and|also|oh|ok(?:ay)?|hi|hello),?\s+)*(?:can|could|would|will) you\b|\bplease\s+(?:\w+\s+){0,2}"
@@ -182,6 +197,16 @@ ACKNOWLEDGED = {
 _ACK_ANY = r"escalat\w*|(?:transferr?\w*|hand(?:ed|ing)? (?:this |you |it )?over|pass(?:ed|ing)? (?:this|it|you) " \
            r"(?:on |over )?to|raised (?:this|it)|flag(?:ged)? (?:this|it)) (?:\w+ ){0,2}(?:manager|supervisor|team lead|senior|" \
            r"complaints?|legal)"
+# An agent committing to a time frame, not stating a policy's ("Refunds take 5 to 10 business days").
+COMMITTING = re.compile(
+    r"\b(?:I'?ll|I will|we'?ll|we will|I can|we can|I'?ve|I have|you'?ll (?:have|get|receive|see)|guarantee\w*|promise\w*|"
+    r"(?:it|they|this|your \w+) will (?:arrive|be (?:there|with you|delivered|at your)))", re.IGNORECASE)
+# What an agent says when granting what the policy does not: by definition unsupported.
+EXCEPTION = re.compile(
+    r"\b(?:make|making|made|I'?ll make) (?:an |a one[- ]off |a special )?exception|\bjust this once\b|\bas a one[- ]off\b|"
+    r"\b(?:I|we) can (?:guarantee|promise)\b|\bI(?:'ll| will) (?:personally )?guarantee\b|"
+    r"\b(?:outside|beyond) (?:of )?(?:the|our) (?:usual |normal )?(?:policy|window|terms)\b.{0,40}\b(?:I'?ll|I will|we'?ll|anyway)",
+    re.IGNORECASE)
 # A customer writing again about the same matter ("the third time I'm contacting you", "nobody got back to me"),
 # not one who tried something twice.
 REPEAT_CONTACT = re.compile(
@@ -206,6 +231,17 @@ def customer_questions(text: str, min_words: int = tuning.QA_MIN_QUESTION_WORDS)
 
 
 @dataclass
+class Statement:
+    """A KB sentence stating a value, and whether it agrees with the agent's."""
+
+    article: Article
+    text: str
+    value: str
+    agrees: bool
+    similarity: float = 0.0
+
+
+@dataclass
 class Finding:
     """A flag found in one conversation."""
 
@@ -225,6 +261,7 @@ class Scorer:
         self.linker = ArticleLinker(articles)
         self.articles: dict[str, Article] = {a.article_id: a for a in articles if a.status == "published"}
         self._embedder = embedder
+        self._stated: dict[str, list[tuple[str, dict[str, list[str]]]]] = {}
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -277,6 +314,40 @@ class Scorer:
             passages.append(governing.body)
         return passages, governing
 
+    def _statements(self, article: Article) -> list[tuple[str, dict[str, list[str]]]]:
+        """The article's sentences that state a value, with the values of each kind (kept per article)."""
+        found = self._stated.get(article.article_id)
+        if found is None:
+            found = []
+            for sentence in sentences(article.body):
+                values = {kind: stated_values(kind, sentence) for kind in VALUE_KINDS}
+                if any(values.values()):
+                    found.append((sentence, {k: v for k, v in values.items() if v}))
+            self._stated[article.article_id] = found
+        return found
+
+    def fact_check(self, sentence: str, kind: str, span: str, articles: list[Article]) -> Statement | None:
+        """The KB statement that governs a value an agent stated: the article sentence stating a value of the
+        same kind that is closest in meaning to the agent's sentence (and close enough), or None."""
+        candidates = [(a, text, values[kind]) for a in articles for text, values in self._statements(a)
+                      if kind in values and any(_comparable(kind, span, v) for v in values[kind])]
+        if not candidates:
+            return None
+        embedder = self.rt.retriever.embedder
+        vectors = _unit(embed_cached(embedder, [_plain(sentence)] + [_plain(text) for _, text, _ in candidates]))
+        similarity = vectors[1:] @ vectors[0]
+        ranked = sorted(range(len(candidates)), key=lambda i: -float(similarity[i]))
+        close = [i for i in ranked if similarity[i] >= tuning.QA_FACT_SIMILARITY]
+        # The same value in any close statement supports it: the KB may state one fact in two places.
+        for i in close:
+            article, text, values = candidates[i]
+            if any(same_value(kind, span, v) for v in values) or _names_number(span, text):
+                return Statement(article=article, text=text, value=span, agrees=True)
+        if not close:
+            return None
+        article, text, values = candidates[close[0]]
+        return Statement(article=article, text=text, value=values[0], agrees=False, similarity=float(similarity[close[0]]))
+
     def commitments(self, thread: Thread) -> list[Finding]:
         """unsupported_promise and wrong_information over the agents' replies."""
         out: list[Finding] = []
@@ -286,30 +357,51 @@ class Scorer:
                 continue
             # Cheap first: a reply with nothing to check needs no retrieval.
             unsupported = unsupported_commitments(turn.text, [], [], PROMISE_KINDS)
-            if not unsupported:
+            stated = [(kind, turn.text[a:b]) for kind, a, b in commitments(turn.text) if kind in VALUE_KINDS]
+            exception = next((x for x in sentences(turn.text) if EXCEPTION.search(x)), None)
+            if not unsupported and not stated and exception is None:
                 continue
             passages, governing = self._evidence(thread, index, turn.text)
+            articles = list({a.article_id: a for a in self._articles_for(thread, turn.text, governing)}.values())
+            passages += [a.body for a in articles]
             unsupported = unsupported_commitments(turn.text, passages + customer_said, passages, PROMISE_KINDS)
-            contradicted: list[str] = []
-            if governing is not None and self.rubric.rule("wrong_information"):
-                # Every stated value, supported elsewhere or not: "14 days" is in the KB (a label's life), yet
-                # the return window the governing article states is 30 days.
-                for kind, start, end in commitments(turn.text):
-                    span = turn.text[start:end]
-                    stated = _contradiction(kind, span, turn.text, governing.body)
-                    if stated is not None:
-                        contradicted.append(span)
-                        out.append(Finding("wrong_information", [turn.key],
-                                           f"said {span!r}; the article {governing.title!r} says {stated!r}",
-                                           [turn.key]))
-                        break
-            # A bare amount or percentage (the order's price) is no promise; one in a promise's sentence is.
-            rest = [u for u in unsupported if not any(c in u.text for c in contradicted)
-                    and (u.kind not in ("amount", "percent") or _promising(turn.text, u.text))]
-            if rest and self.rubric.rule("unsupported_promise"):
-                spans = ", ".join(repr(u.text) for u in rest[:3])
-                out.append(Finding("unsupported_promise", [turn.key],
-                                   f"promised {spans}, which no KB passage for the question supports", [turn.key]))
+            checked: dict[str, Statement] = {}
+            for kind, span in stated:
+                if any(same_value(kind, span, v) for said in customer_said for v in stated_values(kind, said)):
+                    continue  # the customer's own figure repeated ("you ordered 20 days ago")
+                found = self.fact_check(_sentence_holding(turn.text, span), kind, span, articles)
+                if found is not None:
+                    checked[span] = found
+            wrong = [(span, st) for span, st in checked.items() if not st.agrees
+                     and not any(same_value(k, st.value, v) for k, v2 in stated for v in [v2])]
+            if wrong and self.rubric.rule("wrong_information"):
+                span, st = wrong[0]
+                out.append(Finding("wrong_information", [turn.key],
+                                   f"said {span!r}; the article {st.article.title!r} says {st.text.strip()[:160]!r}",
+                                   [turn.key]))
+            # A value a KB statement governs is judged there (right or wrong), not as a promise; a bare amount or
+            # percentage (the order's price) is no promise either, one in a promise's sentence is.
+            # An amount or percentage goes with the promise it is part of (a refund of the order's $84 is judged as
+            # the refund); a time frame is a promise only when the agent commits to it ("you'll have it by Friday"),
+            # a policy stated is judged as a fact above.
+            rest = [u for u in unsupported if not any(span in u.text or u.text in span for span in checked)
+                    and u.kind not in ("amount", "percent")
+                    and (u.kind != "time_frame" or COMMITTING.search(_sentence_holding(turn.text, u.text)))]
+            if (rest or exception) and self.rubric.rule("unsupported_promise"):
+                what = ", ".join(repr(u.text) for u in rest[:3]) or repr(exception)
+                why = "which no KB passage for the question supports" if rest else "an exception to the policy"
+                out.append(Finding("unsupported_promise", [turn.key], f"promised {what}, {why}", [turn.key]))
+        return out
+
+    def _articles_for(self, thread: Thread, reply: str, governing: Article | None) -> list[Article]:
+        """The articles that may govern a reply's statements: the one it links or the question's best, and
+        those found for each sentence stating a value (a reply often answers two matters)."""
+        out = [governing] if governing is not None else []
+        for sentence in sentences(reply):
+            if any(stated_values(kind, sentence) for kind in VALUE_KINDS) or commitments(sentence):
+                for hit in self.rt.retriever.search(sentence, k=tuning.QA_SEARCH_K, exclude_ticket=thread.ticket_id):
+                    if hit.article_id in self.articles:
+                        out.append(self.articles[hit.article_id])
         return out
 
     # -- questions left unanswered --
@@ -443,23 +535,31 @@ def _promising(reply: str, span: str) -> bool:
     return any(kind in PROMISE_WORDS for kind, _, _ in commitments(sentence))
 
 
-def _contradiction(kind: str, span: str, reply: str, article: str) -> str | None:
-    """What the governing article states instead of `span` about the same matter (a sentence sharing
-    content words with the agent's; same kind, another value, durations in any unit), or None. A reply that
-    also states the article's value applies the policy ("you cancelled 2 days before; the cutoff is 3 days")."""
-    if kind not in VALUE_KINDS:
-        return None
-    said = next((s for s in sentences(reply) if span in s), reply)
-    topic = {w for w in stems(said) if not w[0].isdigit()}
-    stated = [v for sentence in sentences(article)
-              if len(topic & stems(sentence)) >= tuning.QA_TOPIC_WORDS for v in stated_values(kind, sentence)]
-    if not stated or any(same_value(kind, span, v) for v in stated):
-        return None
-    in_reply = stated_values(kind, reply)
-    if any(same_value(kind, v, r) for v in stated for r in in_reply):
-        return None
-    return stated[0]
+def _comparable(kind: str, span: str, other: str) -> bool:
+    """Whether two values can contradict: any two durations or percentages; amounts in the same currency."""
+    if kind != "amount":
+        return True
+    return same_unit(kind, span, other) or not (_currency(span) and _currency(other))
 
+
+def _currency(text: str) -> bool:
+    return bool(re.search(r"[$€£¥]|\b(?:usd|eur|gbp|dollars?|euros?|pounds?)\b", text, re.IGNORECASE))
+
+
+def _plain(text: str) -> str:
+    """A sentence as its meaning is compared: no links, no Markdown emphasis or table bars."""
+    return re.sub(r"https?://\S+|[*_|`]+", " ", text).strip(" :")
+
+
+def _names_number(span: str, text: str) -> bool:
+    """Whether `text` names the number of `span` ("60 days to return instead of 30" names 30 days' 30)."""
+    numbers = re.findall(r"\d+(?:\.\d+)?", span)
+    return bool(numbers) and all(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d]|\.\d)", text) for n in numbers)
+
+
+def _sentence_holding(text: str, span: str) -> str:
+    """The sentence of `text` holding `span` (the whole text when none does)."""
+    return next((s for s in sentences(text) if span in s), text)
 
 
 def _reason_for(reasons: list[str], code: str) -> str | None:

@@ -137,15 +137,60 @@ def test_leak_is_recorded_at_ingest_as_kinds_not_values(env):
     assert team.messages[1].pii == {"EMAIL:org": 1}  # a team mailbox is no one's personal data
 
 
-def test_a_value_the_governing_article_states_otherwise_in_another_unit():
-    from backend.services.qa import _contradiction
+def test_a_value_the_kb_states_otherwise_in_another_unit(env):
+    rt = env["rt"]
+    scorer = qa.Scorer(rt, qa.load_rubric())
+    articles = [a for a in scorer.articles.values() if "cancel" in a.title.lower() and "order" in a.title.lower()]
+    assert articles, "the demo KB has an article on changing or cancelling an order"
+    said = "Orders can only be cancelled within 30 minutes of placing them."
+    found = scorer.fact_check(said, "time_frame", "30 minutes", articles)
+    assert found is not None and not found.agrees and "2 hours" in found.text
+    right = scorer.fact_check("You can cancel an order within 2 hours of placing it.", "time_frame", "2 hours", articles)
+    assert right is not None and right.agrees
+    # a statement about another matter is not governed by the cancellation article
+    assert scorer.fact_check("Our warehouse team is great.", "time_frame", "3 days", articles) is None
+    applied = conv("applied", ("customer", "Can I still cancel my order? I placed it this morning.", None),
+                   ("agent", "You placed it 5 hours ago and orders can be cancelled within 2 hours of placing them, "
+                             "so I'm afraid it's too late.", "Piet"))
+    flags = scorer.score(conv_service.prepare(applied, key=rt.pseudonym_key))
+    assert not [f for f in flags if f.flag == "wrong_information"], flags
 
-    article = "You can cancel an order for free within 2 hours of placing it, while it is still Processing."
-    reply = "Orders can only be cancelled within 30 minutes of placing them."
-    assert _contradiction("time_frame", "30 minutes", reply, article) == "2 hours"
-    assert _contradiction("time_frame", "2 hours", "You can cancel within 2 hours of placing it.", article) is None
-    applied = "You cancelled 30 minutes too late: orders can be cancelled within 2 hours of placing them."
-    assert _contradiction("time_frame", "30 minutes", applied, article) is None
+
+def test_a_decimal_amount_is_one_sentence():
+    assert qa.sentences("Return shipping costs $6.95. Then we refund you.") == [
+        "Return shipping costs $6.95.", "Then we refund you."]
+
+
+def test_an_exception_to_policy_is_an_unsupported_promise(env):
+    rt = env["rt"]
+    scorer = qa.Scorer(rt, qa.load_rubric())
+    thread = conv_service.prepare(conv("exception", ("customer", "The lamp is 40 days old, can I still return it?", None),
+                                       ("agent", "It's past the window, but I'll make an exception this time and "
+                                                 "accept the return.", "Sanne")), key=rt.pseudonym_key)
+    assert [f for f in scorer.score(thread) if f.flag == "unsupported_promise"]
+    policy = conv_service.prepare(conv("policy", ("customer", "How long do refunds take to reach my card?", None),
+                                       ("agent", "Refunds reach your card 5 to 10 business days after we issue them.",
+                                        "Sanne")), key=rt.pseudonym_key)
+    assert not [f for f in scorer.score(policy) if f.flag == "unsupported_promise"]
+
+
+def test_an_escalation_needs_a_named_threat_and_words_about_it(env):
+    rt = env["rt"]
+    scorer = qa.Scorer(rt, qa.load_rubric())
+    short = conv_service.prepare(conv("short", ("customer", "Where is my order?", None),
+                                      ("agent", "It arrives tomorrow.", "Piet"), ("customer", "OK.", None),
+                                      ("agent", "Anything else?", "Piet"), ("customer", "I paid with PayPal.", None),
+                                      ("agent", "Thanks, noted.", "Piet")), key=rt.pseudonym_key)
+    assert not [f for f in scorer.score(short) if f.flag == "missed_escalation"]
+    lawyer = conv_service.prepare(conv("lawyer", ("customer", "The kettle scorched my counter. I'll be talking to my "
+                                                  "lawyer about the damage.", None),
+                                       ("agent", "I'm very sorry. I've passed this to our safety team.", "Piet")),
+                                  key=rt.pseudonym_key)
+    assert [f for f in scorer.score(lawyer) if f.flag == "missed_escalation"]
+    third = conv_service.prepare(conv("third", ("customer", "This is the third time I'm contacting you about my "
+                                                "missing grinder.", None),
+                                      ("agent", "I've reshipped the grinder at no cost.", "Piet")), key=rt.pseudonym_key)
+    assert [f for f in scorer.score(third) if f.flag == "missed_escalation"]
 
 
 def test_per_agent_aggregation(env):
