@@ -9,6 +9,9 @@ import sys
 ROOT = os.path.dirname(os.path.abspath(__file__))
 MIN = dict(articles=30, per_article_q=(10, 12), unans=40, oos=25, dialogues=60,
            clarified=20, multi_issue=10, single=20, d_oos=8, hist_per_article=6, declines=12, conflicts=5)
+# A questions-only set (no dialogues.jsonl or history.jsonl), such as the blind multilingual spindle/.
+QUESTIONS_ONLY = dict(articles=14, per_article_q=(4, 12), unans=20, oos=12)
+LANGUAGES = ("es", "de", "fr", "nl", "pt", "it")
 errors = []
 
 
@@ -47,6 +50,8 @@ def front_matter(path):
 
 def check(name):
     base = os.path.join(ROOT, name)
+    full = os.path.exists(os.path.join(base, "dialogues.jsonl"))
+    lim = MIN if full else {**MIN, **QUESTIONS_ONLY}
     arts = {}
     words = {}
     for p in sorted(glob.glob(os.path.join(base, "articles", "*.md"))):
@@ -63,8 +68,8 @@ def check(name):
     titles = collections.Counter(norm(re.sub(r"\(.*?\)", "", a["title"])) for a in arts.values())
 
     qs = read_jsonl(os.path.join(base, "questions.jsonl"))
-    ds = read_jsonl(os.path.join(base, "dialogues.jsonl"))
-    hs = read_jsonl(os.path.join(base, "history.jsonl"))
+    ds = read_jsonl(os.path.join(base, "dialogues.jsonl")) if full else []
+    hs = read_jsonl(os.path.join(base, "history.jsonl")) if full else []
 
     ids = collections.Counter(r.get("id") for r in qs + ds)
     for k, v in ids.items():
@@ -94,7 +99,7 @@ def check(name):
         if c > 1:
             err(f"{name}: duplicate question text {t!r}")
     for a in arts:
-        lo, hi = MIN["per_article_q"]
+        lo, hi = lim["per_article_q"]
         if not lo <= per_art[a] <= hi:
             err(f"{name}: article {a} has {per_art[a]} answerable questions")
 
@@ -148,15 +153,16 @@ def check(name):
             err(f"{name} history {r['ticket_id']}: question text also in questions/dialogues: {q!r}")
         if msgs[0]["role"] != "customer" or msgs[1]["role"] != "agent":
             err(f"{name} history {r['ticket_id']}: roles")
-    for a in arts:
+    for a in arts if full else ():
         if hist_art[a] < MIN["hist_per_article"]:
             err(f"{name}: article {a} has {hist_art[a]} history conversations")
     # conflict pairs: conversations, so pairs = conflicts / 2
     pairs = conflicts // 2
 
-    checks = [("articles", len(arts), MIN["articles"]),
-              ("same_domain_unanswerable", qkind["same_domain_unanswerable"], MIN["unans"]),
-              ("out_of_scope questions", qkind["out_of_scope"], MIN["oos"]),
+    checks = [("articles", len(arts), lim["articles"]),
+              ("same_domain_unanswerable", qkind["same_domain_unanswerable"], lim["unans"]),
+              ("out_of_scope questions", qkind["out_of_scope"], lim["oos"])]
+    checks += [] if not full else [
               ("dialogues", len(ds), MIN["dialogues"]),
               ("clarified", dkind["clarified"], MIN["clarified"]),
               ("multi_issue", dkind["multi_issue"], MIN["multi_issue"]),
@@ -173,13 +179,57 @@ def check(name):
     print(f"  articles {len(arts)}  (words: min {min(words.values())}, max {max(words.values())}, "
           f">=750 words: {len(long_)}; titles shared after dropping parentheses: {same_title})")
     print(f"  questions {len(qs)}: " + ", ".join(f"{k} {v}" for k, v in sorted(qkind.items())))
-    print(f"  dialogues {len(ds)}: " + ", ".join(f"{k} {v}" for k, v in sorted(dkind.items())))
-    print(f"  history {len(hs)}: answered {sum(hist_art.values())}, declines {declines}, "
-          f"conflict conversations {conflicts} ({pairs} pairs); styles "
-          + ", ".join(f"{k} {v}" for k, v in sorted(collections.Counter(r.get('_reply_style') for r in hs).items())))
+    if full:
+        print(f"  dialogues {len(ds)}: " + ", ".join(f"{k} {v}" for k, v in sorted(dkind.items())))
+        print(f"  history {len(hs)}: answered {sum(hist_art.values())}, declines {declines}, "
+              f"conflict conversations {conflicts} ({pairs} pairs); styles "
+              + ", ".join(f"{k} {v}" for k, v in sorted(collections.Counter(r.get('_reply_style') for r in hs).items())))
+    check_multilingual(name, arts, qs, every_question=not full)
 
 
-for name in sys.argv[1:] or ["kestrel", "ledgerly"]:
+def check_multilingual(name, arts, qs, every_question):
+    """Check multilingual/NAME.jsonl, if there is one, against NAME's questions and articles."""
+    path = os.path.join(ROOT, "multilingual", name + ".jsonl")
+    if not os.path.exists(path):
+        return
+    src = {r.get("id"): r for r in qs}
+    rows = read_jsonl(path)
+    ids = collections.Counter(r.get("id") for r in rows)
+    per_source = collections.defaultdict(set)
+    texts = collections.Counter()
+    for r in rows:
+        if set(r) != {"id", "source_id", "language", "query", "expected_article_id", "kind"}:
+            err(f"{path}: {r.get('id')}: fields {sorted(r)}")
+            continue
+        s = src.get(r["source_id"])
+        if r["id"] != f"{r['source_id']}-{r['language']}" or ids[r["id"]] > 1:
+            err(f"{path}: bad or duplicate id {r['id']}")
+        if r["language"] not in LANGUAGES:
+            err(f"{path}: {r['id']}: unknown language {r['language']}")
+        if s is None:
+            err(f"{path}: {r['id']}: source_id not in {name}/questions.jsonl")
+            continue
+        if (r["expected_article_id"], r["kind"]) != (s["expected_article_id"], s["kind"]):
+            err(f"{path}: {r['id']}: expected_article_id/kind differ from the source question")
+        if r["expected_article_id"] is not None and r["expected_article_id"] not in arts:
+            err(f"{path}: {r['id']}: unknown article {r['expected_article_id']}")
+        per_source[r["source_id"]].add(r["language"])
+        texts[(r["language"], norm(r["query"]))] += 1
+    for sid, langs in per_source.items():
+        if langs != set(LANGUAGES):
+            err(f"{path}: {sid} missing languages {sorted(set(LANGUAGES) - langs)}")
+    for (lang, t), c in texts.items():
+        if c > 1:
+            err(f"{path}: query repeated in {lang}: {t!r}")
+    # kestrel and ledgerly rewrite a sample; a questions-only set rewrites every question
+    for sid in sorted(set(src) - set(per_source)) if every_question else ():
+        err(f"{path}: {sid} has no rewrites")
+    kinds = collections.Counter(r.get("kind") for r in rows)
+    print(f"  multilingual {len(rows)} lines, {len(per_source)} source questions: "
+          + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
+
+
+for name in sys.argv[1:] or ["kestrel", "ledgerly", "spindle"]:
     if os.path.isdir(os.path.join(ROOT, name)):
         check(name)
 if errors:
