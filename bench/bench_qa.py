@@ -29,6 +29,9 @@ BLIND = Path(os.environ.get("BENCH_QA_BLIND", ROOT / "bench" / "data" / "qa_blin
 # A second blind set, every row a test row, written after the detector was tuned on the first set's tune half:
 # it measures the shipped detector (the first set's test half was read once, before that tuning).
 BLIND_2 = ROOT / "bench" / "data" / "qa_blind2" / "conversations.jsonl"
+# A third, over a business nobody on the team had seen (its own KB beside it), written after the detector was
+# tuned on the first two sets (both read by then): it measures the shipped detector once.
+BLIND_3 = ROOT / "bench" / "data" / "qa_blind3" / "conversations.jsonl"
 EMBEDDER = "minilm-int8"
 POLICY = "https://help.harborandpine.example/articles/return-policy"
 OPENERS = ["Hi, I bought a lamp last week. How long do I have to return it?",
@@ -115,7 +118,8 @@ def speed(n: int) -> dict:
 
 
 def blind_quality(split: str = "test", blind: Path = BLIND) -> dict | None:
-    """Precision and recall per flag on one half of a blind set (None when the file is absent)."""
+    """Precision and recall per flag on one half of a blind set (None when the file is absent), over the KB
+    in a `kb/` folder beside it, else the demo KB."""
     if not blind.exists():
         return None
     from backend.models import Conversation
@@ -129,7 +133,8 @@ def blind_quality(split: str = "test", blind: Path = BLIND) -> dict | None:
     good = good_unflagged = 0
     with tempfile.TemporaryDirectory() as tmp:
         rt = runtime(Path(tmp), EMBEDDER)
-        kb_service.import_paths(rt, [ROOT / "kb"], source="demo")
+        own_kb = blind.parent / "kb"
+        kb_service.import_paths(rt, [own_kb if own_kb.is_dir() else ROOT / "kb"], source="blind")
         scorer = qa.Scorer(rt, qa.load_rubric())
         for row in test:
             thread = prepare(msgspec.convert(row["conversation"], Conversation), key=rt.pseudonym_key)
@@ -171,12 +176,15 @@ def main() -> None:
 
     if sys.argv[1:] == ["--blind2"]:  # the second blind set alone, beside what qa.json already holds
         once("blind_2", blind_quality("test", BLIND_2))
+    elif sys.argv[1:] == ["--blind3"]:
+        once("blind_3", blind_quality("test", BLIND_3))
     else:
         n = int(sys.argv[1]) if len(sys.argv) > 1 else sized(10_000, 300)
         payload["speed"] = speed(n)
         payload["blind_tune"] = blind_quality("tune")
         once("blind", blind_quality())
         once("blind_2", blind_quality("test", BLIND_2))
+        once("blind_3", blind_quality("test", BLIND_3))
     path = write_result("qa", payload)
     print(json.dumps(payload, indent=2))
     print(f"wrote {path}")
