@@ -20,7 +20,7 @@ articles cloned into 25 regional help centres, 400 articles; two of them driftin
 embedding: the review queue reads only the store), then `review_queue` in process and `tandem kb stale
 --json` as a command are timed. Target: <= 60 s.
 
-    python -m bench.bench_drift [--tune | --heldout | --heldout2 | --scale [N]]   (no flag: all of them)
+    python -m bench.bench_drift [--tune | --heldout | --heldout2 | --heldout3 | --scale [N]]   (no flag: all of them)
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ FIXTURES = ROOT / "tests" / "fixtures" / "upkeep"
 TUNE, HELD_OUT = "thymeline", "hatchwork"  # as the set's README assigns them
 # A second blind set, written after the rule was changed having seen HELD_OUT's result: held out again.
 BLIND_2, HELD_OUT_2 = ROOT / "bench" / "data" / "drift_blind2", "roadlark"
+# A third (a weight and a clock time drift), written blind while the rule stood unchanged since the second's run.
+BLIND_3, HELD_OUT_3 = ROOT / "bench" / "data" / "drift_blind3", "tidewren"
 EMBEDDER = "minilm-int8"
 TODAY = "2026-12-07"
 MIN_EVIDENCE = 5
@@ -297,6 +299,10 @@ def main() -> None:
     if everything or "--heldout2" in args:
         key = "held_out_2_rerun_after_seeing_it" if "held_out_2" in result else "held_out_2"
         result[key] = {"business": HELD_OUT_2, **score(HELD_OUT_2, load_answers(HELD_OUT_2, BLIND_2), BLIND_2)}
+        print(key, json.dumps({k: v for k, v in result[key].items() if k != "per_article"}), file=sys.stderr)
+    if everything or "--heldout3" in args:
+        key = "held_out_3_rerun_after_seeing_it" if "held_out_3" in result else "held_out_3"
+        result[key] = {"business": HELD_OUT_3, **score(HELD_OUT_3, load_answers(HELD_OUT_3, BLIND_3), BLIND_3)}
         print(key, json.dumps({k: v for k, v in result[key].items() if k != "per_article"}), file=sys.stderr)
     if everything or "--scale" in args:
         count = 100_000
