@@ -107,10 +107,15 @@ def helpcentre(name: str) -> tuple[list[ArticleIn], list[Query], list[dict], lis
     """A blind help centre: articles, questions, its own history and its dialogues."""
     folder = HELPCENTRES / name
     kb, queries = build_markdown(folder / "articles", folder / "questions.jsonl")
-    history = [json.loads(line) for line in (folder / "history.jsonl").read_text().splitlines() if line.strip()]
+    # A questions-only help centre (spindle) has no history or dialogues.
+    history = [json.loads(line) for line in _lines(folder / "history.jsonl")]
     history = [{k: v for k, v in row.items() if not k.startswith("_")} for row in history]
-    dialogues = [json.loads(line) for line in (folder / "dialogues.jsonl").read_text().splitlines() if line.strip()]
+    dialogues = [json.loads(line) for line in _lines(folder / "dialogues.jsonl")]
     return kb, queries, history, dialogues
+
+
+def _lines(path: Path) -> list[str]:
+    return [line for line in path.read_text().splitlines() if line.strip()] if path.exists() else []
 
 
 def evaluate(rt, queries: list[Query]) -> dict:

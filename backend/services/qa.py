@@ -46,6 +46,17 @@ from backend.llm.checks import (
 from backend.models import Article, Hit, Thread, Turn
 from backend.retrieval.embed import embed_cached
 from backend.services.learning import ArticleLinker, question_before
+from backend.services.qa_wording import (
+    ACK,
+    COMMITTING,
+    EXCEPTION,
+    POLITE_EXEMPLARS,
+    REPEAT_CONTACT,
+    RUDE_EXEMPLARS,
+    RUDE_RULES,
+    customer_questions,
+    sentences,
+)
 from backend.services.runtime import Runtime
 from backend.signals import escalation, rules
 from backend.signals.core import compute_signals
@@ -129,105 +140,6 @@ def load_rubric(path: Path | None = None) -> Rubric:
     if any(rule.weight < 0 for rule in rubric.flags.values()) or rubric.start <= 0:
         raise InvalidInput(f"rubric {path or 'default'}: weights must be >= 0 and start > 0")
     return rubric
-
-
-# ---- rude or dismissive: rules where exact, exemplars otherwise ---------------------------------------------
-
-RUDE_RULES = re.compile(
-    r"\b(?:calm down|not my (?:problem|fault|job)|as I (?:already|just) (?:said|told you|explained)|"
-    r"(?:read|check) the (?:manual|faq|instructions)(?! (?:here|at|on)\b)|you should(?: ha|')ve (?:read|known|checked)|"
-    r"(?:that'?s|it'?s) your (?:own )?(?:problem|fault)|deal with it|nothing (?:more )?I can do(?:,| about it)? "
-    r"(?:sorry|so)?\s*$|whatever\.|obviously you|you clearly (?:didn'?t|did not|don'?t)|"
-    r"stop (?:complaining|wasting)|what do you (?:want|expect) me to do|I don'?t care|take it or leave it|"
-    r"next time,? (?:read|pay attention)|(?:read|check) it next time|instead of (?:us|me) next time|"
-    r"(?:that'?s|this is|it'?s) on you\b|not (?:on )?us\b\.|(?:won'?t|will not|doesn'?t) (?:speed|change|help) "
-    r"(?:anything|things)|any clearer|it'?s literally (?:in|on|there)|how many times|^sigh\b|let me guess|"
-    r"like I (?:told|said)(?: you)?\b|(?:it'?s|this is|that'?s) not (?:exactly |that |very |rocket )?(?:complicated|hard|difficult|science)|"
-    r"we'?ve been (?:over|through) (?:this|that)|most (?:people|customers) (?:manage|figure|work)|did you (?:not|even) (?:think|check|read|bother))", re.IGNORECASE)
-RUDE_EXEMPLARS = (
-    "That's your problem, not ours.", "You should have read the instructions before ordering.",
-    "As I already told you, there is nothing I can do.", "Calm down, shouting won't help you.",
-    "It's not my fault you entered the wrong address.", "Obviously you didn't read the email we sent.",
-    "I don't know what else you want me to say.", "Read the FAQ, it's all there.",
-    "We're not going to do anything about it.", "Stop complaining, it's only a few days late.",
-    "Well, maybe you should pay attention next time.", "Wow, great job breaking it.",
-    "If you had read the terms you'd know.", "Not our problem, take it up with the courier.",
-    "There's nothing to discuss, the answer is no.", "I've explained this three times already.",
-    "You people never read anything.", "Sure, because that's totally our fault.",
-    "Whatever, do what you want.", "Just wait like everyone else.",
-    "Shouting at me won't make it arrive any faster.", "Not sure how we could make it any clearer.",
-    "That's on you, not us.", "Maybe try reading the confirmation email next time.",
-    "Things break in transit, not much anyone can do.", "Happens. Anything else?",
-    "Give it a few days before messaging us again, you know.", "You would know that if you had read the page.",
-    "Honestly, it's all written on the website.", "Again, the answer is on your order page.",
-    "Shocking, the information was in the email all along.", "If you want something done, send the photos.",
-)
-POLITE_EXEMPLARS = (
-    "I'm sorry, but we can't offer a refund on this order.", "Unfortunately that item is not eligible for return.",
-    "I understand how frustrating this is, and I'm sorry for the trouble.", "Thanks for your patience while I checked.",
-    "I'm afraid the promotion has ended, but here is what I can do.", "Let me look into this for you.",
-    "I've checked your order and it is on its way.", "Could you send me a photo of the damage?",
-    "I'm sorry, that's not something we can change after shipping.", "Please let me know if there's anything else.",
-    "The return window for this item has closed, I'm sorry.", "I'll pass this to our billing team right away.",
-    "You can find the steps in our help article here.", "Happy to help with that.",
-    "I apologise for the delay on our side.", "As mentioned, the refund was issued on Monday.",
-)
-# A sentence ends at . ! or ? before a space or the end, never inside "$6.95" or "e.g.,".
-_SENTENCE = re.compile(r"\S(?:.*?)(?:[.!?]+(?=\s|$)|(?=\n)|$)", re.MULTILINE)
-_QUESTION = re.compile(r"[^.!?\n]*\?")
-REQUEST = re.compile(
-    r"^\s*(?:(?:so|and|also|oh|ok(?:ay)?|hi|hello),?\s+)*(?:can|could|would|will) you\b|\bplease\s+(?:\w+\s+){0,2}"
-    r"(?:send|refund|cancel|change|update|check|tell|let|call|confirm|fix|help|add|remove|reset|resend|replace)\b|"
-    r"\bI (?:need|want|would like|'d like) you to\b", re.IGNORECASE)
-# An agent reply that escalates or acknowledges a trigger: words about the threat itself, or an escalation to
-# someone senior. A bare apology or a hand-over to another team about the product does neither: a lead wants the
-# lawyer, the chargeback or the third contact answered in words ("I've passed this to our safety team" is not).
-ACKNOWLEDGED = {
-    "human": r"manager|supervisor|team lead|senior|colleague|speak to (?:someone|a person)",
-    "legal": r"legal|lawyer|solicitor|attorney|complaint|ombudsman|regulator",
-    "chargeback": r"chargeback|dispute|bank|card issuer",
-    "public": r"review|post(?:ed|ing)?|feedback|social media",
-    "churn": r"cancel|leav\w*|stay|sorry to (?:hear|see)|retention|keep you|lose you",
-    "repeat": r"(?:contact|writ|chas|follow|ask)\w* (?:us |up )?(?:again|twice|several times)|(?:third|second|several|"
-              r"multiple|many) (?:time|contact|message|attempt)s?|let you down|dropped the ball|nobody (?:got|came) back|"
-              r"should(?:n'?t)? have (?:had to|got|come|heard)|(?:previous|earlier|last) (?:agent|reply|replies|contact|"
-              r"message|promise)s?|(?:sorry|apologi[sz]e) (?:that |for )?(?:you(?:'ve| have| had)? (?:had )?to|the "
-              r"(?:repeated|runaround|back and forth))",
-}
-_ACK_ANY = r"escalat\w*|(?:transferr?\w*|hand(?:ed|ing)? (?:this |you |it )?over|pass(?:ed|ing)? (?:this|it|you) " \
-           r"(?:on |over )?to|raised (?:this|it)|flag(?:ged)? (?:this|it)) (?:\w+ ){0,2}(?:manager|supervisor|team lead|senior|" \
-           r"complaints?|legal)"
-# An agent committing to a time frame, not stating a policy's ("Refunds take 5 to 10 business days").
-COMMITTING = re.compile(
-    r"\b(?:I'?ll|I will|we'?ll|we will|I can|we can|I'?ve|I have|you'?ll (?:have|get|receive|see)|guarantee\w*|promise\w*|"
-    r"(?:it|they|this|your \w+) will (?:arrive|be (?:there|with you|delivered|at your)))", re.IGNORECASE)
-# What an agent says when granting what the policy does not: by definition unsupported.
-EXCEPTION = re.compile(
-    r"\b(?:make|making|made|I'?ll make) (?:an |a one[- ]off |a special )?exception|\bjust this once\b|\bas a one[- ]off\b|"
-    r"\b(?:I|we) can (?:guarantee|promise)\b|\bI(?:'ll| will) (?:personally )?guarantee\b|"
-    r"\b(?:outside|beyond) (?:of )?(?:the|our) (?:usual |normal )?(?:policy|window|terms)\b.{0,40}\b(?:I'?ll|I will|we'?ll|anyway)",
-    re.IGNORECASE)
-# A customer writing again about the same matter ("the third time I'm contacting you", "nobody got back to me"),
-# not one who tried something twice.
-REPEAT_CONTACT = re.compile(
-    r"\b(?:contact|writ|call|e-?mail|messag|chas|ask|rais|report|chat|reach)\w*\b[^.?!]{0,40}\b(?:again|twice|"
-    r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)|several|many|multiple|few) times?)\b|"
-    r"\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:that )?(?:I'?m |I am |I'?ve |I have |we'?re )?"
-    r"(?:contact|writ|call|e-?mail|messag|chas|ask|rais|report|chat|reach)\w*|"
-    r"\b(?:nobody|no one|no-one) (?:ever )?(?:got|gets|has got|came|comes|has come|replied|called) back", re.IGNORECASE)
-ACK = {code: re.compile(rf"\b(?:{words}|{_ACK_ANY})", re.IGNORECASE) for code, words in ACKNOWLEDGED.items()}
-
-
-def sentences(text: str) -> list[str]:
-    """`text` cut into sentences (kept with their ending marks)."""
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
-
-
-def customer_questions(text: str, min_words: int = tuning.QA_MIN_QUESTION_WORDS) -> list[str]:
-    """The questions and requests of one customer message (of at least `min_words` content words)."""
-    found = [q.strip() for q in _QUESTION.findall(text) if q.strip()]
-    found += [s for s in sentences(text) if not s.endswith("?") and REQUEST.search(s)]
-    return [q for q in found if len(stems(q)) >= min_words]
 
 
 @dataclass
