@@ -144,6 +144,7 @@ GAP_SAMPLE = 1500  # most frequent distinct gap questions clustered for the repo
 # ---- signals (bench/bench_signals.py, bench/results/signals.json; chosen on the tune half of the blind set) -----
 SIGNALS_EMBEDDER = "wordllama"  # the escalation classifier's default embedder when the caller passes none
 ESCALATION_C = 16.0  # inverse L2 strength of the exemplar heads
+TONE_C = 4.0  # inverse L2 strength of the tone head (backend/signals/tone.py)
 ESCALATION_THRESHOLD = 0.6  # a trigger head's probability (+ term bonus) that raises the reason
 ESCALATION_TERM_BONUS = 0.3  # added when a sentence names an exact term (a regulator, "chargeback", Trustpilot)
 ESCALATION_MONEY_THRESHOLD = 0.5
@@ -207,7 +208,8 @@ STALE_DRIFT_WEIGHT = 2.0  # drift counts as this many review periods overdue in 
 QA_SEARCH_K = 3  # KB passages retrieved for the customer's question behind an agent's commitment
 QA_MIN_QUESTION_WORDS = 3  # a customer question with fewer content words ("Hello?") is not tracked
 QA_ANSWER_SIMILARITY = 0.75  # a reply sentence this close (cosine) to a question addresses it without shared words
-QA_RUDE_MARGIN = 0.03  # a rude exemplar must beat the nearest polite one by this much (cosine)
+TONE_EMBEDDER = "minilm-int8"  # the tone head's embedder (its threshold, the rubric's min_probability, was chosen with it)
+TONE_MIN_CONTENT_WORDS = 3  # shorter agent sentences ("Hi Jordan.", "Happens.") are left to the exact rules
 QA_EMBED_BATCH = 512  # sentences embedded at a time when scoring many conversations
 QA_LONE_QUESTION_MATCH = 0.3  # _match() score (mean of word overlap and cosine) that addresses a lone question
 QA_FACT_SIMILARITY = 0.6  # cosine (retrieval embedder) from which a KB sentence stating a value governs an agent's

@@ -95,7 +95,7 @@ def speed(n: int) -> dict:
         rt = runtime(Path(tmp), EMBEDDER)
         kb_service.import_paths(rt, [ROOT / "kb"], source="demo")
         rt.retriever.search("warm up", k=1)
-        qa.Scorer(rt, qa.load_rubric()).exemplars  # noqa: B018 (loads the signals embedder)
+        qa.Scorer(rt, qa.load_rubric()).tone  # noqa: B018 (loads the tone embedder and fits its head)
         started = time.perf_counter()
         store_all(rt, synthetic(n))
         stored_s = time.perf_counter() - started

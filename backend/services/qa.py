@@ -10,8 +10,8 @@ Flags (each can be turned off or reweighted in the rubric, backend/services/qa_r
   different value.
 - unanswered_question: a customer question ('?' sentence or a request) with no agent reply after it, or only
   replies sharing no content words with it (nor a sentence close to it in meaning).
-- rude_or_dismissive: an agent sentence matching an exact rule (blame, sarcasm, "calm down") or close to a
-  rude exemplar sentence and closer to it than to any polite one (a polite refusal stays unflagged).
+- rude_or_dismissive: an agent sentence matching an exact rule (blame, sarcasm, "calm down") or one the tone
+  head (backend/signals/tone.py, fitted on rude and civil sentences alike) reads as rude.
 - missed_escalation: a trigger (human, legal, chargeback, public, churn) in the customer's turns that no later
   agent reply escalated or acknowledged.
 - leaked_personal_data: an agent message in which the redactor found a card number, an IBAN, a national id,
@@ -21,6 +21,7 @@ Flags (each can be turned off or reweighted in the rubric, backend/services/qa_r
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -50,9 +51,7 @@ from backend.services.qa_wording import (
     ACK,
     COMMITTING,
     EXCEPTION,
-    POLITE_EXEMPLARS,
     REPEAT_CONTACT,
-    RUDE_EXEMPLARS,
     RUDE_RULES,
     customer_questions,
     sentences,
@@ -60,6 +59,7 @@ from backend.services.qa_wording import (
 from backend.services.runtime import Runtime
 from backend.signals import escalation, rules
 from backend.signals.core import compute_signals
+from backend.signals.tone import ToneClassifier, tone_classifier
 from backend.store import conversations as conv_store
 from backend.store import kb as kb_store
 from backend.store import qa as qa_store
@@ -74,6 +74,7 @@ FLAGS = ("unsupported_promise", "wrong_information", "unanswered_question", "rud
 VALUE_KINDS = ("amount", "percent", "time_frame")
 PROMISE_WORDS = frozenset(vocabulary.PROMISE_KINDS)
 PROMISE_KINDS = PROMISE_WORDS | set(VALUE_KINDS)
+log = logging.getLogger(__name__)
 UNATTRIBUTED = "(unattributed)"  # agent messages that carry no author
 
 
@@ -86,7 +87,8 @@ class FlagRule(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, omit_de
     weight: float = 20.0
     min_confidence: float = 0.5  # wrong_information: a retrieved article governs from this confidence
     min_overlap: float = 0.2  # unanswered_question: share of the question's content words a reply must share
-    min_similarity: float = 0.8  # rude_or_dismissive: cosine to the nearest rude exemplar
+    min_probability: float = 0.7  # rude_or_dismissive: the tone head's probability that flags a sentence
+    min_similarity: float | None = None  # deprecated: read by the exemplar matcher the tone head replaced; ignored
     codes: list[str] = msgspec.field(default_factory=lambda: ["human", "legal", "chargeback", "public", "churn",
                                                               "repeat"])
     kinds: list[str] = msgspec.field(default_factory=lambda: ["CARD", "IBAN", "NATIONAL_ID", "EMAIL:other",
@@ -139,6 +141,10 @@ def load_rubric(path: Path | None = None) -> Rubric:
                            f"(known: {', '.join(FLAGS)})")
     if any(rule.weight < 0 for rule in rubric.flags.values()) or rubric.start <= 0:
         raise InvalidInput(f"rubric {path or 'default'}: weights must be >= 0 and start > 0")
+    if any(rule.min_similarity is not None for rule in rubric.flags.values()):
+        # A team's copy of the old default still loads; the threshold it names no longer exists.
+        log.warning("rubric %s: min_similarity is no longer read; rude_or_dismissive uses min_probability",
+                    path or "default")
     return rubric
 
 
@@ -183,9 +189,16 @@ class Scorer:
         return self._embedder or default_embedder()
 
     @cached_property
-    def exemplars(self) -> tuple[np.ndarray, np.ndarray]:
-        """Unit vectors of the rude and the polite exemplar sentences."""
-        return _unit(self.embedder.embed(list(RUDE_EXEMPLARS))), _unit(self.embedder.embed(list(POLITE_EXEMPLARS)))
+    def tone_embedder(self) -> Embedder:
+        """The embedder the tone head reads with (tuning.TONE_EMBEDDER: its threshold was chosen with it)."""
+        from backend.retrieval.embed import get_embedder
+
+        return get_embedder(tuning.TONE_EMBEDDER)
+
+    @cached_property
+    def tone(self) -> ToneClassifier:
+        """The tone head for that embedder."""
+        return tone_classifier(self.tone_embedder)
 
     def score(self, thread: Thread) -> list[Finding]:
         """The flags of one conversation under the rubric."""
@@ -361,24 +374,25 @@ class Scorer:
     # -- tone --
 
     def rude(self, thread: Thread) -> list[Finding]:
-        """Agent sentences that blame, mock or dismiss the customer."""
+        """Agent sentences that blame, mock or dismiss the customer: exact wordings, then the tone head."""
         rule = self.rubric.flags["rude_or_dismissive"]
-        out: list[Finding] = []
         keyed = [(turn, s) for turn in thread.messages if turn.role == "agent" for s in sentences(turn.text)]
         if not keyed:
-            return out
-        rude, polite = self.exemplars
-        vectors = _unit(self.embedder.embed([s for _, s in keyed]))
-        rude_sim = (vectors @ rude.T).max(axis=1)
-        polite_sim = (vectors @ polite.T).max(axis=1)
+            return []
+        # The head reads a sentence of a few content words; "Hi Jordan." or "Happens." says too little to judge.
+        readable = [(turn, s) for turn, s in keyed if len(stems(s)) >= tuning.TONE_MIN_CONTENT_WORDS]
+        scored: dict[tuple[str, str], float] = {}
+        if readable:
+            rudeness = self.tone.rudeness(embed_cached(self.tone_embedder, [s for _, s in readable]))
+            scored = {(turn.key, s): float(p) for (turn, s), p in zip(readable, rudeness, strict=True)}
         flagged: dict[str, str] = {}
-        for (turn, sentence), r, p in zip(keyed, rude_sim, polite_sim, strict=True):
+        for turn, sentence in keyed:
             if turn.key in flagged:
                 continue
             if RUDE_RULES.search(sentence):
                 flagged[turn.key] = f"{sentence[:160]!r} (blaming or dismissive wording)"
-            elif r >= rule.min_similarity and r >= p + tuning.QA_RUDE_MARGIN:
-                flagged[turn.key] = f"{sentence[:160]!r} (close to rude exemplars, {float(r):.2f})"
+            elif scored.get((turn.key, sentence), 0.0) >= rule.min_probability:
+                flagged[turn.key] = f"{sentence[:160]!r} (reads as rude or dismissive, {scored[(turn.key, sentence)]:.2f})"
         return [Finding("rude_or_dismissive", [key], reason, [key]) for key, reason in flagged.items()]
 
     # -- escalation --

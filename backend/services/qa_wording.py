@@ -1,4 +1,4 @@
-"""The words auto-QA reads conversations by: rude wordings and exemplars, questions and requests, what
+"""The words auto-QA reads conversations by: rude wordings, questions and requests, what
 acknowledges an escalation, what commits to a time frame or grants an exception (backend/services/qa.py)."""
 
 from __future__ import annotations
@@ -8,47 +8,21 @@ import re
 from backend import tuning
 from backend.text import stems
 
-# ---- rude or dismissive: rules where exact, exemplars otherwise ---------------------------------------------
+# ---- rude or dismissive: exact wordings (the tone head, backend/signals/tone.py, reads the rest) -----------------------------------------
 
 RUDE_RULES = re.compile(
     r"\b(?:calm down|not my (?:problem|fault|job)|as I (?:already|just) (?:said|told you|explained)|"
     r"(?:read|check) the (?:manual|faq|instructions)(?! (?:here|at|on)\b)|you should(?: ha|')ve (?:read|known|checked)|"
-    r"(?:that'?s|it'?s) your (?:own )?(?:problem|fault)|deal with it|nothing (?:more )?I can do(?:,| about it)? "
+    r"(?:that'?s|it'?s) your (?:own )?(?:problem|fault)|^not (?:our|my) (?:problem|concern|fault)\b|at your own risk|"
+    r"you'?d (?:know|have known|have seen) (?:this|that|it) if you'?d (?:read|checked|looked)|next time,? (?:please )?"
+    r"(?:read|check|look)|as (?:we|I) (?:state|said|explain|wrote) (?:\w+ )?clearly|deal with it|nothing (?:more )?I can do(?:,| about it)? "
     r"(?:sorry|so)?\s*$|whatever\.|obviously you|you clearly (?:didn'?t|did not|don'?t)|"
     r"stop (?:complaining|wasting)|what do you (?:want|expect) me to do|I don'?t care|take it or leave it|"
     r"next time,? (?:read|pay attention)|(?:read|check) it next time|instead of (?:us|me) next time|"
     r"(?:that'?s|this is|it'?s) on you\b|not (?:on )?us\b\.|(?:won'?t|will not|doesn'?t) (?:speed|change|help) "
     r"(?:anything|things)|any clearer|it'?s literally (?:in|on|there)|how many times|^sigh\b|let me guess|"
     r"like I (?:told|said)(?: you)?\b|(?:it'?s|this is|that'?s) not (?:exactly |that |very |rocket )?(?:complicated|hard|difficult|science)|"
-    r"we'?ve been (?:over|through) (?:this|that)|most (?:people|customers) (?:manage|figure|work)|did you (?:not|even) (?:think|check|read|bother))", re.IGNORECASE)
-RUDE_EXEMPLARS = (
-    "That's your problem, not ours.", "You should have read the instructions before ordering.",
-    "As I already told you, there is nothing I can do.", "Calm down, shouting won't help you.",
-    "It's not my fault you entered the wrong address.", "Obviously you didn't read the email we sent.",
-    "I don't know what else you want me to say.", "Read the FAQ, it's all there.",
-    "We're not going to do anything about it.", "Stop complaining, it's only a few days late.",
-    "Well, maybe you should pay attention next time.", "Wow, great job breaking it.",
-    "If you had read the terms you'd know.", "Not our problem, take it up with the courier.",
-    "There's nothing to discuss, the answer is no.", "I've explained this three times already.",
-    "You people never read anything.", "Sure, because that's totally our fault.",
-    "Whatever, do what you want.", "Just wait like everyone else.",
-    "Shouting at me won't make it arrive any faster.", "Not sure how we could make it any clearer.",
-    "That's on you, not us.", "Maybe try reading the confirmation email next time.",
-    "Things break in transit, not much anyone can do.", "Happens. Anything else?",
-    "Give it a few days before messaging us again, you know.", "You would know that if you had read the page.",
-    "Honestly, it's all written on the website.", "Again, the answer is on your order page.",
-    "Shocking, the information was in the email all along.", "If you want something done, send the photos.",
-)
-POLITE_EXEMPLARS = (
-    "I'm sorry, but we can't offer a refund on this order.", "Unfortunately that item is not eligible for return.",
-    "I understand how frustrating this is, and I'm sorry for the trouble.", "Thanks for your patience while I checked.",
-    "I'm afraid the promotion has ended, but here is what I can do.", "Let me look into this for you.",
-    "I've checked your order and it is on its way.", "Could you send me a photo of the damage?",
-    "I'm sorry, that's not something we can change after shipping.", "Please let me know if there's anything else.",
-    "The return window for this item has closed, I'm sorry.", "I'll pass this to our billing team right away.",
-    "You can find the steps in our help article here.", "Happy to help with that.",
-    "I apologise for the delay on our side.", "As mentioned, the refund was issued on Monday.",
-)
+    r"we'?ve been (?:over|through) (?:this|that)|most (?:people|customers) (?:manage|figure|work)|did you (?:not|even) (?:think|check|read|bother))|[\U0001F644\U0001F926]", re.IGNORECASE)  # eye-roll, facepalm
 # A sentence ends at . ! or ? before a space or the end, never inside "$6.95" or "e.g.,".
 _SENTENCE = re.compile(r"\S(?:.*?)(?:[.!?]+(?=\s|$)|(?=\n)|$)", re.MULTILINE)
 _QUESTION = re.compile(r"[^.!?\n]*\?")

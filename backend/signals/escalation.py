@@ -99,7 +99,7 @@ def training_set() -> tuple[list[str], list[str]]:
     return texts, labels
 
 
-def _fit_head(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
+def fit_head(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
     """Class-balanced L2 logistic regression (L-BFGS): weights and bias."""
     from scipy.optimize import minimize
 
@@ -125,7 +125,7 @@ class ExemplarClassifier:
         texts, labels = training_set()
         vectors = np.asarray(embedder.embed(texts), dtype=np.float32)
         y = np.array(labels)
-        fitted = [_fit_head(vectors, (y == head).astype(np.float64), tuning.ESCALATION_C) for head in HEADS]
+        fitted = [fit_head(vectors, (y == head).astype(np.float64), tuning.ESCALATION_C) for head in HEADS]
         self.weights = np.stack([w for w, _ in fitted], axis=1)
         self.bias = np.array([b for _, b in fitted], dtype=np.float32)
         self.embedder_name = embedder.name

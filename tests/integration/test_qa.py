@@ -295,15 +295,29 @@ def test_rubric_default_is_shipped():
     assert set(rubric.flags) == set(qa.FLAGS) and all(rubric.rule(f) for f in qa.FLAGS)
 
 
-def test_rude_exemplars_catch_what_no_rule_names(env):
+def test_tone_head_reads_rudeness_no_rule_names(env):
+    """Sentences in no rule and not in the tone bank: the head reads the style, civil refusals stay clean."""
     scorer = qa.Scorer(env["rt"], qa.load_rubric())
-    rude = conv_service.prepare(conv("ex", ("customer", "Where is my parcel? It's late.", None),
-                                     ("agent", "Just wait like everybody else, it will come.", "Bo")))
-    polite = conv_service.prepare(conv("ex2", ("customer", "Can I still return my chair?", None),
-                                       ("agent", "Unfortunately the return window has closed, I'm sorry.", "Bo")))
-    assert [f.flag for f in scorer.rude(rude)] == ["rude_or_dismissive"]
-    assert "exemplars" in scorer.rude(rude)[0].reason
-    assert scorer.rude(polite) == []
+    rude = ("Just wait like everybody else, it will come.", "Well, nobody else seems to have trouble with it.",
+            "I honestly don't see why this is so hard to understand.")
+    civil = ("Unfortunately the return window has closed, I'm sorry.", "The sofa is due on Thursday between 8am and noon.",
+             "Sorry, we can't accept returns of opened mattresses.", "Could you tell me which size you ordered?")
+    for i, text in enumerate(rude + civil):
+        thread = conv_service.prepare(conv(f"tone{i}", ("customer", "Where is my sofa? It's late.", None),
+                                           ("agent", text, "Bo")))
+        found = scorer.rude(thread)
+        assert [f.flag for f in found] == (["rude_or_dismissive"] if text in rude else []), text
+        if found:
+            assert "reads as rude" in found[0].reason and text[:30] in found[0].reason
+
+
+def test_rubric_with_the_old_similarity_threshold_still_loads(tmp_path, caplog):
+    """A team's copy of the earlier default names min_similarity: it loads, with a warning that it is unread."""
+    old = tmp_path / "rubric.toml"
+    old.write_text(qa.default_rubric_text().replace("min_probability = 0.7", "min_similarity = 0.8"))
+    rubric = qa.load_rubric(old)
+    assert rubric.flags["rude_or_dismissive"].min_probability == 0.7
+    assert "min_similarity is no longer read" in caplog.text
 
 
 def test_qa_results_on_each_backend(any_runtime):
