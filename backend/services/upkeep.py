@@ -37,7 +37,7 @@ from backend.text import stems
 
 DRIFT_META = "drifting_articles"  # article ids drifting at the last upkeep run (read by every assist request)
 
-KINDS = ("amount", "percent", "time_frame", "date", "time", "number")
+KINDS = ("amount", "percent", "time_frame", "date", "time", "clock", "number")
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,9 @@ class Statement:
     start: int
     end: int
     words: frozenset[str]
+    near: frozenset[str] = frozenset()  # the content words of its clause (between commas and semicolons)
+    sentence: str = ""  # the sentence it is in, and its clause, as written
+    clause: str = ""
 
     @property
     def unit(self) -> str:
@@ -120,9 +123,35 @@ def _extra_time_frame(phrase: str) -> str | None:
     return None
 
 
+# A clock time as people write it: "20:00", "18.00" (not "$18.00"; a dot only before :00/:15/:30/:45, so
+# "version 2.10" is no time), "6pm", "6 p.m.", "8:30am", noon, midnight.
+_CLOCK = re.compile(r"(?<![\d$€£¥.,:])(?:(?P<h24>[01]?\d|2[0-3])(?::(?P<m24>[0-5]\d)|\.(?P<mdot>[03]0|[14]5))(?!\s?(?:[ap]\.?m\b|%|\d))"
+                    r"(?![.,]\d)|(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?(?P<half>[ap])(?:\.m\.|m\b)|"
+                    r"\b(?P<word>noon|midday|midnight)\b)", re.IGNORECASE)
+_CLAUSE = re.compile(r"[;,]\s|\s[-–—]\s")
+# "75 per cent" reads as "75 percent " (same length, so positions still point into the text).
+_PER_CENT = re.compile(r"(\d)(\s?)per cent\b", re.IGNORECASE)
+
+
+def _clock_value(match: re.Match[str]) -> str:
+    """A clock time on the 24-hour clock: "6 p.m." and "18:00" are both "18:00"."""
+    if match.group("word"):
+        return "00:00" if match.group("word").lower() == "midnight" else "12:00"
+    if match.group("h24") is not None:
+        return f"{int(match.group('h24')):02d}:{match.group('m24') or match.group('mdot')}"
+    hour = int(match.group("h12")) % 12 + (12 if match.group("half").lower() == "p" else 0)
+    return f"{hour:02d}:{match.group('m12') or '00'}"
+
+
 def statements(text: str) -> list[Statement]:
     """The values `text` states, each with the content words of its sentence (values and links left out)."""
-    found = [(kind, start, end) for kind, start, end in commitments(text)]
+    text = _PER_CENT.sub(lambda m: f"{m.group(1)}{m.group(2)}percent" + " " * (3 - len(m.group(2))), text)
+    clocks = [(m.start(), m.end(), _clock_value(m)) for m in _CLOCK.finditer(text)]
+    # A clock time is one value, not the numbers "20" and "0" of "20:00".
+    found = [(kind, start, end) for kind, start, end in commitments(text)
+             if not any(start < e and s < end for s, e, _ in clocks)]
+    found += [("clock", start, end) for start, end, _ in clocks]  # type: ignore[misc]  # a kind of drift's own
+    clock_values = {(start, end): value for start, end, value in clocks}
     taken = [(start, end) for _, start, end in found]
     for match in [*_ONE_UNIT.finditer(text), *_ABBREVIATED.finditer(text)]:
         start, end = match.start(), match.end()
@@ -135,16 +164,24 @@ def statements(text: str) -> list[Statement]:
             continue
         phrase = text[start:end]
         extra = _extra_time_frame(phrase)
-        kind, value = ("time_frame", extra) if extra else (kind, commitment_value(kind, phrase))
+        if kind == "clock":
+            value: str | None = clock_values[(start, end)]
+        else:
+            kind, value = ("time_frame", extra) if extra else (kind, commitment_value(kind, phrase))
         if value is None:
             continue
         sentence = URL.sub(" ", sentence_at(text, start, end).replace(phrase, " "))
         words = frozenset(w for w in stems(sentence) if not re.search(r"\d", w))
-        out.append(Statement(kind, value, phrase, start, end, words))
+        whole = sentence_at(text, start, end)
+        at = whole.find(phrase)
+        clause = (_CLAUSE.split(whole[:at])[-1] + phrase + _CLAUSE.split(whole[at + len(phrase):])[0]
+                  if at >= 0 else whole)
+        near = frozenset(w for w in stems(URL.sub(" ", clause)) if not re.search(r"\d", w))
+        out.append(Statement(kind, value, phrase, start, end, words, near, whole, clause))
     return out
 
 
-def _matter(said: Statement, article: list[Statement]) -> Statement | None:
+def _matter(said: Statement, article: list[Statement], *, beside: bool = False) -> Statement | None:
     """The article statement a reply's statement is about: same kind, most shared words, no tie.
 
     A reply stating a value the article states (of that kind) is about that statement, whatever its words:
@@ -157,14 +194,38 @@ def _matter(said: Statement, article: list[Statement]) -> Statement | None:
     same_kind = [a for a in article if a.kind == said.kind]
     # Hours are compared with hours before minutes, pounds with pounds, pages with pages.
     pool = [a for a in same_kind if a.unit == said.unit] or same_kind
-    scored = sorted(((len(said.words & a.words), i) for i, a in enumerate(pool)), reverse=True)
-    if not scored or scored[0][0] < tuning.DRIFT_MIN_SHARED_WORDS:
+    # Words of the value's own clause first ("call until 18:00, chat until 22:00": the 18:00 is about calls),
+    # then of its whole sentence.
+    scored = sorted((((len(said.near & a.words), len(said.words & a.words)), i) for i, a in enumerate(pool)),
+                    reverse=True)
+    if not scored or (scored[0][0][1] < tuning.DRIFT_MIN_SHARED_WORDS and not beside):
         return None
-    tied = {pool[i].value for score, i in scored if score == scored[0][0]}
-    if len(tied) > 1:
-        return None  # two phrases of the article with other values fit as well: the reply's matter is unclear
-    best = pool[scored[0][1]]
+    tied = [pool[i] for score, i in scored if score == scored[0][0]]
+    if len({a.value for a in tied}) > 1:
+        # Phrases fitting as well: a changed value is most often near the one it replaces (18:00 for 20:00, not
+        # for 08:00); when that does not decide either, the reply's matter is unclear.
+        gaps = sorted((_gap(said, a), a.value) for a in tied)
+        if gaps[0][0] == float("inf") or gaps[1][0] == gaps[0][0]:
+            return None
+        best = next(a for a in tied if a.value == gaps[0][1])
+    else:
+        best = tied[0]
     return next(a for a in article if a.kind == best.kind and a.value == best.value)  # one vote per value
+
+
+def _magnitude(statement: Statement) -> float | None:
+    """A statement's number (minutes of the day for a clock time), for comparing how far apart two values are."""
+    if statement.kind == "clock":
+        hours, minutes = statement.value.split(":")
+        return int(hours) * 60 + int(minutes)
+    found = re.search(r"\d+(?:\.\d+)?", statement.value)
+    return float(found.group()) if found else None
+
+
+def _gap(said: Statement, article: Statement) -> float:
+    """How far an article value is from the reply's (infinite when either has no number)."""
+    a, b = _magnitude(said), _magnitude(article)
+    return abs(a - b) if a is not None and b is not None else float("inf")
 
 
 def agent_replies(rt: Runtime, articles: list[Article]) -> list[Reply]:
@@ -207,31 +268,58 @@ def find_drift(rt: Runtime, articles: list[Article] | None = None,
     return found
 
 
+def _pool(statement: Statement, said: list[Statement],
+          repeats: list[tuple[Statement, Statement]]) -> tuple[list[Statement], bool]:
+    """The article statements a reply's value may be about, given the article values the reply repeats.
+
+    A repeated value settles its article sentence for the reply's other clauses ("call until 18:00; live chat
+    until 22:00" says nothing against the chat's opening time); a value beside a repeated one in the same clause
+    ("open 08:00-18:00") is about that sentence, whatever words it shares (the second value says so).
+    """
+    if any(r is statement for r, _ in repeats):
+        return said, False
+    beside = {a.sentence for r, a in repeats if r.clause == statement.clause and r.sentence == statement.sentence}
+    if beside:
+        return [a for a in said if a.sentence in beside and all(a is not b for _, b in repeats)], True
+    settled = {a.sentence for _, a in repeats}
+    return [a for a in said if a.sentence not in settled], False
+
+
 def _article_drift(article: Article, replies: list[Reply]) -> list[Drift]:
     said = statements(article.body)
     if not said:
         return []
-    # per article statement: conversation -> (value, phrase, reply); a conversation votes once (its first reply)
-    votes: dict[int, dict[str, tuple[str, str, Reply]]] = defaultdict(dict)
+    # per article statement: conversation -> value -> (phrase, reply); a conversation votes once per value
+    votes: dict[int, dict[str, dict[str, tuple[str, Reply]]]] = defaultdict(lambda: defaultdict(dict))
     for reply in sorted(replies, key=lambda r: r.at):
-        for statement in statements(reply.text):
-            target = _matter(statement, said)
+        stated = statements(reply.text)
+        # A value the reply repeats from the article settles that matter: "chat until 22:00, calls until 18:00"
+        # says nothing against the chat's 22:00, so the other values are matched among the article's others.
+        repeats = [(r, a) for r in stated for a in said if a.kind == r.kind and a.value == r.value]
+        for statement in stated:
+            pool, beside = _pool(statement, said, repeats)
+            target = _matter(statement, pool, beside=beside)
             if target is not None:
-                votes[said.index(target)].setdefault(reply.conversation, (statement.vote, statement.phrase, reply))
+                votes[said.index(target)][reply.conversation].setdefault(statement.vote, (statement.phrase, reply))
     drifts = []
     for index, by_conversation in votes.items():
         target = said[index]
-        counts = Counter(value for value, _, _ in by_conversation.values())
+        counts = Counter(value for values in by_conversation.values() for value in values)
         for value, count in counts.most_common():
             if value == target.vote or count < tuning.DRIFT_MIN_CONVERSATIONS:
                 continue
-            if count / len(by_conversation) < tuning.DRIFT_MIN_SHARE:
+            backing = [by_value[value] for by_value in by_conversation.values() if value in by_value]
+            since = min((r.at for _, r in backing if r.at), default="")
+            # Agents changed what they say at some date: the share counts the conversations from then on, so a
+            # year of history stating the old value does not hide a change that began last month.
+            speaking = sum(1 for by_value in by_conversation.values()
+                           if any(r.at >= since for _, r in by_value.values()))
+            if count / max(1, speaking) < tuning.DRIFT_MIN_SHARE:
                 continue
-            backing = [(phrase, reply) for v, phrase, reply in by_conversation.values() if v == value]
             phrase = Counter(p for p, _ in backing).most_common(1)[0][0]
             drifts.append(Drift(
                 article=article, said=target, agents_phrase=phrase, agents_value=value, conversations=count,
-                speaking=len(by_conversation), since=min((r.at for _, r in backing if r.at), default=""),
+                speaking=speaking, since=since,
                 evidence=[Evidence(ticket_id=r.ticket_id, message_id=r.message_id, text=r.text) for _, r in backing]))
     return drifts
 

@@ -50,3 +50,35 @@ def test_quantities_are_counted_by_their_number():
                "The monthly allowance is now 50 black-and-white pages per member."]
     (drift,) = _drift(body, replies)
     assert (drift.said.phrase, drift.agents_value, drift.conversations) == ("100 free", "50", 3)
+
+
+def test_clock_times_are_one_value_however_written():
+    found = [(s.kind, s.value) for s in upkeep.statements(
+        "Phones: 8:00 to 20:00. Chat until 10pm, or 6 p.m. on Sundays; the desk closes at 17.30. It costs $18.00.")]
+    assert found == [("clock", "08:00"), ("clock", "20:00"), ("clock", "22:00"), ("clock", "18:00"),
+                     ("clock", "17:30"), ("amount", "USD 18")]
+    assert [s.kind for s in upkeep.statements("Version 2.10 of the app")] != ["clock"]
+
+
+def test_a_closing_time_drifts_and_a_repeated_one_beside_it_settles_its_own_matter():
+    body = "Phone: 8:00 to 20:00 every day. Call 555 0143. Live chat in the app: 7:00 to 22:00."
+    replies = ["You can call until 18:00; after that, live chat is open until 22:00.",
+               "The phone line closes at 6 p.m. now, live chat until 22:00.",
+               "Lines are open 08:00-18:00 daily.", "We take calls from 8am to 6pm."]
+    (drift,) = _drift(body, replies)
+    # The first reply's "call until 18:00" shares no word with the phone sentence: left unmatched, not guessed.
+    assert (drift.said.phrase, drift.agents_value, drift.conversations) == ("20:00", "18:00", 3)
+
+
+def test_a_change_late_in_a_long_history_counts_from_when_it_began():
+    body = "Cancellations within 48 hours of pick-up get a 50% refund of the rental price."
+    old = ["Inside 48 hours you get 50% of the rental price back."] * 6
+    new = ["Inside 48 hours we now refund 75 per cent of the rental price.",
+           "We keep 25% and refund 75% of the rental price for a late cancellation.",
+           "A late cancellation gets a 75% refund of the rental price.",
+           "You'll get 75% of the rental price back."]
+    (drift,) = _drift(body, old + new)
+    assert (drift.agents_value, drift.conversations, drift.speaking, drift.since) == ("75%", 4, 4, "2026-10-07")
+    # A slip: the same three other values spread over a history that keeps stating the article's.
+    spread = [new[2] if i % 4 == 0 else old[0] for i in range(12)]
+    assert _drift(body, spread) == []
