@@ -11,6 +11,8 @@ MIN = dict(articles=30, per_article_q=(10, 12), unans=40, oos=25, dialogues=60,
            clarified=20, multi_issue=10, single=20, d_oos=8, hist_per_article=6, declines=12, conflicts=5)
 # A questions-only set (no dialogues.jsonl or history.jsonl), such as the blind multilingual spindle/.
 QUESTIONS_ONLY = dict(articles=14, per_article_q=(4, 12), unans=20, oos=12)
+# A smaller questions-only set: short articles (words counted after the front matter), fewer unanswerables.
+SMALL_SETS = {"boxwell": dict(articles=15, per_article_q=(5, 12), unans=12, oos=6, words=(120, 200))}
 LANGUAGES = ("es", "de", "fr", "nl", "pt", "it")
 errors = []
 
@@ -51,7 +53,7 @@ def front_matter(path):
 def check(name):
     base = os.path.join(ROOT, name)
     full = os.path.exists(os.path.join(base, "dialogues.jsonl"))
-    lim = MIN if full else {**MIN, **QUESTIONS_ONLY}
+    lim = MIN if full else {**MIN, **QUESTIONS_ONLY, **SMALL_SETS.get(name, {})}
     arts = {}
     words = {}
     for p in sorted(glob.glob(os.path.join(base, "articles", "*.md"))):
@@ -65,6 +67,11 @@ def check(name):
             err(f"{p}: url does not end with id")
         arts[fm.get("id")] = fm
         words[fm.get("id")] = len(body.split())
+    if "words" in lim:
+        lo, hi = lim["words"]
+        for a, w in words.items():
+            if not lo <= w <= hi:
+                err(f"{name}: article {a} has {w} words, outside {lo}-{hi}")
     titles = collections.Counter(norm(re.sub(r"\(.*?\)", "", a["title"])) for a in arts.values())
 
     qs = read_jsonl(os.path.join(base, "questions.jsonl"))
@@ -229,7 +236,7 @@ def check_multilingual(name, arts, qs, every_question):
           + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
 
 
-for name in sys.argv[1:] or ["kestrel", "ledgerly", "spindle"]:
+for name in sys.argv[1:] or ["kestrel", "ledgerly", "spindle", "boxwell"]:
     if os.path.isdir(os.path.join(ROOT, name)):
         check(name)
 if errors:
