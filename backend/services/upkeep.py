@@ -272,7 +272,7 @@ def _pool(statement: Statement, said: list[Statement],
           repeats: list[tuple[Statement, Statement]]) -> tuple[list[Statement], bool]:
     """The article statements a reply's value may be about, given the article values the reply repeats.
 
-    A repeated value settles its article sentence for the reply's other clauses ("call until 18:00; live chat
+    A repeated value settles its article clause for the reply's other clauses ("call until 18:00; live chat
     until 22:00" says nothing against the chat's opening time); a value beside a repeated one in the same clause
     ("open 08:00-18:00") is about that sentence, whatever words it shares (the second value says so).
     """
@@ -281,8 +281,8 @@ def _pool(statement: Statement, said: list[Statement],
     beside = {a.sentence for r, a in repeats if r.clause == statement.clause and r.sentence == statement.sentence}
     if beside:
         return [a for a in said if a.sentence in beside and all(a is not b for _, b in repeats)], True
-    settled = {a.sentence for _, a in repeats}
-    return [a for a in said if a.sentence not in settled], False
+    settled = {(a.sentence, a.clause) for _, a in repeats}
+    return [a for a in said if (a.sentence, a.clause) not in settled], False
 
 
 def _article_drift(article: Article, replies: list[Reply]) -> list[Drift]:
