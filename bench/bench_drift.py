@@ -20,7 +20,7 @@ articles cloned into 25 regional help centres, 400 articles; two of them driftin
 embedding: the review queue reads only the store), then `review_queue` in process and `tandem kb stale
 --json` as a command are timed. Target: <= 60 s.
 
-    python -m bench.bench_drift [--tune | --heldout | --heldout2 | --heldout3 | --scale [N]]   (no flag: all of them)
+    python -m bench.bench_drift [--tune | --heldout | --heldout2 | --heldout3 | --heldout4 | --scale [N]]   (no flag: all of them)
 """
 
 from __future__ import annotations
@@ -43,6 +43,9 @@ TUNE, HELD_OUT = "thymeline", "hatchwork"  # as the set's README assigns them
 BLIND_2, HELD_OUT_2 = ROOT / "bench" / "data" / "drift_blind2", "roadlark"
 # A third (a weight and a clock time drift), written blind while the rule stood unchanged since the second's run.
 BLIND_3, HELD_OUT_3 = ROOT / "bench" / "data" / "drift_blind3", "tidewren"
+# A fourth (a percentage, a per-period price, a cut-off time), written blind while the rule was being changed
+# having seen the second's and third's misses.
+BLIND_4, HELD_OUT_4 = ROOT / "bench" / "data" / "drift_blind4", "pelliton"
 EMBEDDER = "minilm-int8"
 TODAY = "2026-12-07"
 MIN_EVIDENCE = 5
@@ -303,6 +306,10 @@ def main() -> None:
     if everything or "--heldout3" in args:
         key = "held_out_3_rerun_after_seeing_it" if "held_out_3" in result else "held_out_3"
         result[key] = {"business": HELD_OUT_3, **score(HELD_OUT_3, load_answers(HELD_OUT_3, BLIND_3), BLIND_3)}
+        print(key, json.dumps({k: v for k, v in result[key].items() if k != "per_article"}), file=sys.stderr)
+    if everything or "--heldout4" in args:
+        key = "held_out_4_rerun_after_seeing_it" if "held_out_4" in result else "held_out_4"
+        result[key] = {"business": HELD_OUT_4, **score(HELD_OUT_4, load_answers(HELD_OUT_4, BLIND_4), BLIND_4)}
         print(key, json.dumps({k: v for k, v in result[key].items() if k != "per_article"}), file=sys.stderr)
     if everything or "--scale" in args:
         count = 100_000
