@@ -14,8 +14,8 @@ import msgspec
 
 from backend.tuning import LANGUAGES
 
-EMBEDDERS = ("minilm", "minilm-int8", "wordllama", "e5-small", "use-m3")
-MULTILINGUAL_EMBEDDERS = ("e5-small", "use-m3")  # the others read English only
+EMBEDDERS = ("minilm", "minilm-int8", "wordllama", "e5-small", "use-m3", "use-m3+e5")
+MULTILINGUAL_EMBEDDERS = ("e5-small", "use-m3", "use-m3+e5")  # the others read English only
 LLM_CHOICES = ("auto", "anthropic", "openai", "extractive")
 
 

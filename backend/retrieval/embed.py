@@ -190,6 +190,32 @@ class UseM3Embedder:
             return normalize(np.asarray(self._model.encode(list(texts))))
 
 
+class FusedEmbedder:
+    """USE multilingual v3 and multilingual-e5-small side by side: one vector whose cosine is their weighted sum.
+
+    Each model's unit vector is scaled by the square root of its weight and the two are concatenated, so the
+    index, calibration and learning need nothing new. e5's cosines spread about a fifth as wide as USE's, so
+    USE's weight is small (tuning.FUSED_USE_WEIGHT, chosen on the kestrel help centre in seven languages).
+    """
+
+    def __init__(self) -> None:
+        from backend import tuning
+
+        self._use, self._e5 = UseM3Embedder(), E5SmallEmbedder()
+        self._scale = (np.sqrt(tuning.FUSED_USE_WEIGHT), np.sqrt(1.0 - tuning.FUSED_USE_WEIGHT))
+        self.name = f"{self._use.name}+{self._e5.name}"
+        self.dim = self._use.dim + self._e5.dim
+
+    def _join(self, use: np.ndarray, e5: np.ndarray) -> np.ndarray:
+        return normalize(np.hstack([use * self._scale[0], e5 * self._scale[1]]))
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return self._join(self._use.embed(texts), self._e5.embed(texts))
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        return self._join(self._use.embed(texts), self._e5.embed_queries(texts))
+
+
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model given by path (loads torch; the built-in MiniLM does not)."""
 
@@ -224,6 +250,8 @@ def get_embedder(spec: str = "minilm") -> Embedder:
         return E5SmallEmbedder()
     if spec == "use-m3":
         return UseM3Embedder()
+    if spec == "use-m3+e5":
+        return FusedEmbedder()
     return SentenceTransformerEmbedder(spec)
 
 

@@ -10,6 +10,7 @@ import msgspec
 import pytest
 from litestar.testing import TestClient
 
+from backend import tuning
 from backend.errors import NeedsModel
 from backend.models import Conversation
 from backend.services import users as user_service
@@ -342,7 +343,8 @@ def test_a_german_kb_answers_a_german_question_in_german(tmp_path):
         report = kb_service.upsert_articles(rt, [ArticleIn(external_id=i, title=t, body=b) for i, t, b in GERMAN_KB],
                                             source="de-test")
         # the English-only test embedder still finds German in German; a multilingual one is suggested
-        assert any("reads as German" in n and "TANDEM_EMBEDDER=use-m3" in n for n in report.notes), report.notes
+        assert any("reads as German" in n and f"TANDEM_EMBEDDER={tuning.MULTILINGUAL_EMBEDDER} " in n
+                   for n in report.notes), report.notes
         question = msgspec.convert({"helpdesk": "zendesk", "ticket_id": "DE-1", "customer": {"name": "Jonas"},
                                     "messages": [{"id": "m1", "role": "customer", "text":
                                                   "Wie lange dauert die Erstattung nach der Rücksendung?"}]},

@@ -37,3 +37,18 @@ def test_queries_never_import_torch():
     code = ("import sys; from backend.retrieval.embed import get_embedder; get_embedder('minilm').embed(['x']);"
             "assert 'torch' not in sys.modules and 'sentence_transformers' not in sys.modules, 'torch loaded'")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_fused_multilingual_cosine_is_the_weighted_sum_of_both_models():
+    """use-m3+e5: one index vector whose cosine is tuning.FUSED_USE_WEIGHT x USE's plus the rest x e5's."""
+    from backend import tuning
+    from backend.retrieval.embed import embed_queries
+
+    fused, use, e5 = get_embedder("use-m3+e5"), get_embedder("use-m3"), get_embedder("e5-small")
+    passages = ["How to cancel your contract", "Roaming charges in Europe", "Wie kündige ich?"]
+    query = ["wie kündige ich meinen vertrag"]
+    expected = (tuning.FUSED_USE_WEIGHT * (use.embed(query) @ use.embed(passages).T)
+                + (1 - tuning.FUSED_USE_WEIGHT) * (e5.embed_queries(query) @ e5.embed(passages).T))
+    assert fused.dim == use.dim + e5.dim and fused.name == f"{use.name}+{e5.name}"
+    assert np.allclose(embed_queries(fused, query) @ fused.embed(passages).T, expected, atol=1e-5)
+    assert int(np.argmax(expected)) in (0, 2)  # the German question is about cancelling, not roaming
