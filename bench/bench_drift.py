@@ -20,7 +20,7 @@ articles cloned into 25 regional help centres, 400 articles; two of them driftin
 embedding: the review queue reads only the store), then `review_queue` in process and `tandem kb stale
 --json` as a command are timed. Target: <= 60 s.
 
-    python -m bench.bench_drift [--tune | --heldout | --heldout2 | --heldout3 | --heldout4 | --scale [N]]   (no flag: all of them)
+    python -m bench.bench_drift [--tune | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --scale [N]]   (no flag: all of them)
 """
 
 from __future__ import annotations
@@ -46,6 +46,8 @@ BLIND_3, HELD_OUT_3 = ROOT / "bench" / "data" / "drift_blind3", "tidewren"
 # A fourth (a percentage, a per-period price, a cut-off time), written blind while the rule was being changed
 # having seen the second's and third's misses.
 BLIND_4, HELD_OUT_4 = ROOT / "bench" / "data" / "drift_blind4", "pelliton"
+# A fifth (a time frame, a count, a distance; one change late), written blind after the fourth's fixes.
+BLIND_5, HELD_OUT_5 = ROOT / "bench" / "data" / "drift_blind5", "brackenfold"
 EMBEDDER = "minilm-int8"
 TODAY = "2026-12-07"
 MIN_EVIDENCE = 5
@@ -310,6 +312,10 @@ def main() -> None:
     if everything or "--heldout4" in args:
         key = "held_out_4_rerun_after_seeing_it" if "held_out_4" in result else "held_out_4"
         result[key] = {"business": HELD_OUT_4, **score(HELD_OUT_4, load_answers(HELD_OUT_4, BLIND_4), BLIND_4)}
+        print(key, json.dumps({k: v for k, v in result[key].items() if k != "per_article"}), file=sys.stderr)
+    if everything or "--heldout5" in args:
+        key = "held_out_5_rerun_after_seeing_it" if "held_out_5" in result else "held_out_5"
+        result[key] = {"business": HELD_OUT_5, **score(HELD_OUT_5, load_answers(HELD_OUT_5, BLIND_5), BLIND_5)}
         print(key, json.dumps({k: v for k, v in result[key].items() if k != "per_article"}), file=sys.stderr)
     if everything or "--scale" in args:
         count = 100_000
