@@ -49,10 +49,16 @@ from backend.retrieval.embed import embed_cached
 from backend.services.learning import ArticleLinker, question_before
 from backend.services.qa_wording import (
     ACK,
+    AMOUNT_KINDS,
     COMMITTING,
     EXCEPTION,
     REPEAT_CONTACT,
     RUDE_RULES,
+    TIME_KINDS,
+    WANTS_AMOUNT,
+    WANTS_TIME,
+    WANTS_YES_NO,
+    YES_NO_ANSWER,
     customer_questions,
     sentences,
 )
@@ -76,6 +82,18 @@ PROMISE_WORDS = frozenset(vocabulary.PROMISE_KINDS)
 PROMISE_KINDS = PROMISE_WORDS | set(VALUE_KINDS)
 log = logging.getLogger(__name__)
 UNATTRIBUTED = "(unattributed)"  # agent messages that carry no author
+
+
+def _answers_in_kind(question: str, replies: list[str]) -> bool:
+    """Whether the first reply gives the kind of answer `question` asks for (a time, an amount, a yes or no)."""
+    first = replies[0]
+    if WANTS_TIME.search(question):
+        return any(kind in TIME_KINDS for kind, _, _ in commitments(first))
+    if WANTS_AMOUNT.search(question):
+        return any(kind in AMOUNT_KINDS for kind, _, _ in commitments(first))
+    if WANTS_YES_NO.search(question):
+        return any(YES_NO_ANSWER.search(sentence) for sentence in sentences(first))
+    return False
 
 
 # ---- the rubric -------------------------------------------------------------------------------------------
@@ -352,6 +370,10 @@ class Scorer:
             # as addressed; the others must share words with a reply or be close in meaning to one of its
             # sentences. A lone question needs only some shared word or a looser closeness.
             scores = [self._match(q, replies, rule.min_overlap) for q in questions]
+            if len(questions) == 1 and _answers_in_kind(questions[0], replies):
+                # One question, and the reply answers in kind: a time, an amount, a yes or no. (Of several, one
+                # such answer cannot tell which question it is for.)
+                continue
             best = max(range(len(questions)), key=lambda i: scores[i]) if len(questions) > 1 else -1
             for i, question in enumerate(questions):
                 lone_ok = best == -1 and scores[i] >= tuning.QA_LONE_QUESTION_MATCH

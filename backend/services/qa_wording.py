@@ -79,3 +79,24 @@ def customer_questions(text: str, min_words: int = tuning.QA_MIN_QUESTION_WORDS)
     found = [q.strip() for q in _QUESTION.findall(text) if q.strip()]
     found += [s for s in sentences(text) if not s.endswith("?") and REQUEST.search(s)]
     return [q for q in found if len(stems(q)) >= min_words]
+
+
+# ---- the kind of answer a question asks for ------------------------------------------------------------------
+# "When…?", "How long…?" want a time; "How much…?" an amount; "Can I…?", "Is there…?" a yes or a no. A reply
+# giving that kind of answer addresses the question even in other words ("Can I change the date?" — "Yes,
+# any day from the 1st to the 28th, in the app").
+WANTS_TIME = re.compile(r"\b(?:when|how (?:long|soon|quickly)|what time|by what date|what day)\b", re.IGNORECASE)
+WANTS_AMOUNT = re.compile(r"\b(?:how much|how many|what(?:'s| is| are) the (?:price|fee|cost|charge|rate)s?|"
+                          r"what does it cost)\b", re.IGNORECASE)
+WANTS_YES_NO = re.compile(r"^\W*(?:(?:hi|hello|hey|ok(?:ay)?|so|and|but|also|then|sorry)\b[,!.]?\s+)*"
+                          r"(?:can|could|do|does|did|is|are|am|was|will|would|should|may|have|has|surely)\b",
+                          re.IGNORECASE)
+TIME_KINDS = frozenset({"time_frame", "date", "time"})
+AMOUNT_KINDS = frozenset({"amount", "percent", "number"})
+# How a reply sentence answers a yes/no question: it opens with the answer.
+YES_NO_ANSWER = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|thanks?|thank you)\b[^.!?]{0,40}[,.!]\s*)?(?:yes|yeah|yep|no\b|nope|sure|of course|"
+    r"absolutely|certainly|definitely|unfortunately|sadly|I'?m afraid|afraid not|not (?:at the moment|yet|quite)|"
+    r"you (?:can|can'?t|cannot|will|won'?t|do|don'?t|need|needn'?t|are|aren'?t|'ll|'re)|it (?:is|isn'?t|will|won'?t|does|"
+    r"doesn'?t|can|can'?t)|it'?s (?:not )?(?:fine|possible|ok)|that'?s (?:right|correct|fine|possible|not possible)|"
+    r"there(?: is|'s| are) (?:no|not)|correct|right\b|good news|I'?m sorry,? (?:but|we|that|no))", re.IGNORECASE)

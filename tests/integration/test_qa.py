@@ -363,3 +363,21 @@ def test_the_periodic_job_scores_in_bounded_resumable_runs(any_runtime, monkeypa
         for job in jobs:
             job.stop()
     assert [f["flag"] for f in _by_ticket(qa.report(rt))["rude"]["flags"]] == ["rude_or_dismissive"]
+
+
+def test_a_lone_question_answered_in_kind_is_addressed(env):
+    """A yes, a time or an amount answers "Can I…?", "When…?", "How much…?" in other words; one such answer
+    to a message of several questions does not tell which it answers."""
+    scorer = qa.Scorer(env["rt"], qa.load_rubric())
+
+    def unanswered(question: str, reply: str) -> list[str]:
+        thread = conv_service.prepare(conv(f"kind{abs(hash(question + reply))}", ("customer", question, None),
+                                           ("agent", reply, "Bo")))
+        return [f.reason for f in scorer.unanswered(thread)]
+
+    assert unanswered("Can I move the date my direct debit comes out?", "Yes, any day from the 1st to the 28th.") == []
+    assert unanswered("When will the money actually reach my account?", "It lands within 3 business days.") == []
+    assert unanswered("How much is the upgrade going to set me back?", "It's £12 on top of your plan.") == []
+    assert unanswered("When will the money actually reach my account?", "I've passed your note to the team.")
+    assert unanswered("Can I move the date my direct debit comes out? And when will my card statement update?",
+                      "Yes, any day from the 1st to the 28th.")
