@@ -217,6 +217,8 @@ TONE_EMBEDDER = "minilm-int8"  # the tone head's embedder (its threshold, the ru
 TONE_MIN_CONTENT_WORDS = 3  # shorter agent sentences ("Hi Jordan.", "Happens.") are left to the exact rules
 QA_EMBED_BATCH = 512  # sentences embedded at a time when scoring many conversations
 QA_LONE_QUESTION_MATCH = 0.3  # _match() score (mean of word overlap and cosine) that addresses a lone question
+QA_PROMISE_SIMILARITY = 0.6  # cosine (retrieval embedder) from which a KB sentence offering a refund, credit...
+# backs an agent's promise of one said in other words
 QA_FACT_SIMILARITY = 0.6  # cosine (retrieval embedder) from which a KB sentence stating a value governs an agent's
 # Operational limits of the periodic auto-QA job (not quality knobs): a run is bounded so one worker never
 # holds the lease for long; each batch is committed as it is scored, so a cut-short run loses nothing.

@@ -121,7 +121,7 @@ PROMISES: list[tuple[PromiseKind, re.Pattern[str], re.Pattern[str]]] = [
 ]
 # Evidence that says the opposite of a promise ("non-refundable" does not support "a full refund").
 _DENIED = {
-    "refund": re.compile(r"non-?refundable|no refunds?|not (?:be )?refund|(?:don'?t|do not|does not|doesn'?t|cannot|"
+    "refund": re.compile(r"non-?refundable|no refunds?|without (?:a |any )?refunds?|not (?:be )?refund|(?:don'?t|do not|does not|doesn'?t|cannot|"
                          r"can'?t|won'?t|will not) (?:offer |issue |give |provide |process )?(?:a )?refunds?", re.I),
     "discount": re.compile(r"(?:don'?t|do not|does not|cannot|can'?t) (?:offer |give |apply )?(?:any )?discounts?", re.I),
     "compensation": re.compile(r"(?:don'?t|do not|does not|cannot|can'?t) (?:offer |give |provide )?(?:any )?"
@@ -291,6 +291,15 @@ def _promise_backing(kind: str, offers: re.Pattern[str], sentence: str, evidence
             if not wanted or len(wanted & stems(part)) / len(wanted) >= tuning.PROMISE_OVERLAP:
                 return index
     return None
+
+
+def offering_sentences(kind: str, text: str) -> list[str]:
+    """The sentences of `text` offering a promise of `kind` (refund, credit...) without denying it."""
+    offers = next((p[2] for p in PROMISES if p[0] == kind), None)
+    denied = _DENIED.get(kind)
+    if offers is None:
+        return []
+    return [part for part in _SENTENCE.findall(text) if offers.search(part) and not (denied and denied.search(part))]
 
 
 def _merge_nearby(answer: str, flags: list[Unsupported], gap: int = 30) -> list[Unsupported]:

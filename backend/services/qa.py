@@ -38,6 +38,7 @@ from backend import tuning, vocabulary
 from backend.errors import InvalidInput
 from backend.llm.checks import (
     commitments,
+    offering_sentences,
     same_unit,
     same_value,
     stated_values,
@@ -329,12 +330,23 @@ class Scorer:
             # a policy stated is judged as a fact above.
             rest = [u for u in unsupported if not any(span in u.text or u.text in span for span in checked)
                     and u.kind not in ("amount", "percent")
-                    and (u.kind != "time_frame" or COMMITTING.search(_sentence_holding(turn.text, u.text)))]
+                    and (u.kind != "time_frame" or COMMITTING.search(_sentence_holding(turn.text, u.text)))
+                    and not (u.kind in PROMISE_WORDS and self._offered(_sentence_holding(turn.text, u.text), u.kind,
+                                                                        articles))]
             if (rest or exception) and self.rubric.rule("unsupported_promise"):
                 what = ", ".join(repr(u.text) for u in rest[:3]) or repr(exception)
                 why = "which no KB passage for the question supports" if rest else "an exception to the policy"
                 out.append(Finding("unsupported_promise", [turn.key], f"promised {what}, {why}", [turn.key]))
         return out
+
+    def _offered(self, sentence: str, kind: str, articles: list[Article]) -> bool:
+        """Whether an article offers this kind of thing (a refund, a credit...) in a sentence close in meaning to
+        the agent's: agents promise in their own words what the KB offers in its own."""
+        offers = [text for a in articles for text in offering_sentences(kind, a.body)]
+        if not offers:
+            return False
+        vectors = _unit(embed_cached(self.rt.retriever.embedder, [_plain(sentence)] + [_plain(t) for t in offers]))
+        return float((vectors[1:] @ vectors[0]).max()) >= tuning.QA_PROMISE_SIMILARITY
 
     def _articles_for(self, thread: Thread, reply: str, governing: Article | None) -> list[Article]:
         """The articles that may govern a reply's statements: the one it links or the question's best, and

@@ -381,3 +381,14 @@ def test_a_lone_question_answered_in_kind_is_addressed(env):
     assert unanswered("When will the money actually reach my account?", "I've passed your note to the team.")
     assert unanswered("Can I move the date my direct debit comes out? And when will my card statement update?",
                       "Yes, any day from the 1st to the 28th.")
+
+
+def test_a_promise_the_kb_offers_in_other_words_is_backed(env):
+    """A refund an article offers, promised in the agent's own words, is backed; one no article offers, or one
+    an article rules out ("cancelled without a refund"), is not."""
+    scorer = qa.Scorer(env["rt"], qa.load_rubric())
+    articles = list(scorer.articles.values())
+    assert scorer._offered("Your order is under $300, so I have refunded it now without waiting for the result of "
+                           "the carrier claim.", "refund", articles)
+    assert not scorer._offered("I've refunded the $40 gift card to your Visa.", "refund", articles)
+    assert not scorer._offered("I'll refund your membership for the months you have left.", "refund", articles)
