@@ -34,6 +34,8 @@ BLIND_2 = ROOT / "bench" / "data" / "qa_blind2" / "conversations.jsonl"
 BLIND_3 = ROOT / "bench" / "data" / "qa_blind3" / "conversations.jsonl"
 # A fourth, over a pet insurer's own KB, written blind while the tone head was built on the first three.
 BLIND_4 = ROOT / "bench" / "data" / "qa_blind4" / "conversations.jsonl"
+# A fifth (a ticketing platform, own KB), written blind while answers in kind and promise meaning were built.
+BLIND_5 = ROOT / "bench" / "data" / "qa_blind5" / "conversations.jsonl"
 EMBEDDER = "minilm-int8"
 POLICY = "https://help.harborandpine.example/articles/return-policy"
 OPENERS = ["Hi, I bought a lamp last week. How long do I have to return it?",
@@ -182,6 +184,8 @@ def main() -> None:
         once("blind_3", blind_quality("test", BLIND_3))
     elif sys.argv[1:] == ["--blind4"]:
         once("blind_4", blind_quality("test", BLIND_4))
+    elif sys.argv[1:] == ["--blind5"]:
+        once("blind_5", blind_quality("test", BLIND_5))
     else:
         n = int(sys.argv[1]) if len(sys.argv) > 1 else sized(10_000, 300)
         payload["speed"] = speed(n)
@@ -190,6 +194,7 @@ def main() -> None:
         once("blind_2", blind_quality("test", BLIND_2))
         once("blind_3", blind_quality("test", BLIND_3))
         once("blind_4", blind_quality("test", BLIND_4))
+        once("blind_5", blind_quality("test", BLIND_5))
     path = write_result("qa", payload)
     print(json.dumps(payload, indent=2))
     print(f"wrote {path}")
