@@ -20,22 +20,17 @@ Flags (each can be turned off or reweighted in the rubric, backend/services/qa_r
 
 from __future__ import annotations
 
-import hashlib
-import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cached_property
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import msgspec
 import numpy as np
 
 from backend import tuning, vocabulary
-from backend.errors import InvalidInput
 from backend.llm.checks import (
     commitments,
     offering_sentences,
@@ -48,18 +43,20 @@ from backend.llm.checks import (
 from backend.models import Article, Hit, Thread, Turn
 from backend.retrieval.embed import embed_cached
 from backend.services.learning import ArticleLinker, question_before
+from backend.services.qa_rubric import (  # re-exported: callers read the rubric through qa
+    FLAGS,
+    FlagRule,  # noqa: F401
+    Rubric,
+    default_rubric_text,  # noqa: F401
+    load_rubric,
+)
 from backend.services.qa_wording import (
     ACK,
-    AMOUNT_KINDS,
     COMMITTING,
     EXCEPTION,
     REPEAT_CONTACT,
     RUDE_RULES,
-    TIME_KINDS,
-    WANTS_AMOUNT,
-    WANTS_TIME,
-    WANTS_YES_NO,
-    YES_NO_ANSWER,
+    answers_in_kind,
     customer_questions,
     sentences,
 )
@@ -76,95 +73,10 @@ from backend.text import stems
 if TYPE_CHECKING:
     from backend.retrieval.embed import Embedder
 
-FLAGS = ("unsupported_promise", "wrong_information", "unanswered_question", "rude_or_dismissive",
-         "missed_escalation", "leaked_personal_data")
 VALUE_KINDS = ("amount", "percent", "time_frame")
 PROMISE_WORDS = frozenset(vocabulary.PROMISE_KINDS)
 PROMISE_KINDS = PROMISE_WORDS | set(VALUE_KINDS)
-log = logging.getLogger(__name__)
 UNATTRIBUTED = "(unattributed)"  # agent messages that carry no author
-
-
-def _answers_in_kind(question: str, replies: list[str]) -> bool:
-    """Whether the first reply gives the kind of answer `question` asks for (a time, an amount, a yes or no)."""
-    first = replies[0]
-    if WANTS_TIME.search(question):
-        return any(kind in TIME_KINDS for kind, _, _ in commitments(first))
-    if WANTS_AMOUNT.search(question):
-        return any(kind in AMOUNT_KINDS for kind, _, _ in commitments(first))
-    if WANTS_YES_NO.search(question):
-        return any(YES_NO_ANSWER.search(sentence) for sentence in sentences(first))
-    return False
-
-
-# ---- the rubric -------------------------------------------------------------------------------------------
-
-class FlagRule(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, omit_defaults=True):
-    """One flag of a rubric: whether it is looked for, what it costs, and its threshold."""
-
-    enabled: bool = True
-    weight: float = 20.0
-    min_confidence: float = 0.5  # wrong_information: a retrieved article governs from this confidence
-    min_overlap: float = 0.2  # unanswered_question: share of the question's content words a reply must share
-    min_probability: float = 0.7  # rude_or_dismissive: the tone head's probability that flags a sentence
-    min_similarity: float | None = None  # deprecated: read by the exemplar matcher the tone head replaced; ignored
-    codes: list[str] = msgspec.field(default_factory=lambda: ["human", "legal", "chargeback", "public", "churn",
-                                                              "repeat"])
-    kinds: list[str] = msgspec.field(default_factory=lambda: ["CARD", "IBAN", "NATIONAL_ID", "EMAIL:other",
-                                                              "PHONE:other"])
-
-
-class Rubric(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """What a team scores conversations against (TOML; the shipped default is qa_rubric.toml)."""
-
-    name: str = "custom"
-    version: str = "1"
-    start: float = 100.0
-    flags: dict[str, FlagRule] = msgspec.field(default_factory=dict)
-
-    def rule(self, flag: str) -> FlagRule | None:
-        """The rule of `flag`, or None when the rubric turns it off."""
-        found = self.flags.get(flag)
-        return found if found is not None and found.enabled else None
-
-    @property
-    def digest(self) -> str:
-        """Identifies the rubric's content: results scored under another one are scored again."""
-        return hashlib.sha256(msgspec.json.encode(self, order="sorted")).hexdigest()[:12]
-
-    def describe(self) -> dict[str, Any]:
-        """The `rubric` object of the report."""
-        return {"name": self.name, "version": self.version, "digest": self.digest, "start": self.start,
-                "flags": {f: {"enabled": bool(self.rule(f)), "weight": self.flags[f].weight if f in self.flags else 0}
-                          for f in FLAGS}}
-
-
-def default_rubric_text() -> str:
-    """The shipped rubric's TOML, for a team to copy."""
-    return resources.files("backend.services").joinpath("qa_rubric.toml").read_text(encoding="utf-8")
-
-
-def load_rubric(path: Path | None = None) -> Rubric:
-    """The rubric at `path` (the shipped default when None); a bad file is a clear InvalidInput."""
-    try:
-        raw = path.read_bytes() if path is not None else default_rubric_text().encode()
-    except OSError as exc:
-        raise InvalidInput(f"cannot read rubric {path}: {exc.strerror or exc}") from None
-    try:
-        rubric = msgspec.toml.decode(raw, type=Rubric)
-    except msgspec.DecodeError as exc:
-        raise InvalidInput(f"rubric {path or 'default'}: {exc}") from None
-    unknown = sorted(set(rubric.flags) - set(FLAGS))
-    if unknown:
-        raise InvalidInput(f"rubric {path or 'default'}: unknown flags {', '.join(unknown)} "
-                           f"(known: {', '.join(FLAGS)})")
-    if any(rule.weight < 0 for rule in rubric.flags.values()) or rubric.start <= 0:
-        raise InvalidInput(f"rubric {path or 'default'}: weights must be >= 0 and start > 0")
-    if any(rule.min_similarity is not None for rule in rubric.flags.values()):
-        # A team's copy of the old default still loads; the threshold it names no longer exists.
-        log.warning("rubric %s: min_similarity is no longer read; rude_or_dismissive uses min_probability",
-                    path or "default")
-    return rubric
 
 
 @dataclass
@@ -382,7 +294,7 @@ class Scorer:
             # as addressed; the others must share words with a reply or be close in meaning to one of its
             # sentences. A lone question needs only some shared word or a looser closeness.
             scores = [self._match(q, replies, rule.min_overlap) for q in questions]
-            if len(questions) == 1 and _answers_in_kind(questions[0], replies):
+            if len(questions) == 1 and answers_in_kind(questions[0], replies):
                 # One question, and the reply answers in kind: a time, an amount, a yes or no. (Of several, one
                 # such answer cannot tell which question it is for.)
                 continue

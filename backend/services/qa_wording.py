@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from backend import tuning
+from backend.llm.checks import commitments
 from backend.text import stems
 
 # ---- rude or dismissive: exact wordings (the tone head, backend/signals/tone.py, reads the rest) -----------------------------------------
@@ -100,3 +101,15 @@ YES_NO_ANSWER = re.compile(
     r"you (?:can|can'?t|cannot|will|won'?t|do|don'?t|need|needn'?t|are|aren'?t|'ll|'re)|it (?:is|isn'?t|will|won'?t|does|"
     r"doesn'?t|can|can'?t)|it'?s (?:not )?(?:fine|possible|ok)|that'?s (?:right|correct|fine|possible|not possible)|"
     r"there(?: is|'s| are) (?:no|not)|correct|right\b|good news|I'?m sorry,? (?:but|we|that|no))", re.IGNORECASE)
+
+
+def answers_in_kind(question: str, replies: list[str]) -> bool:
+    """Whether the first reply gives the kind of answer `question` asks for (a time, an amount, a yes or no)."""
+    first = replies[0]
+    if WANTS_TIME.search(question):
+        return any(kind in TIME_KINDS for kind, _, _ in commitments(first))
+    if WANTS_AMOUNT.search(question):
+        return any(kind in AMOUNT_KINDS for kind, _, _ in commitments(first))
+    if WANTS_YES_NO.search(question):
+        return any(YES_NO_ANSWER.search(sentence) for sentence in sentences(first))
+    return False
