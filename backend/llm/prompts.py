@@ -12,7 +12,8 @@ from typing import Any
 import msgspec
 
 REQUIRED = {"suggest_reply": {"conversation", "sentiment", "language"}, "summarize": {"conversation", "language"},
-            "faq_draft": {"evidence"}, "rewrite": {"draft", "instruction", "language"}}
+            "faq_draft": {"evidence"}, "rewrite": {"draft", "instruction", "language"},
+            "qa_judge": {"articles", "conversation", "criteria"}}
 
 
 class PromptError(ValueError):

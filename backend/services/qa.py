@@ -43,6 +43,7 @@ from backend.llm.checks import (
 from backend.models import Article, Hit, Thread, Turn
 from backend.retrieval.embed import embed_cached
 from backend.services.learning import ArticleLinker, question_before
+from backend.services.qa_judge import judge
 from backend.services.qa_rubric import (  # re-exported: callers read the rubric through qa
     FLAGS,
     FlagRule,  # noqa: F401
@@ -144,7 +145,26 @@ class Scorer:
             found += self.missed_escalation(thread)
         if self.rubric.rule("leaked_personal_data"):
             found += self.leaks(thread)
+        if self.rubric.model and self.rt.provider is not None:
+            found = judge(self.rt, self.rubric, thread, self.evidence_articles(thread), found)
         return found
+
+    def evidence_articles(self, thread: Thread) -> list[Article]:
+        """The articles that may govern what the agents wrote, most relevant first (what the model judge reads)."""
+        out: dict[str, Article] = {}
+        for index, turn in enumerate(thread.messages):
+            if turn.role != "agent":
+                continue
+            question, _ = question_before(thread, index)
+            _, governing = self._evidence(thread, index, turn.text)
+            found = [governing] if governing is not None else []
+            for query in (question, turn.text):
+                if query.strip():
+                    found += [self.articles[h.article_id] for h in self.rt.retriever.search(
+                        query, k=tuning.QA_SEARCH_K, exclude_ticket=thread.ticket_id) if h.article_id in self.articles]
+            out.update((a.article_id, a) for a in found + self._articles_for(thread, turn.text, governing)
+                       if a.article_id not in out)
+        return list(out.values())
 
     # -- promises and stated facts --
 

@@ -39,6 +39,7 @@ class Rubric(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     name: str = "custom"
     version: str = "1"
     start: float = 100.0
+    model: bool = True  # with a configured model, ask it the judgement criteria (backend/services/qa_judge.py)
     flags: dict[str, FlagRule] = msgspec.field(default_factory=dict)
 
     def rule(self, flag: str) -> FlagRule | None:
@@ -54,6 +55,7 @@ class Rubric(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     def describe(self) -> dict[str, Any]:
         """The `rubric` object of the report."""
         return {"name": self.name, "version": self.version, "digest": self.digest, "start": self.start,
+                "model": self.model,
                 "flags": {f: {"enabled": bool(self.rule(f)), "weight": self.flags[f].weight if f in self.flags else 0}
                           for f in FLAGS}}
 

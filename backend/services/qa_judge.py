@@ -1,0 +1,129 @@
+"""Auto-QA's judgement criteria read by the configured model, under the offline checks' evidence discipline.
+
+With a model configured and the rubric's `model = true`, the criteria that need reading rather than matching
+(unsupported_promise, wrong_information, rude_or_dismissive) are asked of it: one call per conversation, with
+the articles retrieved for the agents' replies. A verdict counts only when it can be checked: its quote is in
+the agent message it names; a wrong_information rests on a sentence of an article it was given; an
+unsupported_promise's quote holds a promise, an amount or a time frame the offline checks can see. Anything
+else is dropped. When the model fails or answers with no usable JSON, the offline findings stand.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING
+
+import msgspec
+
+from backend.llm.base import LLMRequest, ProviderError, json_object
+from backend.llm.checks import commitments
+from backend.llm.prompts import get_prompt
+from backend.services.qa_wording import EXCEPTION
+from backend.text import count_tokens
+
+if TYPE_CHECKING:
+    from backend.models import Article, Thread
+    from backend.services.qa import Finding, Rubric
+    from backend.services.runtime import Runtime
+
+log = logging.getLogger(__name__)
+CRITERIA = {
+    "unsupported_promise": "unsupported_promise: an agent promised money, a refund, credit, discount, waiver, "
+                           "free item or a time frame that no article allows.",
+    "wrong_information": "wrong_information: an agent stated a policy fact (an amount, a time frame, a rule, who "
+                         "is eligible) that an article contradicts.",
+    "rude_or_dismissive": "rude_or_dismissive: an agent blamed, mocked, patronised or brushed off the customer.",
+}
+_encode = msgspec.json.Encoder().encode
+_SPACE = re.compile(r"\s+")
+_MARKUP = re.compile(r"[*`_#>|]")  # Markdown emphasis and tables: a model quotes the words, not the stars
+
+
+class Verdict(msgspec.Struct, kw_only=True):
+    """One flag as the model gives it."""
+
+    flag: str
+    message_id: str
+    quote: str
+    evidence: str | None = None
+    reason: str = ""
+
+
+class Verdicts(msgspec.Struct):
+    """The model's whole answer."""
+
+    flags: list[Verdict]
+
+
+def build_judge_request(thread: Thread, articles: list[Article], criteria: list[str]) -> LLMRequest | None:
+    """The request for one conversation (pure); None when the conversation alone is over the budget."""
+    prompt = get_prompt("qa_judge")
+    conversation = "\n".join(_encode({"id": m.key, "role": m.role, "text": m.text}).decode()
+                             for m in thread.messages if m.role != "note")
+    room = prompt.input_budget_tokens - count_tokens(conversation) - count_tokens(prompt.system) - 200
+    if room <= 0:
+        return None
+    blocks: list[str] = []
+    for article in articles:  # most relevant first: the ones that do not fit are left out whole
+        block = f"## {article.title}\n{article.body.strip()}"
+        size = count_tokens(block)
+        if size <= room:
+            blocks.append(block)
+            room -= size
+    user = prompt.render_user(articles="\n\n".join(blocks) or "(none found)", conversation=conversation,
+                              criteria="\n".join(f"- {CRITERIA[c]}" for c in criteria))
+    return LLMRequest(purpose="qa_judge", system=prompt.system, context="", user=user,
+                      max_tokens=prompt.max_output_tokens, prompt_version=prompt.version)
+
+
+def judge(rt: Runtime, rubric: Rubric, thread: Thread, articles: list[Article],
+          offline: list[Finding]) -> list[Finding]:
+    """The findings with the judged criteria as the model reads them, or `offline` unchanged (no model, the
+    rubric says no, or the model failed)."""
+    criteria = [c for c in CRITERIA if rubric.rule(c)]
+    agents = {m.key: m.text for m in thread.messages if m.role == "agent"}
+    if not rubric.model or rt.provider is None or not criteria or not agents:
+        return offline
+    request = build_judge_request(thread, articles, criteria)
+    if request is None:
+        return offline
+    try:
+        raw = json_object(rt.provider.generate(request).text)
+        verdicts = msgspec.convert(raw, Verdicts) if raw is not None else None
+    except (ProviderError, msgspec.ValidationError) as exc:
+        log.warning("qa judge: %s: the model failed (%s); offline findings kept", thread.ticket_id, exc)
+        return offline
+    if verdicts is None:
+        log.warning("qa judge: %s: no JSON in the model's answer; offline findings kept", thread.ticket_id)
+        return offline
+    from backend.services.qa import Finding
+
+    by_flag: dict[str, Finding] = {}
+    for verdict in verdicts.flags:
+        if verdict.flag not in criteria or not _checked(verdict, agents, articles):
+            continue
+        found = by_flag.setdefault(verdict.flag, Finding(verdict.flag, [], f"model: {verdict.reason.strip()[:200]} "
+                                                                            f"({verdict.quote.strip()[:120]!r})", []))
+        if verdict.message_id not in found.message_ids:
+            found.message_ids.append(verdict.message_id)
+            found.agent_keys.append(verdict.message_id)
+    return [f for f in offline if f.flag not in criteria] + list(by_flag.values())
+
+
+def _plain(text: str) -> str:
+    return _SPACE.sub(" ", _MARKUP.sub("", text)).strip().lower()
+
+
+def _checked(verdict: Verdict, agents: dict[str, str], articles: list[Article]) -> bool:
+    """Whether a verdict holds up: the quote is the agent's, and a claim about the KB rests on the KB."""
+    said = agents.get(verdict.message_id)
+    quote = _plain(verdict.quote)
+    if said is None or len(quote) < 3 or quote not in _plain(said):
+        return False
+    if verdict.flag == "wrong_information":
+        evidence = _plain(verdict.evidence or "")
+        return len(evidence) >= 10 and any(evidence in _plain(a.body) for a in articles)
+    if verdict.flag == "unsupported_promise":
+        return bool(commitments(verdict.quote)) or EXCEPTION.search(verdict.quote) is not None
+    return True
