@@ -18,6 +18,7 @@ import datetime as dt
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -37,7 +38,7 @@ from backend.text import stems
 
 DRIFT_META = "drifting_articles"  # article ids drifting at the last upkeep run (read by every assist request)
 
-KINDS = ("amount", "percent", "time_frame", "date", "time", "clock", "number")
+KINDS = ("amount", "percent", "time_frame", "date", "time", "number")
 
 
 @dataclass(frozen=True)
@@ -123,13 +124,17 @@ def _extra_time_frame(phrase: str) -> str | None:
     return None
 
 
-# A clock time as people write it: "20:00", "18.00" (not "$18.00"; a dot only before :00/:15/:30/:45, so
-# "version 2.10" is no time), "6pm", "6 p.m.", "8:30am", noon, midnight.
-_CLOCK = re.compile(r"(?<![\d$€£¥.,:])(?:(?P<h24>[01]?\d|2[0-3])(?::(?P<m24>[0-5]\d)|\.(?P<mdot>[03]0|[14]5))(?!\s?(?:[ap]\.?m\b|%|\d))"
-                    r"(?![.,]\d)|(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?(?P<half>[ap])(?:\.m\.|m\b)|"
-                    r"\b(?P<word>noon|midday|midnight)\b)", re.IGNORECASE)
+# A clock time as people write it: "20:00", "6pm", "6 p.m.", "8:30am", noon, midnight; and "18.00" beside a word
+# that makes it a time ("until 18.00", "9.30 to 5.30"), so a price, a version or a section number is not one.
+_CLOCK = re.compile(
+    r"(?<![\w$€£¥.,:])(?:(?P<h24>[01]?\d|2[0-3])(?::(?P<m24>[0-5]\d)|\.(?P<mdot>[0-5]\d))(?!\s?(?:[ap]\.?m\b|%|\d))"
+    r"(?![.,]\d)|(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?(?P<half>[ap])(?:\.m\.|m\b)|"
+    r"\b(?P<word>noon|midday|midnight)\b)"
+    r"(?!\s?(?:(?:EUR|USD|GBP|CHF|CAD|AUD|NZD|JPY|SEK|NOK|DKK|PLN)\b|kg|km|lbs?\b|mi\b|per\b|hours?\b|hrs?\b|"
+    r"mins?\b|minutes?\b|out of|/))", re.IGNORECASE)
+_TIME_BEFORE = re.compile(r"\b(?:at|until|till|til|from|by|before|after|opens?|closes?|to|between|and)\s*$", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"^\s*(?:-|–|—|to|till|until)\s*\d")
 _CLAUSE = re.compile(r"[;,]\s|\s[-–—]\s")
-# "75 per cent" reads as "75 percent " (same length, so positions still point into the text).
 _PER_CENT = re.compile(r"(\d)(\s?)per cent\b", re.IGNORECASE)
 
 
@@ -143,17 +148,34 @@ def _clock_value(match: re.Match[str]) -> str:
     return f"{hour:02d}:{match.group('m12') or '00'}"
 
 
+def _clocks(text: str, values: Sequence[tuple[str, int, int]]) -> list[tuple[int, int, str]]:
+    """The clock times of `text`: (start, end, "HH:MM"), none inside an amount or percentage."""
+    money = [(a, b) for kind, a, b in values if kind in ("amount", "percent")]
+    out = []
+    for m in _CLOCK.finditer(text):
+        if any(m.start() < b and a < m.end() for a, b in money):
+            continue
+        if m.group("mdot") is not None and not (_TIME_BEFORE.search(text[max(0, m.start() - 16):m.start()])
+                                                or _TIME_AFTER.match(text[m.end():m.end() + 8])):
+            continue  # "9.45" is a price or a version unless a word around it makes it a time
+        out.append((m.start(), m.end(), _clock_value(m)))
+    return out
+
+
 def statements(text: str) -> list[Statement]:
     """The values `text` states, each with the content words of its sentence (values and links left out)."""
-    text = _PER_CENT.sub(lambda m: f"{m.group(1)}{m.group(2)}percent" + " " * (3 - len(m.group(2))), text)
-    clocks = [(m.start(), m.end(), _clock_value(m)) for m in _CLOCK.finditer(text)]
-    # A clock time is one value, not the numbers "20" and "0" of "20:00".
-    found = [(kind, start, end) for kind, start, end in commitments(text)
+    # Values are read from a copy where "75 per cent" is "75 percent " (the same length, so every offset still
+    # points into `text`); phrases and sentences come from `text` itself.
+    readable = _PER_CENT.sub(lambda m: f"{m.group(1)}{m.group(2)}percent ", text)
+    values = commitments(readable)
+    clocks = _clocks(readable, values)
+    # A clock time is one value, not the numbers "20" and "0" of "20:00"; as a kind it is the checks' "time".
+    found = [(kind, start, end) for kind, start, end in values
              if not any(start < e and s < end for s, e, _ in clocks)]
-    found += [("clock", start, end) for start, end, _ in clocks]  # type: ignore[misc]  # a kind of drift's own
+    found += [("time", start, end) for start, end, _ in clocks]
     clock_values = {(start, end): value for start, end, value in clocks}
     taken = [(start, end) for _, start, end in found]
-    for match in [*_ONE_UNIT.finditer(text), *_ABBREVIATED.finditer(text)]:
+    for match in [*_ONE_UNIT.finditer(readable), *_ABBREVIATED.finditer(readable)]:
         start, end = match.start(), match.end()
         if not any(start < e and s < end for s, e in taken):
             found.append(("time_frame", start, end))
@@ -162,17 +184,21 @@ def statements(text: str) -> list[Statement]:
     for kind, start, end in sorted(found, key=lambda f: f[1]):
         if kind not in KINDS:
             continue
+        if text[start:end + 1].lower().endswith("per cent"):
+            end += 1  # "percent" read, "per cent" written
         phrase = text[start:end]
-        extra = _extra_time_frame(phrase)
-        if kind == "clock":
-            value: str | None = clock_values[(start, end)]
+        extra = _extra_time_frame(readable[start:end])
+        value: str | None
+        if (start, end) in clock_values:
+            value = clock_values[(start, end)]
+        elif kind == "time":
+            continue  # a time the clock reading left out ("8 am" inside a price) is no value
         else:
-            kind, value = ("time_frame", extra) if extra else (kind, commitment_value(kind, phrase))
+            kind, value = ("time_frame", extra) if extra else (kind, commitment_value(kind, readable[start:end]))
         if value is None:
             continue
-        sentence = URL.sub(" ", sentence_at(text, start, end).replace(phrase, " "))
-        words = frozenset(w for w in stems(sentence) if not re.search(r"\d", w))
         whole = sentence_at(text, start, end)
+        words = frozenset(w for w in stems(URL.sub(" ", whole.replace(phrase, " "))) if not re.search(r"\d", w))
         at = whole.find(phrase)
         clause = (_CLAUSE.split(whole[:at])[-1] + phrase + _CLAUSE.split(whole[at + len(phrase):])[0]
                   if at >= 0 else whole)
@@ -215,7 +241,7 @@ def _matter(said: Statement, article: list[Statement], *, beside: bool = False) 
 
 def _magnitude(statement: Statement) -> float | None:
     """A statement's number (minutes of the day for a clock time), for comparing how far apart two values are."""
-    if statement.kind == "clock":
+    if statement.kind == "time":
         hours, minutes = statement.value.split(":")
         return int(hours) * 60 + int(minutes)
     found = re.search(r"\d+(?:\.\d+)?", statement.value)
@@ -300,6 +326,8 @@ def _article_drift(article: Article, replies: list[Reply]) -> list[Drift]:
             pool, beside = _pool(statement, said, repeats)
             target = _matter(statement, pool, beside=beside)
             if target is not None:
+                # One vote per value of the article, whichever of its phrases stating it the pool held.
+                target = next(a for a in said if a.kind == target.kind and a.value == target.value)
                 votes[said.index(target)][reply.conversation].setdefault(statement.vote, (statement.phrase, reply))
     drifts = []
     for index, by_conversation in votes.items():

@@ -55,9 +55,19 @@ def test_quantities_are_counted_by_their_number():
 def test_clock_times_are_one_value_however_written():
     found = [(s.kind, s.value) for s in upkeep.statements(
         "Phones: 8:00 to 20:00. Chat until 10pm, or 6 p.m. on Sundays; the desk closes at 17.30. It costs $18.00.")]
-    assert found == [("clock", "08:00"), ("clock", "20:00"), ("clock", "22:00"), ("clock", "18:00"),
-                     ("clock", "17:30"), ("amount", "USD 18")]
-    assert [s.kind for s in upkeep.statements("Version 2.10 of the app")] != ["clock"]
+    assert found == [("time", "08:00"), ("time", "20:00"), ("time", "22:00"), ("time", "18:00"),
+                     ("time", "17:30"), ("amount", "USD 18")]
+    for not_a_time in ("Version 2.10 of the app", "v1.30 is out", "Price 9.45 EUR", "Calls cost 0.45 per minute",
+                       "see section 4.30", "Rated 3.30 out of 5", "a 2.15 kg bag", "the trip runs 1:30 hours"):
+        assert "time" not in [s.kind for s in upkeep.statements(not_a_time)], not_a_time
+
+
+def test_per_cent_keeps_every_later_phrase_where_it_is():
+    body = "Deposits are 20 per cent of the fee. Refunds take 14 days. Calls until 18:00."
+    found = {s.kind: s for s in upkeep.statements(body)}
+    assert found["percent"].value == "20%" and found["percent"].phrase == "20 per cent"
+    assert body[found["time_frame"].start:found["time_frame"].end] == "14 days" == found["time_frame"].phrase
+    assert body[found["time"].start:found["time"].end] == "18:00"
 
 
 def test_a_closing_time_drifts_and_a_repeated_one_beside_it_settles_its_own_matter():
