@@ -213,13 +213,13 @@ STALE_DRIFT_WEIGHT = 2.0  # drift counts as this many review periods overdue in 
 QA_SEARCH_K = 3  # KB passages retrieved for the customer's question behind an agent's commitment
 QA_MIN_QUESTION_WORDS = 3  # a customer question with fewer content words ("Hello?") is not tracked
 QA_ANSWER_SIMILARITY = 0.75  # a reply sentence this close (cosine) to a question addresses it without shared words
-TONE_EMBEDDER = "minilm-int8"  # the tone head's embedder (its threshold, the rubric's min_probability, was chosen with it)
+QA_EMBEDDER = "minilm-int8"  # QA's sentence embedder: the tone head, QA_FACT/PROMISE_SIMILARITY were chosen with it
 TONE_MIN_CONTENT_WORDS = 3  # shorter agent sentences ("Hi Jordan.", "Happens.") are left to the exact rules
 QA_EMBED_BATCH = 512  # sentences embedded at a time when scoring many conversations
 QA_LONE_QUESTION_MATCH = 0.3  # _match() score (mean of word overlap and cosine) that addresses a lone question
-QA_PROMISE_SIMILARITY = 0.6  # cosine (retrieval embedder) from which a KB sentence offering a refund, credit...
+QA_PROMISE_SIMILARITY = 0.6  # cosine (QA_EMBEDDER) from which a KB sentence offering a refund, credit...
 # backs an agent's promise of one said in other words
-QA_FACT_SIMILARITY = 0.6  # cosine (retrieval embedder) from which a KB sentence stating a value governs an agent's
+QA_FACT_SIMILARITY = 0.6  # cosine (QA_EMBEDDER) from which a KB sentence stating a value governs an agent's
 # Operational limits of the periodic auto-QA job (not quality knobs): a run is bounded so one worker never
 # holds the lease for long; each batch is committed as it is scored, so a cut-short run loses nothing.
 QA_EVERY_S = 600.0  # how often a worker offers the "qa" job

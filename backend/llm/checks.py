@@ -284,7 +284,8 @@ def _promise_backing(kind: str, offers: re.Pattern[str], sentence: str, evidence
     foreign = bool(_ANY_FOREIGN.search(sentence))
     for index, text in enumerate(evidence):
         for part in _SENTENCE.findall(text):
-            if not offers.search(part) or (denied and denied.search(part)) or (full and not _FULL.search(part)):
+            if not any(offers.search(c) and not (denied and denied.search(c)) and (not full or _FULL.search(c))
+                       for c in _clauses(part)):
                 continue
             if foreign != bool(_ANY_FOREIGN.search(part)):  # two languages: the kind is the match (module doc)
                 return index
@@ -294,12 +295,22 @@ def _promise_backing(kind: str, offers: re.Pattern[str], sentence: str, evidence
 
 
 def offering_sentences(kind: str, text: str) -> list[str]:
-    """The sentences of `text` offering a promise of `kind` (refund, credit...) without denying it."""
+    """The sentences of `text` with a clause offering a promise of `kind` (refund, credit...) it does not deny."""
     offers = next((p[2] for p in PROMISES if p[0] == kind), None)
     denied = _DENIED.get(kind)
     if offers is None:
         return []
-    return [part for part in _SENTENCE.findall(text) if offers.search(part) and not (denied and denied.search(part))]
+    return [part for part in _SENTENCE.findall(text)
+            if any(offers.search(c) and not (denied and denied.search(c)) for c in _clauses(part))]
+
+
+# A sentence's clauses, for offers and denials: "a full refund within 14 days; after that, without a refund"
+# offers one refund and denies another.
+_CLAUSE_BREAK = re.compile(r";\s*|,?\s+(?=(?:but|after that|otherwise|except|unless)\b)", re.IGNORECASE)
+
+
+def _clauses(sentence: str) -> list[str]:
+    return [c for c in _CLAUSE_BREAK.split(sentence) if c.strip()]
 
 
 def _merge_nearby(answer: str, flags: list[Unsupported], gap: int = 30) -> list[Unsupported]:

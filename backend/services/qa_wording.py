@@ -83,24 +83,28 @@ def customer_questions(text: str, min_words: int = tuning.QA_MIN_QUESTION_WORDS)
 
 
 # ---- the kind of answer a question asks for ------------------------------------------------------------------
-# "When…?", "How long…?" want a time; "How much…?" an amount; "Can I…?", "Is there…?" a yes or a no. A reply
+# "When…?", "How long…?" want a time; "How much…?" an amount; "Can I…?", "Is there…?" a yes or a no (each asked
+# at the start of the question: "What happens to my data when I leave?" wants no time). A reply
 # giving that kind of answer addresses the question even in other words ("Can I change the date?" — "Yes,
 # any day from the 1st to the 28th, in the app").
-WANTS_TIME = re.compile(r"\b(?:when|how (?:long|soon|quickly)|what time|by what date|what day)\b", re.IGNORECASE)
-WANTS_AMOUNT = re.compile(r"\b(?:how much|how many|what(?:'s| is| are) the (?:price|fee|cost|charge|rate)s?|"
+_OPENING = r"^\W*(?:(?:hi|hello|hey|ok(?:ay)?|so|and|but|also|then|sorry|one more thing)\b[,!.]?\s+)*"
+WANTS_TIME = re.compile(_OPENING + r"(?:when|by when|how (?:long|soon|quickly)|what time|by what date|what day)\b",
+                        re.IGNORECASE)
+WANTS_AMOUNT = re.compile(_OPENING + r"(?:how much|what(?:'s| is| are| will be) the (?:price|fee|cost|charge|rate)s?|"
                           r"what does it cost)\b", re.IGNORECASE)
-WANTS_YES_NO = re.compile(r"^\W*(?:(?:hi|hello|hey|ok(?:ay)?|so|and|but|also|then|sorry)\b[,!.]?\s+)*"
-                          r"(?:can|could|do|does|did|is|are|am|was|will|would|should|may|have|has|surely)\b",
+WANTS_YES_NO = re.compile(_OPENING + r"(?:can|could|do|does|did|is|are|am|was|will|would|should|may|have|has|surely)\b",
                           re.IGNORECASE)
 TIME_KINDS = frozenset({"time_frame", "date", "time"})
-AMOUNT_KINDS = frozenset({"amount", "percent", "number"})
-# How a reply sentence answers a yes/no question: it opens with the answer.
+AMOUNT_KINDS = frozenset({"amount", "percent"})
+_GREETING = r"^\W*(?:(?:hi|hello|hey|thanks?|thank you)\b[^.!?]{0,40}[,.!]\s*)?"
+# A reply sentence that opens with the answer to a yes/no question: these words are the answer ...
 YES_NO_ANSWER = re.compile(
-    r"^\W*(?:(?:hi|hello|hey|thanks?|thank you)\b[^.!?]{0,40}[,.!]\s*)?(?:yes|yeah|yep|no\b|nope|sure|of course|"
-    r"absolutely|certainly|definitely|unfortunately|sadly|I'?m afraid|afraid not|not (?:at the moment|yet|quite)|"
-    r"you (?:can|can'?t|cannot|will|won'?t|do|don'?t|need|needn'?t|are|aren'?t|'ll|'re)|it (?:is|isn'?t|will|won'?t|does|"
-    r"doesn'?t|can|can'?t)|it'?s (?:not )?(?:fine|possible|ok)|that'?s (?:right|correct|fine|possible|not possible)|"
-    r"there(?: is|'s| are) (?:no|not)|correct|right\b|good news|I'?m sorry,? (?:but|we|that|no))", re.IGNORECASE)
+    _GREETING + r"(?:yes|yeah|yep|yup|no\b|nope|of course|absolutely|definitely|unfortunately|sadly|I'?m afraid|"
+    r"afraid not|not (?:at the moment|yet)|no need|you (?:can'?t|cannot|won'?t|don'?t need|needn'?t)|it (?:isn'?t|won'?t|"
+    r"doesn'?t|can'?t)|it'?s not|that'?s (?:right|correct|not possible)|there(?: is|'s| are) no|correct\b)", re.IGNORECASE)
+# ... these only when the sentence is about the question ("Sure, let me check" answers nothing).
+YES_NO_LEAD = re.compile(_GREETING + r"(?:sure|certainly|you (?:can|will|'ll|do|are|'re)|it (?:is|will|does|can)|"
+                         r"it'?s (?:fine|possible|ok)|that'?s (?:fine|possible))\b", re.IGNORECASE)
 
 
 def answers_in_kind(question: str, replies: list[str]) -> bool:
@@ -111,5 +115,7 @@ def answers_in_kind(question: str, replies: list[str]) -> bool:
     if WANTS_AMOUNT.search(question):
         return any(kind in AMOUNT_KINDS for kind, _, _ in commitments(first))
     if WANTS_YES_NO.search(question):
-        return any(YES_NO_ANSWER.search(sentence) for sentence in sentences(first))
+        asked = stems(question)
+        return any(YES_NO_ANSWER.search(sentence) or (YES_NO_LEAD.search(sentence) and asked & stems(sentence))
+                   for sentence in sentences(first))
     return False

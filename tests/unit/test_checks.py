@@ -5,6 +5,7 @@ from __future__ import annotations
 import msgspec
 import pytest
 
+from backend.llm import checks
 from backend.llm.checks import verify
 from backend.models import Conversation, Customer, Thread, Turn
 from backend.services.conversations import prepare
@@ -148,3 +149,12 @@ def test_foreign_negation_promises_nothing_and_dates_compare_by_month():
     assert verify("La oferta termina el 15 de enero [3].", passages_with_date, conversation).checks.unsupported == []
     assert [u.text for u in verify("La oferta termina el 16 de enero [3].", passages_with_date,
                                    conversation).checks.unsupported] == ["16 de enero"]
+
+
+def test_a_denial_in_another_clause_does_not_cancel_an_offer():
+    """"A full refund within 14 days; after that, without a refund" offers the first and denies the second."""
+    evidence = ["Cancel within 14 days for a full refund; after that you can cancel without a refund."]
+    assert checks.unsupported_commitments("You can cancel within 14 days for a full refund.", evidence, evidence) == []
+    denied = ["An active membership is cancelled without a refund for the remaining months."]
+    assert [u.kind for u in checks.unsupported_commitments("I'll refund the remaining months.", denied, denied)] == [
+        "refund"]

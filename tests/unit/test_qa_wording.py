@@ -1,0 +1,31 @@
+"""How auto-QA tells that a reply answers a question in kind (backend/services/qa_wording.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from backend.services.qa_wording import answers_in_kind
+
+
+@pytest.mark.parametrize(("question", "reply"), [
+    ("Can I move the date my direct debit comes out?", "Yes, any day from the 1st to the 28th."),
+    ("When will the money actually reach my account?", "It lands within 3 business days."),
+    ("How much is the upgrade going to set me back?", "It's £12 on top of your plan."),
+    ("Can I change the date my direct debit comes out?", "You can change the date in the app, any day from 1 to 28."),
+    ("Is there a fee for pausing?", "Unfortunately there is, £5 a month."),
+])
+def test_a_reply_in_kind_answers(question: str, reply: str):
+    assert answers_in_kind(question, [reply])
+
+
+@pytest.mark.parametrize(("question", "reply"), [
+    ("Is my refund processed yet?", "Sure, let me check that for you."),
+    ("Can I get my money back?", "I'm sorry, but I need to check with my team first."),
+    ("Can I change the delivery address?", "You can reach our team on 0800 123 456."),
+    ("Will the engineer come tomorrow?", "It is being looked at."),
+    ("What happens to my data when I close my account?", "Expect an answer within 2 days."),
+    ("How much will the refund be?", "Your ticket number is 48213."),
+    ("Why was I charged twice?", "Yes, we will look into it."),
+])
+def test_a_reply_that_only_sounds_like_an_answer_does_not(question: str, reply: str):
+    assert not answers_in_kind(question, [reply])
