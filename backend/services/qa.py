@@ -20,6 +20,7 @@ Flags (each can be turned off or reweighted in the rubric, backend/services/qa_r
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ from backend.llm.checks import (
     trusted_turns,
     unsupported_commitments,
 )
+from backend.llm.prompts import get_prompt
 from backend.models import Article, Hit, Thread, Turn
 from backend.retrieval.embed import embed_cached
 from backend.services.learning import ArticleLinker, question_before
@@ -99,6 +101,7 @@ class Finding:
     message_ids: list[str]
     reason: str
     agent_keys: list[str] = field(default_factory=list)  # the agent messages it blames (authors get the flag)
+    exact: bool = False  # found by an exact wording (kept whatever a model judge says)
 
 
 class Scorer:
@@ -121,16 +124,19 @@ class Scorer:
         return self._embedder or default_embedder()
 
     @cached_property
-    def tone_embedder(self) -> Embedder:
-        """The embedder the tone head reads with (tuning.TONE_EMBEDDER: its threshold was chosen with it)."""
+    def sentence_embedder(self) -> Embedder:
+        """The embedder QA reads sentences' meaning with (tuning.QA_EMBEDDER): the tone head, facts and promises.
+
+        Fixed, not the installation's retrieval embedder: their thresholds were chosen with it, and another
+        encoder's cosines spread differently (e5's sit around .8 for unrelated sentences)."""
         from backend.retrieval.embed import get_embedder
 
-        return get_embedder(tuning.TONE_EMBEDDER)
+        return get_embedder(tuning.QA_EMBEDDER)
 
     @cached_property
     def tone(self) -> ToneClassifier:
         """The tone head for that embedder."""
-        return tone_classifier(self.tone_embedder)
+        return tone_classifier(self.sentence_embedder)
 
     def score(self, thread: Thread) -> list[Finding]:
         """The flags of one conversation under the rubric."""
@@ -209,8 +215,8 @@ class Scorer:
                       if kind in values and any(_comparable(kind, span, v) for v in values[kind])]
         if not candidates:
             return None
-        embedder = self.rt.retriever.embedder
-        vectors = _unit(embed_cached(embedder, [_plain(sentence)] + [_plain(text) for _, text, _ in candidates]))
+        vectors = _unit(embed_cached(self.sentence_embedder,
+                                     [_plain(sentence)] + [_plain(text) for _, text, _ in candidates]))
         similarity = vectors[1:] @ vectors[0]
         ranked = sorted(range(len(candidates)), key=lambda i: -float(similarity[i]))
         close = [i for i in ranked if similarity[i] >= tuning.QA_FACT_SIMILARITY]
@@ -277,7 +283,7 @@ class Scorer:
         offers = [text for a in articles for text in offering_sentences(kind, a.body)]
         if not offers:
             return False
-        vectors = _unit(embed_cached(self.rt.retriever.embedder, [_plain(sentence)] + [_plain(t) for t in offers]))
+        vectors = _unit(embed_cached(self.sentence_embedder, [_plain(sentence)] + [_plain(t) for t in offers]))
         return float((vectors[1:] @ vectors[0]).max()) >= tuning.QA_PROMISE_SIMILARITY
 
     def _articles_for(self, thread: Thread, reply: str, governing: Article | None) -> list[Article]:
@@ -349,7 +355,7 @@ class Scorer:
         readable = [(turn, s) for turn, s in keyed if len(stems(s)) >= tuning.TONE_MIN_CONTENT_WORDS]
         scored: dict[tuple[str, str], float] = {}
         if readable:
-            rudeness = self.tone.rudeness(embed_cached(self.tone_embedder, [s for _, s in readable]))
+            rudeness = self.tone.rudeness(embed_cached(self.sentence_embedder, [s for _, s in readable]))
             scored = {(turn.key, s): float(p) for (turn, s), p in zip(readable, rudeness, strict=True)}
         flagged: dict[str, str] = {}
         for turn, sentence in keyed:
@@ -359,7 +365,8 @@ class Scorer:
                 flagged[turn.key] = f"{sentence[:160]!r} (blaming or dismissive wording)"
             elif scored.get((turn.key, sentence), 0.0) >= rule.min_probability:
                 flagged[turn.key] = f"{sentence[:160]!r} (reads as rude or dismissive, {scored[(turn.key, sentence)]:.2f})"
-        return [Finding("rude_or_dismissive", [key], reason, [key]) for key, reason in flagged.items()]
+        return [Finding("rude_or_dismissive", [key], reason, [key], exact=reason.endswith("dismissive wording)"))
+                for key, reason in flagged.items()]
 
     # -- escalation --
 
@@ -526,7 +533,7 @@ def score_pending(rt: Runtime, *, rubric: Rubric, since: str | None = None, unti
     """Score and store finished conversations not yet scored under `rubric`; returns how many were found
     (at most `limit`), of which the first `stop_after` (all when None) were scored."""
     idle_before = ((now or datetime.now(UTC)) - timedelta(hours=rt.settings.qa_idle_h)).isoformat().replace("+00:00", "Z")
-    todo = qa_store.candidates(rt.db, rubric=rubric.digest, idle_before=idle_before, since=since, until=until,
+    todo = qa_store.candidates(rt.db, rubric=scoring_digest(rt, rubric), idle_before=idle_before, since=since, until=until,
                                limit=limit)
     found = len(todo)
     if stop_after is not None:
@@ -546,18 +553,28 @@ def score_pending(rt: Runtime, *, rubric: Rubric, since: str | None = None, unti
     return found
 
 
+def scoring_digest(rt: Runtime, rubric: Rubric) -> str:
+    """What results are stored under: the rubric's digest, and the model when one judges (switching it on or
+    off, or to another model or prompt, scores conversations again)."""
+    if not rubric.model or rt.provider is None:
+        return rubric.digest
+    judge_id = f"{rubric.digest}|{rt.provider.name}|{rt.provider.model}|{get_prompt('qa_judge').version}"
+    return hashlib.sha256(judge_id.encode()).hexdigest()[:12]
+
+
 def _save(rt: Runtime, batch: list[QAResultRow], rubric: Rubric) -> None:
     if batch:
         with rt.db.transaction():
-            qa_store.save(rt.db, batch, rubric=rubric.digest)
+            qa_store.save(rt.db, batch, rubric=scoring_digest(rt, rubric))
 
 
 def report(rt: Runtime, *, rubric: Rubric | None = None, since: str | None = None, until: str | None = None,
            scored: int | None = None) -> dict[str, Any]:
     """The stored results in [since, until) under `rubric`: conversations and per-agent aggregates."""
     rubric = rubric or load_rubric()
-    rows = qa_store.results(rt.db, rubric=rubric.digest, since=since, until=until)
-    described = rubric.describe()
+    digest = scoring_digest(rt, rubric)
+    rows = qa_store.results(rt.db, rubric=digest, since=since, until=until)
+    described = {**rubric.describe(), "digest": digest}
     if scored is not None:
         described["scored_now"] = scored
     return {"rubric": described, "conversations": [_conversation(r) for r in rows],

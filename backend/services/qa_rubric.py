@@ -39,7 +39,7 @@ class Rubric(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     name: str = "custom"
     version: str = "1"
     start: float = 100.0
-    model: bool = True  # with a configured model, ask it the judgement criteria (backend/services/qa_judge.py)
+    model: bool = False  # opt in: with a configured model, ask it the judgement criteria (services/qa_judge.py)
     flags: dict[str, FlagRule] = msgspec.field(default_factory=dict)
 
     def rule(self, flag: str) -> FlagRule | None:
@@ -79,6 +79,8 @@ def load_rubric(path: Path | None = None) -> Rubric:
     if unknown:
         raise InvalidInput(f"rubric {path or 'default'}: unknown flags {', '.join(unknown)} "
                            f"(known: {', '.join(FLAGS)})")
+    if any(not 0 < rule.min_probability < 1 for rule in rubric.flags.values()):
+        raise InvalidInput(f"rubric {path or 'default'}: min_probability must be between 0 and 1")
     if any(rule.weight < 0 for rule in rubric.flags.values()) or rubric.start <= 0:
         raise InvalidInput(f"rubric {path or 'default'}: weights must be >= 0 and start > 0")
     if any(rule.min_similarity is not None for rule in rubric.flags.values()):
