@@ -51,7 +51,7 @@ GROUNDING: dict[str, dict] = {  # bench/results/grounding.json "shipped_fit_on_a
     # means the same whatever the customer writes (bench/results/languages.json; ledgerly held out).
     "use-multilingual-v3": {"weights": [0.0405, 0.4365, 0.2613, 5.2861, 0.6883, 1.1805], "bias": -2.373, "operating_point": 0.47},
     "multilingual-e5-small-q4": {"weights": [0.0141, 0.6113, 0.4492, 4.3231, -1.9481, 1.3939], "bias": -1.859, "operating_point": 0.43},
-    "use-multilingual-v3+multilingual-e5-small-q4": {"weights": [0.0234, 0.6918, 0.4621, 5.3659, -1.6266, 1.7503], "bias": -2.3775, "operating_point": 0.42},
+    "use-multilingual-v3+multilingual-e5-small-q4@0.18": {"weights": [0.0234, 0.6918, 0.4621, 5.3659, -1.6266, 1.7503], "bias": -2.3775, "operating_point": 0.42},
 }
 # The scale used before a KB has measured itself (typical values over the tuning domains).
 NEUTRAL_SCALE = {"background_mean": 0.35, "background_sd": 0.08, "pseudo_mean": 0.65, "pseudo_sd": 0.1}

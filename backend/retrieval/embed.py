@@ -203,7 +203,8 @@ class FusedEmbedder:
 
         self._use, self._e5 = UseM3Embedder(), E5SmallEmbedder()
         self._scale = (np.sqrt(tuning.FUSED_USE_WEIGHT), np.sqrt(1.0 - tuning.FUSED_USE_WEIGHT))
-        self.name = f"{self._use.name}+{self._e5.name}"
+        # The weight is part of the name: vectors stored under another weight are another embedder's.
+        self.name = f"{self._use.name}+{self._e5.name}@{tuning.FUSED_USE_WEIGHT:g}"
         self.dim = self._use.dim + self._e5.dim
 
     def _join(self, use: np.ndarray, e5: np.ndarray) -> np.ndarray:

@@ -49,6 +49,6 @@ def test_fused_multilingual_cosine_is_the_weighted_sum_of_both_models():
     query = ["wie kündige ich meinen vertrag"]
     expected = (tuning.FUSED_USE_WEIGHT * (use.embed(query) @ use.embed(passages).T)
                 + (1 - tuning.FUSED_USE_WEIGHT) * (e5.embed_queries(query) @ e5.embed(passages).T))
-    assert fused.dim == use.dim + e5.dim and fused.name == f"{use.name}+{e5.name}"
+    assert fused.dim == use.dim + e5.dim and fused.name == f"{use.name}+{e5.name}@{tuning.FUSED_USE_WEIGHT:g}"
     assert np.allclose(embed_queries(fused, query) @ fused.embed(passages).T, expected, atol=1e-5)
     assert int(np.argmax(expected)) in (0, 2)  # the German question is about cancelling, not roaming
