@@ -338,10 +338,9 @@ def _article_drift(article: Article, replies: list[Reply]) -> list[Drift]:
                 continue
             backing = [by_value[value] for by_value in by_conversation.values() if value in by_value]
             since = min((r.at for _, r in backing if r.at), default="")
-            # Agents changed what they say at some date: the share counts the conversations from then on, so a
-            # year of history stating the old value does not hide a change that began last month.
-            speaking = sum(1 for by_value in by_conversation.values()
-                           if any(r.at >= since for _, r in by_value.values()))
+            # Over the whole history, not only since the change: a slip repeated late (or the newest few
+            # conversations) must not outvote the article's value stated all along (bench_drift --scale).
+            speaking = len(by_conversation)
             if count / max(1, speaking) < tuning.DRIFT_MIN_SHARE:
                 continue
             phrase = Counter(p for p, _ in backing).most_common(1)[0][0]
