@@ -214,6 +214,9 @@ QA_SEARCH_K = 3  # KB passages retrieved for the customer's question behind an a
 QA_MIN_QUESTION_WORDS = 3  # a customer question with fewer content words ("Hello?") is not tracked
 QA_ANSWER_SIMILARITY = 0.75  # a reply sentence this close (cosine) to a question addresses it without shared words
 QA_EMBEDDER = "minilm-int8"  # QA's sentence embedder: the tone head, QA_FACT/PROMISE_SIMILARITY were chosen with it
+TONE_TEAM_SIMILAR = 0.85  # set by hand: MiniLM cosine from which a sentence takes a lead's verdict on a close one
+# (rewordings of one macro sit at .83-.97; at .75 a sentence on the same matter, not in the same tone, matched)
+TONE_TEAM_DISMISS_FROM = 0.5  # a dismissed message teaches "civil" with each sentence the bank's head scored this high
 TONE_MIN_CONTENT_WORDS = 3  # shorter agent sentences ("Hi Jordan.", "Happens.") are left to the exact rules
 QA_EMBED_BATCH = 512  # sentences embedded at a time when scoring many conversations
 QA_LONE_QUESTION_MATCH = 0.3  # _match() score (mean of word overlap and cosine) that addresses a lone question

@@ -50,3 +50,20 @@ def rubric():
     from backend.services.qa import default_rubric_text
 
     click.echo(default_rubric_text(), nl=False)
+
+
+@qa.command()
+@click.argument("helpdesk")
+@click.argument("ticket_id")
+@click.argument("message_id")
+@click.argument("flag")
+@click.argument("verdict", type=click.Choice(["confirm", "dismiss", "missed"]))
+@click.option("--by", default="cli", show_default=True, help="Who gives the verdict (the lead's name).")
+@pass_app
+def verdict(app, helpdesk, ticket_id, message_id, flag, verdict, by):
+    """Confirm or dismiss a flag on an agent message, or mark one it missed; rude_or_dismissive learns from it."""
+    from backend.services.qa_feedback import record_verdict
+
+    record_verdict(app.runtime, helpdesk=helpdesk, ticket_id=ticket_id, message_id=message_id, flag=flag,
+                   verdict=verdict, by=by)
+    click.echo(f"recorded: {flag} {verdict} on {helpdesk} {ticket_id} {message_id}")

@@ -16,15 +16,16 @@ from litestar import Controller, Request, Response, get, post
 from litestar.datastructures import ResponseHeader
 from litestar.enums import MediaType
 from litestar.exceptions import PermissionDeniedException
-from litestar.params import FromQuery, QueryParameter, URLEncodedBody
+from litestar.params import FromQuery, JSONBody, QueryParameter, URLEncodedBody
 from litestar.response import Redirect, Stream
 from litestar.utils.scope.state import ScopeState
 
 from backend.api.auth import LEADS, SESSION_COOKIE, require
 from backend.api.deps import RuntimeDep
+from backend.api.schemas import QAVerdictIn
 from backend.dates import to_utc_iso
 from backend.errors import RateLimited
-from backend.services import access, analytics, exports, qa
+from backend.services import access, analytics, exports, qa, qa_feedback
 from backend.services import users as user_service
 
 
@@ -89,6 +90,14 @@ class QAController(Controller):
                 until: FromQuery[str | None] = None) -> dict:
         """Auto-QA results (shipped rubric) stored by `tandem qa run` or the periodic job, for conversations in the window."""
         return qa.report(rt, since=_iso(since, "since"), until=_iso(until, "until"))
+
+    @post("/verdicts", sync_to_thread=True, status_code=201)
+    def verdict(self, rt: RuntimeDep, request: Request, data: JSONBody[QAVerdictIn]) -> dict:
+        """A lead's verdict on one flag of an agent message (confirm, dismiss, missed); the tone head learns from
+        verdicts on rude_or_dismissive."""
+        qa_feedback.record_verdict(rt, helpdesk=data.helpdesk, ticket_id=data.ticket_id, message_id=data.message_id,
+                                   flag=data.flag, verdict=data.verdict, by=request.user.name)
+        return {"recorded": True}
 
 
 LOGIN_PAGE = """<!doctype html><html lang=en><head><meta charset=utf-8><title>Tandem dashboard sign-in</title>

@@ -58,6 +58,14 @@ class FaqReject(msgspec.Struct, forbid_unknown_fields=True):
     reason: Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
 
 
+class QAVerdictIn(msgspec.Struct, forbid_unknown_fields=True):
+    helpdesk: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    ticket_id: Annotated[str, msgspec.Meta(min_length=1, max_length=500)]
+    message_id: Annotated[str, msgspec.Meta(min_length=1, max_length=500)]
+    flag: Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+    verdict: Literal["confirm", "dismiss", "missed"]
+
+
 class FaqMerge(msgspec.Struct, forbid_unknown_fields=True):
     article_id: Annotated[str, msgspec.Meta(min_length=1, max_length=500)]
     answer: Annotated[str, msgspec.Meta(max_length=50_000)] | None = None

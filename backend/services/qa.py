@@ -66,7 +66,7 @@ from backend.services.qa_wording import (
 from backend.services.runtime import Runtime
 from backend.signals import escalation, rules
 from backend.signals.core import compute_signals
-from backend.signals.tone import ToneClassifier, tone_classifier
+from backend.signals.tone import TeamTone, team_tone
 from backend.store import conversations as conv_store
 from backend.store import kb as kb_store
 from backend.store import qa as qa_store
@@ -134,9 +134,11 @@ class Scorer:
         return get_embedder(tuning.QA_EMBEDDER)
 
     @cached_property
-    def tone(self) -> ToneClassifier:
-        """The tone head for that embedder."""
-        return tone_classifier(self.sentence_embedder)
+    def tone(self) -> TeamTone:
+        """The tone head for that embedder, with the sentences the team's lead judged."""
+        from backend.services.qa_feedback import team_tone_examples
+
+        return team_tone(self.sentence_embedder, *team_tone_examples(self.rt, self.sentence_embedder))
 
     def score(self, thread: Thread) -> list[Finding]:
         """The flags of one conversation under the rubric."""

@@ -4,12 +4,14 @@ Exact phrases catch only the wordings someone wrote down; rudeness comes in styl
 condescension, a curt brush-off, passive aggression, "read the FAQ"), so the head is fitted, once per
 embedder and process, on a bank of sentences in each style against civil ones that look alike: firm
 refusals, plain policy statements, short but fine replies, friendly links to the help centre. The bank was
-written for Tandem; nothing in it comes from a customer's data or an evaluation set.
+written for Tandem; nothing in it comes from a customer's data or an evaluation set. A team's lead judges its own
+sentences (backend/services/qa_feedback.py), and those decide the sentences close to them (TeamTone).
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -140,7 +142,7 @@ _lock = threading.Lock()
 
 
 class ToneClassifier:
-    """The probability that a sentence reads as rude or dismissive, for one embedder."""
+    """The probability that a sentence reads as rude or dismissive, for one embedder (and a team's examples)."""
 
     def __init__(self, embedder: Embedder) -> None:
         vectors = _unit(np.asarray(embedder.embed([*RUDE, *CIVIL]), dtype=np.float32))
@@ -152,6 +154,32 @@ class ToneClassifier:
         return 1.0 / (1.0 + np.exp(-(_unit(vectors) @ self.weights + self.bias)))
 
 
+class TeamTone:
+    """The bank's head, with a team's own judged sentences deciding the sentences close to them.
+
+    A handful of a lead's verdicts cannot move a head fitted on a bank (MiniLM reads topic more than tone), but
+    teams reuse their wordings (macros, habits): a sentence within tuning.TONE_TEAM_SIMILAR cosine of one the
+    lead judged takes that judgement, the closer of a rude and a civil one winning.
+    """
+
+    def __init__(self, head: ToneClassifier, embedder: Embedder, rude: Sequence[str], civil: Sequence[str]) -> None:
+        self.head = head
+        dim = int(embedder.dim)
+        self.rude = _unit(np.asarray(embedder.embed(list(rude)), dtype=np.float32)) if rude else np.zeros((0, dim))
+        self.civil = _unit(np.asarray(embedder.embed(list(civil)), dtype=np.float32)) if civil else np.zeros((0, dim))
+
+    def rudeness(self, vectors: np.ndarray) -> np.ndarray:
+        """The head's probability, set to 1 or 0 for a sentence close to one the lead judged rude or civil."""
+        found = self.head.rudeness(vectors)
+        if not len(self.rude) and not len(self.civil):
+            return found
+        unit = _unit(vectors)
+        near_rude = (unit @ self.rude.T).max(axis=1) if len(self.rude) else np.full(len(unit), -1.0)
+        near_civil = (unit @ self.civil.T).max(axis=1) if len(self.civil) else np.full(len(unit), -1.0)
+        found = np.where((near_rude >= tuning.TONE_TEAM_SIMILAR) & (near_rude > near_civil), 1.0, found)
+        return np.where((near_civil >= tuning.TONE_TEAM_SIMILAR) & (near_civil >= near_rude), 0.0, found)
+
+
 def tone_classifier(embedder: Embedder) -> ToneClassifier:
     """The tone head fitted with this embedder (fitted on first use, then kept for the process)."""
     found = _heads.get(embedder.name)
@@ -161,6 +189,11 @@ def tone_classifier(embedder: Embedder) -> ToneClassifier:
             if found is None:
                 found = _heads[embedder.name] = ToneClassifier(embedder)
     return found
+
+
+def team_tone(embedder: Embedder, rude: Sequence[str] = (), civil: Sequence[str] = ()) -> TeamTone:
+    """The tone head with a team's judged sentences (none: the head alone)."""
+    return TeamTone(tone_classifier(embedder), embedder, rude, civil)
 
 
 def _unit(vectors: np.ndarray) -> np.ndarray:

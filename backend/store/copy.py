@@ -19,11 +19,11 @@ from backend.store.db import Database, PostgresDatabase, SQLiteDatabase, get_met
 TABLES = ("meta", "users", "articles", "chunks", "chunk_vectors", "chunk_tombstones", "conversations", "messages",
           "message_vectors", "suggestions", "feedback", "summaries", "knowledge_gaps", "llm_calls", "faq_drafts",
           "signal_events", "jobs", "sessions", "rate_windows", "learned_questions",
-          "customer_links", "conversation_context", "promises", "qa_results")
+          "customer_links", "conversation_context", "promises", "qa_results", "qa_verdicts")
 # Tables whose `id` is an identity column on PostgreSQL (the sequence must move past copied ids).
 IDENTITY_TABLES = ("users", "articles", "chunks", "conversations", "messages", "feedback", "summaries",
                    "knowledge_gaps", "llm_calls", "faq_drafts", "signal_events", "learned_questions",
-                   "promises")
+                   "promises", "qa_verdicts")
 DERIVED_COLUMNS = {"chunks": ("search",)}  # PostgreSQL-only columns rebuilt after the copy
 _SQLITE_INTERNAL = ("sqlite_", "chunks_fts", "_sqlite_migrations")
 COPY_BATCH = 5000

@@ -94,3 +94,39 @@ def results(db: Database, *, rubric: str | None, since: str | None, until: str |
                         agents=json.loads(r[4]), score=float(r[5]),
                         flags=msgspec.json.decode(r[6], type=list[QAFlagRow]))
             for r in db.rows(sql + " ORDER BY c.last_activity_at, c.id", params)]
+
+
+class VerdictText(msgspec.Struct, kw_only=True):
+    """A lead's verdict on one flag of an agent message, with the message's (redacted) text."""
+
+    verdict: str
+    text: str
+
+
+def conversation_ids(db: Database, helpdesk: str, ticket_id: str) -> list[int]:
+    """The stored conversations of a helpdesk ticket (one per site)."""
+    return [int(r[0]) for r in db.rows("SELECT id FROM conversations WHERE helpdesk = ? AND ticket_id = ? ORDER BY id",
+                                       [helpdesk, ticket_id])]
+
+
+def message_role(db: Database, conversation_id: int, message_key: str) -> str | None:
+    """The role of one stored message, or None when there is no such message."""
+    row = db.row("SELECT role FROM messages WHERE conversation_id = ? AND message_key = ?",
+                 [conversation_id, message_key])
+    return row[0] if row is not None else None
+
+
+def save_verdict(db: Database, *, conversation_id: int, message_key: str, flag: str, verdict: str,
+                 by_user: str) -> None:
+    """Record a lead's verdict (the latest per message and flag stands)."""
+    db.run("INSERT INTO qa_verdicts (conversation_id, message_key, flag, verdict, by_user, created_at) "
+           "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (conversation_id, message_key, flag) DO UPDATE SET "
+           "verdict = excluded.verdict, by_user = excluded.by_user, created_at = excluded.created_at",
+           [conversation_id, message_key, flag, verdict, by_user, now_iso()])
+
+
+def verdict_texts(db: Database, flag: str) -> list[VerdictText]:
+    """Every verdict on `flag`, with its message's text, oldest first."""
+    rows = db.rows("SELECT v.verdict, m.text FROM qa_verdicts v JOIN messages m ON m.conversation_id = "
+                   "v.conversation_id AND m.message_key = v.message_key WHERE v.flag = ? ORDER BY v.id", [flag])
+    return [VerdictText(verdict=r[0], text=r[1]) for r in rows]

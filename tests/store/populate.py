@@ -28,7 +28,7 @@ QUESTIONS = [
 FILLED = ("meta", "articles", "chunks", "chunk_vectors", "chunk_tombstones", "users", "conversations", "messages",
           "suggestions", "feedback", "summaries", "knowledge_gaps", "llm_calls", "message_vectors", "faq_drafts",
           "signal_events", "jobs", "sessions", "rate_windows", "learned_questions", "customer_links",
-          "conversation_context", "promises")
+          "conversation_context", "promises", "qa_verdicts")
 
 
 def conversation(desk: str, ticket: str, text: str) -> Conversation:
@@ -65,6 +65,10 @@ def populate(rt) -> dict:
     from backend.services.history import embed_customer_messages
 
     embed_customer_messages(rt)
+    from backend.services.qa_feedback import record_verdict
+
+    record_verdict(rt, helpdesk="zendesk", ticket_id="L-1", message_id="a1", flag="rude_or_dismissive",
+                   verdict="dismiss", by="lin")
     with rt.db.transaction():
         rows = [r.row_id for r in faq_store.customer_messages(rt.db)[:3]]
         draft_id = faq_store.insert_draft(rt.db, faq_store.NewDraft(

@@ -125,7 +125,7 @@ def test_check_finds_sqlite_problems_and_migrate_fixes_pending(tmp_path):
     report = json.loads(old.stdout)
     assert report["pending"] == ["m003_faq", "m004_reporting", "m005_coherence_and_trust", "m006_learned_questions",
                                  "m007_customer_context", "m008_user_language",
-                                 "m009_knowledge_upkeep", "m010_auto_qa", "m011_history_signals"]
+                                 "m009_knowledge_upkeep", "m010_auto_qa", "m011_history_signals", "m012_qa_verdicts"]
     assert "applied m003_faq" in cli.run("db", "migrate").stdout
     assert "up to date" in cli.run("db", "migrate").stdout
     assert json.loads(cli.run("db", "check", "--json").stdout)["ok"]
