@@ -169,6 +169,65 @@ def blind_quality(split: str = "test", blind: Path = BLIND) -> dict | None:
             "targets": "recall >= 0.83 every flag, overall precision >= 0.85, >= 0.90 of good conversations unflagged"}
 
 
+def lead_feedback(blind: Path, seed: int = 7) -> dict:
+    """A lead reviewing half of a team's conversations: verdicts on rude_or_dismissive for each agent message of
+    that half (the expected rude ones confirmed or marked missed, the detector's other rude flags dismissed),
+    then the other half scored with and without them; both halves in turn (two folds)."""
+    import random
+
+    from backend.models import Conversation
+    from backend.services import history as history_service
+    from backend.services import kb as kb_service
+    from backend.services import qa, qa_feedback
+    from backend.services.conversations import prepare
+
+    rows = [json.loads(line) for line in blind.read_text(encoding="utf-8").splitlines() if line.strip()]
+    random.Random(seed).shuffle(rows)
+    halves = [rows[: len(rows) // 2], rows[len(rows) // 2:]]
+    totals = {"without": {"tp": 0, "fp": 0, "fn": 0}, "with": {"tp": 0, "fp": 0, "fn": 0}}
+    verdicts = 0
+    for fold in (0, 1):
+        reviewed, scored = halves[fold], halves[1 - fold]
+        with tempfile.TemporaryDirectory() as tmp:
+            rt = runtime(Path(tmp), EMBEDDER)
+            try:
+                kb_service.import_paths(rt, [blind.parent / "kb"], source="blind")
+                path = Path(tmp) / "history.jsonl"
+                path.write_text("".join(json.dumps(r["conversation"]) + "\n" for r in rows), encoding="utf-8")
+                history_service.import_history(rt, [path])
+                threads = {r["id"]: prepare(msgspec.convert(r["conversation"], Conversation), key=rt.pseudonym_key)
+                           for r in rows}
+                before = qa.Scorer(rt, qa.load_rubric())
+                for row in reviewed:
+                    rude = {i for f in row["expected_flags"] if f["flag"] == "rude_or_dismissive" for i in f["message_ids"]}
+                    flagged = {k for f in before.rude(threads[row["id"]]) for k in f.message_ids}
+                    conversation = row["conversation"]
+                    for key in rude | flagged:
+                        verdict = ("confirm" if key in flagged else "missed") if key in rude else "dismiss"
+                        qa_feedback.record_verdict(rt, helpdesk=conversation["helpdesk"],
+                                                   ticket_id=conversation["ticket_id"], message_id=key,
+                                                   flag="rude_or_dismissive", verdict=verdict, by="lead")
+                        verdicts += 1
+                after = qa.Scorer(rt, qa.load_rubric())
+                for row in scored:
+                    expected = any(f["flag"] == "rude_or_dismissive" for f in row["expected_flags"])
+                    for name, scorer in (("without", before), ("with", after)):
+                        found = bool(scorer.rude(threads[row["id"]]))
+                        key = "tp" if found and expected else "fp" if found else "fn" if expected else None
+                        if key:
+                            totals[name][key] += 1
+            finally:
+                rt.close()
+
+    def rates(c: dict) -> dict:
+        return {**c, "precision": round(c["tp"] / (c["tp"] + c["fp"]), 3) if c["tp"] + c["fp"] else None,
+                "recall": round(c["tp"] / (c["tp"] + c["fn"]), 3) if c["tp"] + c["fn"] else None}
+
+    return {"file": f"{blind.parent.name}/{blind.name}", "verdicts": verdicts, "folds": 2, "seed": seed,
+            "rude_without_verdicts": rates(totals["without"]), "rude_with_verdicts": rates(totals["with"]),
+            "note": "conversation level, on the half the lead did not review; the set was read before (not held out)"}
+
+
 def main() -> None:
     previous = result_file("qa.json")
     payload = {k: v for k, v in json.loads(previous.read_text()).items() if k not in ("benchmark", "when", "machine")} \
@@ -184,6 +243,8 @@ def main() -> None:
         once("blind_3", blind_quality("test", BLIND_3))
     elif sys.argv[1:] == ["--blind4"]:
         once("blind_4", blind_quality("test", BLIND_4))
+    elif sys.argv[1:] == ["--feedback"]:
+        payload["lead_feedback"] = [lead_feedback(BLIND_4), lead_feedback(BLIND_5)]
     elif sys.argv[1:] == ["--blind5"]:
         once("blind_5", blind_quality("test", BLIND_5))
     else:
