@@ -23,7 +23,14 @@ RUDE_RULES = re.compile(
     r"(?:that'?s|this is|it'?s) on you\b|not (?:on )?us\b\.|(?:won'?t|will not|doesn'?t) (?:speed|change|help) "
     r"(?:anything|things)|any clearer|it'?s literally (?:in|on|there)|how many times|^sigh\b|let me guess|"
     r"like I (?:told|said)(?: you)?\b|(?:it'?s|this is|that'?s) not (?:exactly |that |very |rocket )?(?:complicated|hard|difficult|science)|"
-    r"we'?ve been (?:over|through) (?:this|that)|most (?:people|customers) (?:manage|figure|work)|did you (?:not|even) (?:think|check|read|bother))|[\U0001F644\U0001F926]", re.IGNORECASE)  # eye-roll, facepalm
+    r"we'?ve been (?:over|through) (?:this|that)|most (?:people|customers) (?:manage|figure|work)|did you (?:not|even) (?:think|check|read|bother)|"
+    # register: a scoff or a sarcastic opener, a brush-off, blame handed back, impatience with repeating oneself
+    r"^(?:ugh|pfft|meh|duh|lol|lmao|smh)\b|\blol no\b|^(?:shockingly|unsurprisingly|surprise,? surprise|newsflash|"
+    r"spoiler(?: alert)?)\b|^next[.!]*$|not (?:really )?my (?:job|department)\b|(?:your|the customer'?s) (?:own )?"
+    r"responsibility,? not (?:ours|mine)|^as I (?:said|explained|told you)\b|how else (?:I can|can I|to) (?:put|say|explain) "
+    r"(?:it|this)|\b(\w+ed)(?: at)? when (?:it'?s|it is|they'?re|they are) \1\b|\bgets? (\w+) when (?:it|they) gets? \2\b|"
+    r"(?:get|give you) the (?:exact )?same answer|\bwe get (?:a lot of|loads of|so many|hundreds of) (?:these|those))"
+    r"|[\U0001F644\U0001F926]", re.IGNORECASE)  # eye-roll, facepalm
 # A sentence ends at . ! or ? before a space or the end, never inside "$6.95" or "e.g.,".
 _SENTENCE = re.compile(r"\S(?:.*?)(?:[.!?]+(?=\s|$)|(?=\n)|$)", re.MULTILINE)
 _QUESTION = re.compile(r"[^.!?\n]*\?")

@@ -29,3 +29,22 @@ def test_a_reply_in_kind_answers(question: str, reply: str):
 ])
 def test_a_reply_that_only_sounds_like_an_answer_does_not(question: str, reply: str):
     assert not answers_in_kind(question, [reply])
+
+
+@pytest.mark.parametrize(("sentence", "rude"), [
+    ("Shockingly, the app does not renew itself.", True),
+    ("Ugh, fine, not really my job but here you go.", True),
+    ("It failed because the account was empty; that's your responsibility, not ours.", True),
+    ("Your claim will be looked at when it's looked at.", True),
+    ("It gets done when it gets done.", True),
+    ("You can ask anyone, you'll get the same answer.", True),
+    ("Next.", True),
+    ("As mentioned, your refund went out on Monday.", False),
+    ("Next, open the app and tap Orders.", False),
+    ("We get a lot of questions about this, so here's the link.", False),
+    ("It's the customer's choice which plan to take.", False),
+])
+def test_rude_wordings_of_register(sentence: str, rude: bool):
+    from backend.services.qa_wording import RUDE_RULES
+
+    assert bool(RUDE_RULES.search(sentence)) is rude
