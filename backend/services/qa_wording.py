@@ -44,7 +44,8 @@ REQUEST = re.compile(
 ACKNOWLEDGED = {
     "human": r"manager|supervisor|team lead|senior|colleague|speak to (?:someone|a person)",
     "legal": r"legal|lawyer|solicitor|attorney|complaint|ombudsman|regulator",
-    "chargeback": r"chargeback|dispute|bank|card issuer",
+    # "back on your card" or "refunded to your bank" is not a word about a dispute
+    "chargeback": r"chargeback|dispute|card issuer|(?:your|the) bank (?:will|can|may|would) (?:investigate|look|review|reverse)",
     "public": r"review|post(?:ed|ing)?|feedback|social media",
     "churn": r"cancel|leav\w*|stay|sorry to (?:hear|see)|retention|keep you|lose you",
     "repeat": r"(?:contact|writ|chas|follow|ask)\w* (?:us |up )?(?:again|twice|several times)|(?:third|second|several|"
