@@ -36,6 +36,8 @@ BLIND_3 = ROOT / "bench" / "data" / "qa_blind3" / "conversations.jsonl"
 BLIND_4 = ROOT / "bench" / "data" / "qa_blind4" / "conversations.jsonl"
 # A fifth (a ticketing platform, own KB), written blind while answers in kind and promise meaning were built.
 BLIND_5 = ROOT / "bench" / "data" / "qa_blind5" / "conversations.jsonl"
+# A sixth (a holiday-cottage agency, own KB), written blind while the register rules were added.
+BLIND_6 = ROOT / "bench" / "data" / "qa_blind6" / "conversations.jsonl"
 EMBEDDER = "minilm-int8"
 POLICY = "https://help.harborandpine.example/articles/return-policy"
 OPENERS = ["Hi, I bought a lamp last week. How long do I have to return it?",
@@ -247,6 +249,8 @@ def main() -> None:
         payload["lead_feedback"] = [lead_feedback(BLIND_4), lead_feedback(BLIND_5)]
     elif sys.argv[1:] == ["--blind5"]:
         once("blind_5", blind_quality("test", BLIND_5))
+    elif sys.argv[1:] == ["--blind6"]:
+        once("blind_6", blind_quality("test", BLIND_6))
     else:
         n = int(sys.argv[1]) if len(sys.argv) > 1 else sized(10_000, 300)
         payload["speed"] = speed(n)
@@ -256,6 +260,7 @@ def main() -> None:
         once("blind_3", blind_quality("test", BLIND_3))
         once("blind_4", blind_quality("test", BLIND_4))
         once("blind_5", blind_quality("test", BLIND_5))
+        once("blind_6", blind_quality("test", BLIND_6))
     path = write_result("qa", payload)
     print(json.dumps(payload, indent=2))
     print(f"wrote {path}")
