@@ -18,17 +18,18 @@ from backend.store import qa as qa_store
 from tests.conftest import CLI, make_runtime
 
 # A team where "per the handbook, not our department" is how agents point to the courier (fine here), and
-# "when it gets done" is how one agent brushes customers off (not fine). The bank reads neither that way.
+# "we'll get there when we get there" is how one agent brushes customers off (not fine). The bank reads neither
+# that way, and no exact rule names them.
 HANDBOOK = ["That isn't our department per the handbook, the courier will sort it out.",
             "As per the handbook, damaged parcels aren't our department; the courier handles claims.",
             "Per the handbook that's not our department, please raise it with the courier."]
-BRUSH_OFF = ["It gets done when it gets done, we work through tickets in order.",
-             "Bookings get handled when they get handled, in the order they came in.",
-             "Refunds get done when they get done, in the order we receive them."]
+BRUSH_OFF = ["We'll get there when we get there, tickets are handled in order.",
+             "We'll get there when we get there, we work through them in order.",
+             "We will get there when we get there, everything is done in order."]
 NEW_HANDBOOK = "Per the handbook this is not our department, the courier sorts it out."
 # The same agent's habit, reworded: judged sentences decide close rewordings (a macro, a habit), not every
-# brush-off ("Exchanges get done when they get done" sits at .5 cosine and is left to the bank's head).
-NEW_BRUSH_OFF = "It'll get done when it gets done, tickets are worked through in order."
+# brush-off in other words (those are left to the bank's head and the exact rules).
+NEW_BRUSH_OFF = "We'll get there when we get there, all tickets are handled in order."
 
 
 def _conversation(ticket: str, agent_text: str) -> dict:
@@ -54,7 +55,7 @@ def team(tmp_path):
 
 def _rude_tickets(data) -> set[str]:
     """The new tickets flagged rude, under a rubric whose threshold (.5) keeps both clear of it either way (the
-    bank's head reads the handbook wording at about .72 and the brush-off at about .29)."""
+    bank's head reads the handbook wording at about .72 and the brush-off at about .10)."""
     rubric = qa.load_rubric()
     rule = msgspec.structs.replace(rubric.flags["rude_or_dismissive"], min_probability=0.5)
     rt = make_runtime(data)
