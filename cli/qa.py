@@ -59,11 +59,12 @@ def rubric():
 @click.argument("flag")
 @click.argument("verdict", type=click.Choice(["confirm", "dismiss", "missed"]))
 @click.option("--by", default="cli", show_default=True, help="Who gives the verdict (the lead's name).")
+@click.option("--site", help="The ticket's site (its URL's origin), when the ticket id is stored for several.")
 @pass_app
-def verdict(app, helpdesk, ticket_id, message_id, flag, verdict, by):
+def verdict(app, helpdesk, ticket_id, message_id, flag, verdict, by, site):
     """Confirm or dismiss a flag on an agent message, or mark one it missed; rude_or_dismissive learns from it."""
     from backend.services.qa_feedback import record_verdict
 
     record_verdict(app.runtime, helpdesk=helpdesk, ticket_id=ticket_id, message_id=message_id, flag=flag,
-                   verdict=verdict, by=by)
+                   verdict=verdict, by=by, site=site)
     click.echo(f"recorded: {flag} {verdict} on {helpdesk} {ticket_id} {message_id}")

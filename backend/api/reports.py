@@ -96,7 +96,7 @@ class QAController(Controller):
         """A lead's verdict on one flag of an agent message (confirm, dismiss, missed); the tone head learns from
         verdicts on rude_or_dismissive."""
         qa_feedback.record_verdict(rt, helpdesk=data.helpdesk, ticket_id=data.ticket_id, message_id=data.message_id,
-                                   flag=data.flag, verdict=data.verdict, by=request.user.name)
+                                   flag=data.flag, verdict=data.verdict, by=request.user.name, site=data.site)
         return {"recorded": True}
 
 

@@ -64,6 +64,7 @@ class QAVerdictIn(msgspec.Struct, forbid_unknown_fields=True):
     message_id: Annotated[str, msgspec.Meta(min_length=1, max_length=500)]
     flag: Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
     verdict: Literal["confirm", "dismiss", "missed"]
+    site: Annotated[str, msgspec.Meta(max_length=500)] | None = None  # needed when a ticket id is on several sites
 
 
 class FaqMerge(msgspec.Struct, forbid_unknown_fields=True):

@@ -359,16 +359,18 @@ class Scorer:
         if readable:
             rudeness = self.tone.rudeness(embed_cached(self.sentence_embedder, [s for _, s in readable]))
             scored = {(turn.key, s): float(p) for (turn, s), p in zip(readable, rudeness, strict=True)}
-        flagged: dict[str, str] = {}
+        flagged: dict[str, Finding] = {}
         for turn, sentence in keyed:
             if turn.key in flagged:
                 continue
             if RUDE_RULES.search(sentence):
-                flagged[turn.key] = f"{sentence[:160]!r} (blaming or dismissive wording)"
-            elif scored.get((turn.key, sentence), 0.0) >= rule.min_probability:
-                flagged[turn.key] = f"{sentence[:160]!r} (reads as rude or dismissive, {scored[(turn.key, sentence)]:.2f})"
-        return [Finding("rude_or_dismissive", [key], reason, [key], exact=reason.endswith("dismissive wording)"))
-                for key, reason in flagged.items()]
+                flagged[turn.key] = Finding("rude_or_dismissive", [turn.key],
+                                            f"{sentence[:160]!r} (blaming or dismissive wording)", [turn.key],
+                                            exact=True)
+            elif (p := scored.get((turn.key, sentence), 0.0)) >= rule.min_probability:
+                flagged[turn.key] = Finding("rude_or_dismissive", [turn.key],
+                                            f"{sentence[:160]!r} (reads as rude or dismissive, {p:.2f})", [turn.key])
+        return list(flagged.values())
 
     # -- escalation --
 

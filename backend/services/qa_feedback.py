@@ -1,12 +1,11 @@
-"""Auto-QA learns from the team lead: verdicts on flags, and the tone head refitted with the team's own examples.
+"""Auto-QA learns from the team lead: verdicts on flags, and the team's judged sentences beside the tone head.
 
 A lead confirms a flag, dismisses it, or marks a message that deserved one. For rude_or_dismissive the
 verdicts become the team's judged sentences beside the shipped bank (signals/tone.py, TeamTone): a confirmed or
 missed message gives its most rude-sounding sentence, a dismissed one every sentence the bank's head found rude
 (at least its most rude-sounding). Sentences close to them take the lead's verdict, so a team's own register
 ("Per the handbook, that's not our department" may be fine at one company and curt at another) is judged as
-that team judges it. Verdicts on the other flags are kept
-for the lead's record; nothing learns from them yet.
+that team judges it. Verdicts on the other flags are kept for the lead's record; nothing learns from them yet.
 """
 
 from __future__ import annotations
@@ -29,18 +28,18 @@ VERDICTS = ("confirm", "dismiss", "missed")
 
 
 def record_verdict(rt: Runtime, *, helpdesk: str, ticket_id: str, message_id: str, flag: str, verdict: str,
-                   by: str) -> None:
+                   by: str, site: str | None = None) -> None:
     """Record a lead's verdict on one flag of one agent message (a clear error for anything else)."""
     if flag not in FLAGS:
         raise InvalidInput(f"flag must be one of {', '.join(FLAGS)}")
     if verdict not in VERDICTS:
         raise InvalidInput(f"verdict must be one of {', '.join(VERDICTS)}")
-    found = qa_store.conversation_ids(rt.db, helpdesk, ticket_id)
+    found = qa_store.conversation_ids(rt.db, helpdesk, ticket_id, site)
     if not found:
-        raise NotFound(f"no stored conversation {helpdesk} {ticket_id}")
+        raise NotFound(f"no stored conversation {helpdesk} {ticket_id}" + (f" on {site}" if site is not None else ""))
     if len(found) > 1:
-        raise InvalidInput(f"{helpdesk} {ticket_id} is stored for several sites; give the verdict through the API "
-                           "of the site it belongs to")
+        raise InvalidInput(f"{helpdesk} {ticket_id} is stored for several sites; say which (site: the origin of its "
+                           "URL, such as https://acme.zendesk.com)")
     role = qa_store.message_role(rt.db, found[0], message_id)
     if role is None:
         raise NotFound(f"{helpdesk} {ticket_id} has no message {message_id}")

@@ -127,18 +127,19 @@ def judge(rt: Runtime, rubric: Rubric, thread: Thread, articles: list[Article],
     return kept
 
 
-def _plain(text: str) -> str:
+def _folded(text: str) -> str:
+    """Text as a quote is compared: case, spacing and Markdown marks do not count."""
     return _SPACE.sub(" ", _MARKUP.sub("", text)).strip().lower()
 
 
 def _checked(verdict: Verdict, agents: dict[str, str], sent: list[Article]) -> bool:
     """Whether a verdict holds up: the quote is the agent's, and a claim about the KB rests on what was sent."""
     said = agents.get(verdict.message_id)
-    quote = _plain(verdict.quote)
-    if said is None or len(quote.split()) < 3 or quote not in _plain(said):
+    quote = _folded(verdict.quote)
+    if said is None or len(quote.split()) < 3 or quote not in _folded(said):
         return False
-    evidence = _plain(verdict.evidence or "")
-    if evidence and (len(evidence.split()) < 3 or not any(evidence in _plain(a.body) for a in sent)):
+    evidence = _folded(verdict.evidence or "")
+    if evidence and (len(evidence.split()) < 3 or not any(evidence in _folded(a.body) for a in sent)):
         return False  # evidence that is not the articles' is an invented policy
     if verdict.flag == "wrong_information":
         return bool(evidence)

@@ -319,30 +319,28 @@ def _article_drift(article: Article, replies: list[Reply]) -> list[Drift]:
     votes: dict[int, dict[str, dict[str, tuple[str, Reply]]]] = defaultdict(lambda: defaultdict(dict))
     for reply in sorted(replies, key=lambda r: r.at):
         stated = statements(reply.text)
-        # A value the reply repeats from the article settles that matter: "chat until 22:00, calls until 18:00"
-        # says nothing against the chat's 22:00, so the other values are matched among the article's others.
         repeats = [(r, a) for r in stated for a in said if a.kind == r.kind and a.value == r.value]
         for statement in stated:
             pool, beside = _pool(statement, said, repeats)
             target = _matter(statement, pool, beside=beside)
             if target is not None:
-                # One vote per value of the article, whichever of its phrases stating it the pool held.
-                target = next(a for a in said if a.kind == target.kind and a.value == target.value)
-                votes[said.index(target)][reply.conversation].setdefault(statement.vote, (statement.phrase, reply))
+                # One vote per value of the article: its first phrase stating it, whichever the pool held.
+                index = next(i for i, a in enumerate(said) if a.kind == target.kind and a.value == target.value)
+                votes[index][reply.conversation].setdefault(statement.vote, (statement.phrase, reply))
     drifts = []
     for index, by_conversation in votes.items():
         target = said[index]
+        # The share is over the whole history: the newest few conversations (a slip repeated late) must not
+        # outvote the article's value stated all along (bench_drift --scale).
+        speaking = len(by_conversation)
         counts = Counter(value for values in by_conversation.values() for value in values)
         for value, count in counts.most_common():
             if value == target.vote or count < tuning.DRIFT_MIN_CONVERSATIONS:
                 continue
             backing = [by_value[value] for by_value in by_conversation.values() if value in by_value]
-            since = min((r.at for _, r in backing if r.at), default="")
-            # Over the whole history, not only since the change: a slip repeated late (or the newest few
-            # conversations) must not outvote the article's value stated all along (bench_drift --scale).
-            speaking = len(by_conversation)
-            if count / max(1, speaking) < tuning.DRIFT_MIN_SHARE:
+            if count / speaking < tuning.DRIFT_MIN_SHARE:
                 continue
+            since = min((r.at for _, r in backing if r.at), default="")
             phrase = Counter(p for p, _ in backing).most_common(1)[0][0]
             drifts.append(Drift(
                 article=article, said=target, agents_phrase=phrase, agents_value=value, conversations=count,

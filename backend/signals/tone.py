@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from backend import tuning
+from backend.retrieval.embed import normalize
 from backend.signals.escalation import fit_head
 
 if TYPE_CHECKING:
@@ -145,13 +146,13 @@ class ToneClassifier:
     """The probability that a sentence reads as rude or dismissive, for one embedder (and a team's examples)."""
 
     def __init__(self, embedder: Embedder) -> None:
-        vectors = _unit(np.asarray(embedder.embed([*RUDE, *CIVIL]), dtype=np.float32))
+        vectors = normalize(np.asarray(embedder.embed([*RUDE, *CIVIL]), dtype=np.float32))
         labels = np.array([1.0] * len(RUDE) + [0.0] * len(CIVIL))
         self.weights, self.bias = fit_head(vectors, labels, tuning.TONE_C)
 
     def rudeness(self, vectors: np.ndarray) -> np.ndarray:
         """Probability of rude or dismissive for each row (sentence vectors from the same embedder)."""
-        return 1.0 / (1.0 + np.exp(-(_unit(vectors) @ self.weights + self.bias)))
+        return 1.0 / (1.0 + np.exp(-(normalize(vectors) @ self.weights + self.bias)))
 
 
 class TeamTone:
@@ -165,15 +166,15 @@ class TeamTone:
     def __init__(self, head: ToneClassifier, embedder: Embedder, rude: Sequence[str], civil: Sequence[str]) -> None:
         self.head = head
         dim = int(embedder.dim)
-        self.rude = _unit(np.asarray(embedder.embed(list(rude)), dtype=np.float32)) if rude else np.zeros((0, dim))
-        self.civil = _unit(np.asarray(embedder.embed(list(civil)), dtype=np.float32)) if civil else np.zeros((0, dim))
+        self.rude = normalize(np.asarray(embedder.embed(list(rude)), dtype=np.float32)) if rude else np.zeros((0, dim))
+        self.civil = normalize(np.asarray(embedder.embed(list(civil)), dtype=np.float32)) if civil else np.zeros((0, dim))
 
     def rudeness(self, vectors: np.ndarray) -> np.ndarray:
         """The head's probability, set to 1 or 0 for a sentence close to one the lead judged rude or civil."""
         found = self.head.rudeness(vectors)
         if not len(self.rude) and not len(self.civil):
             return found
-        unit = _unit(vectors)
+        unit = normalize(vectors)
         near_rude = (unit @ self.rude.T).max(axis=1) if len(self.rude) else np.full(len(unit), -1.0)
         near_civil = (unit @ self.civil.T).max(axis=1) if len(self.civil) else np.full(len(unit), -1.0)
         found = np.where((near_rude >= tuning.TONE_TEAM_SIMILAR) & (near_rude > near_civil), 1.0, found)
@@ -194,8 +195,3 @@ def tone_classifier(embedder: Embedder) -> ToneClassifier:
 def team_tone(embedder: Embedder, rude: Sequence[str] = (), civil: Sequence[str] = ()) -> TeamTone:
     """The tone head with a team's judged sentences (none: the head alone)."""
     return TeamTone(tone_classifier(embedder), embedder, rude, civil)
-
-
-def _unit(vectors: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return vectors / np.where(norms == 0, 1.0, norms)

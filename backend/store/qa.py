@@ -103,10 +103,14 @@ class VerdictText(msgspec.Struct, kw_only=True):
     text: str
 
 
-def conversation_ids(db: Database, helpdesk: str, ticket_id: str) -> list[int]:
-    """The stored conversations of a helpdesk ticket (one per site)."""
-    return [int(r[0]) for r in db.rows("SELECT id FROM conversations WHERE helpdesk = ? AND ticket_id = ? ORDER BY id",
-                                       [helpdesk, ticket_id])]
+def conversation_ids(db: Database, helpdesk: str, ticket_id: str, site: str | None = None) -> list[int]:
+    """The stored conversations of a helpdesk ticket (one per site; only `site`'s when given)."""
+    sql = "SELECT id FROM conversations WHERE helpdesk = ? AND ticket_id = ?"
+    params = [helpdesk, ticket_id]
+    if site is not None:
+        sql += " AND site = ?"
+        params.append(site)
+    return [int(r[0]) for r in db.rows(sql + " ORDER BY id", params)]
 
 
 def message_role(db: Database, conversation_id: int, message_key: str) -> str | None:

@@ -10,6 +10,7 @@ import pytest
 from litestar.testing import TestClient
 
 from backend.app import create_app
+from backend.errors import InvalidInput
 from backend.services import history as history_service
 from backend.services import qa, qa_feedback
 from backend.services import users as user_service
@@ -134,3 +135,22 @@ def test_verdicts_on_each_backend(any_runtime, tmp_path):
     assert row.verdict == "missed" and row.text == BRUSH_OFF[0]
     rude, civil = qa_feedback.team_tone_examples(rt, qa.Scorer(rt, qa.load_rubric()).sentence_embedder)
     assert rude == [BRUSH_OFF[0]] and civil == []
+
+
+def test_a_ticket_on_two_sites_needs_its_site(tmp_path):
+    """Tickets are keyed by helpdesk + site + id: the same id on two sites is named by its site, not guessed."""
+    rows = [{**_conversation("T-7", BRUSH_OFF[0]), "url": "https://acme.zendesk.example/agent/tickets/7"},
+            {**_conversation("T-7", HANDBOOK[0]), "url": "https://other.zendesk.example/agent/tickets/7"}]
+    path = tmp_path / "two.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    rt = make_runtime(tmp_path / "data")
+    try:
+        history_service.import_history(rt, [path])
+        with pytest.raises(InvalidInput, match="several sites"):
+            qa_feedback.record_verdict(rt, helpdesk="zendesk", ticket_id="T-7", message_id="a1",
+                                       flag="rude_or_dismissive", verdict="missed", by="lin")
+        qa_feedback.record_verdict(rt, helpdesk="zendesk", ticket_id="T-7", message_id="a1", flag="rude_or_dismissive",
+                                   verdict="missed", by="lin", site="https://acme.zendesk.example")
+        assert [v.text for v in qa_store.verdict_texts(rt.db, "rude_or_dismissive")] == [BRUSH_OFF[0]]
+    finally:
+        rt.close()

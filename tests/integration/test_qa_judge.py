@@ -12,6 +12,7 @@ from backend.models import Conversation
 from backend.services import kb as kb_service
 from backend.services import qa
 from backend.services.conversations import prepare
+from backend.services.qa_judge import CRITERIA
 from tests.conftest import ROOT, make_runtime
 from tests.fake_openai import FakeOpenAI
 from tests.integration.test_openai import MODEL, runtime_for
@@ -84,13 +85,7 @@ def test_verdicts_that_do_not_check_out_are_dropped(store):
         {"flag": "missed_escalation", "message_id": "m2", "quote": "You have 90 days", "reason": "not asked"})
     with FakeOpenAI(reply=reply, models=(MODEL,)) as fake:
         found = score(store, fake)
-    assert not [f for f in found if f.flag in qa_judged()]
-
-
-def qa_judged() -> set[str]:
-    from backend.services.qa_judge import CRITERIA
-
-    return set(CRITERIA)
+    assert not [f for f in found if f.flag in CRITERIA]
 
 
 def test_a_failing_or_rambling_model_leaves_the_offline_findings(store):
