@@ -42,7 +42,11 @@ REQUEST = re.compile(
 # someone senior. A bare apology or a hand-over to another team about the product does neither: a lead wants the
 # lawyer, the chargeback or the third contact answered in words ("I've passed this to our safety team" is not).
 ACKNOWLEDGED = {
-    "human": r"manager|supervisor|team lead|senior|colleague|speak to (?:someone|a person)",
+    # an offer or a hand-over, not a mention: "a manager will tell you exactly the same thing" refuses one
+    "human": r"(?:I'?ll|I will|I can|I could|I'?ve|I have|I'?m|I am|let me|we'?ll|we will|we can|happy to)\s+(?:\w+\s+){0,5}?"
+             r"(?:manager|supervisor|team lead|senior|colleague)|speak to (?:someone|a person)|"
+             r"(?:manager|supervisor|team lead|senior colleague)\s+(?:will|'ll|can|is going to|would be happy to)\s+"
+             r"(?:\w+\s+)?(?:call|ring|phone|contact|email|get back|be in touch|look|review|reach|speak|talk)",
     "legal": r"legal|lawyer|solicitor|attorney|complaint|ombudsman|regulator",
     # "back on your card" or "refunded to your bank" is not a word about a dispute
     "chargeback": r"chargeback|dispute|card issuer|(?:your|the) bank (?:will|can|may|would) (?:investigate|look|review|reverse)",

@@ -191,6 +191,16 @@ def test_an_escalation_needs_a_named_threat_and_words_about_it(env):
                                                 "missing grinder.", None),
                                       ("agent", "I've reshipped the grinder at no cost.", "Piet")), key=rt.pseudonym_key)
     assert [f for f in scorer.score(third) if f.flag == "missed_escalation"]
+    refused = conv_service.prepare(conv("refused", ("customer", "The courier lost my order twice now. I want to speak "
+                                                    "to a manager about it, please.", None),
+                                        ("agent", "A manager will tell you exactly the same thing: it's in transit.",
+                                         "Piet")), key=rt.pseudonym_key)
+    assert [f for f in scorer.score(refused) if f.flag == "missed_escalation"], "naming a manager to refuse one"
+    offered = conv_service.prepare(conv("offered", ("customer", "The courier lost my order twice now. I want to speak "
+                                                    "to a manager about it, please.", None),
+                                        ("agent", "Of course. I've asked my team lead to call you this afternoon.",
+                                         "Piet")), key=rt.pseudonym_key)
+    assert not [f for f in scorer.score(offered) if f.flag == "missed_escalation"]
 
 
 def test_per_agent_aggregation(env):
