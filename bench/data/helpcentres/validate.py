@@ -12,7 +12,10 @@ MIN = dict(articles=30, per_article_q=(10, 12), unans=40, oos=25, dialogues=60,
 # A questions-only set (no dialogues.jsonl or history.jsonl), such as the blind multilingual spindle/.
 QUESTIONS_ONLY = dict(articles=14, per_article_q=(4, 12), unans=20, oos=12)
 # A smaller questions-only set: short articles (words counted after the front matter), fewer unanswerables.
-SMALL_SETS = {"boxwell": dict(articles=15, per_article_q=(5, 12), unans=12, oos=6, words=(120, 200))}
+SMALL_SETS = {"boxwell": dict(articles=15, per_article_q=(5, 12), unans=12, oos=6, words=(120, 200)),
+              # cobble's multilingual file rewrites a sample (120/30/15), like kestrel's and ledgerly's
+              "cobble": dict(articles=30, per_article_q=(4, 12), unans=30, oos=15, words=(140, 220),
+                             sampled=True)}
 LANGUAGES = ("es", "de", "fr", "nl", "pt", "it")
 errors = []
 
@@ -191,7 +194,7 @@ def check(name):
         print(f"  history {len(hs)}: answered {sum(hist_art.values())}, declines {declines}, "
               f"conflict conversations {conflicts} ({pairs} pairs); styles "
               + ", ".join(f"{k} {v}" for k, v in sorted(collections.Counter(r.get('_reply_style') for r in hs).items())))
-    check_multilingual(name, arts, qs, every_question=not full)
+    check_multilingual(name, arts, qs, every_question=not full and not lim.get("sampled"))
 
 
 def check_multilingual(name, arts, qs, every_question):
@@ -236,7 +239,7 @@ def check_multilingual(name, arts, qs, every_question):
           + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
 
 
-for name in sys.argv[1:] or ["kestrel", "ledgerly", "spindle", "boxwell"]:
+for name in sys.argv[1:] or ["kestrel", "ledgerly", "spindle", "boxwell", "cobble"]:
     if os.path.isdir(os.path.join(ROOT, name)):
         check(name)
 if errors:
