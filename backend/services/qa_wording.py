@@ -52,13 +52,17 @@ ACKNOWLEDGED = {
     "chargeback": r"chargeback|dispute|card issuer|(?:your|the) bank (?:will|can|may|would) (?:investigate|look|review|reverse)",
     "public": r"review|post(?:ed|ing)?|feedback|social media",
     "churn": r"cancel|leav\w*|stay|sorry to (?:hear|see)|retention|keep you|lose you",
+    # harm answered as harm: the injury, the conduct or an incident report, not the highchair beside it
+    "safety": r"safety|incident|injur\w*|hurt|investigat\w*|medical|doctor|hospital|a&e|harass\w*|discriminat\w*|"
+              r"racis\w*|conduct|safe(?:ly)?|emergency|999|112|911|(?:is|are) (?:you|he|she|they|everyone|your \w+) "
+              r"(?:ok|okay|alright|all right)",
     "repeat": r"(?:contact|writ|chas|follow|ask)\w* (?:us |up )?(?:again|twice|several times)|(?:third|second|several|"
               r"multiple|many) (?:time|contact|message|attempt)s?|let you down|dropped the ball|nobody (?:got|came) back|"
               r"should(?:n'?t)? have (?:had to|got|come|heard)|(?:previous|earlier|last) (?:agent|reply|replies|contact|"
               r"message|promise)s?|(?:sorry|apologi[sz]e) (?:that |for )?(?:you(?:'ve| have| had)? (?:had )?to|the "
               r"(?:repeated|runaround|back and forth))",
 }
-_ACK_ANY = r"escalat\w*|(?:transferr?\w*|hand(?:ed|ing)? (?:this |you |it )?over|pass(?:ed|ing)? (?:this|it|you) " \
+_ACK_ANY = r"escalat\w*|(?:transferr?\w*|hand(?:ed|ing)? (?:this |you |it )?over|hand(?:ed|ing)? (?:this|it|you)|pass(?:ed|ing)? (?:this|it|you) " \
            r"(?:on |over )?to|raised (?:this|it)|flag(?:ged)? (?:this|it)) (?:\w+ ){0,2}(?:manager|supervisor|team lead|senior|" \
            r"complaints?|legal)"
 # An agent committing to a time frame, not stating a policy's ("Refunds take 5 to 10 business days").

@@ -77,13 +77,27 @@ def default_embedder() -> Embedder:
     return get_embedder(tuning.SIGNALS_EMBEDDER)
 
 
+def reader_for(language: str, embedder: Embedder | None = None) -> Embedder:
+    """The encoder escalation reads a customer with: the given (or default) one in a language it reads, else the
+    multilingual one (tuning.SIGNALS_FOREIGN_EMBEDDER), which places a Dutch threat near the English bank's."""
+    from backend.retrieval.embed import get_embedder, reads_language
+
+    chosen = embedder or default_embedder()
+    if reads_language(chosen, language):
+        return chosen
+    foreign = get_embedder(tuning.SIGNALS_FOREIGN_EMBEDDER)
+    return foreign if reads_language(foreign, language) else chosen
+
+
 def warm_up(embedder: Embedder | None = None) -> None:
-    """Fit the escalation classifier for this embedder and load the language models before the first request."""
+    """Fit the escalation classifiers (English and multilingual reader) and load the language models."""
+    from backend.retrieval.embed import get_embedder
     from backend.signals.escalation import classifier_for
     from backend.signals.language import warm_up as warm_language
 
     warm_language()
     classifier_for(embedder or default_embedder())
+    classifier_for(get_embedder(tuning.SIGNALS_FOREIGN_EMBEDDER))
 
 
 def compute_signals(messages: Sequence[Turn], *, tier: str | None = None,
@@ -100,7 +114,7 @@ def compute_signals(messages: Sequence[Turn], *, tier: str | None = None,
         [sentiment_words.score(t, language) or 0.0 for t in customer] if readable else []
     current = scores[-1] if scores else 0.0
 
-    found = assess(messages, embedder or default_embedder(), language=language)
+    found = assess(messages, reader_for(language, embedder), language=language)
     active = found.active
     codes: list[str] = []
     reasons: list[str] = []
@@ -151,7 +165,7 @@ def compute_signals(messages: Sequence[Turn], *, tier: str | None = None,
         label = "unknown"
     urgency: Urgency = "high" if rules.URGENT.search(recent_text) or (risk == "high" and (current < tuning.SENTIMENT_NEGATIVE or not readable)) \
         else "medium" if current < tuning.SENTIMENT_NEGATIVE or risk == "medium" else "low"
-    ordered = [c for c in ("human", "churn", "legal", "chargeback", "public", "repeat", "vip_money",
+    ordered = [c for c in ("human", "churn", "legal", "chargeback", "public", "safety", "repeat", "vip_money",
                            "negative_trend", "long_unresolved", "profanity") if c in codes]
     return Signals(sentiment=Sentiment(label, round(current, 3)), urgency=urgency,
                    escalation=Escalation(risk, reasons, ordered),  # type: ignore[arg-type]

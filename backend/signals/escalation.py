@@ -6,7 +6,7 @@ the shipped routine questions. Exact rules (rules.py) add a bonus for named regu
 dispute procedures, catch counts and swearing, and rule reasons out ("I don't want to do a chargeback").
 The thread is then read in order: a request stays active until the customer withdraws it or, for a
 request for a person, an agent honours it; a customer who ends satisfied after an agent's reply has no
-active reason left. Thresholds are in backend/tuning.py (fitted on the tune half of the blind set).
+active reason left but harm reported (safety). Thresholds are in backend/tuning.py (fitted on the tune half of the blind set).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import numpy as np
 
 from backend import tuning
 from backend.models import Turn
-from backend.retrieval.embed import embed_cached
+from backend.retrieval.embed import embed_cached, reads_language
 from backend.signals import rules
 from backend.signals.exemplars import BANK
 from backend.text import stems
@@ -30,15 +30,17 @@ from backend.text import stems
 if TYPE_CHECKING:
     from backend.retrieval.embed import Embedder
 
-HEADS = ("human", "churn", "legal", "chargeback", "public", "money", "repeat", "withdraw", "satisfied")
-TRIGGERS = ("human", "churn", "legal", "chargeback", "public")  # any one of these active makes the risk high
-WINDOWED = ("legal", "chargeback", "public")  # their terms name the threat; "manager" or "cancel" alone do not
-CODES = ("human", "churn", "legal", "chargeback", "public", "repeat", "vip_money", "negative_trend",
+HEADS = ("human", "churn", "legal", "chargeback", "public", "safety", "money", "repeat", "withdraw", "satisfied")
+TRIGGERS = ("human", "churn", "legal", "chargeback", "public", "safety")  # any one of these active makes the risk high
+WINDOWED = ("legal", "chargeback", "public", "safety")  # their terms name the threat; "manager" or "cancel" alone do not
+LASTING = ("safety",)  # reasons a satisfied customer does not clear
+CODES = ("human", "churn", "legal", "chargeback", "public", "safety", "repeat", "vip_money", "negative_trend",
          "long_unresolved", "profanity")
 READABLE = {
     "human": "Asked for a human or a manager", "churn": "Threatens to leave or not renew",
     "legal": "Legal or regulator threat", "chargeback": "Bank dispute or chargeback",
-    "public": "Threatens to go public (reviews, press, social media)", "repeat": "Repeated contact or failure",
+    "public": "Threatens to go public (reviews, press, social media)",
+    "safety": "Reports harm: an injury, illness, a hazard, harassment or discrimination", "repeat": "Repeated contact or failure",
     "money": "Disputes money",
 }
 MONEY_TERMS = re.compile(r"(?<!\w)(?:charg\w*|invoic\w*|bill\w*|fees?|refund\w*|overcharg\w*|credit|paid|payments?|"
@@ -170,11 +172,14 @@ class Assessment(msgspec.Struct):
 
 
 def score_units(texts: list[str], probabilities: np.ndarray, message_index: list[int], *,
-                english: bool = True) -> list[Unit]:
+                english: bool = True, understood: bool | None = None) -> list[Unit]:
     """Thresholds, term bonuses and ruling out applied to each sentence's head probabilities.
 
-    The bank is mostly English: in another language a trigger also needs its exact term (a regulator, a
-    bank procedure, a platform, "responsable"…), since the classifier alone misreads routine foreign text."""
+    The bank is mostly English. An encoder trained across languages (`understood`) reads a Spanish threat
+    near its English meaning, so the heads are trusted as in English; with one that is not, a trigger in
+    another language also needs its exact term (a regulator, a bank procedure, a platform, "responsable"…),
+    since the classifier alone misreads routine foreign text."""
+    understood = english if understood is None else understood
     column = {head: i for i, head in enumerate(HEADS)}
     out = []
     for row, text in enumerate(texts):
@@ -187,8 +192,9 @@ def score_units(texts: list[str], probabilities: np.ndarray, message_index: list
         mentioned: list[str] = []
         said: set[str] = set()  # reasons named in so many words ("filing a chargeback")
         for head in TRIGGERS:
-            term = bool(rules.TERMS[head].search(text)) and (english or not (
-                (head == "human" and rules.OWN_BOSS.search(text)) or (head == "churn" and rules.ONE_ORDER.search(text))))
+            if head in rules.NOT_MEANT and rules.NOT_MEANT[head].search(text):
+                continue  # the customer's own boss, a plan switched with us, "dying laughing"
+            term = bool(rules.TERMS[head].search(text))
             score = float(p[column[head]]) + tuning.ESCALATION_TERM_BONUS * term
             if term or score >= tuning.ESCALATION_THRESHOLD / 2:
                 mentioned.append(head)
@@ -200,11 +206,11 @@ def score_units(texts: list[str], probabilities: np.ndarray, message_index: list
             if phrased:
                 mentioned.append(head)
                 said.add(head)
-            if explicit or phrased or (score >= tuning.ESCALATION_THRESHOLD and (term or enough_words) if english
+            if explicit or phrased or (score >= tuning.ESCALATION_THRESHOLD and (term or enough_words) if understood
                                        else term and score >= tuning.ESCALATION_FOREIGN_THRESHOLD):
                 fired.append(head)
         money = float(p[column["money"]]) + tuning.ESCALATION_TERM_BONUS * bool(MONEY_TERMS.search(text))
-        if money >= tuning.ESCALATION_MONEY_THRESHOLD and (english or MONEY_TERMS.search(text)):
+        if money >= tuning.ESCALATION_MONEY_THRESHOLD and (understood or MONEY_TERMS.search(text)):
             fired.append("money")
         if rules.REPEAT.search(text) or p[column["repeat"]] >= tuning.ESCALATION_REPEAT_THRESHOLD:
             fired.append("repeat")
@@ -213,8 +219,10 @@ def score_units(texts: list[str], probabilities: np.ndarray, message_index: list
         withdrawn: list[str] = []
         if ruled_out or p[column["withdraw"]] >= tuning.ESCALATION_WITHDRAW_THRESHOLD:
             # a bare "no need anymore" most often drops a request for a person; the classifier alone never
-            # withdraws a reason named in so many words ("fix it today or I'm filing a chargeback")
-            withdrawn = [m for m in mentioned if ruled_out or m not in said] or ([] if said else ["human"])
+            # withdraws a reason named in so many words ("fix it today or I'm filing a chargeback") nor one this
+            # very sentence raises by its term ("I want to talk to your manager, not you")
+            kept = said | ({f for f in fired if f in TRIGGERS and rules.TERMS[f].search(text)} if not ruled_out else set())
+            withdrawn = [m for m in mentioned if ruled_out or m not in kept] or ([] if kept else ["human"])
             fired = [f for f in fired if f not in withdrawn and f not in TRIGGERS] if ruled_out else \
                 [f for f in fired if f not in withdrawn]
         satisfied = not any(f in TRIGGERS for f in fired) and bool(rules.THANKS.search(text)) \
@@ -236,7 +244,8 @@ def assess(messages: Sequence[Turn], embedder: Embedder, *, language: str = "en"
     if not texts:
         return Assessment(active={}, units=[])
     probabilities = classifier_for(embedder).scores(embed_cached(embedder, texts))
-    units = score_units(texts, probabilities, where, english=language == "en")
+    units = score_units(texts, probabilities, where, english=language == "en",
+                        understood=reads_language(embedder, language))
     by_message: dict[int, list[Unit]] = {}
     for unit in units:
         by_message.setdefault(unit.message, []).append(unit)
@@ -259,10 +268,11 @@ def assess(messages: Sequence[Turn], embedder: Embedder, *, language: str = "en"
         for unit in turn:
             for reason in unit.fired:
                 active.setdefault(reason, unit.text)
-        # The customer ends content after an agent's answer: what was raised before no longer stands.
+        # The customer ends content after an agent's answer: what was raised before no longer stands, except harm
+        # done: an injury or a hazard needs a person whatever the customer's mood ("thanks for the highchair").
         if index == last_customer and agent_replied and index != min(by_message) \
                 and any(u.satisfied for u in turn) and not any(f in TRIGGERS for u in turn for f in u.fired):
-            active = {}
+            active = {k: v for k, v in active.items() if k in LASTING}
     return Assessment(active=active, units=units)
 
 

@@ -60,7 +60,25 @@ TERMS: dict[str, re.Pattern] = {
                  r"r[ée]sili\w*", r"opzeg\w*", r"zeg\w*\s+(?:ik\s+)?(?:\w+\s+)?op", r"disdic\w*", r"disdett\w*", r"concurren\w*", r"competencia",
                  r"concorr\w*", r"anbieter\w*", r"fournisseurs?", r"proveedor\w*", r"fornecedor\w*", r"fornitor\w*",
                  r"aanbieder\w*"),
+    "safety": _rx(r"injur\w*", r"hurt", r"(?:don'?t|do\s+not|didn'?t|did\s+not|never)\s+feel\s+safe", r"hospital\w*", r"a\s?&\s?e", r"emergency\s+room", r"stitch(?:es)?", r"burn(?:ed|t|s)?",
+                  r"allerg\w*", r"anaphyla\w*", r"poison\w*", r"unsafe", r"danger\w*", r"hazard\w*", r"fire", r"smoke",
+                  r"gas\s+leak", r"smell\w*\s+of\s+gas", r"electric\s+shock", r"sparks?", r"sparked", r"carbon\s+monoxide",
+                  r"bruis\w*", r"bleed\w*", r"fractur\w*", r"racis\w*", r"discriminat\w*", r"harass\w*", r"assault\w*",
+                  r"threaten\w*", r"abus\w*", r"sexist", r"homophob\w*", r"inappropriate\w*",
+                  r"herid[oa]s?", r"lesi[oó]n\w*", r"urgencias", r"intoxica\w*", r"alergi\w*", r"peligros\w*",
+                  r"discrimina\w*", r"acos\w*", r"racista\w*", r"verletz\w*", r"krankenhaus", r"notaufnahme",
+                  r"\w*vergiftung\w*", r"allergisch\w*", r"gef[äa]hrlich\w*", r"diskriminier\w*", r"rassis\w*",
+                  r"bel[äa]stig\w*", r"bless[ée]\w*", r"h[ôo]pital", r"urgences", r"allergique", r"dangereu\w*",
+                  r"harc[eè]l\w*", r"gewond", r"ziekenhuis", r"spoedeisende", r"vergiftig\w*", r"gevaarlijk\w*",
+                  r"racistisch\w*", r"intimid\w*", r"ferid[oa]s?", r"magoo?u\w*", r"urg[êe]ncias?", r"perigos\w*",
+                  r"ass[ée]dio", r"ferit[oa]", r"ospedale", r"pronto\s+soccorso", r"pericolos\w*", r"molest\w*",
+                  r"razzis\w*", r"minacc?i\w*"),
 }
+
+# Figures of speech that borrow harm's words: "dying laughing", "these fees are killing me".
+NOT_HARM = _rx(r"(?:dying|died|die|dead)\s+(?:of\s+|with\s+|from\s+)?laugh\w*", r"(?:nearly|almost)\s+died\s+(?:of|from)\s+"
+               r"(?:shock|embarrassment|boredom)", r"kill(?:ing|s)?\s+(?:me|us|it|them)(?!\s+with)", r"to\s+die\s+for",
+               r"sick\s+(?:of|and\s+tired)", r"drive\w*\s+me\s+(?:mad|crazy|insane)")
 
 # Outside English the exemplar bank (mostly English) reads little, so a request or threat said in so many words
 # raises its reason on its own: whole phrases, never a lone word ("gerente" may be the customer's own manager,
@@ -148,6 +166,24 @@ PHRASES: dict[str, re.Pattern] = {
         r"(?:slechte|negatieve)\s+(?:review|recensie|beoordeling)", r"sociale\s+media",
         r"(?:m[áa]|negativa)\s+(?:avalia[çc][ãa]o|cr[íi]tica)", r"redes\s+sociais", r"reclame\s+aqui", r"portal\s+da\s+queixa",
         r"(?:recensione|opinione)\s+negativa", r"una\s+stella", r"sui\s+social"),
+    "safety": _rx(
+        r"(?:tuvimos|tuve|fuimos|fui|acabamos|acab[eé])\s+(?:que\s+ir\s+)?(?:a|en)\s+(?:urgencias|el\s+hospital)",
+        r"intoxicaci[oó]n\s+alimentaria", r"reacci[oó]n\s+al[ée]rgica", r"se\s+(?:cort[oó]|quem[oó]|lesion[oó]|hiri[oó])",
+        r"nos\s+discrimin\w+", r"(?:me|nos)\s+acos\w+", r"comentarios\s+racistas",
+        r"(?:hat|habe|haben)\s+sich\s+(?:\w+\s+)?verletzt", r"(?:in\s+der|in\s+die)\s+notaufnahme", r"lebensmittelvergiftung",
+        r"allergische[nr]?\s+(?:reaktion|schock)", r"rassistisch\w*\s+(?:beleidig\w*|bemerkung\w*|kommentar\w*)",
+        r"(?:wurde|wurden|hat\s+mich|hat\s+uns)\s+(?:\w+\s+)?(?:bel[äa]stigt|diskriminiert|bedroht)",
+        r"aux\s+urgences", r"intoxication\s+alimentaire", r"r[ée]action\s+allergique",
+        r"s'est\s+(?:bless[ée]e?|coup[ée]e?|br[ûu]l[ée]e?)", r"(?:m'a|nous\s+a)\s+(?:harcel|menac|insult)\w*",
+        r"propos\s+racistes", r"(?:victimes?\s+de\s+)?discrimination",
+        r"(?:is|ben|zijn|raakte|raakten)\s+(?:\w+\s+)?gewond", r"spoedeisende\s+hulp", r"voedselvergiftiging",
+        r"allergische\s+reactie", r"gediscrimineerd", r"racistische?\s+opmerking\w*", r"lastiggevallen", r"bedreigd",
+        r"(?:foi|fomos|fui)\s+(?:parar\s+)?(?:ao|às|as|a)\s+(?:hospital|urg[êe]ncias?)", r"intoxica[çc][ãa]o\s+alimentar",
+        r"rea[çc][ãa]o\s+al[ée]rgica", r"magoou-se", r"se\s+magoou", r"ficou\s+ferid[oa]", r"discriminad[oa]s?",
+        r"ass[ée]dio", r"amea[çc]ou",
+        r"pronto\s+soccorso", r"intossicazione\s+alimentare", r"reazione\s+allergica",
+        r"si\s+[èe]\s+(?:ferit[oa]|fatt[oa]\s+male|bruciat[oa]|tagliat[oa])", r"discriminat[ie]", r"molestat[oa]",
+        r"(?:frasi|commenti)\s+razzist\w*", r"ci\s+ha\s+minacciat\w*"),
 }
 
 # The customer's own boss is no request for ours: "mi jefe me pidió la factura", "meu gerente pediu a nota".
@@ -155,9 +191,16 @@ OWN_BOSS = _rx(r"(?:mi|meu|minha|mein\w*|mon|ma|mijn|il\s+mio|la\s+mia|my|our|nu
                r"(?:gerente|jefe|jefa|chef\w*|manager|vorgesetzt\w*|leidinggevende|responsabile|responsable|capo|boss|"
                r"supervisor\w*|respons[aá]vel)")
 
-# Cancelling one order or booking is no leaving: "puedo cancelar el pedido y hacerlo de nuevo?".
-ONE_ORDER = _rx(r"(?:cancel\w*|annul\w*|storn\w*|stornier\w*)\s+(?:\w+\s+){0,2}(?:pedido|encomenda|bestellung|commande|"
-                r"bestelling|ordine|order|reserva\w*|r[ée]servation|buchung|boeking|prenotazione)")
+# Cancelling one order or booking, or switching plans with us, is no leaving: "puedo cancelar el pedido y hacerlo
+# de nuevo?", "I'm switching to paying yearly".
+NOT_LEAVING = _rx(r"(?:cancel\w*|annul\w*|storn\w*|stornier\w*)\s+(?:\w+\s+){0,2}(?:pedido|encomenda|bestellung|commande|"
+                  r"bestelling|ordine|order|reserva\w*|r[ée]servation|buchung|boeking|prenotazione|booking|stay|trip|"
+                  r"appointment|visit|delivery|ticket)s?",
+                  r"switch\w*\s+(?:\w+\s+){0,2}to\s+(?:paying\s+|the\s+|a\s+|an\s+)?(?:yearly|annual\w*|monthly|quarterly|"
+                  r"direct\s+debit|bigger|smaller|cheaper|higher|lower|premium|basic|family|\w+\s+(?:plan|tariff|tier|bundle))")
+
+# Words of a trigger that say something else in this sentence: the sentence does not raise it.
+NOT_MEANT = {"human": OWN_BOSS, "churn": NOT_LEAVING, "safety": NOT_HARM}
 
 # Said in so many words: a chargeback is a chargeback (unless ruled out, or asked about: "how do chargeback fees…?").
 EXPLICIT = {"chargeback": _rx(r"charge[- ]?backs?", r"direct\s+debit\s+guarantee")}
@@ -173,7 +216,11 @@ RULED_OUT = re.compile(
     r"no\s+(?:longer|more)\s+(?:need|necessary|want)|"
     r"no\s+quiero|no\s+hace\s+falta|ich\s+will\s+(?:keine|nicht)|brauch\w*\s+(?:ich\s+)?kein\w*|"
     r"je\s+ne\s+veux\s+pas|pas\s+besoin|ik\s+wil\s+(?:geen|niet)|geen\s+\w+\s+(?:meer\s+)?nodig|"
-    r"n[ãa]o\s+quero|n[ãa]o\s+precis\w*|non\s+voglio|non\s+serve)",
+    r"n[ãa]o\s+quero|n[ãa]o\s+precis\w*|non\s+voglio|non\s+serve|"
+    # "no voy a…", "ik ga (echt) geen…", "den Manager brauch ich nicht mehr"
+    r"no\s+voy\s+a|no\s+pienso|ich\s+werde\s+(?:\w+\s+)?(?:keine?n?|nicht)|brauch\w*\s+(?:ich\s+)?(?:\w+\s+)?nicht\s+mehr|"
+    r"je\s+ne\s+vais\s+pas|pas\s+la\s+peine|ik\s+ga\s+(?:\w+\s+)?(?:geen|niet)|hoeft\s+niet\s+meer|"
+    r"n[ãa]o\s+vou|j[áa]\s+n[ãa]o\s+(?:é\s+)?preciso|non\s+(?:ho\s+intenzione|ho\s+pi[uù]\s+bisogno|c'[èe]\s+pi[uù]\s+bisogno))",
     re.IGNORECASE)
 
 # Thanks or a fix confirmed: with the classifier's `satisfied` head, a customer who ends content.
@@ -190,7 +237,15 @@ HONOURED = re.compile(
     r"(?:call|ring|phone|contact|email|get\s+in\s+touch|be\s+in\s+touch)"
     r"|call[- ]?back\s+(?:is\s+)?(?:booked|arranged|scheduled|for)|(?:i'?m|i\s+am)\s+(?:a\s+)?(?:real\s+)?(?:person|human)"
     r"|(?:you'?re|you\s+are)\s+(?:now\s+)?(?:speaking|talking|chatting)\s+(?:to|with)"
-    r"|this\s+is\s+\w+,?\s+(?:the\s+)?(?:manager|supervisor|team\s+lead\w*))",
+    r"|this\s+is\s+\w+,?\s+(?:the\s+)?(?:manager|supervisor|team\s+lead\w*)"
+    # the same in the customer's language: a person introducing themselves, a transfer, a call-back booked
+    r"|soy\s+\w+\s+(?:de|del)\s+|(?:te|le)\s+(?:paso|transfiero|pongo)\s+con|(?:te|le)\s+llamar[áa]"
+    r"|hier\s+ist\s+\w+|ich\s+(?:verbinde|leite)\s+(?:sie|dich)|(?:ruft|meldet\s+sich)\s+(?:\w+\s+)?(?:bei\s+)?(?:ihnen|dir)"
+    r"|je\s+suis\s+\w+\s+(?:du|de\s+l'|de\s+la)|vous\s+parlez\s+(?:à|a|avec)|je\s+vous\s+(?:passe|transf[èe]re|mets\s+en\s+relation)"
+    r"|vous\s+rappellera"
+    r"|(?:je|u)\s+spreekt\s+met|ik\s+verbind\s+(?:je|u)|belt\s+(?:je|u)\s+(?:\w+\s+)?terug"
+    r"|sou\s+(?:o|a)?\s*\w+\s+da\s+|est[áa]\s+a\s+falar\s+com|vou\s+(?:transferir|passar)|vai\s+(?:ligar|contact)\w*"
+    r"|sono\s+\w+\s+(?:del|della|dell')|(?:la|ti)\s+(?:passo|trasferisco)|(?:la|ti)\s+richiamer[àa])",
     re.IGNORECASE)
 
 REPEAT = _rx(r"(?:second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|tenth|umpteenth|nth)\s+(?:time|\w+\s+(?:time|visit|"

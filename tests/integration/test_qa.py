@@ -201,6 +201,17 @@ def test_an_escalation_needs_a_named_threat_and_words_about_it(env):
                                         ("agent", "Of course. I've asked my team lead to call you this afternoon.",
                                          "Piet")), key=rt.pseudonym_key)
     assert not [f for f in scorer.score(offered) if f.flag == "missed_escalation"]
+    hurt = ("customer", "The lamp you sold me sparked when I plugged it in and burned my daughter's hand. We were at "
+                        "A&E half the night.", None)
+    ignored = conv_service.prepare(conv("ignored", hurt, ("agent", "Sorry to hear that. I've sent a replacement lamp, it "
+                                                                   "arrives on Friday.", "Piet"),
+                                        ("customer", "Thanks.", None)), key=rt.pseudonym_key)
+    missed = [f for f in scorer.score(ignored) if f.flag == "missed_escalation"]
+    assert missed and missed[0].reason.startswith("safety"), missed
+    answered = conv_service.prepare(conv("answered", hurt, ("agent", "I'm so sorry, is your daughter okay? I've "
+                                                                     "reported this to our safety team today.", "Piet")),
+                                    key=rt.pseudonym_key)
+    assert not [f for f in scorer.score(answered) if f.flag == "missed_escalation"]
 
 
 def test_per_agent_aggregation(env):

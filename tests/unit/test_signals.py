@@ -4,7 +4,6 @@ and sentiment that says when it cannot read a language. Precision/recall live in
 import pytest
 
 from backend.models import Turn
-from backend.retrieval.embed import get_embedder
 from backend.signals.core import compute_signals
 from backend.signals.escalation import CODES
 from backend.signals.language import detect_language
@@ -15,7 +14,7 @@ def turns(*pairs: tuple[str, str]) -> list[Turn]:
 
 
 def signals(*pairs: tuple[str, str], tier: str | None = None):
-    return compute_signals(turns(*pairs), tier=tier, embedder=get_embedder("wordllama"))
+    return compute_signals(turns(*pairs), tier=tier)  # the shipped readers (tuning.SIGNALS_*EMBEDDER)
 
 
 # ---- issue 22: conversations a new user tried --------------------------------------------------------------
@@ -191,3 +190,59 @@ def test_a_request_for_a_person_in_dutch_is_high_and_ones_own_manager_is_not():
     assert leaving.escalation.risk == "high" and "churn" in leaving.escalation.codes
     one_order = signals(("customer", "Kan ik de bestelling annuleren en opnieuw plaatsen?"))
     assert one_order.escalation.risk != "high", one_order.escalation
+
+
+# ---- harm reported, and other languages read by meaning ------------------------------------------------------
+
+def test_an_injury_or_discrimination_is_safety_and_high():
+    injury = signals(("customer", "The heater in the cottage sparked and my daughter burned her hand."))
+    assert injury.escalation.risk == "high" and "safety" in injury.escalation.codes, injury.escalation
+    assert any(r.startswith("Reports harm") for r in injury.escalation.reasons)
+    conduct = signals(("customer", "Your driver made racist comments about my family the whole way home."))
+    assert "safety" in conduct.escalation.codes, conduct.escalation
+
+
+@pytest.mark.parametrize("text", ["Is this car seat safe for a newborn?",
+                                  "He had us dying laughing all the way home, can I tip him?",
+                                  "I broke my wrist last month so I need to pause my membership."])
+def test_questions_about_safety_and_figures_of_speech_are_not_harm(text):
+    assert "safety" not in signals(("customer", text)).escalation.codes
+
+
+def test_harm_reported_stays_when_the_customer_thanks_the_agent():
+    s = signals(("customer", "The heater in the cottage sparked and my daughter burned her hand."),
+                ("agent", "So sorry, I've sent the owner round with a new heater."),
+                ("customer", "Thanks, that's kind."))
+    assert s.escalation.codes == ["safety"], s.escalation
+    late = signals(("customer", "I'd like to speak to a manager about the heater."),
+                   ("agent", "I've fixed the setting for you now."), ("customer", "Thanks, that's kind."))
+    assert late.escalation.risk != "high", "a satisfied customer still clears other requests"
+
+
+def test_a_request_for_a_manager_is_not_withdrawn_by_its_own_sentence():
+    s = signals(("customer", "I want to talk to your manager, not you."))
+    assert "human" in s.escalation.codes, s.escalation
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Es la última vez que os compro nada, me llevo todo a otra tienda.", "churn"),
+    ("Mijn zoon heeft zijn hand opengehaald aan de kapotte glazen tafel en moest gehecht worden.", "safety"),
+    ("Ich will sofort mit jemandem sprechen, der hier etwas entscheiden darf.", "human"),
+])
+def test_other_languages_are_read_by_meaning_not_only_by_phrases(text, code):
+    s = signals(("customer", text))
+    assert s.escalation.risk == "high" and code in s.escalation.codes, s.escalation
+
+
+def test_without_a_multilingual_reader_only_exact_phrases_count(monkeypatch):
+    from backend import tuning
+    monkeypatch.setattr(tuning, "SIGNALS_FOREIGN_EMBEDDER", "wordllama")
+    s = signals(("customer", "Es la última vez que os compro nada, me llevo todo a otra tienda."))
+    assert s.escalation.risk != "high", "WordLlama does not read Spanish: the classifier alone is not trusted"
+
+
+def test_a_person_answering_in_spanish_honours_the_request():
+    s = signals(("customer", "Puedo hablar con una persona? el bot no me entiende"),
+                ("agent", "Hola, soy Javier del equipo de atención. Dime."),
+                ("customer", "Genial. El fontanero puede venir el jueves?"))
+    assert s.escalation.risk != "high", s.escalation
