@@ -1,9 +1,12 @@
 """Signals on conversations nobody tuned them on (writes bench/results/signals.json).
 
-1. Escalation on the blind set (bench/data/signals_blind/, written by a helper who never read backend/signals/):
-   precision/recall of `high`, whether `codes` name every expected trigger reason, per-code precision/recall,
-   on the tune half (thresholds were chosen on it) and the test half (held out), English and multilingual,
-   beside the previous regex rules (bench/signals_legacy.py).
+1. Escalation on two blind sets (bench/data/signals_blind/ and signals_blind2/, each written by a helper who never
+   read backend/signals/): precision/recall of `high`, whether `codes` name every expected trigger reason,
+   per-code and per-language precision/recall, on the tune half (choices were made on it) and the test half,
+   English and multilingual. The shipped readers (MiniLM int8 for English, USE multilingual v3 for the
+   languages it knows) beside the same detector reading everything with WordLlama (the reader until
+   signals_blind2) and the previous regex rules (bench/signals_legacy.py). signals_blind's test half has been
+   read since its first report; signals_blind2's test half is the held-out one.
 2. Language on short messages (3-8 words), per language, new vs the previous function-word lists.
 3. The 40 conversations the previous rules were tuned on (tests/fixtures/escalation.jsonl): in-sample for
    the old rules, labelled with an older convention (shouting or a repeat alone counted as escalation).
@@ -21,6 +24,8 @@ import json
 import statistics
 import time
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from backend import tuning
@@ -33,12 +38,29 @@ from bench import signals_legacy as legacy
 from bench.common import DATA, ROOT, write_result
 
 BLIND = ROOT / "bench" / "data" / "signals_blind"
-TRIGGERS = {"human", "churn", "legal", "chargeback", "public", "vip_money"}
+BLIND2 = ROOT / "bench" / "data" / "signals_blind2"
+TRIGGERS = {"human", "churn", "legal", "chargeback", "public", "safety", "vip_money"}
 CODES = escalation.CODES
 
 
-def _rows(name: str) -> list[dict]:
-    return [json.loads(line) for line in (BLIND / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+def _rows(name: str, folder: Path = BLIND) -> list[dict]:
+    return [json.loads(line) for line in (folder / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@contextmanager
+def _foreign_reader(spec: str) -> Iterator[None]:
+    """compute_signals reading other languages with `spec` for the duration (the WordLlama-only comparison)."""
+    shipped = tuning.SIGNALS_FOREIGN_EMBEDDER
+    tuning.SIGNALS_FOREIGN_EMBEDDER = spec
+    try:
+        yield
+    finally:
+        tuning.SIGNALS_FOREIGN_EMBEDDER = shipped
+
+
+def _wordllama_only(turns, tier):
+    with _foreign_reader("wordllama"):
+        return compute_signals(turns, tier=tier, embedder=get_embedder("wordllama"))
 
 
 def _turns(messages: list[dict]) -> list[Turn]:
@@ -189,21 +211,32 @@ def latency(predict, rows: list[dict], *, cold: bool, repeats: int = 3) -> dict:
 
 def main() -> None:
     english, multilingual = _rows("escalation.jsonl"), _rows("escalation_multilingual.jsonl")
-    wordllama = get_embedder(tuning.SIGNALS_EMBEDDER)
-    new = _new(wordllama)
+    english2 = _rows("escalation.jsonl", BLIND2)
+    multilingual2 = _rows("escalation_multilingual.jsonl", BLIND2)
+    new = _new(None)  # the shipped readers
     new(_turns([{"role": "customer", "text": "warm up"}]), None)
+    new(_turns([{"role": "customer", "text": "hola, quiero hablar con alguien"}]), None)
+    _wordllama_only(_turns([{"role": "customer", "text": "warm up"}]), None)
     _old(_turns([{"role": "customer", "text": "warm up"}]), None)
+
+    def compare(rows: list[dict]) -> dict:
+        return {"new": escalation_scores(rows, new), "wordllama_reader": escalation_scores(rows, _wordllama_only),
+                "previous_rules": escalation_scores(rows, _old, legacy_codes=True)}
+
     result: dict = {
-        "note": ("Thresholds (backend/tuning.py) were chosen on the tune half of each blind file, and the exemplar "
-                 "bank was written after reading the tune half's texts only; the test half's texts were not read "
-                 "and it was measured once. codes_name_every_trigger: share of expected-high conversations whose "
-                 "codes contain every expected trigger code (human, churn, legal, chargeback, public, vip_money). "
-                 "The previous rules had no codes: their reasons are mapped onto the vocabulary."),
-        "embedder": wordllama.name,
-        "escalation_english": {"new": escalation_scores(english, new),
-                               "previous_rules": escalation_scores(english, _old, legacy_codes=True)},
-        "escalation_multilingual": {"new": escalation_scores(multilingual, new),
-                                    "previous_rules": escalation_scores(multilingual, _old, legacy_codes=True)},
+        "note": ("signals_blind: thresholds (backend/tuning.py) were chosen on its tune half, and its test half was "
+                 "reported once, then read (its errors informed later changes). signals_blind2: the readers, the "
+                 "safety code's exemplars and rules and the multilingual hand-over and ruling-out phrases were "
+                 "chosen on its tune half; its test half was measured once, here. codes_name_every_trigger: share "
+                 "of expected-high conversations whose codes contain every expected trigger code (human, churn, "
+                 "legal, chargeback, public, safety, vip_money). wordllama_reader: the same detector reading every "
+                 "language with WordLlama (the reader before signals_blind2). The previous rules had no codes: "
+                 "their reasons are mapped onto the vocabulary."),
+        "readers": {"english": tuning.SIGNALS_EMBEDDER, "other_languages": tuning.SIGNALS_FOREIGN_EMBEDDER},
+        "escalation_english": compare(english),
+        "escalation_multilingual": compare(multilingual),
+        "escalation_english_blind2": compare(english2),
+        "escalation_multilingual_blind2": compare(multilingual2),
         "language": {"new": language_scores(detect_language), "previous_rules": language_scores(legacy.detect_language)},
         "previous_fixture_40": {"note": "in-sample for the previous rules; older labels (shouting or a repeat alone "
                                         "counted as escalation)",
@@ -215,15 +248,13 @@ def main() -> None:
                      "conversation deserved escalation that agents defused instead."),
             "new": tweetsumm_history(new), "previous_rules": tweetsumm_history(_old)},
     }
-    both = english + multilingual
-    minilm = get_embedder("minilm")
-    escalation.classifier_for(minilm)
+    both = english + multilingual + english2 + multilingual2
     result["latency_compute_signals"] = {
-        "note": "per conversation, all 294 blind conversations x3, one process, 2 shared cores",
+        "note": f"per conversation, all {len(both)} blind conversations x3, one process, 2 shared cores",
         "previous_rules": latency(_old, both, cold=True),
-        "new_wordllama_cold_cache": latency(new, both, cold=True),
-        "new_wordllama_warm_cache": latency(new, both, cold=False),
-        "new_minilm_cold_cache (not shipped)": latency(_new(minilm), both, cold=True, repeats=1),
+        "new_cold_cache": latency(new, both, cold=True),
+        "new_warm_cache": latency(new, both, cold=False),
+        "wordllama_reader_cold_cache": latency(_wordllama_only, both, cold=True),
     }
     path = write_result("signals", result)
     print(Path(path).read_text())
