@@ -38,6 +38,8 @@ BLIND_4 = ROOT / "bench" / "data" / "qa_blind4" / "conversations.jsonl"
 BLIND_5 = ROOT / "bench" / "data" / "qa_blind5" / "conversations.jsonl"
 # A sixth (a holiday-cottage agency, own KB), written blind while the register rules were added.
 BLIND_6 = ROOT / "bench" / "data" / "qa_blind6" / "conversations.jsonl"
+# A seventh (a car-sharing club, own KB), written blind while harm and other languages joined escalation.
+BLIND_7 = ROOT / "bench" / "data" / "qa_blind7" / "conversations.jsonl"
 EMBEDDER = "minilm-int8"
 POLICY = "https://help.harborandpine.example/articles/return-policy"
 OPENERS = ["Hi, I bought a lamp last week. How long do I have to return it?",
@@ -251,6 +253,8 @@ def main() -> None:
         once("blind_5", blind_quality("test", BLIND_5))
     elif sys.argv[1:] == ["--blind6"]:
         once("blind_6", blind_quality("test", BLIND_6))
+    elif sys.argv[1:] == ["--blind7"]:
+        once("blind_7", blind_quality("test", BLIND_7))
     else:
         n = int(sys.argv[1]) if len(sys.argv) > 1 else sized(10_000, 300)
         payload["speed"] = speed(n)
@@ -261,6 +265,7 @@ def main() -> None:
         once("blind_4", blind_quality("test", BLIND_4))
         once("blind_5", blind_quality("test", BLIND_5))
         once("blind_6", blind_quality("test", BLIND_6))
+        once("blind_7", blind_quality("test", BLIND_7))
     path = write_result("qa", payload)
     print(json.dumps(payload, indent=2))
     print(f"wrote {path}")
