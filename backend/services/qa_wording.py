@@ -51,7 +51,10 @@ ACKNOWLEDGED = {
     # "back on your card" or "refunded to your bank" is not a word about a dispute
     "chargeback": r"chargeback|dispute|card issuer|(?:your|the) bank (?:will|can|may|would) (?:investigate|look|review|reverse)",
     "public": r"review|post(?:ed|ing)?|feedback|social media",
-    "churn": r"cancel|leav\w*|stay|sorry to (?:hear|see)|retention|keep you|lose you",
+    # about their leaving, not any "leave" ("check the app before you leave home next time")
+    "churn": r"cancel|clos(?:e|ing) (?:your|the) (?:account|membership)|sorry to (?:hear|see) (?:you|that you|that)|"
+             r"(?:thinking|think|want\w*|decid\w*|plan\w*) (?:of |about |on |to )?(?:leav|go|switch|mov)\w*|"
+             r"stay(?:ing)? with us|keep you|lose you|retention|loyal\w*",
     # harm answered as harm: the injury, the conduct or an incident report, not the highchair beside it
     "safety": r"safety|incident|injur\w*|hurt|investigat\w*|medical|doctor|hospital|a&e|harass\w*|discriminat\w*|"
               r"racis\w*|conduct|safe(?:ly)?|emergency|999|112|911|(?:is|are) (?:you|he|she|they|everyone|your \w+) "

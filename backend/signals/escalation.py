@@ -226,6 +226,7 @@ def score_units(texts: list[str], probabilities: np.ndarray, message_index: list
             fired = [f for f in fired if f not in withdrawn and f not in TRIGGERS] if ruled_out else \
                 [f for f in fired if f not in withdrawn]
         satisfied = not any(f in TRIGGERS for f in fired) and bool(rules.THANKS.search(text)) \
+            and not rules.SARCASTIC_THANKS.search(text) \
             and p[column["satisfied"]] >= tuning.ESCALATION_SATISFIED_THRESHOLD
         out.append(Unit(message=message_index[row], text=text, fired=fired, withdrawn=withdrawn, satisfied=satisfied))
     return out

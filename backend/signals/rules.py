@@ -64,7 +64,13 @@ TERMS: dict[str, re.Pattern] = {
                   r"allerg\w*", r"anaphyla\w*", r"poison\w*", r"unsafe", r"danger\w*", r"hazard\w*", r"fire", r"smoke",
                   r"gas\s+leak", r"smell\w*\s+of\s+gas", r"electric\s+shock", r"sparks?", r"sparked", r"carbon\s+monoxide",
                   r"bruis\w*", r"bleed\w*", r"fractur\w*", r"racis\w*", r"discriminat\w*", r"harass\w*", r"assault\w*",
-                  r"threaten\w*", r"abus\w*", r"sexist", r"homophob\w*", r"inappropriate\w*",
+                  r"threaten\w*", r"abus\w*", r"sexist", r"homophob\w*", r"inappropriate\w*", r"humiliat\w*",
+                  # treated differently for who they are: "because of my headscarf", "said women shouldn't drive"
+                  r"because\s+(?:of\s+)?(?:my|our|his|her|their|i'?m|we'?re|i\s+am|we\s+are|she'?s|he'?s)\s+(?:\w+\s+)?"
+                  r"(?:race|religion|skin|colou?r|accent|headscarf|hijab|turban|disabilit\w*|wheelchair|age|gender|"
+                  r"sexuality|woman|women|black|asian|muslim|jewish|gay|lesbian|trans|disabled|foreign\w*)",
+                  r"(?:women|girls|foreigners|people\s+like\s+(?:me|us)|immigrants)\s+(?:shouldn'?t|should\s+not|can'?t|"
+                  r"cannot|don'?t)\s+(?:be\s+)?\w+",
                   r"herid[oa]s?", r"lesi[oó]n\w*", r"urgencias", r"intoxica\w*", r"alergi\w*", r"peligros\w*",
                   r"discrimina\w*", r"acos\w*", r"racista\w*", r"verletz\w*", r"krankenhaus", r"notaufnahme",
                   r"\w*vergiftung\w*", r"allergisch\w*", r"gef[äa]hrlich\w*", r"diskriminier\w*", r"rassis\w*",
@@ -78,7 +84,9 @@ TERMS: dict[str, re.Pattern] = {
 # Figures of speech that borrow harm's words: "dying laughing", "these fees are killing me".
 NOT_HARM = _rx(r"(?:dying|died|die|dead)\s+(?:of\s+|with\s+|from\s+)?laugh\w*", r"(?:nearly|almost)\s+died\s+(?:of|from)\s+"
                r"(?:shock|embarrassment|boredom)", r"kill(?:ing|s)?\s+(?:me|us|it|them)(?!\s+with)", r"to\s+die\s+for",
-               r"sick\s+(?:of|and\s+tired)", r"drive\w*\s+me\s+(?:mad|crazy|insane)")
+               r"sick\s+(?:of|and\s+tired)", r"drive\w*\s+me\s+(?:mad|crazy|insane)",
+               r"muert[oa]s?\s+de\s+(?:la\s+)?risa", r"mor\w*\s+de\s+(?:la\s+)?risa", r"tot\s*ge?lach\w*", r"mort[e]?s?\s+de\s+rire",
+               r"dood\s*gelachen", r"slap\s*gelachen", r"morr\w*\s+de\s+rir", r"mort[oaie]\s+dal\s+ridere")
 
 # Outside English the exemplar bank (mostly English) reads little, so a request or threat said in so many words
 # raises its reason on its own: whole phrases, never a lone word ("gerente" may be the customer's own manager,
@@ -197,7 +205,9 @@ NOT_LEAVING = _rx(r"(?:cancel\w*|annul\w*|storn\w*|stornier\w*)\s+(?:\w+\s+){0,2
                   r"bestelling|ordine|order|reserva\w*|r[ée]servation|buchung|boeking|prenotazione|booking|stay|trip|"
                   r"appointment|visit|delivery|ticket)s?",
                   r"switch\w*\s+(?:\w+\s+){0,2}to\s+(?:paying\s+|the\s+|a\s+|an\s+)?(?:yearly|annual\w*|monthly|quarterly|"
-                  r"direct\s+debit|bigger|smaller|cheaper|higher|lower|premium|basic|family|\w+\s+(?:plan|tariff|tier|bundle))")
+                  r"direct\s+debit|bigger|smaller|cheaper|higher|lower|premium|basic|family|\w+\s+(?:plan|tariff|tier|bundle))",
+                  r"open\w*\s+a\s+new\s+(?:one|account)\b(?!\s+(?:with|at)\s+(?:another|a\s+different))",
+                  r"renewal\s+(?:letter|notice|date|e-?mail|quote|price|premium|reminder|documents?|pack)")
 
 # Words of a trigger that say something else in this sentence: the sentence does not raise it.
 NOT_MEANT = {"human": OWN_BOSS, "churn": NOT_LEAVING, "safety": NOT_HARM}
@@ -222,6 +232,12 @@ RULED_OUT = re.compile(
     r"je\s+ne\s+vais\s+pas|pas\s+la\s+peine|ik\s+ga\s+(?:\w+\s+)?(?:geen|niet)|hoeft\s+niet\s+meer|"
     r"n[ãa]o\s+vou|j[áa]\s+n[ãa]o\s+(?:é\s+)?preciso|non\s+(?:ho\s+intenzione|ho\s+pi[uù]\s+bisogno|c'[èe]\s+pi[uù]\s+bisogno))",
     re.IGNORECASE)
+
+# Thanks that thank for nothing: the customer gives up, they are not content ("Brilliant. Thanks for nothing.").
+SARCASTIC_THANKS = _rx(r"thanks?\s+for\s+(?:absolutely\s+)?nothing", r"cheers\s+for\s+nothing", r"thanks\s+a\s+bunch",
+                       r"gee,?\s+thanks", r"thanks\s+for\s+(?:wasting|the\s+runaround)", r"gracias\s+por\s+nada",
+                       r"danke\s+f[üu]r\s+nichts", r"merci\s+pour\s+rien", r"bedankt\s+voor\s+(?:niets|niks)",
+                       r"obrigad[oa]\s+por\s+nada", r"grazie\s+per\s+(?:niente|nulla)")
 
 # Thanks or a fix confirmed: with the classifier's `satisfied` head, a customer who ends content.
 THANKS = _rx(r"thanks?", r"thank\s+you", r"thx", r"ty", r"cheers", r"appreciate\w*", r"works?", r"worked", r"working\s+now",
