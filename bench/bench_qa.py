@@ -40,6 +40,8 @@ BLIND_5 = ROOT / "bench" / "data" / "qa_blind5" / "conversations.jsonl"
 BLIND_6 = ROOT / "bench" / "data" / "qa_blind6" / "conversations.jsonl"
 # A seventh (a car-sharing club, own KB), written blind while harm and other languages joined escalation.
 BLIND_7 = ROOT / "bench" / "data" / "qa_blind7" / "conversations.jsonl"
+# An eighth (an appliance repair service, own KB), written blind while the seventh's escalation misses were read.
+BLIND_8 = ROOT / "bench" / "data" / "qa_blind8" / "conversations.jsonl"
 EMBEDDER = "minilm-int8"
 POLICY = "https://help.harborandpine.example/articles/return-policy"
 OPENERS = ["Hi, I bought a lamp last week. How long do I have to return it?",
@@ -255,6 +257,8 @@ def main() -> None:
         once("blind_6", blind_quality("test", BLIND_6))
     elif sys.argv[1:] == ["--blind7"]:
         once("blind_7", blind_quality("test", BLIND_7))
+    elif sys.argv[1:] == ["--blind8"]:
+        once("blind_8", blind_quality("test", BLIND_8))
     else:
         n = int(sys.argv[1]) if len(sys.argv) > 1 else sized(10_000, 300)
         payload["speed"] = speed(n)
@@ -266,6 +270,7 @@ def main() -> None:
         once("blind_5", blind_quality("test", BLIND_5))
         once("blind_6", blind_quality("test", BLIND_6))
         once("blind_7", blind_quality("test", BLIND_7))
+        once("blind_8", blind_quality("test", BLIND_8))
     path = write_result("qa", payload)
     print(json.dumps(payload, indent=2))
     print(f"wrote {path}")

@@ -6,7 +6,7 @@
    English and multilingual. The shipped readers (MiniLM int8 for English, USE multilingual v3 for the
    languages it knows) beside the same detector reading everything with WordLlama (the reader until
    signals_blind2) and the previous regex rules (bench/signals_legacy.py). signals_blind's test half has been
-   read since its first report; signals_blind2's test half is the held-out one.
+   read since its first report, signals_blind2's since its report; signals_blind3 (test only) is held out.
 2. Language on short messages (3-8 words), per language, new vs the previous function-word lists.
 3. The 40 conversations the previous rules were tuned on (tests/fixtures/escalation.jsonl): in-sample for
    the old rules, labelled with an older convention (shouting or a repeat alone counted as escalation).
@@ -39,6 +39,7 @@ from bench.common import DATA, ROOT, write_result
 
 BLIND = ROOT / "bench" / "data" / "signals_blind"
 BLIND2 = ROOT / "bench" / "data" / "signals_blind2"
+BLIND3 = ROOT / "bench" / "data" / "signals_blind3"  # test only, written blind while blind2's errors were read
 TRIGGERS = {"human", "churn", "legal", "chargeback", "public", "safety", "vip_money"}
 CODES = escalation.CODES
 
@@ -213,6 +214,8 @@ def main() -> None:
     english, multilingual = _rows("escalation.jsonl"), _rows("escalation_multilingual.jsonl")
     english2 = _rows("escalation.jsonl", BLIND2)
     multilingual2 = _rows("escalation_multilingual.jsonl", BLIND2)
+    english3 = _rows("escalation.jsonl", BLIND3)
+    multilingual3 = _rows("escalation_multilingual.jsonl", BLIND3)
     new = _new(None)  # the shipped readers
     new(_turns([{"role": "customer", "text": "warm up"}]), None)
     new(_turns([{"role": "customer", "text": "hola, quiero hablar con alguien"}]), None)
@@ -227,7 +230,10 @@ def main() -> None:
         "note": ("signals_blind: thresholds (backend/tuning.py) were chosen on its tune half, and its test half was "
                  "reported once, then read (its errors informed later changes). signals_blind2: the readers, the "
                  "safety code's exemplars and rules and the multilingual hand-over and ruling-out phrases were "
-                 "chosen on its tune half; its test half was measured once, here. codes_name_every_trigger: share "
+                 "chosen on its tune half; its test half was measured once (commit a9ef4f8), then read, and sarcastic "
+                 "thanks, idioms in six languages and discrimination terms were added from its errors and "
+                 "qa_blind7's. signals_blind3 (test only) was written blind meanwhile and is measured once after "
+                 "those. codes_name_every_trigger: share "
                  "of expected-high conversations whose codes contain every expected trigger code (human, churn, "
                  "legal, chargeback, public, safety, vip_money). wordllama_reader: the same detector reading every "
                  "language with WordLlama (the reader before signals_blind2). The previous rules had no codes: "
@@ -237,6 +243,8 @@ def main() -> None:
         "escalation_multilingual": compare(multilingual),
         "escalation_english_blind2": compare(english2),
         "escalation_multilingual_blind2": compare(multilingual2),
+        "escalation_english_blind3": compare(english3),
+        "escalation_multilingual_blind3": compare(multilingual3),
         "language": {"new": language_scores(detect_language), "previous_rules": language_scores(legacy.detect_language)},
         "previous_fixture_40": {"note": "in-sample for the previous rules; older labels (shouting or a repeat alone "
                                         "counted as escalation)",
@@ -248,7 +256,7 @@ def main() -> None:
                      "conversation deserved escalation that agents defused instead."),
             "new": tweetsumm_history(new), "previous_rules": tweetsumm_history(_old)},
     }
-    both = english + multilingual + english2 + multilingual2
+    both = english + multilingual + english2 + multilingual2 + english3 + multilingual3
     result["latency_compute_signals"] = {
         "note": f"per conversation, all {len(both)} blind conversations x3, one process, 2 shared cores",
         "previous_rules": latency(_old, both, cold=True),
