@@ -11,6 +11,8 @@ active reason left but harm reported (safety). Thresholds are in backend/tuning.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import threading
 from collections.abc import Sequence
@@ -120,17 +122,46 @@ def fit_head(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float]
     return result.x[:-1].astype(np.float32), float(result.x[-1])
 
 
+# Heads fitted at release for the shipped readers (python -m backend.signals.escalation writes them): fitting
+# at start-up took 2 s for MiniLM and 5 s for USE, on every server start and CLI run that reads signals.
+SHIPPED_HEADS = Path(__file__).resolve().parent / "data"
+
+
+def bank_digest(embedder_name: str) -> str:
+    """What a fit depends on: the bank, the heads, the regularisation and the embedder."""
+    texts, labels = training_set()
+    payload = json.dumps([texts, labels, HEADS, tuning.ESCALATION_C, embedder_name], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def shipped_heads_path(embedder_name: str) -> Path:
+    return SHIPPED_HEADS / f"heads-{re.sub(r'[^A-Za-z0-9.]+', '-', embedder_name)}.npz"
+
+
 class ExemplarClassifier:
     """One-vs-rest logistic heads over sentence vectors, fitted on the exemplar bank with one embedder."""
 
-    def __init__(self, embedder: Embedder) -> None:
+    def __init__(self, embedder: Embedder, *, shipped: bool = True) -> None:
+        self.embedder_name = embedder.name
+        path = shipped_heads_path(embedder.name)
+        if shipped and path.exists():
+            with np.load(path) as stored:
+                if str(stored["digest"]) == bank_digest(embedder.name):
+                    self.weights = stored["weights"].astype(np.float32)
+                    self.bias = stored["bias"].astype(np.float32)
+                    return
+        # another embedder, or a bank edited since the heads were shipped: fit now (a few seconds)
         texts, labels = training_set()
         vectors = np.asarray(embedder.embed(texts), dtype=np.float32)
         y = np.array(labels)
         fitted = [fit_head(vectors, (y == head).astype(np.float64), tuning.ESCALATION_C) for head in HEADS]
         self.weights = np.stack([w for w, _ in fitted], axis=1)
         self.bias = np.array([b for _, b in fitted], dtype=np.float32)
-        self.embedder_name = embedder.name
+
+    def save(self, path: Path) -> None:
+        """Write these heads with the digest of what they were fitted on."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(path, weights=self.weights, bias=self.bias, digest=np.array(bank_digest(self.embedder_name)))
 
     def scores(self, vectors: np.ndarray) -> np.ndarray:
         """Probability per head (columns in HEADS order) for each row."""
@@ -281,3 +312,21 @@ def quote(text: str, limit: int = 90) -> str:
     """A sentence as evidence in a reason, shortened."""
     text = " ".join(text.split())
     return f"\u201c{text if len(text) <= limit else text[:limit - 1].rstrip() + '…'}\u201d"
+
+
+def write_shipped_heads() -> list[Path]:
+    """Refit the shipped readers' heads and write them beside this module (run after editing the bank)."""
+    from backend.retrieval.embed import get_embedder
+
+    written = []
+    for spec in (tuning.SIGNALS_EMBEDDER, tuning.SIGNALS_FOREIGN_EMBEDDER):
+        embedder = get_embedder(spec)
+        path = shipped_heads_path(embedder.name)
+        ExemplarClassifier(embedder, shipped=False).save(path)
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    for written in write_shipped_heads():
+        print(written)

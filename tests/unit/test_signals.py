@@ -246,3 +246,24 @@ def test_a_person_answering_in_spanish_honours_the_request():
                 ("agent", "Hola, soy Javier del equipo de atención. Dime."),
                 ("customer", "Genial. El fontanero puede venir el jueves?"))
     assert s.escalation.risk != "high", s.escalation
+
+
+def test_shipped_heads_are_fitted_on_the_current_bank():
+    """Edit the exemplar bank and this fails until `python -m backend.signals.escalation` refits the heads."""
+    import numpy as np
+
+    from backend import tuning
+    from backend.retrieval.embed import get_embedder
+    from backend.signals.escalation import ExemplarClassifier, bank_digest, shipped_heads_path
+
+    for spec in (tuning.SIGNALS_EMBEDDER, tuning.SIGNALS_FOREIGN_EMBEDDER):
+        embedder = get_embedder(spec)
+        path = shipped_heads_path(embedder.name)
+        assert path.exists(), f"no shipped heads for {embedder.name}"
+        with np.load(path) as stored:
+            assert str(stored["digest"]) == bank_digest(embedder.name), f"{path.name} is stale: refit"
+    # the shipped heads are what a fit gives (on this CPU's vectors, within rounding)
+    embedder = get_embedder(tuning.SIGNALS_EMBEDDER)
+    vectors = np.asarray(embedder.embed(["I want to speak to your manager.", "Where is my parcel?"]), dtype=np.float32)
+    shipped, fitted = ExemplarClassifier(embedder), ExemplarClassifier(embedder, shipped=False)
+    assert np.abs(shipped.scores(vectors) - fitted.scores(vectors)).max() < 0.05
