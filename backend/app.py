@@ -99,7 +99,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         load_prompts()  # a broken prompt file fails the start, not the first request
         warm_up()  # numbering-plan metadata, so the first conversation does not pay for it
-        warm_signals()  # language models and the escalation classifier (about 0.5 s), not on the first request
+        warm_signals()  # language models, both escalation readers and their shipped heads (about 1 s)
         rt.retriever  # noqa: B018 - load the embedder and the index (caught up with the KB)
         rt.provider  # noqa: B018
         app.state.rt = rt

@@ -218,7 +218,9 @@ class FusedEmbedder:
     def __init__(self) -> None:
         from backend import tuning
 
-        self._use, self._e5 = UseM3Embedder(), E5SmallEmbedder()
+        use = get_embedder("use-m3")  # the one signals read with: one copy of USE per process
+        assert isinstance(use, UseM3Embedder)
+        self._use, self._e5 = use, E5SmallEmbedder()
         self._scale = (np.sqrt(tuning.FUSED_USE_WEIGHT), np.sqrt(1.0 - tuning.FUSED_USE_WEIGHT))
         # The weight is part of the name: vectors stored under another weight are another embedder's.
         self.name = f"{self._use.name}+{self._e5.name}@{tuning.FUSED_USE_WEIGHT:g}"
@@ -256,7 +258,7 @@ class SentenceTransformerEmbedder:
                                                 convert_to_numpy=True, show_progress_bar=False))
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)  # a server holds up to five (retrieval, two signals readers, QA's, WordLlama)
 def get_embedder(spec: str = "minilm") -> Embedder:
     """The embedder named by `spec`, loaded once per process."""
     if spec == "wordllama":

@@ -118,8 +118,7 @@ class Scorer:
 
     @cached_property
     def embedder(self) -> Embedder:
-        """The embedder matching a question to the replies' sentences (tuning.QA_ANSWER_EMBEDDER, with which
-        QA_ANSWER_SIMILARITY was chosen), unless the caller gives one."""
+        """The embedder matching a question to replies: the caller's, else tuning.QA_ANSWER_EMBEDDER (its threshold's)."""
         from backend.retrieval.embed import get_embedder
 
         return self._embedder or get_embedder(tuning.QA_ANSWER_EMBEDDER)

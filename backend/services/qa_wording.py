@@ -40,10 +40,13 @@ REQUEST = re.compile(
     r"\bI (?:need|want|would like|'d like) you to\b", re.IGNORECASE)
 # An agent reply that escalates or acknowledges a trigger: words about the threat itself, or an escalation to
 # someone senior. A bare apology or a hand-over to another team about the product does neither: a lead wants the
-# lawyer, the chargeback or the third contact answered in words ("I've passed this to our safety team" is not).
+# lawyer, the chargeback or the third contact answered in words (for a legal threat, "I've passed this to our
+# safety team" is not; for harm reported, it is).
 ACKNOWLEDGED = {
     # an offer or a hand-over, not a mention: "a manager will tell you exactly the same thing" refuses one
-    "human": r"(?:I'?ll|I will|I can|I could|I'?ve|I have|I'?m|I am|let me|we'?ll|we will|we can|happy to)\s+(?:\w+\s+){0,5}?"
+    "human": r"(?:I'?ll|I will|I can|I could|I'?ve|I have|let me|we'?ll|we will|we can|happy to)\s+(?:\w+\s+){0,2}?"
+             r"(?:ask(?:ed)?|get|put you through to|transfer(?:red)? you to|pass(?:ed)? (?:this|it|you) (?:on )?to|"
+             r"have|arrange(?:d)? for|book(?:ed)?|bring in|loop(?:ed)? in)\s+(?:\w+\s+){0,2}?"
              r"(?:manager|supervisor|team lead|senior|colleague)|speak to (?:someone|a person)|"
              r"(?:manager|supervisor|team lead|senior colleague)\s+(?:will|'ll|can|is going to|would be happy to)\s+"
              r"(?:\w+\s+)?(?:call|ring|phone|contact|email|get back|be in touch|look|review|reach|speak|talk)",
@@ -52,13 +55,16 @@ ACKNOWLEDGED = {
     "chargeback": r"chargeback|dispute|card issuer|(?:your|the) bank (?:will|can|may|would) (?:investigate|look|review|reverse)",
     "public": r"review|post(?:ed|ing)?|feedback|social media",
     # about their leaving, not any "leave" ("check the app before you leave home next time")
-    "churn": r"cancel|clos(?:e|ing) (?:your|the) (?:account|membership)|sorry to (?:hear|see) (?:you|that you|that)|"
-             r"(?:thinking|think|want\w*|decid\w*|plan\w*) (?:of |about |on |to )?(?:leav|go|switch|mov)\w*|"
-             r"stay(?:ing)? with us|keep you|lose you|retention|loyal\w*",
+    "churn": r"cancel\w*|clos(?:e|ing) (?:your|the) (?:account|membership)|"
+             r"sorry to (?:hear|see) (?:you(?:'re| are)? (?:go|leav)\w*|that you(?:'re| are)? (?:want\w* to |thinking of )?"
+             r"(?:leav|go|cancel)\w*)|(?:thinking|think|want\w*|decid\w*|plan\w*) (?:of |about |on |to )?"
+             r"(?:leav\w* us|go(?:ing)? elsewhere|switch\w* (?:provider|supplier|to another)|"
+             r"mov\w* (?:to another|elsewhere))|stay(?:ing)? with us|keep you|lose you|retention|loyal\w*",
     # harm answered as harm: the injury, the conduct or an incident report, not the highchair beside it
-    "safety": r"safety|incident|injur\w*|hurt|investigat\w*|medical|doctor|hospital|a&e|harass\w*|discriminat\w*|"
-              r"racis\w*|conduct|safe(?:ly)?|emergency|999|112|911|(?:is|are) (?:you|he|she|they|everyone|your \w+) "
-              r"(?:ok|okay|alright|all right)",
+    "safety": r"safety|incident|injur\w*|hurt|investigat\w* (?:this|it|what happened|the incident)|medical|doctor|"
+              r"hospital|a&e|harass\w*|discriminat\w*|racis\w*|(?:his|her|their|staff|the \w+'s) (?:conduct|behaviou?r)|"
+              r"safe|emergency|999|112|911|(?:is|are) (?:you|he|she|they|everyone|your \w+) (?:ok|okay|alright|all right)"
+              r"(?! with)",
     "repeat": r"(?:contact|writ|chas|follow|ask)\w* (?:us |up )?(?:again|twice|several times)|(?:third|second|several|"
               r"multiple|many) (?:time|contact|message|attempt)s?|let you down|dropped the ball|nobody (?:got|came) back|"
               r"should(?:n'?t)? have (?:had to|got|come|heard)|(?:previous|earlier|last) (?:agent|reply|replies|contact|"
@@ -86,7 +92,7 @@ REPEAT_CONTACT = re.compile(
     r"\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:that )?(?:I'?m |I am |I'?ve |I have |we'?re )?"
     r"(?:contact|writ|call|e-?mail|messag|chas|ask|rais|report|chat|reach)\w*|"
     r"\b(?:nobody|no one|no-one) (?:ever )?(?:got|gets|has got|came|comes|has come|replied|called) back", re.IGNORECASE)
-ACK = {code: re.compile(rf"\b(?:{words}|{_ACK_ANY})", re.IGNORECASE) for code, words in ACKNOWLEDGED.items()}
+ACK = {code: re.compile(rf"\b(?:{words}|{_ACK_ANY})\b", re.IGNORECASE) for code, words in ACKNOWLEDGED.items()}
 
 
 def sentences(text: str) -> list[str]:

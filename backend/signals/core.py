@@ -78,8 +78,7 @@ def default_embedder() -> Embedder:
 
 
 def reader_for(language: str, embedder: Embedder | None = None) -> Embedder:
-    """The encoder escalation reads a customer with: the given (or default) one in a language it reads, else the
-    multilingual one (tuning.SIGNALS_FOREIGN_EMBEDDER), which places a Dutch threat near the English bank's."""
+    """The encoder escalation reads `language` with: the given (or default) one if it reads it, else the multilingual one."""
     from backend.retrieval.embed import get_embedder, reads_language
 
     chosen = embedder or default_embedder()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import re
 import threading
 from collections.abc import Sequence
@@ -125,6 +126,11 @@ def fit_head(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float]
 # Heads fitted at release for the shipped readers (python -m backend.signals.escalation writes them): fitting
 # at start-up took 2 s for MiniLM and 5 s for USE, on every server start and CLI run that reads signals.
 SHIPPED_HEADS = Path(__file__).resolve().parent / "data"
+# A few bank sentences whose probabilities are stored with the heads: the int8 encoder is quantised on each
+# machine and a wheel upgrade may move vectors, so heads whose probe no longer agrees are refitted.
+PROBE = 12
+PROBE_TOLERANCE = 0.05
+log = logging.getLogger(__name__)
 
 
 def bank_digest(embedder_name: str) -> str:
@@ -132,6 +138,11 @@ def bank_digest(embedder_name: str) -> str:
     texts, labels = training_set()
     payload = json.dumps([texts, labels, HEADS, tuning.ESCALATION_C, embedder_name], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def probe_texts() -> list[str]:
+    """The bank's first sentence of each label: the probe stored with shipped heads."""
+    return [examples[0] for examples in BANK.values()][:PROBE]
 
 
 def shipped_heads_path(embedder_name: str) -> Path:
@@ -146,11 +157,17 @@ class ExemplarClassifier:
         path = shipped_heads_path(embedder.name)
         if shipped and path.exists():
             with np.load(path) as stored:
-                if str(stored["digest"]) == bank_digest(embedder.name):
-                    self.weights = stored["weights"].astype(np.float32)
-                    self.bias = stored["bias"].astype(np.float32)
+                self.weights = stored["weights"].astype(np.float32)
+                self.bias = stored["bias"].astype(np.float32)
+                if str(stored["digest"]) != bank_digest(embedder.name):
+                    log.warning("escalation heads for %s are stale (the bank changed): fitting them now", embedder.name)
+                elif np.abs(self.scores(np.asarray(embedder.embed(probe_texts()), dtype=np.float32))
+                            - stored["probe"]).max() > PROBE_TOLERANCE:
+                    log.warning("escalation heads for %s disagree with this machine's vectors: fitting them now",
+                                embedder.name)
+                else:
                     return
-        # another embedder, or a bank edited since the heads were shipped: fit now (a few seconds)
+        # another embedder, a bank edited since the heads were shipped, or other vectors: fit now (a few seconds)
         texts, labels = training_set()
         vectors = np.asarray(embedder.embed(texts), dtype=np.float32)
         y = np.array(labels)
@@ -158,10 +175,12 @@ class ExemplarClassifier:
         self.weights = np.stack([w for w, _ in fitted], axis=1)
         self.bias = np.array([b for _, b in fitted], dtype=np.float32)
 
-    def save(self, path: Path) -> None:
-        """Write these heads with the digest of what they were fitted on."""
+    def save(self, path: Path, embedder: Embedder) -> None:
+        """Write these heads with the digest of what they were fitted on and their probe's probabilities."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(path, weights=self.weights, bias=self.bias, digest=np.array(bank_digest(self.embedder_name)))
+        probe = self.scores(np.asarray(embedder.embed(probe_texts()), dtype=np.float32))
+        np.savez_compressed(path, weights=self.weights, bias=self.bias, probe=probe,
+                            digest=np.array(bank_digest(self.embedder_name)))
 
     def scores(self, vectors: np.ndarray) -> np.ndarray:
         """Probability per head (columns in HEADS order) for each row."""
@@ -223,8 +242,8 @@ def score_units(texts: list[str], probabilities: np.ndarray, message_index: list
         mentioned: list[str] = []
         said: set[str] = set()  # reasons named in so many words ("filing a chargeback")
         for head in TRIGGERS:
-            if head in rules.NOT_MEANT and rules.NOT_MEANT[head].search(text):
-                continue  # the customer's own boss, a plan switched with us, "dying laughing"
+            if rules.not_meant(head, text):
+                continue
             term = bool(rules.TERMS[head].search(text))
             score = float(p[column[head]]) + tuning.ESCALATION_TERM_BONUS * term
             if term or score >= tuning.ESCALATION_THRESHOLD / 2:
@@ -322,7 +341,7 @@ def write_shipped_heads() -> list[Path]:
     for spec in (tuning.SIGNALS_EMBEDDER, tuning.SIGNALS_FOREIGN_EMBEDDER):
         embedder = get_embedder(spec)
         path = shipped_heads_path(embedder.name)
-        ExemplarClassifier(embedder, shipped=False).save(path)
+        ExemplarClassifier(embedder, shipped=False).save(path, embedder)
         written.append(path)
     return written
 

@@ -196,6 +196,11 @@ def test_an_escalation_needs_a_named_threat_and_words_about_it(env):
                                         ("agent", "A manager will tell you exactly the same thing: it's in transit.",
                                          "Piet")), key=rt.pseudonym_key)
     assert [f for f in scorer.score(refused) if f.flag == "missed_escalation"], "naming a manager to refuse one"
+    afraid = conv_service.prepare(conv("afraid", ("customer", "The courier lost my order twice now. I want to speak "
+                                                  "to a manager about it, please.", None),
+                                       ("agent", "I'm afraid a manager will tell you exactly the same thing.", "Piet")),
+                                  key=rt.pseudonym_key)
+    assert [f for f in scorer.score(afraid) if f.flag == "missed_escalation"], "an 'I'm afraid' refusal"
     offered = conv_service.prepare(conv("offered", ("customer", "The courier lost my order twice now. I want to speak "
                                                     "to a manager about it, please.", None),
                                         ("agent", "Of course. I've asked my team lead to call you this afternoon.",

@@ -236,9 +236,33 @@ def test_other_languages_are_read_by_meaning_not_only_by_phrases(text, code):
 
 def test_without_a_multilingual_reader_only_exact_phrases_count(monkeypatch):
     from backend import tuning
+    from backend.retrieval.embed import get_embedder
+    from backend.signals.core import reader_for
+
     monkeypatch.setattr(tuning, "SIGNALS_FOREIGN_EMBEDDER", "wordllama")
+    assert reader_for("es") is get_embedder(tuning.SIGNALS_EMBEDDER), "no reader knows Spanish: the English one"
     s = signals(("customer", "Es la última vez que os compro nada, me llevo todo a otra tienda."))
-    assert s.escalation.risk != "high", "WordLlama does not read Spanish: the classifier alone is not trusted"
+    assert s.escalation.risk != "high", "MiniLM does not read Spanish: the classifier alone is not trusted"
+    phrased = signals(("customer", "Quiero hablar con un supervisor ya, por favor."))
+    assert "human" in phrased.escalation.codes, "a whole phrase still counts"
+
+
+@pytest.mark.parametrize(("pairs", "code", "raised"), [
+    ([("customer", "No voy a volver a comprar aquí nunca más, me voy a la competencia.")], "churn", True),
+    ([("customer", "Ich werde nicht länger warten, ich will sofort einen Vorgesetzten sprechen.")], "human", True),
+    ([("customer", "Se cortó la luz otra vez en todo el piso.")], "safety", False),
+    ([("customer", "Votre politique de non-discrimination est-elle publique ?")], "safety", False),
+    ([("customer", "Ich will einen Vorgesetzten sprechen."), ("agent", "Hier ist der Link zu unserem Formular.")],
+     "human", True),
+    ([("customer", "My boss is furious, put me through to a supervisor now.")], "human", True),
+    ([("customer", "My manager asked me to get a copy of the invoice.")], "human", False),
+    ([("customer", "I'm switching to a cheaper provider.")], "churn", True),
+    ([("customer", "I'm switching to paying yearly.")], "churn", False),
+    ([("customer", "The fumes from the new carpet are killing us, we all have headaches.")], "safety", True),
+])
+def test_look_alikes_rule_out_only_what_they_say(pairs, code, raised):
+    """A negation, a cut or a greeting rules out a reason only when it is about that reason."""
+    assert (code in signals(*pairs).escalation.codes) is raised
 
 
 def test_a_person_answering_in_spanish_honours_the_request():
@@ -262,8 +286,31 @@ def test_shipped_heads_are_fitted_on_the_current_bank():
         assert path.exists(), f"no shipped heads for {embedder.name}"
         with np.load(path) as stored:
             assert str(stored["digest"]) == bank_digest(embedder.name), f"{path.name} is stale: refit"
-    # the shipped heads are what a fit gives (on this CPU's vectors, within rounding)
+    # the shipped heads are what a fit gives (on this CPU's vectors, within rounding), for both readers
+    texts = ["I want to speak to your manager.", "Where is my parcel?", "My son cut his hand on the table.",
+             "I'm taking this to the ombudsman.", "Quiero hablar con un responsable.", "Thanks, that fixed it."]
+    for spec in (tuning.SIGNALS_EMBEDDER, tuning.SIGNALS_FOREIGN_EMBEDDER):
+        embedder = get_embedder(spec)
+        vectors = np.asarray(embedder.embed(texts), dtype=np.float32)
+        shipped, fitted = ExemplarClassifier(embedder), ExemplarClassifier(embedder, shipped=False)
+        assert np.abs(shipped.scores(vectors) - fitted.scores(vectors)).max() < 0.05, spec
+
+
+def test_heads_that_disagree_with_this_machine_are_refitted(tmp_path, monkeypatch, caplog):
+    import numpy as np
+
+    from backend import tuning
+    from backend.retrieval.embed import get_embedder
+    from backend.signals import escalation
+
     embedder = get_embedder(tuning.SIGNALS_EMBEDDER)
-    vectors = np.asarray(embedder.embed(["I want to speak to your manager.", "Where is my parcel?"]), dtype=np.float32)
-    shipped, fitted = ExemplarClassifier(embedder), ExemplarClassifier(embedder, shipped=False)
-    assert np.abs(shipped.scores(vectors) - fitted.scores(vectors)).max() < 0.05
+    monkeypatch.setattr(escalation, "SHIPPED_HEADS", tmp_path)
+    good = escalation.ExemplarClassifier(embedder)
+    good.save(escalation.shipped_heads_path(embedder.name), embedder)
+    with np.load(escalation.shipped_heads_path(embedder.name)) as stored:
+        broken = {k: stored[k] for k in stored.files}
+    broken["probe"] = broken["probe"] + 0.5  # as if fitted on other vectors
+    np.savez_compressed(escalation.shipped_heads_path(embedder.name), **broken)
+    with caplog.at_level("WARNING"):
+        escalation.ExemplarClassifier(embedder)
+    assert "disagree with this machine" in caplog.text
