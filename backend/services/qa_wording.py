@@ -14,7 +14,7 @@ from backend.text import stems
 RUDE_RULES = re.compile(
     r"\b(?:calm down|not my (?:problem|fault|job)|as I (?:already|just) (?:said|told you|explained)|"
     r"(?:read|check) the (?:manual|faq|instructions)(?! (?:here|at|on)\b)|you should(?: ha|')ve (?:read|known|checked)|"
-    r"(?:that'?s|it'?s) your (?:own )?(?:problem|fault)|^not (?:our|my) (?:problem|concern|fault)\b|at your own risk|"
+    r"(?:that'?s|it'?s) your (?:own )?(?:problem|fault)|^not (?:really )?(?:our|my) (?:problem|concern|fault)\b|at your own risk|"
     r"you'?d (?:know|have known|have seen) (?:this|that|it) if you'?d (?:read|checked|looked)|next time,? (?:please )?"
     r"(?:read|check|look)|as (?:we|I) (?:state|said|explain|wrote) (?:\w+ )?clearly|deal with it|nothing (?:more )?I can do(?:,| about it)? "
     r"(?:sorry|so)?\s*$|whatever\.|obviously you|you clearly (?:didn'?t|did not|don'?t)|"
@@ -29,7 +29,13 @@ RUDE_RULES = re.compile(
     r"spoiler(?: alert)?)\b|^next[.!]*$|not (?:really )?my (?:job|department)\b|(?:your|the customer'?s) (?:own )?"
     r"responsibility,? not (?:ours|mine)|^as I (?:said|explained|told you)\b|how else (?:I can|can I|to) (?:put|say|explain) "
     r"(?:it|this)|\b(\w+ed)(?: at)? when (?:it'?s|it is|they'?re|they are) \1\b|\bgets? (\w+) when (?:it|they) gets? \2\b|"
-    r"(?:get|give you) the (?:exact )?same answer|\bwe get (?:a lot of|loads of|so many|hundreds of) (?:these|those))"
+    r"(?:get|give you) the (?:exact )?same answer|\bwe get (?:a lot of|loads of|so many|hundreds of) (?:these|those)|"
+    # talking down: simplifying for the customer, explaining again, "as I'm sure you'll appreciate"
+    r"let me (?:make (?:this|it) simple|spell (?:it|this) out|explain (?:this|it) (?:again|slowly|one more time))|"
+    r"^as I'?m sure you(?:'ll| will)? (?:appreciate|understand|know)\b|(?:I'?ve|I have) already explained (?:this|that|it)|"
+    r"read my (?:last |previous )?(?:message|reply|e-?mail) again|go(?:ing)? (?:round|around) in circles|"
+    r"(?:hardly|not) worth getting (?:worked up|upset|angry)|no need to get (?:so )?(?:worked up|upset|angry|shirty)|"
+    r"^funnily enough\b|like everyone else does)"
     r"|[\U0001F644\U0001F926]", re.IGNORECASE)  # eye-roll, facepalm
 # A sentence ends at . ! or ? before a space or the end, never inside "$6.95" or "e.g.,".
 _SENTENCE = re.compile(r"\S(?:.*?)(?:[.!?]+(?=\s|$)|(?=\n)|$)", re.MULTILINE)
