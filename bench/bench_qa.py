@@ -42,6 +42,8 @@ BLIND_6 = ROOT / "bench" / "data" / "qa_blind6" / "conversations.jsonl"
 BLIND_7 = ROOT / "bench" / "data" / "qa_blind7" / "conversations.jsonl"
 # An eighth (an appliance repair service, own KB), written blind while the seventh's escalation misses were read.
 BLIND_8 = ROOT / "bench" / "data" / "qa_blind8" / "conversations.jsonl"
+# A ninth (a gym chain, own KB), written blind while the rules for talking down were taken from the seventh and eighth.
+BLIND_9 = ROOT / "bench" / "data" / "qa_blind9" / "conversations.jsonl"
 EMBEDDER = "minilm-int8"
 POLICY = "https://help.harborandpine.example/articles/return-policy"
 OPENERS = ["Hi, I bought a lamp last week. How long do I have to return it?",
@@ -259,6 +261,8 @@ def main() -> None:
         once("blind_7", blind_quality("test", BLIND_7))
     elif sys.argv[1:] == ["--blind8"]:
         once("blind_8", blind_quality("test", BLIND_8))
+    elif sys.argv[1:] == ["--blind9"]:
+        once("blind_9", blind_quality("test", BLIND_9))
     else:
         n = int(sys.argv[1]) if len(sys.argv) > 1 else sized(10_000, 300)
         payload["speed"] = speed(n)
@@ -271,6 +275,7 @@ def main() -> None:
         once("blind_6", blind_quality("test", BLIND_6))
         once("blind_7", blind_quality("test", BLIND_7))
         once("blind_8", blind_quality("test", BLIND_8))
+        once("blind_9", blind_quality("test", BLIND_9))
     path = write_result("qa", payload)
     print(json.dumps(payload, indent=2))
     print(f"wrote {path}")
