@@ -77,7 +77,7 @@ ACKNOWLEDGED = {
               r"message|promise)s?|(?:sorry|apologi[sz]e) (?:that |for )?(?:you(?:'ve| have| had)? (?:had )?to|the "
               r"(?:repeated|runaround|back and forth))",
 }
-_ACK_ANY = r"escalat\w*|(?:transferr?\w*|hand(?:ed|ing)? (?:this |you |it )?over|hand(?:ed|ing)? (?:this|it|you)|pass(?:ed|ing)? (?:this|it|you) " \
+_ACK_ANY = r"escalat\w*|(?:transferr?\w*|hand(?:ed|ing)? (?:this |you |it )?over|hand(?:ed|ing)? (?:this|it|you)|pass(?:ed|ing)? (?:this|it|you|your \w+) (?:\w+ )?" \
            r"(?:on |over )?to|raised (?:this|it)|flag(?:ged)? (?:this|it)) (?:\w+ ){0,2}(?:manager|supervisor|team lead|senior|" \
            r"complaints?|legal)"
 # An agent committing to a time frame, not stating a policy's ("Refunds take 5 to 10 business days").

@@ -225,7 +225,13 @@ def not_meant(head: str, text: str) -> bool:
     return all(any(start <= s and e <= end for start, end in spans) for s, e in (m.span() for m in TERMS[head].finditer(text)))
 
 # Said in so many words: a chargeback is a chargeback (unless ruled out, or asked about: "how do chargeback fees…?").
-EXPLICIT = {"chargeback": _rx(r"charge[- ]?backs?", r"direct\s+debit\s+guarantee")}
+EXPLICIT = {"chargeback": _rx(r"charge[- ]?backs?", r"direct\s+debit\s+guarantee"),
+            # a regulator or a court named is a legal step, whatever else the sentence says ("my solicitor asked
+            # for a statement" is not: a lawyer alone is left to the classifier)
+            "legal": _rx(r"ombuds\w*", r"trading\s+standards", r"small[- ]claims", r"legal\s+action",
+                         r"letter\s+before\s+action", r"suing", r"sue\s+(?:you|them|the\s+company)", r"citizens\s+advice",
+                         r"ofcom", r"ofgem", r"ofwat", r"fca", r"cqc", r"caa", r"ftc", r"cfpb",
+                         r"better\s+business\s+bureau", r"consumer\s+(?:protection|rights)\s+(?:agency|office|body)")}
 
 # Ruling a reason out: "I don't want to do a chargeback", "not going to leave a bad review", "no need to escalate".
 # A negated verb of staying ("won't renew", "not going to pay") is the opposite, and is left to the classifier.
@@ -266,7 +272,11 @@ THANKS = _rx(r"thanks?", r"thank\s+you", r"thx", r"ty", r"cheers", r"appreciate\
 # An agent honouring a request for a person: a call-back booked, a hand-over made, a person answering.
 HONOURED = re.compile(
     r"(?<!\w)(?:(?:i'?ve|i\s+have|we'?ve|we\s+have|i'?ll|i\s+will|i'?m|i\s+am|we'?re|we\s+are)\s+(?:\w+\s+){0,2}"
-    r"(?:escalat\w*|transferr\w*|booked|arranged|scheduled|passed|passing|raised|connecting|putting\s+you\s+through)"
+    r"(?:escalat\w*|transferr\w*|connecting|putting\s+you\s+through"
+    # passing feedback on to a branch, or booking an engineer, is no hand-over to a person
+    r"|(?:booked|arranged|scheduled)\s+(?:\w+\s+){0,3}(?:call|call-?back|meeting)"
+    r"|(?:passed|passing|raised|referred|forwarded)\s+(?:\w+\s+){0,6}(?:manager|supervisor|team\s+lead\w*|senior|"
+    r"colleague|specialist|complaints))"
     r"|(?:manager|supervisor|team\s+lead\w*|senior|specialist|someone)\s+(?:will|is\s+going\s+to|'ll)\s+"
     r"(?:call|ring|phone|contact|email|get\s+in\s+touch|be\s+in\s+touch)"
     r"|call[- ]?back\s+(?:is\s+)?(?:booked|arranged|scheduled|for)|(?:i'?m|i\s+am)\s+(?:a\s+)?(?:real\s+)?(?:person|human)"
