@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import statistics
+import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Iterator
@@ -210,6 +211,57 @@ def latency(predict, rows: list[dict], *, cold: bool, repeats: int = 3) -> dict:
             "calls": len(samples)}
 
 
+def assist_latency(rows: list[dict], rounds: int = 3) -> dict:
+    """assist() p50/p99 on the demo KB over these conversations, the shipped readers and the WordLlama reader
+    interleaved in one run (the whole assist, so the readers' share is seen against everything else)."""
+    import msgspec
+
+    from backend.models import Conversation
+    from backend.services import kb as kb_service
+    from backend.services.assist import assist
+    from bench.common import runtime
+
+    conversations = [msgspec.convert({"helpdesk": "bench", "ticket_id": row["id"], **{k: v for k, v in row["conversation"].items()
+                                      if k in ("subject", "messages", "customer")}}, Conversation) for row in rows]
+    with tempfile.TemporaryDirectory() as tmp:
+        rt = runtime(Path(tmp), "minilm")
+        try:
+            kb_service.import_paths(rt, [ROOT / "kb"], source="demo")
+            samples: dict[str, list[float]] = {"shipped_readers": [], "wordllama_reader": []}
+            for conversation in conversations[:3]:  # warm both paths
+                assist(rt, conversation)
+                with _foreign_reader("wordllama"), _english_reader("wordllama"):
+                    assist(rt, conversation)
+            for _ in range(rounds):
+                for conversation in conversations:
+                    clear_vector_cache()
+                    started = time.perf_counter()
+                    assist(rt, conversation)
+                    samples["shipped_readers"].append((time.perf_counter() - started) * 1000)
+                    clear_vector_cache()
+                    with _foreign_reader("wordllama"), _english_reader("wordllama"):
+                        started = time.perf_counter()
+                        assist(rt, conversation)
+                        samples["wordllama_reader"].append((time.perf_counter() - started) * 1000)
+        finally:
+            rt.close()
+    out = {name: {"p50_ms": round(statistics.median(v), 2), "p99_ms": round(sorted(v)[int(0.99 * (len(v) - 1))], 2),
+                  "calls": len(v)} for name, v in samples.items()}
+    out["p50_ratio"] = round(out["shipped_readers"]["p50_ms"] / out["wordllama_reader"]["p50_ms"], 3)
+    return out
+
+
+@contextmanager
+def _english_reader(spec: str) -> Iterator[None]:
+    """compute_signals reading English with `spec` for the duration."""
+    shipped = tuning.SIGNALS_EMBEDDER
+    tuning.SIGNALS_EMBEDDER = spec
+    try:
+        yield
+    finally:
+        tuning.SIGNALS_EMBEDDER = shipped
+
+
 def main() -> None:
     english, multilingual = _rows("escalation.jsonl"), _rows("escalation_multilingual.jsonl")
     english2 = _rows("escalation.jsonl", BLIND2)
@@ -266,6 +318,10 @@ def main() -> None:
         "new_warm_cache": latency(new, both, cold=False),
         "wordllama_reader_cold_cache": latency(_wordllama_only, both, cold=True),
     }
+    result["assist_latency"] = {
+        "note": "POST /v1/assist's service on the demo KB (MiniLM), 120 blind conversations (60 English, 60 in other "
+                "languages) x3, sentence-vector cache emptied before each call; target p50 <= 1.5x (issue 24)",
+        **assist_latency(english3[:60] + multilingual3[:60])}
     path = write_result("signals", result)
     print(Path(path).read_text())
 
