@@ -154,6 +154,11 @@ GAP_SAMPLE = 1500  # most frequent distinct gap questions clustered for the repo
 # signals_blind .62 -> .95 on its test half, read before; signals_blind2 tune half .64 -> .90).
 SIGNALS_EMBEDDER = "minilm-int8"
 SIGNALS_FOREIGN_EMBEDDER = "use-m3"
+# Shipped heads store their probabilities on a few bank sentences: the int8 encoder is quantised on each machine
+# and a wheel upgrade may move vectors, so heads whose probe moved more than this are refitted (a fresh fit on
+# this machine agreed within 0.01).
+ESCALATION_HEADS_PROBE = 12
+ESCALATION_HEADS_PROBE_TOLERANCE = 0.05
 ESCALATION_C = 16.0  # inverse L2 strength of the exemplar heads
 TONE_C = 4.0  # inverse L2 strength of the tone head (backend/signals/tone.py)
 ESCALATION_THRESHOLD = 0.6  # a trigger head's probability (+ term bonus) that raises the reason

@@ -126,10 +126,6 @@ def fit_head(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float]
 # Heads fitted at release for the shipped readers (python -m backend.signals.escalation writes them): fitting
 # at start-up took 2 s for MiniLM and 5 s for USE, on every server start and CLI run that reads signals.
 SHIPPED_HEADS = Path(__file__).resolve().parent / "data"
-# A few bank sentences whose probabilities are stored with the heads: the int8 encoder is quantised on each
-# machine and a wheel upgrade may move vectors, so heads whose probe no longer agrees are refitted.
-PROBE = 12
-PROBE_TOLERANCE = 0.05
 log = logging.getLogger(__name__)
 
 
@@ -142,7 +138,7 @@ def bank_digest(embedder_name: str) -> str:
 
 def probe_texts() -> list[str]:
     """The bank's first sentence of each label: the probe stored with shipped heads."""
-    return [examples[0] for examples in BANK.values()][:PROBE]
+    return [examples[0] for examples in BANK.values()][:tuning.ESCALATION_HEADS_PROBE]
 
 
 def shipped_heads_path(embedder_name: str) -> Path:
@@ -162,7 +158,7 @@ class ExemplarClassifier:
                 if str(stored["digest"]) != bank_digest(embedder.name):
                     log.warning("escalation heads for %s are stale (the bank changed): fitting them now", embedder.name)
                 elif np.abs(self.scores(np.asarray(embedder.embed(probe_texts()), dtype=np.float32))
-                            - stored["probe"]).max() > PROBE_TOLERANCE:
+                            - stored["probe"]).max() > tuning.ESCALATION_HEADS_PROBE_TOLERANCE:
                     log.warning("escalation heads for %s disagree with this machine's vectors: fitting them now",
                                 embedder.name)
                 else:
