@@ -44,6 +44,8 @@ BLIND_7 = ROOT / "bench" / "data" / "qa_blind7" / "conversations.jsonl"
 BLIND_8 = ROOT / "bench" / "data" / "qa_blind8" / "conversations.jsonl"
 # A ninth (a gym chain, own KB), written blind while the rules for talking down were taken from the seventh and eighth.
 BLIND_9 = ROOT / "bench" / "data" / "qa_blind9" / "conversations.jsonl"
+# A tenth (a furniture retailer, own KB), written blind while the ninth's escalation misses were mended.
+BLIND_10 = ROOT / "bench" / "data" / "qa_blind10" / "conversations.jsonl"
 EMBEDDER = "minilm-int8"
 POLICY = "https://help.harborandpine.example/articles/return-policy"
 OPENERS = ["Hi, I bought a lamp last week. How long do I have to return it?",
@@ -263,6 +265,8 @@ def main() -> None:
         once("blind_8", blind_quality("test", BLIND_8))
     elif sys.argv[1:] == ["--blind9"]:
         once("blind_9", blind_quality("test", BLIND_9))
+    elif sys.argv[1:] == ["--blind10"]:
+        once("blind_10", blind_quality("test", BLIND_10))
     else:
         n = int(sys.argv[1]) if len(sys.argv) > 1 else sized(10_000, 300)
         payload["speed"] = speed(n)
@@ -276,6 +280,7 @@ def main() -> None:
         once("blind_7", blind_quality("test", BLIND_7))
         once("blind_8", blind_quality("test", BLIND_8))
         once("blind_9", blind_quality("test", BLIND_9))
+        once("blind_10", blind_quality("test", BLIND_10))
     path = write_result("qa", payload)
     print(json.dumps(payload, indent=2))
     print(f"wrote {path}")
