@@ -21,7 +21,7 @@ from pathlib import Path
 
 from bench.common import ROOT, latency_summary, write_result
 
-PREVIOUS = "3c326a9"  # the last release before this work
+PREVIOUS = "f074dd3"  # the last commit before the two signals readers
 QUERY = "battery range in winter"
 CONVERSATION = ROOT / "cli" / "demo_helpdesk" / "conversation.json"
 
