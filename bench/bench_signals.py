@@ -313,7 +313,7 @@ def main() -> None:
                  "chosen on its tune half; its test half was measured once (commit a9ef4f8), then read, and sarcastic "
                  "thanks, idioms in six languages and discrimination terms were added from its errors and "
                  "qa_blind7's. signals_blind3 (test only) was written blind meanwhile and measured once after those "
-                 "(commit 43cdc8c: English .818/.80, multilingual .80/.889); since then an independent review's "
+                 "(commit a9d5f01: English .818/.80, multilingual .80/.889); since then an independent review's "
                  "mends and qa_blind9's misses changed the rules, so its figures here are reruns, not held out. "
                  "signals_blind4 (test only) was written blind meanwhile: the held-out figures of the shipped "
                  "detector. "
