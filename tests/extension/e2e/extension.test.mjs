@@ -368,6 +368,8 @@ describe("customer context (issue 28)", () => {
     const page = await browser.extensionPage();
     await page.reload();
     const box = page.locator("#linkCustomers");
+    // the page renders its settings from storage after load (helpdesks, then this box, in one step): wait for it
+    await page.locator("#helpdesks input").first().waitFor(WAIT);
     assert.equal(await box.isChecked(), true);
     assert.match(await page.locator("label", { has: box }).textContent(), /sends id\/e-mail to your Tandem server, which stores only a keyed hash/);
     await box.uncheck();
