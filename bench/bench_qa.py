@@ -46,6 +46,9 @@ BLIND_8 = ROOT / "bench" / "data" / "qa_blind8" / "conversations.jsonl"
 BLIND_9 = ROOT / "bench" / "data" / "qa_blind9" / "conversations.jsonl"
 # A tenth (a furniture retailer, own KB), written blind while the ninth's escalation misses were mended.
 BLIND_10 = ROOT / "bench" / "data" / "qa_blind10" / "conversations.jsonl"
+# An eleventh (a dental practice's patient office, own KB), written blind and not yet read: keep it for the next
+# change to auto-QA (rude recall above all), and report it once.
+BLIND_11 = ROOT / "bench" / "data" / "qa_blind11" / "conversations.jsonl"
 EMBEDDER = "minilm-int8"
 POLICY = "https://help.harborandpine.example/articles/return-policy"
 OPENERS = ["Hi, I bought a lamp last week. How long do I have to return it?",
@@ -267,6 +270,8 @@ def main() -> None:
         once("blind_9", blind_quality("test", BLIND_9))
     elif sys.argv[1:] == ["--blind10"]:
         once("blind_10", blind_quality("test", BLIND_10))
+    elif sys.argv[1:] == ["--blind11"]:
+        once("blind_11", blind_quality("test", BLIND_11))
     else:
         n = int(sys.argv[1]) if len(sys.argv) > 1 else sized(10_000, 300)
         payload["speed"] = speed(n)
@@ -281,6 +286,7 @@ def main() -> None:
         once("blind_8", blind_quality("test", BLIND_8))
         once("blind_9", blind_quality("test", BLIND_9))
         once("blind_10", blind_quality("test", BLIND_10))
+        once("blind_11", blind_quality("test", BLIND_11))
     path = write_result("qa", payload)
     print(json.dumps(payload, indent=2))
     print(f"wrote {path}")
