@@ -16,6 +16,7 @@ import json
 import logging
 import re
 import threading
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -151,18 +152,8 @@ class ExemplarClassifier:
     def __init__(self, embedder: Embedder, *, shipped: bool = True) -> None:
         self.embedder_name = embedder.name
         path = shipped_heads_path(embedder.name)
-        if shipped and path.exists():
-            with np.load(path) as stored:
-                self.weights = stored["weights"].astype(np.float32)
-                self.bias = stored["bias"].astype(np.float32)
-                if str(stored["digest"]) != bank_digest(embedder.name):
-                    log.warning("escalation heads for %s are stale (the bank changed): fitting them now", embedder.name)
-                elif np.abs(self.scores(np.asarray(embedder.embed(probe_texts()), dtype=np.float32))
-                            - stored["probe"]).max() > tuning.ESCALATION_HEADS_PROBE_TOLERANCE:
-                    log.warning("escalation heads for %s disagree with this machine's vectors: fitting them now",
-                                embedder.name)
-                else:
-                    return
+        if shipped and path.exists() and self._load(path, embedder):
+            return
         # another embedder, a bank edited since the heads were shipped, or other vectors: fit now (a few seconds)
         texts, labels = training_set()
         vectors = np.asarray(embedder.embed(texts), dtype=np.float32)
@@ -170,6 +161,25 @@ class ExemplarClassifier:
         fitted = [fit_head(vectors, (y == head).astype(np.float64), tuning.ESCALATION_C) for head in HEADS]
         self.weights = np.stack([w for w, _ in fitted], axis=1)
         self.bias = np.array([b for _, b in fitted], dtype=np.float32)
+
+    def _load(self, path: Path, embedder: Embedder) -> bool:
+        """Take the shipped heads if they were fitted on this bank and agree with this machine's vectors."""
+        try:
+            with np.load(path) as stored:
+                self.weights = stored["weights"].astype(np.float32)
+                self.bias = stored["bias"].astype(np.float32)
+                digest, probe = str(stored["digest"]), stored["probe"]
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:  # a damaged or foreign file
+            log.warning("escalation heads in %s are unreadable (%s): fitting them now", path.name, error)
+            return False
+        if digest != bank_digest(embedder.name):
+            log.warning("escalation heads for %s are stale (the bank changed): fitting them now", embedder.name)
+            return False
+        found = self.scores(np.asarray(embedder.embed(probe_texts()), dtype=np.float32))
+        if found.shape != probe.shape or np.abs(found - probe).max() > tuning.ESCALATION_HEADS_PROBE_TOLERANCE:
+            log.warning("escalation heads for %s disagree with this machine's vectors: fitting them now", embedder.name)
+            return False
+        return True
 
     def save(self, path: Path, embedder: Embedder) -> None:
         """Write these heads with the digest of what they were fitted on and their probe's probabilities."""

@@ -314,3 +314,20 @@ def test_heads_that_disagree_with_this_machine_are_refitted(tmp_path, monkeypatc
     with caplog.at_level("WARNING"):
         escalation.ExemplarClassifier(embedder)
     assert "disagree with this machine" in caplog.text
+
+
+def test_damaged_heads_file_is_refitted_not_fatal(tmp_path, monkeypatch, caplog):
+    import numpy as np
+
+    from backend import tuning
+    from backend.retrieval.embed import get_embedder
+    from backend.signals import escalation
+
+    embedder = get_embedder(tuning.SIGNALS_EMBEDDER)
+    monkeypatch.setattr(escalation, "SHIPPED_HEADS", tmp_path)
+    escalation.shipped_heads_path(embedder.name).write_bytes(b"PK\x03\x04 not really a zip")
+    with caplog.at_level("WARNING"):
+        heads = escalation.ExemplarClassifier(embedder)
+    assert "unreadable" in caplog.text
+    vectors = np.asarray(embedder.embed(["I want to speak to your manager."]), dtype=np.float32)
+    assert heads.scores(vectors)[0, escalation.HEADS.index("human")] > 0.5, "the refitted heads still read"
