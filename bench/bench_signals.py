@@ -43,7 +43,7 @@ BLIND = ROOT / "bench" / "data" / "signals_blind"
 BLIND2 = ROOT / "bench" / "data" / "signals_blind2"
 BLIND3 = ROOT / "bench" / "data" / "signals_blind3"  # test only, written blind while blind2's errors were read
 BLIND4 = ROOT / "bench" / "data" / "signals_blind4"  # test only, written blind while blind3's and QA's were read
-TRIGGERS = {"human", "churn", "legal", "chargeback", "public", "safety", "vip_money"}
+TRIGGERS = {*escalation.TRIGGERS, "vip_money"}  # the codes that make the risk high
 CODES = escalation.CODES
 
 

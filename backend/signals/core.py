@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from backend import tuning
 from backend.models import Escalation, Sentiment, Signals, Turn
 from backend.signals import rules, sentiment_words
-from backend.signals.escalation import READABLE, TRIGGERS, assess, quote
+from backend.signals.escalation import CODES, READABLE, TRIGGERS, assess, quote
 from backend.signals.language import detect_language
 from backend.vocabulary import Sentiment as SentimentLabel
 from backend.vocabulary import Urgency
@@ -164,8 +164,7 @@ def compute_signals(messages: Sequence[Turn], *, tier: str | None = None,
         label = "unknown"
     urgency: Urgency = "high" if rules.URGENT.search(recent_text) or (risk == "high" and (current < tuning.SENTIMENT_NEGATIVE or not readable)) \
         else "medium" if current < tuning.SENTIMENT_NEGATIVE or risk == "medium" else "low"
-    ordered = [c for c in ("human", "churn", "legal", "chargeback", "public", "safety", "repeat", "vip_money",
-                           "negative_trend", "long_unresolved", "profanity") if c in codes]
+    ordered = [c for c in CODES if c in codes]
     return Signals(sentiment=Sentiment(label, round(current, 3)), urgency=urgency,
                    escalation=Escalation(risk, reasons, ordered),  # type: ignore[arg-type]
                    language=language)

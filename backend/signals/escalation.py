@@ -228,14 +228,13 @@ class Assessment(msgspec.Struct):
 
 
 def score_units(texts: list[str], probabilities: np.ndarray, message_index: list[int], *,
-                english: bool = True, understood: bool | None = None) -> list[Unit]:
+                english: bool, understood: bool) -> list[Unit]:
     """Thresholds, term bonuses and ruling out applied to each sentence's head probabilities.
 
     The bank is mostly English. An encoder trained across languages (`understood`) reads a Spanish threat
     near its English meaning, so the heads are trusted as in English; with one that is not, a trigger in
     another language also needs its exact term (a regulator, a bank procedure, a platform, "responsable"…),
     since the classifier alone misreads routine foreign text."""
-    understood = english if understood is None else understood
     column = {head: i for i, head in enumerate(HEADS)}
     out = []
     for row, text in enumerate(texts):
