@@ -7,7 +7,8 @@ Flags (each can be turned off or reweighted in the rubric, backend/services/qa_r
   customer's own words support values they stated, never promises).
 - wrong_information: an agent stated an amount, percentage or time frame that the governing article (the one
   the agent linked, else the top hit at the rubric's confidence) states differently: same kind and unit,
-  different value.
+  different value; or said costs nothing or never expires ("credit never expires") where the closest article
+  sentence states its fee or validity (a waiver granted in those words, "I'll do it at no charge", is a promise).
 - unanswered_question: a customer question ('?' sentence or a request) with no agent reply after it, or only
   replies sharing no content words with it (nor a sentence close to it in meaning).
 - rude_or_dismissive: an agent sentence matching an exact rule (blame, sarcasm, "calm down") or one the tone
@@ -56,6 +57,8 @@ from backend.services.qa_rubric import (  # re-exported: callers read the rubric
 from backend.services.qa_wording import (
     ACK,
     COMMITTING,
+    DENIAL_TOPIC,
+    DENIED_VALUE,
     EXCEPTION,
     REPEAT_CONTACT,
     RUDE_RULES,
@@ -243,7 +246,8 @@ class Scorer:
             unsupported = unsupported_commitments(turn.text, [], [], PROMISE_KINDS)
             stated = [(kind, turn.text[a:b]) for kind, a, b in commitments(turn.text) if kind in VALUE_KINDS]
             exception = next((x for x in sentences(turn.text) if EXCEPTION.search(x)), None)
-            if not unsupported and not stated and exception is None:
+            denials = _denials(turn.text)
+            if not unsupported and not stated and exception is None and not denials:
                 continue
             passages, governing = self._evidence(thread, index, turn.text)
             articles = list({a.article_id: a for a in self._articles_for(thread, turn.text, governing)}.values())
@@ -258,6 +262,11 @@ class Scorer:
                     checked[span] = found
             wrong = [(span, st) for span, st in checked.items() if not st.agrees
                      and not any(same_value(k, st.value, v) for k, v2 in stated for v in [v2])]
+            # "Your credit never expires" states a policy; "I'll rebook you at no charge" grants a waiver (a promise).
+            contradicted = [(phrase, sentence, st) for kind, phrase, sentence in denials
+                            if (st := self.denial_check(sentence, kind, phrase, articles)) is not None]
+            wrong += [(phrase, st) for phrase, sentence, st in contradicted if not COMMITTING.search(sentence)]
+            waived = [(phrase, st) for phrase, sentence, st in contradicted if COMMITTING.search(sentence)]
             if wrong and self.rubric.rule("wrong_information"):
                 span, st = wrong[0]
                 out.append(Finding("wrong_information", [turn.key],
@@ -273,11 +282,34 @@ class Scorer:
                     and (u.kind != "time_frame" or COMMITTING.search(_sentence_holding(turn.text, u.text)))
                     and not (u.kind in PROMISE_WORDS and self._offered(_sentence_holding(turn.text, u.text), u.kind,
                                                                         articles))]
-            if (rest or exception) and self.rubric.rule("unsupported_promise"):
-                what = ", ".join(repr(u.text) for u in rest[:3]) or repr(exception)
-                why = "which no KB passage for the question supports" if rest else "an exception to the policy"
-                out.append(Finding("unsupported_promise", [turn.key], f"promised {what}, {why}", [turn.key]))
+            if (rest or exception or waived) and self.rubric.rule("unsupported_promise"):
+                if rest or exception:
+                    what = ", ".join(repr(u.text) for u in rest[:3]) or repr(exception)
+                    why = "which no KB passage for the question supports" if rest else "an exception to the policy"
+                    reason = f"promised {what}, {why}"
+                else:
+                    phrase, st = waived[0]
+                    reason = f"promised {phrase!r}; the article {st.article.title!r} says {st.text.strip()[:160]!r}"
+                out.append(Finding("unsupported_promise", [turn.key], reason, [turn.key]))
         return out
+
+    def denial_check(self, sentence: str, kind: str, phrase: str, articles: list[Article]) -> Statement | None:
+        """The article statement an agent's "never expires" or "nothing to pay" contradicts: the sentence closest in
+        meaning that states a validity or a fee of that kind, close enough, and never says "free" itself."""
+        candidates = [(a, text, values[kind][0]) for a in articles for text, values in self._statements(a)
+                      if kind in values and DENIAL_TOPIC[kind].search(text) and not DENIED_VALUE[kind].search(text)
+                      and not (kind == "amount" and FREE.search(text))]  # "free on orders over $200": it can be
+        if not candidates:
+            return None
+        # The denial's own clause says what is free ("driving credit doesn't expire, so it'll sit on your account").
+        vectors = _unit(embed_cached(self.sentence_embedder, [_plain(sentence), _plain(_clause_holding(sentence, phrase))]
+                                     + [_plain(text) for _, text, _ in candidates]))
+        similarity = np.maximum(vectors[2:] @ vectors[0], vectors[2:] @ vectors[1])
+        best = int(np.argmax(similarity))
+        if similarity[best] < tuning.QA_FACT_SIMILARITY:
+            return None
+        article, text, value = candidates[best]
+        return Statement(article=article, text=text, value=value, agrees=False, similarity=float(similarity[best]))
 
     def _offered(self, sentence: str, kind: str, articles: list[Article]) -> bool:
         """Whether an article offers this kind of thing (a refund, a credit...) in a sentence close in meaning to
@@ -293,7 +325,7 @@ class Scorer:
         those found for each sentence stating a value (a reply often answers two matters)."""
         out = [governing] if governing is not None else []
         for sentence in sentences(reply):
-            if any(stated_values(kind, sentence) for kind in VALUE_KINDS) or commitments(sentence):
+            if any(stated_values(kind, sentence) for kind in VALUE_KINDS) or commitments(sentence) or _denials(sentence):
                 for hit in self.rt.retriever.search(sentence, k=tuning.QA_SEARCH_K, exclude_ticket=thread.ticket_id):
                     if hit.article_id in self.articles:
                         out.append(self.articles[hit.article_id])
@@ -458,6 +490,24 @@ def _names_number(span: str, text: str) -> bool:
     """Whether `text` names the number of `span` ("60 days to return instead of 30" names 30 days' 30)."""
     numbers = re.findall(r"\d+(?:\.\d+)?", span)
     return bool(numbers) and all(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d]|\.\d)", text) for n in numbers)
+
+
+def _denials(text: str) -> list[tuple[str, str, str]]:
+    """The values `text` says are none ("never expires", "no fee"): (kind, the words, their sentence)."""
+    return [(kind, found.group(), sentence) for sentence in sentences(text)
+            for kind, pattern in DENIED_VALUE.items() if (found := pattern.search(sentence))]
+
+
+def _clause_holding(sentence: str, span: str) -> str:
+    """The clause of `sentence` holding `span`: between commas, semicolons, colons, dashes or "so"/"but"."""
+    at = sentence.find(span)
+    if at < 0:
+        return sentence
+    return (_CLAUSE.split(sentence[:at])[-1] + span + _CLAUSE.split(sentence[at + len(span):])[0]).strip()
+
+
+FREE = re.compile(r"\bfree\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[;:]|,\s|\s[-–—]\s|\s(?:so|but|though)\s", re.IGNORECASE)
 
 
 def _sentence_holding(text: str, span: str) -> str:

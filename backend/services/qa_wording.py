@@ -84,6 +84,23 @@ _ACK_ANY = r"escalat\w*|(?:transferr?\w*|hand(?:ed|ing)? (?:this |you |it )?over
 COMMITTING = re.compile(
     r"\b(?:I'?ll|I will|we'?ll|we will|I can|we can|I'?ve|I have|you'?ll (?:have|get|receive|see)|guarantee\w*|promise\w*|"
     r"(?:it|they|this|your \w+) will (?:arrive|be (?:there|with you|delivered|at your)))", re.IGNORECASE)
+# An agent saying a thing costs nothing or never runs out ("your credit never expires", "there's nothing to pay"):
+# wrong when the article governing it states its fee or its validity. Keyed by the kind of value that is denied.
+DENIED_VALUE = {
+    "time_frame": re.compile(
+        r"\b(?:never|doesn'?t|does not|won'?t|will not|don'?t|do not)\s+(?:ever\s+)?(?:expire|run out|lapse)|"
+        r"\bno (?:expiry|expiration)(?: date)?\b|\bvalid (?:forever|indefinitely|for ever)\b", re.IGNORECASE),
+    "amount": re.compile(
+        r"\bnothing (?:extra |more |else )?to pay\b|\bno (?:extra |additional |admin(?:istration)? |hidden )?"
+        r"(?:fees?|charges?|costs?)\b|\b(?:is|are|it'?s|they'?re) (?:always |completely |totally |still |also )?free\b|"
+        r"\bfree of charge\b|\bat no (?:extra |additional )?(?:cost|charge)\b|\b(?:won'?t|will not|don'?t|do not) "
+        r"(?:be )?charge|\bdoesn'?t cost (?:anything|a (?:penny|thing))\b", re.IGNORECASE),
+}
+# What an article sentence stating such a value is about when it contradicts the denial: a validity, a fee.
+DENIAL_TOPIC = {
+    "time_frame": re.compile(r"\b(?:expir\w*|valid(?:ity)?|runs? out|lapses?)\b", re.IGNORECASE),
+    "amount": re.compile(r"\b(?:fees?|charge[sd]?|costs?|pay|paid|price)\b", re.IGNORECASE),
+}
 # What an agent says when granting what the policy does not: by definition unsupported.
 EXCEPTION = re.compile(
     r"\b(?:make|making|made|I'?ll make) (?:an |a one[- ]off |a special )?exception|\bjust this once\b|\bas a one[- ]off\b|"

@@ -156,6 +156,30 @@ def test_a_value_the_kb_states_otherwise_in_another_unit(env):
     assert not [f for f in flags if f.flag == "wrong_information"], flags
 
 
+def test_saying_a_priced_thing_is_free_is_wrong_unless_the_kb_says_so(env):
+    rt = env["rt"]
+    scorer = qa.Scorer(rt, qa.load_rubric())
+
+    def flags(*turns: tuple[str, str, str | None]) -> list[qa.Finding]:
+        return scorer.score(conv_service.prepare(conv("free", *turns), key=rt.pseudonym_key))
+
+    asked = ("customer", "It's my sister's birthday, can you gift wrap the vase? What does that cost?", None)
+    wrong = flags(asked, ("agent", "Gift wrapping is free on every item, so just tick the box at checkout.", "Piet"))
+    found = [f for f in wrong if f.flag == "wrong_information"]
+    assert found and "$6 per item" in found[0].reason, wrong
+    # "free on orders over $200": the article makes it free sometimes, so "it's free" may be right.
+    sometimes = flags(("customer", "What does shipping to Canada cost?", None),
+                      ("agent", "International delivery is free, so there's nothing extra to pay.", "Piet"))
+    assert not [f for f in sometimes if f.flag == "wrong_information"], sometimes
+    # The KB's own "never expire" backs the agent's.
+    right = flags(("customer", "Do gift cards run out at some point?", None),
+                  ("agent", "No, gift cards never expire, so there's no rush to use it.", "Piet"))
+    assert not [f for f in right if f.flag == "wrong_information"], right
+    # "I'll ... at no charge" grants a waiver: a promise the article prices, not a policy misstated.
+    waived = flags(asked, ("agent", "I'll gift wrap it at no charge this time, so it costs you nothing.", "Piet"))
+    assert [f.flag for f in waived if f.flag in ("wrong_information", "unsupported_promise")] == ["unsupported_promise"]
+
+
 def test_a_decimal_amount_is_one_sentence():
     assert qa.sentences("Return shipping costs $6.95. Then we refund you.") == [
         "Return shipping costs $6.95.", "Then we refund you."]
