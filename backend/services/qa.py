@@ -60,10 +60,16 @@ from backend.services.qa_wording import (
     DENIAL_TOPIC,
     DENIED_VALUE,
     EXCEPTION,
+    FREE,
     REPEAT_CONTACT,
     RUDE_RULES,
     answers_in_kind,
+    clause_holding,
     customer_questions,
+    denials,
+    names_number,
+    plain,
+    sentence_holding,
     sentences,
 )
 from backend.services.runtime import Runtime
@@ -221,14 +227,14 @@ class Scorer:
         if not candidates:
             return None
         vectors = _unit(embed_cached(self.sentence_embedder,
-                                     [_plain(sentence)] + [_plain(text) for _, text, _ in candidates]))
+                                     [plain(sentence)] + [plain(text) for _, text, _ in candidates]))
         similarity = vectors[1:] @ vectors[0]
         ranked = sorted(range(len(candidates)), key=lambda i: -float(similarity[i]))
         close = [i for i in ranked if similarity[i] >= tuning.QA_FACT_SIMILARITY]
         # The same value in any close statement supports it: the KB may state one fact in two places.
         for i in close:
             article, text, values = candidates[i]
-            if any(same_value(kind, span, v) for v in values) or _names_number(span, text):
+            if any(same_value(kind, span, v) for v in values) or names_number(span, text):
                 return Statement(article=article, text=text, value=span, agrees=True)
         if not close:
             return None
@@ -246,8 +252,8 @@ class Scorer:
             unsupported = unsupported_commitments(turn.text, [], [], PROMISE_KINDS)
             stated = [(kind, turn.text[a:b]) for kind, a, b in commitments(turn.text) if kind in VALUE_KINDS]
             exception = next((x for x in sentences(turn.text) if EXCEPTION.search(x)), None)
-            denials = _denials(turn.text)
-            if not unsupported and not stated and exception is None and not denials:
+            denied = denials(turn.text)
+            if not unsupported and not stated and exception is None and not denied:
                 continue
             passages, governing = self._evidence(thread, index, turn.text)
             articles = list({a.article_id: a for a in self._articles_for(thread, turn.text, governing)}.values())
@@ -257,13 +263,13 @@ class Scorer:
             for kind, span in stated:
                 if any(same_value(kind, span, v) for said in customer_said for v in stated_values(kind, said)):
                     continue  # the customer's own figure repeated ("you ordered 20 days ago")
-                found = self.fact_check(_sentence_holding(turn.text, span), kind, span, articles)
+                found = self.fact_check(sentence_holding(turn.text, span), kind, span, articles)
                 if found is not None:
                     checked[span] = found
             wrong = [(span, st) for span, st in checked.items() if not st.agrees
                      and not any(same_value(k, st.value, v) for k, v2 in stated for v in [v2])]
             # "Your credit never expires" states a policy; "I'll rebook you at no charge" grants a waiver (a promise).
-            contradicted = [(phrase, sentence, st) for kind, phrase, sentence in denials
+            contradicted = [(phrase, sentence, st) for kind, phrase, sentence in denied
                             if (st := self.denial_check(sentence, kind, phrase, articles)) is not None]
             wrong += [(phrase, st) for phrase, sentence, st in contradicted if not COMMITTING.search(sentence)]
             waived = [(phrase, st) for phrase, sentence, st in contradicted if COMMITTING.search(sentence)]
@@ -279,8 +285,8 @@ class Scorer:
             # a policy stated is judged as a fact above.
             rest = [u for u in unsupported if not any(span in u.text or u.text in span for span in checked)
                     and u.kind not in ("amount", "percent")
-                    and (u.kind != "time_frame" or COMMITTING.search(_sentence_holding(turn.text, u.text)))
-                    and not (u.kind in PROMISE_WORDS and self._offered(_sentence_holding(turn.text, u.text), u.kind,
+                    and (u.kind != "time_frame" or COMMITTING.search(sentence_holding(turn.text, u.text)))
+                    and not (u.kind in PROMISE_WORDS and self._offered(sentence_holding(turn.text, u.text), u.kind,
                                                                         articles))]
             if (rest or exception or waived) and self.rubric.rule("unsupported_promise"):
                 if rest or exception:
@@ -302,8 +308,8 @@ class Scorer:
         if not candidates:
             return None
         # The denial's own clause says what is free ("driving credit doesn't expire, so it'll sit on your account").
-        vectors = _unit(embed_cached(self.sentence_embedder, [_plain(sentence), _plain(_clause_holding(sentence, phrase))]
-                                     + [_plain(text) for _, text, _ in candidates]))
+        vectors = _unit(embed_cached(self.sentence_embedder, [plain(sentence), plain(clause_holding(sentence, phrase))]
+                                     + [plain(text) for _, text, _ in candidates]))
         similarity = np.maximum(vectors[2:] @ vectors[0], vectors[2:] @ vectors[1])
         best = int(np.argmax(similarity))
         if similarity[best] < tuning.QA_FACT_SIMILARITY:
@@ -317,7 +323,7 @@ class Scorer:
         offers = [text for a in articles for text in offering_sentences(kind, a.body)]
         if not offers:
             return False
-        vectors = _unit(embed_cached(self.sentence_embedder, [_plain(sentence)] + [_plain(t) for t in offers]))
+        vectors = _unit(embed_cached(self.sentence_embedder, [plain(sentence)] + [plain(t) for t in offers]))
         return float((vectors[1:] @ vectors[0]).max()) >= tuning.QA_PROMISE_SIMILARITY
 
     def _articles_for(self, thread: Thread, reply: str, governing: Article | None) -> list[Article]:
@@ -325,7 +331,7 @@ class Scorer:
         those found for each sentence stating a value (a reply often answers two matters)."""
         out = [governing] if governing is not None else []
         for sentence in sentences(reply):
-            if any(stated_values(kind, sentence) for kind in VALUE_KINDS) or commitments(sentence) or _denials(sentence):
+            if any(stated_values(kind, sentence) for kind in VALUE_KINDS) or commitments(sentence) or denials(sentence):
                 for hit in self.rt.retriever.search(sentence, k=tuning.QA_SEARCH_K, exclude_ticket=thread.ticket_id):
                     if hit.article_id in self.articles:
                         out.append(self.articles[hit.article_id])
@@ -479,40 +485,6 @@ def _comparable(kind: str, span: str, other: str) -> bool:
 
 def _currency(text: str) -> bool:
     return bool(re.search(r"[$€£¥]|\b(?:usd|eur|gbp|dollars?|euros?|pounds?)\b", text, re.IGNORECASE))
-
-
-def _plain(text: str) -> str:
-    """A sentence as its meaning is compared: no links, no Markdown emphasis or table bars."""
-    return re.sub(r"https?://\S+|[*_|`]+", " ", text).strip(" :")
-
-
-def _names_number(span: str, text: str) -> bool:
-    """Whether `text` names the number of `span` ("60 days to return instead of 30" names 30 days' 30)."""
-    numbers = re.findall(r"\d+(?:\.\d+)?", span)
-    return bool(numbers) and all(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d]|\.\d)", text) for n in numbers)
-
-
-def _denials(text: str) -> list[tuple[str, str, str]]:
-    """The values `text` says are none ("never expires", "no fee"): (kind, the words, their sentence)."""
-    return [(kind, found.group(), sentence) for sentence in sentences(text)
-            for kind, pattern in DENIED_VALUE.items() if (found := pattern.search(sentence))]
-
-
-def _clause_holding(sentence: str, span: str) -> str:
-    """The clause of `sentence` holding `span`: between commas, semicolons, colons, dashes or "so"/"but"."""
-    at = sentence.find(span)
-    if at < 0:
-        return sentence
-    return (_CLAUSE.split(sentence[:at])[-1] + span + _CLAUSE.split(sentence[at + len(span):])[0]).strip()
-
-
-FREE = re.compile(r"\bfree\b", re.IGNORECASE)
-_CLAUSE = re.compile(r"[;:]|,\s|\s[-–—]\s|\s(?:so|but|though)\s", re.IGNORECASE)
-
-
-def _sentence_holding(text: str, span: str) -> str:
-    """The sentence of `text` holding `span` (the whole text when none does)."""
-    return next((s for s in sentences(text) if span in s), text)
 
 
 def _reason_for(reasons: list[str], code: str) -> str | None:

@@ -1,5 +1,6 @@
 """The words auto-QA reads conversations by: rude wordings, questions and requests, what
-acknowledges an escalation, what commits to a time frame or grants an exception (backend/services/qa.py)."""
+acknowledges an escalation, what commits to a time frame, grants an exception or says a thing costs nothing,
+and where a value sits in its sentence (backend/services/qa.py)."""
 
 from __future__ import annotations
 
@@ -167,3 +168,39 @@ def answers_in_kind(question: str, replies: list[str]) -> bool:
         return any(YES_NO_ANSWER.search(sentence) or (YES_NO_LEAD.search(sentence) and asked & stems(sentence))
                    for sentence in sentences(first))
     return False
+
+
+# ---- where a value sits: its sentence, its clause; a sentence as its meaning is compared -----------------------
+
+def plain(text: str) -> str:
+    """A sentence as its meaning is compared: no links, no Markdown emphasis or table bars."""
+    return re.sub(r"https?://\S+|[*_|`]+", " ", text).strip(" :")
+
+
+def names_number(span: str, text: str) -> bool:
+    """Whether `text` names the number of `span` ("60 days to return instead of 30" names 30 days' 30)."""
+    numbers = re.findall(r"\d+(?:\.\d+)?", span)
+    return bool(numbers) and all(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d]|\.\d)", text) for n in numbers)
+
+
+def denials(text: str) -> list[tuple[str, str, str]]:
+    """The values `text` says are none ("never expires", "no fee"): (kind, the words, their sentence)."""
+    return [(kind, found.group(), sentence) for sentence in sentences(text)
+            for kind, pattern in DENIED_VALUE.items() if (found := pattern.search(sentence))]
+
+
+def clause_holding(sentence: str, span: str) -> str:
+    """The clause of `sentence` holding `span`: between commas, semicolons, colons, dashes or "so"/"but"."""
+    at = sentence.find(span)
+    if at < 0:
+        return sentence
+    return (_CLAUSE.split(sentence[:at])[-1] + span + _CLAUSE.split(sentence[at + len(span):])[0]).strip()
+
+
+FREE = re.compile(r"\bfree\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[;:]|,\s|\s[-–—]\s|\s(?:so|but|though)\s", re.IGNORECASE)
+
+
+def sentence_holding(text: str, span: str) -> str:
+    """The sentence of `text` holding `span` (the whole text when none does)."""
+    return next((s for s in sentences(text) if span in s), text)
