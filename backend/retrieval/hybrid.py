@@ -24,6 +24,7 @@ import numpy as np
 from backend import metrics, tuning
 from backend.models import Hit, Passage
 from backend.retrieval import lexical
+from backend.retrieval.bridge import Bridged, KBWords, WordBridge, kb_vocabulary
 from backend.retrieval.calibration import Calibration, default_calibration, hit_features, lexical_overlap
 from backend.retrieval.embed import Embedder, QueryBatcher, embed_queries, passage_text
 from backend.retrieval.index import IndexUnusable, Manifest, VectorIndex
@@ -81,6 +82,11 @@ class Retriever:
         self._df_cache: dict[str, int] = {}
         self._df_version: int | None = -1
         self._chunk_total = 0
+        # The word bridge: the KB's words read on the first search, their vectors only for a foreign query.
+        self._kb_words: KBWords | None = None
+        self._bridge: WordBridge | None = None
+        self._bridge_off = not tuning.BRIDGE_EMBEDDER
+        self._bridge_lock = threading.Lock()
 
     # ---- index lifecycle -------------------------------------------------------------------------
 
@@ -141,6 +147,12 @@ class Retriever:
             extra_ids, extra = self._embed_and_cache(missing, progress)
             ids, vectors = np.concatenate([ids, extra_ids]), np.vstack([vectors, extra])
         index.apply(changes.removed, ids, vectors, current)
+        if self._kb_words is not None and len(ids):
+            added = kb_vocabulary(f"{p.title} {p.heading_path} {p.text}"
+                                  for p in kb_store.passages(self.db, ids.tolist()).values())
+            self._kb_words = self._kb_words.with_words(added)
+            if self._bridge is not None:
+                self._bridge.add(added)
         if index.needs_retune():
             log.info("vector index crossed a size bound at %d chunks: rebuilding", index.count)
             self._rebuild(progress=progress)
@@ -162,6 +174,7 @@ class Retriever:
             extra_ids, extra = self._embed_and_cache(missing, progress)
             ids, vectors = np.concatenate([ids, extra_ids]), np.vstack([vectors, extra])
         self.index = VectorIndex.build(self.embedder.name, self.embedder.dim, ids, vectors, current)
+        self._kb_words, self._bridge = None, None  # read again from the store when next needed
         self._dirty = True
         metrics.index_catch_ups.labels(kind="rebuild").inc()
 
@@ -213,7 +226,7 @@ class Retriever:
         cached = self._query_cache.get(query)
         if cached is not None:
             return cached
-        vector = self._queries.embed_one(query)
+        vector = self._queries.embed_one(self.as_embedded(query))
         self._remember(query, vector)
         return vector
 
@@ -223,7 +236,7 @@ class Retriever:
             return self.embed_query(texts[0])[None, :]
         cached = [self._query_cache.get(text) for text in texts]
         missing = [text for text, vector in zip(texts, cached, strict=True) if vector is None]
-        fresh = iter(embed_queries(self.embedder, missing) if missing else [])
+        fresh = iter(embed_queries(self.embedder, [self.as_embedded(t) for t in missing]) if missing else [])
         vectors: list[np.ndarray] = []
         for text, vector in zip(texts, cached, strict=True):
             if vector is None:
@@ -231,6 +244,58 @@ class Retriever:
                 self._remember(text, vector)
             vectors.append(vector)
         return np.vstack(vectors)
+
+    def as_embedded(self, text: str) -> str:
+        """What the encoder reads for a query: an encoder that reads English only reads the words the KB never
+        uses as their bridges ("wachtwoord opnieuw instellen" as "password reset settings"); a multilingual one
+        reads the customer's own words (kestrel, MiniLM: foreign R@1 .33 -> .52; use-m3 gains nothing)."""
+        if getattr(self.embedder, "multilingual", False):
+            return text
+        read = self.bridged(text)
+        return read.counted if read is not None else text
+
+    def bridged(self, query: str) -> Bridged | None:
+        """The query read through the word bridge when it is in another language than the KB's, else None.
+
+        Another language: most of its words unknown to the KB (tuning.BRIDGE_FOREIGN_SHARE) and a language
+        detected other than the KB's. An English question on a matter the KB does not cover also has mostly
+        unknown words, and must keep them: bridged, it would look answerable. An English query never loads
+        the word vectors or the language detectors.
+        """
+        words = self._words()
+        if words is None or words.unknown_share(query) < tuning.BRIDGE_FOREIGN_SHARE:
+            return None
+        from backend.signals.language import detect_language
+
+        if detect_language(query, default=words.language) == words.language:
+            return None
+        bridge = self.word_bridge()
+        return bridge.read(query) if bridge is not None else None
+
+    def _words(self) -> KBWords | None:
+        """The KB's words, read from the store on first use (None when the bridge is off)."""
+        if self._kb_words is None and not self._bridge_off:
+            with self._bridge_lock:
+                if self._kb_words is None:
+                    texts = (f"{c.title} {c.heading_path} {c.text}" for c in kb_store.iter_chunk_texts(self.db))
+                    self._kb_words = KBWords.read(texts)
+        return self._kb_words
+
+    def word_bridge(self) -> WordBridge | None:
+        """The bridge from words the KB never uses to its own (built on first use), or None when off."""
+        words = self._words()
+        if self._bridge is not None or words is None:
+            return self._bridge
+        with self._bridge_lock:
+            if self._bridge is None and not self._bridge_off:
+                from backend.retrieval.embed import get_embedder
+
+                try:
+                    self._bridge = WordBridge(get_embedder(tuning.BRIDGE_EMBEDDER), words.words)
+                except Exception:  # search goes on without it, as before the bridge
+                    log.warning("word bridge unavailable: searching the query's own words only", exc_info=True)
+                    self._bridge_off = True
+        return self._bridge
 
     def _remember(self, text: str, vector: np.ndarray) -> None:
         with self._cache_lock:
@@ -258,7 +323,12 @@ class Retriever:
         index = self.ensure_index()
         if not query.strip():
             return []
-        lexical_text = lexical_query or query
+        lexical_text, overlap_text = lexical_query or query, query
+        read = self.bridged(query)
+        bridge = self._bridge
+        if read is not None and bridge is not None:
+            lexical_text = read.searched if lexical_query is None else bridge.read(lexical_query).searched
+            overlap_text = read.counted
         lexical_leg = self._lexical_pool.submit(self._lexical_search, lexical_text, candidates) \
             if self.lexical_weight else None
         vector = self.embed_query(query) if query_vector is None else query_vector
@@ -282,7 +352,7 @@ class Retriever:
                           ([c for c, _ in lexical_hits], self.lexical_weight)])
         if not fused:
             return []
-        return self._hits(query, fused, cosine, rows, k, learned)
+        return self._hits(overlap_text, fused, cosine, rows, k, learned)
 
     def _best_chunks(self, index: VectorIndex, vector: np.ndarray, articles: set[int]) -> dict[int, float]:
         """The closest chunk of each of these articles: {chunk_id: cosine}."""

@@ -369,3 +369,23 @@ def test_an_english_kb_gets_no_language_note(demo_data):
     finally:
         rt.close()
     assert report.added == 1 and not any("reads as" in n for n in report.notes)
+
+
+@pytest.mark.parametrize("question, article", [
+    ("¿Cuánto cuesta el envoltorio de regalo por artículo?", "gift-orders"),
+    ("mon colis est marqué livré mais je ne l'ai pas reçu", "package-marked-delivered-not-received"),
+])
+def test_an_english_only_encoder_reads_another_language_through_the_word_bridge(demo_data, monkeypatch,
+                                                                                 question, article):
+    """The test encoder reads English only: the KB's own words the customer's words bridge to find the article;
+    without the bridge they do not."""
+    def top(bridge: str) -> str:
+        monkeypatch.setattr(tuning, "BRIDGE_EMBEDDER", bridge)
+        rt = make_runtime(demo_data)
+        try:
+            return rt.retriever.search(question, k=1)[0].article_id
+        finally:
+            rt.close()
+
+    assert top("use-m3") == article
+    assert top("") != article
