@@ -42,7 +42,15 @@ BRIDGE_NEIGHBOURS = 10  # nearest neighbours a word's neighbourhood is the mean 
 BRIDGE_HUB_SAMPLE = 4000  # KB words a KB word's neighbourhood is measured among (all of them below this)
 BRIDGE_FOREIGN_SHARE = 0.6  # a query is read through the bridge from this share of words the KB never uses (mean
 # share on kestrel and ledgerly: English .20-.22, other languages .85-.93; >= .5: English 12-13%, others 98-100%)
-BRIDGE_VOCABULARY_CHUNKS = 20000  # chunks the KB's words are read from (a large KB's first search stays quick)
+BRIDGE_MIN_WORDS = 2  # ... of at least this many words of three letters or more
+# ... and another language detected with confidence: its score at least the floor and the margin over the KB's
+# language. Chosen on kestrel's questions and 18 short English ones written for it ("okta saml sso", "bonus
+# points", "wifi router firmware": detected as sv, fr, fr): no gate bridged 6 of the 18 and 97.8% of the other
+# languages' questions; floor .6 / margin .3 bridges none of the 18 and 93.7%; floor .5 / margin .2, 1 and 96.2%.
+BRIDGE_LANGUAGE_FLOOR = 0.6
+BRIDGE_LANGUAGE_MARGIN = 0.3
+BRIDGE_VOCABULARY_CHUNKS = 20000  # chunks (spread across the KB) its words are read from when the bridge is built
+BRIDGE_ADD_AT_MOST = 5000  # new words a KB edit adds to a built bridge at a time
 BRIDGE_MIN_LETTERS = 3  # shorter words ("la", "de", "op") are left alone
 BRIDGE_CACHE_SIZE = 20000  # bridged query words remembered per process
 FOLLOW_INTERVAL_S = 0.5  # how often a process checks the KB version (one tiny query) before a search

@@ -24,9 +24,9 @@ import numpy as np
 from backend import metrics, tuning
 from backend.models import Hit, Passage
 from backend.retrieval import lexical
-from backend.retrieval.bridge import Bridged, KBWords, WordBridge, kb_vocabulary
+from backend.retrieval.bridge import Bridged, WordBridge, kb_vocabulary, wordy
 from backend.retrieval.calibration import Calibration, default_calibration, hit_features, lexical_overlap
-from backend.retrieval.embed import Embedder, QueryBatcher, embed_queries, passage_text
+from backend.retrieval.embed import Embedder, QueryBatcher, embed_queries, get_embedder, passage_text
 from backend.retrieval.index import IndexUnusable, Manifest, VectorIndex
 from backend.retrieval.learned import NO_MATCH, LearnedMatch, LearnedQuestions
 from backend.store import kb as kb_store
@@ -82,11 +82,16 @@ class Retriever:
         self._df_cache: dict[str, int] = {}
         self._df_version: int | None = -1
         self._chunk_total = 0
-        # The word bridge: the KB's words read on the first search, their vectors only for a foreign query.
-        self._kb_words: KBWords | None = None
+        # The word bridge, built on the first query in another language (English queries never build it).
         self._bridge: WordBridge | None = None
         self._bridge_off = not tuning.BRIDGE_EMBEDDER
-        self._bridge_lock = threading.Lock()
+        self._bridge_lock = threading.Lock()  # held while building: seconds, on the first foreign query
+        self._bridge_generation = 0  # bumped by a rebuild: a bridge built from the store before it is dropped
+        self._pending_words: set[str] = set()  # words of chunks added since the bridge read the store
+        self._pending_lock = threading.Lock()
+        self._known: dict[str, bool] = {}  # query word -> whether the KB has it, at _known_version
+        self._known_version: int | None = -1
+        self._kb_language: tuple[int | None, str] | None = None  # (KB version, language detected there)
 
     # ---- index lifecycle -------------------------------------------------------------------------
 
@@ -147,12 +152,12 @@ class Retriever:
             extra_ids, extra = self._embed_and_cache(missing, progress)
             ids, vectors = np.concatenate([ids, extra_ids]), np.vstack([vectors, extra])
         index.apply(changes.removed, ids, vectors, current)
-        if self._kb_words is not None and len(ids):
+        if not self._bridge_off and len(ids):
+            # The bridge takes these words in on its next use (embedding them here would hold up the catch-up).
             added = kb_vocabulary(f"{p.title} {p.heading_path} {p.text}"
                                   for p in kb_store.passages(self.db, ids.tolist()).values())
-            self._kb_words = self._kb_words.with_words(added)
-            if self._bridge is not None:
-                self._bridge.add(added)
+            with self._pending_lock:
+                self._pending_words |= added
         if index.needs_retune():
             log.info("vector index crossed a size bound at %d chunks: rebuilding", index.count)
             self._rebuild(progress=progress)
@@ -174,7 +179,8 @@ class Retriever:
             extra_ids, extra = self._embed_and_cache(missing, progress)
             ids, vectors = np.concatenate([ids, extra_ids]), np.vstack([vectors, extra])
         self.index = VectorIndex.build(self.embedder.name, self.embedder.dim, ids, vectors, current)
-        self._kb_words, self._bridge = None, None  # read again from the store when next needed
+        with self._pending_lock:  # the bridge reads the store again when next needed
+            self._bridge, self._bridge_generation, self._pending_words = None, self._bridge_generation + 1, set()
         self._dirty = True
         metrics.index_catch_ups.labels(kind="rebuild").inc()
 
@@ -223,20 +229,22 @@ class Retriever:
     def embed_query(self, query: str) -> np.ndarray:
         """The normalized query vector (concurrent callers share one batched forward pass; recent texts
         come from a cache: the overlay asks again for the same ticket whenever the agent opens it)."""
-        cached = self._query_cache.get(query)
+        text = self.as_embedded(query)  # the cache is keyed by what the encoder reads (the bridge follows the KB)
+        cached = self._query_cache.get(text)
         if cached is not None:
             return cached
-        vector = self._queries.embed_one(self.as_embedded(query))
-        self._remember(query, vector)
+        vector = self._queries.embed_one(text)
+        self._remember(text, vector)
         return vector
 
     def embed_texts(self, texts: list[str]) -> np.ndarray:
         """Normalized vectors of a few query texts (one batched forward pass for those not cached)."""
         if len(texts) == 1:
             return self.embed_query(texts[0])[None, :]
+        texts = [self.as_embedded(text) for text in texts]
         cached = [self._query_cache.get(text) for text in texts]
         missing = [text for text, vector in zip(texts, cached, strict=True) if vector is None]
-        fresh = iter(embed_queries(self.embedder, [self.as_embedded(t) for t in missing]) if missing else [])
+        fresh = iter(embed_queries(self.embedder, missing) if missing else [])
         vectors: list[np.ndarray] = []
         for text, vector in zip(texts, cached, strict=True):
             if vector is None:
@@ -255,47 +263,78 @@ class Retriever:
         return read.counted if read is not None else text
 
     def bridged(self, query: str) -> Bridged | None:
-        """The query read through the word bridge when it is in another language than the KB's, else None.
+        """The query read through the word bridge when it is confidently in another language than the KB's.
 
-        Another language: most of its words unknown to the KB (tuning.BRIDGE_FOREIGN_SHARE) and a language
-        detected other than the KB's. An English question on a matter the KB does not cover also has mostly
-        unknown words, and must keep them: bridged, it would look answerable. An English query never loads
-        the word vectors or the language detectors.
+        Three things must hold: most of its words unknown to the KB (tuning.BRIDGE_FOREIGN_SHARE, of at least
+        tuning.BRIDGE_MIN_WORDS words), another language detected with confidence (tuning.BRIDGE_LANGUAGE_*),
+        and a bridge to read it with. An English question on a matter the KB does not cover also has mostly
+        unknown words ("okta saml sso"), and short ones are often taken for another language: bridged, they
+        would look answerable. Any failure reads the query as it is.
         """
-        words = self._words()
-        if words is None or words.unknown_share(query) < tuning.BRIDGE_FOREIGN_SHARE:
+        if self._bridge_off:
             return None
+        try:
+            words = wordy(query)
+            if len(words) < tuning.BRIDGE_MIN_WORDS or self._unknown_share(words) < tuning.BRIDGE_FOREIGN_SHARE:
+                return None
+            from backend.signals.language import language_scores
+
+            scores = language_scores(query)
+            kb_language = self._language()
+            top = max(scores, key=lambda code: scores[code]) if scores else kb_language
+            if (top == kb_language or scores[top] < tuning.BRIDGE_LANGUAGE_FLOOR
+                    or scores[top] - scores.get(kb_language, 0.0) < tuning.BRIDGE_LANGUAGE_MARGIN):
+                return None
+            bridge = self.word_bridge()
+            return bridge.read(query) if bridge is not None else None
+        except Exception:  # search goes on with the customer's own words
+            log.warning("word bridge failed on a query: searching its own words", exc_info=True)
+            return None
+
+    def _unknown_share(self, words: list[str]) -> float:
+        """The share of these words the KB's full-text index has no chunk for (cached per KB version)."""
+        version = self.index.kb_version if self.index else None
+        if self._known_version != version:
+            self._known, self._known_version = {}, version
+        for word in words:
+            if word not in self._known:
+                self._known[word] = kb_store.term_chunk_count(self.db, word, cap=1) > 0
+        return sum(not self._known[w] for w in words) / len(words)
+
+    def _language(self) -> str:
+        """The KB's language, from a sample of chunks across it (again when the KB has changed)."""
         from backend.signals.language import detect_language
 
-        if detect_language(query, default=words.language) == words.language:
-            return None
-        bridge = self.word_bridge()
-        return bridge.read(query) if bridge is not None else None
-
-    def _words(self) -> KBWords | None:
-        """The KB's words, read from the store on first use (None when the bridge is off)."""
-        if self._kb_words is None and not self._bridge_off:
-            with self._bridge_lock:
-                if self._kb_words is None:
-                    texts = (f"{c.title} {c.heading_path} {c.text}" for c in kb_store.iter_chunk_texts(self.db))
-                    self._kb_words = KBWords.read(texts)
-        return self._kb_words
+        version = self.index.kb_version if self.index else None
+        if self._kb_language is None or self._kb_language[0] != version:
+            sample = " ".join(text[:300] for text in kb_store.chunk_text_sample(self.db, 20))
+            self._kb_language = (version, detect_language(sample))
+        return self._kb_language[1]
 
     def word_bridge(self) -> WordBridge | None:
         """The bridge from words the KB never uses to its own (built on first use), or None when off."""
-        words = self._words()
-        if self._bridge is not None or words is None:
-            return self._bridge
+        if self._bridge_off:
+            return None
         with self._bridge_lock:
             if self._bridge is None and not self._bridge_off:
-                from backend.retrieval.embed import get_embedder
-
+                with self._pending_lock:
+                    generation, self._pending_words = self._bridge_generation, set()
                 try:
-                    self._bridge = WordBridge(get_embedder(tuning.BRIDGE_EMBEDDER), words.words)
+                    texts = kb_store.iter_chunk_texts_limited(self.db, tuning.BRIDGE_VOCABULARY_CHUNKS)
+                    built = WordBridge(get_embedder(tuning.BRIDGE_EMBEDDER), kb_vocabulary(texts))
                 except Exception:  # search goes on without it, as before the bridge
                     log.warning("word bridge unavailable: searching the query's own words only", exc_info=True)
                     self._bridge_off = True
-        return self._bridge
+                    return None
+                with self._pending_lock:
+                    if generation == self._bridge_generation:  # no rebuild while it was being built
+                        self._bridge = built
+            bridge = self._bridge
+            with self._pending_lock:
+                pending, self._pending_words = self._pending_words, set()
+            if bridge is not None and pending:
+                bridge.add(pending)
+        return bridge
 
     def _remember(self, text: str, vector: np.ndarray) -> None:
         with self._cache_lock:

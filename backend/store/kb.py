@@ -350,6 +350,19 @@ def term_chunk_count(db: Database, term: str, cap: int) -> int:
                         [quoted, cap], 0))
 
 
+def chunk_text_sample(db: Database, n: int) -> list[str]:
+    """The texts of about `n` chunks spread across the KB (the same ones each time: ids in a fixed scramble)."""
+    rows = db.rows("SELECT text FROM chunks ORDER BY (id * 2654435761) % 1000003 LIMIT ?", [n])
+    return [str(r[0]) for r in rows]
+
+
+def iter_chunk_texts_limited(db: Database, limit: int) -> Iterator[str]:
+    """The embeddable text of at most `limit` chunks spread across the KB, streamed."""
+    for r in db.stream("SELECT a.title, c.heading_path, c.text FROM chunks c JOIN articles a ON a.id = c.article_id "
+                       "ORDER BY (c.id * 2654435761) % 1000003 LIMIT ?", [limit]):
+        yield f"{r[0]} {r[1]} {r[2]}"
+
+
 def chunk_count(db: Database) -> int:
     """Chunks in the store."""
     return int(db.value("SELECT count(*) FROM chunks", default=0))

@@ -20,6 +20,7 @@ LIMITS: dict[str, dict[str, str]] = {
     "backend.retrieval.embed": {"ONNX_QUERY_BATCH": "batch size", "ONNX_BULK_BATCH": "batch size",
                                 "MAX_TOKENS": "the encoder's input length"},
     "backend.retrieval.hybrid": {"EMBED_BATCH": "batch size"},
+    "backend.retrieval.bridge": {"_BATCH": "batch size (memory and the shared encoder's lock)"},
     "backend.retrieval.learned": {"EMBED_BATCH": "batch size"},
     "backend.retrieval.index": {"STALE_FILE_AGE_S": "leftover temp files"},
     "backend.retrieval.onnx_export": {"OPSET": "ONNX opset"},
