@@ -60,9 +60,10 @@ from backend.services.qa_wording import (
     DENIAL_TOPIC,
     DENIED_VALUE,
     EXCEPTION,
-    FREE,
     REPEAT_CONTACT,
     RUDE_RULES,
+    SOMETIMES_NONE,
+    WAIVING,
     answers_in_kind,
     clause_holding,
     customer_questions,
@@ -271,8 +272,10 @@ class Scorer:
             # "Your credit never expires" states a policy; "I'll rebook you at no charge" grants a waiver (a promise).
             contradicted = [(phrase, sentence, st) for kind, phrase, sentence in denied
                             if (st := self.denial_check(sentence, kind, phrase, articles)) is not None]
-            wrong += [(phrase, st) for phrase, sentence, st in contradicted if not COMMITTING.search(sentence)]
-            waived = [(phrase, st) for phrase, sentence, st in contradicted if COMMITTING.search(sentence)]
+            granted = [WAIVING.search(sentence[:sentence.find(phrase) + len(phrase)]) is not None
+                       for phrase, sentence, _ in contradicted]
+            wrong += [(phrase, st) for (phrase, _, st), grant in zip(contradicted, granted, strict=True) if not grant]
+            waived = [(phrase, st) for (phrase, _, st), grant in zip(contradicted, granted, strict=True) if grant]
             if wrong and self.rubric.rule("wrong_information"):
                 span, st = wrong[0]
                 out.append(Finding("wrong_information", [turn.key],
@@ -304,7 +307,7 @@ class Scorer:
         meaning that states a validity or a fee of that kind, close enough, and never says "free" itself."""
         candidates = [(a, text, values[kind][0]) for a in articles for text, values in self._statements(a)
                       if kind in values and DENIAL_TOPIC[kind].search(text) and not DENIED_VALUE[kind].search(text)
-                      and not (kind == "amount" and FREE.search(text))]  # "free on orders over $200": it can be
+                      and not (kind == "amount" and SOMETIMES_NONE.search(text))]
         if not candidates:
             return None
         # The denial's own clause says what is free ("driving credit doesn't expire, so it'll sit on your account").

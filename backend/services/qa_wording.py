@@ -89,19 +89,33 @@ COMMITTING = re.compile(
 # wrong when the article governing it states its fee or its validity. Keyed by the kind of value that is denied.
 DENIED_VALUE = {
     "time_frame": re.compile(
-        r"\b(?:never|doesn'?t|does not|won'?t|will not|don'?t|do not)\s+(?:ever\s+)?(?:expire|run out|lapse)|"
+        r"\b(?:never|doesn['’]?t|does not|won['’]?t|will not|don['’]?t|do not)\s+(?:ever\s+)?(?:expire|run out|lapse)s?\b"
+        r"(?!\s+(?:for|until|till|before|within|after|in|on)\b)|"
         r"\bno (?:expiry|expiration)(?: date)?\b|\bvalid (?:forever|indefinitely|for ever)\b", re.IGNORECASE),
     "amount": re.compile(
-        r"\bnothing (?:extra |more |else )?to pay\b|\bno (?:extra |additional |admin(?:istration)? |hidden )?"
-        r"(?:fees?|charges?|costs?)\b|\b(?:is|are|it'?s|they'?re) (?:always |completely |totally |still |also )?free\b|"
-        r"\bfree of charge\b|\bat no (?:extra |additional )?(?:cost|charge)\b|\b(?:won'?t|will not|don'?t|do not) "
-        r"(?:be )?charge|\bdoesn'?t cost (?:anything|a (?:penny|thing))\b", re.IGNORECASE),
+        r"\bnothing (?:extra |more |else )?to pay\b|(?<!\bsee )(?<!\bshow )(?<!\bshows )"
+        r"\bno (?:extra |additional |admin(?:istration)? |hidden )?(?:fees?|charges?|costs?)\b(?! on your)|"
+        r"\b(?!(?:you|we|i)\b)\w+ (?:is|are) (?:always |completely |totally |still |also )?free\b"
+        r"(?! to\b| on (?:mon|tue|wed|thu|fri|sat|sun)| tomorrow| today| at \d| from \d)|"
+        r"\b(?:it|that|this|they)['’]?(?:s|re) (?:always |completely |totally |still |also )?free\b(?! to\b)|"
+        r"\bfree of charge\b|\bat no (?:extra |additional )?(?:cost|charge)\b|"
+        r"\b(?:won['’]?t|will not|don['’]?t|do not) (?:charge (?:you|for|anything|extra)|be charged)\b"
+        r"(?! (?:twice|again|until|before|more|for (?:the )?same))|"
+        r"\bdoesn['’]?t cost (?:anything|a (?:penny|thing))\b", re.IGNORECASE),
 }
 # What an article sentence stating such a value is about when it contradicts the denial: a validity, a fee.
 DENIAL_TOPIC = {
     "time_frame": re.compile(r"\b(?:expir\w*|valid(?:ity)?|runs? out|lapses?)\b", re.IGNORECASE),
     "amount": re.compile(r"\b(?:fees?|charge[sd]?|costs?|pay|paid|price)\b", re.IGNORECASE),
 }
+# An article sentence saying a fee sometimes does not apply ("free on orders over $200", "waived for members",
+# "unless the item was faulty"): an agent's "it's free" may be right.
+SOMETIMES_NONE = re.compile(r"\b(?:free|waived?|unless|except)\b", re.IGNORECASE)
+# A denial said as a grant: a commitment before it in its sentence ("I'll rebook you at no charge"), not a
+# check ("I've checked and there's no fee") or a confirmation ("we can confirm it never expires").
+WAIVING = re.compile(r"\b(?:I['’]?ll|I will|we['’]?ll|we will|I['’]?ve|I have|let me|I can|we can)\b"
+                     r"(?!\s+(?:check|checked|confirm|confirmed|see|seen|look|looked)\b)", re.IGNORECASE)
+
 # What an agent says when granting what the policy does not: by definition unsupported.
 EXCEPTION = re.compile(
     r"\b(?:make|making|made|I'?ll make) (?:an |a one[- ]off |a special )?exception|\bjust this once\b|\bas a one[- ]off\b|"
@@ -197,7 +211,6 @@ def clause_holding(sentence: str, span: str) -> str:
     return (_CLAUSE.split(sentence[:at])[-1] + span + _CLAUSE.split(sentence[at + len(span):])[0]).strip()
 
 
-FREE = re.compile(r"\bfree\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[;:]|,\s|\s[-–—]\s|\s(?:so|but|though)\s", re.IGNORECASE)
 
 

@@ -180,6 +180,27 @@ def test_saying_a_priced_thing_is_free_is_wrong_unless_the_kb_says_so(env):
     assert [f.flag for f in waived if f.flag in ("wrong_information", "unsupported_promise")] == ["unsupported_promise"]
 
 
+@pytest.mark.parametrize("sentence", [
+    "You won't be charged twice.", "Please don't charge the scooter overnight.", "You are free to cancel.",
+    "If you are free tomorrow, we can call.", "The pickup slot is free on Tuesday.",
+    "I can see no charges on your card.", "Your reset link won't expire for another 24 hours.",
+    "It doesn't expire until March.",
+])
+def test_sentences_that_only_look_like_costs_nothing(sentence):
+    assert qa.denials(sentence) == []
+
+
+def test_a_check_or_a_confirmation_is_no_waiver(env):
+    rt = env["rt"]
+    scorer = qa.Scorer(rt, qa.load_rubric())
+    asked = ("customer", "It's my sister's birthday, can you gift wrap the vase? What does that cost?", None)
+    checked = scorer.score(conv_service.prepare(conv("checked", asked, (
+        "agent", "I've checked and gift wrapping is free on every item.", "Piet")), key=rt.pseudonym_key))
+    # a policy misstated, not a waiver granted (the word "free" may still count as a promise the KB lacks)
+    assert [f for f in checked if f.flag == "wrong_information"], checked
+    assert not [f for f in checked if f.flag == "unsupported_promise" and "; the article" in f.reason], checked
+
+
 def test_a_decimal_amount_is_one_sentence():
     assert qa.sentences("Return shipping costs $6.95. Then we refund you.") == [
         "Return shipping costs $6.95.", "Then we refund you."]
