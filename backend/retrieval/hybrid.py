@@ -336,6 +336,15 @@ class Retriever:
                 bridge.add(pending)
         return bridge
 
+    def _raw_vector(self, query: str) -> np.ndarray:
+        """The query's own words embedded, not bridged (cached beside the bridged ones)."""
+        key = f"\x00raw\x00{query}"
+        cached = self._query_cache.get(key)
+        if cached is None:
+            cached = self._queries.embed_one(query)
+            self._remember(key, cached)
+        return cached
+
     def _remember(self, text: str, vector: np.ndarray) -> None:
         with self._cache_lock:
             self._query_cache[text] = vector
@@ -377,7 +386,11 @@ class Retriever:
         missing = [c for c, _ in lexical_hits if c not in cosine]
         if missing:  # lexical-only chunks: score them densely too, so similarity means the same everywhere
             cosine.update(zip(missing, self._cosines(index, vector, missing), strict=True))
-        learned = self.learned.match(vector, exclude_ticket=exclude_ticket) if use_learned else NO_MATCH
+        learned_vector = vector
+        if use_learned and read is not None and query_vector is None and not getattr(self.embedder, "multilingual", False):
+            # Learned questions are stored as customers wrote them: a question asked again matches its own words.
+            learned_vector = self._raw_vector(query)
+        learned = self.learned.match(learned_vector, exclude_ticket=exclude_ticket) if use_learned else NO_MATCH
         rows = kb_store.passages(self.db, cosine)  # every fused chunk is among these
         missing_articles = set(learned.by_article) - {row.article_row_id for row in rows.values()}
         if missing_articles:  # articles found through their learned questions alone need a passage too

@@ -266,3 +266,22 @@ def test_a_follow_up_on_the_same_issue_is_answered_once(store: Path):
         assert len(answers) == 1, [a.citations[0].article_id for a in answers]
     finally:
         rt.close()
+
+
+def test_a_learned_question_in_another_language_matches_itself_through_the_bridge(store: Path, tmp_path: Path):
+    """The test encoder reads English only and bridges a Dutch question; the learned Dutch question is matched
+    by the customer's own words, so asking it again still finds its article through learning."""
+    from backend.services.history import import_history
+
+    question = "de koerier heeft mijn poef laten vallen en nu zit er een grote scheur in de stof"
+    rt = make_runtime(store)
+    try:
+        import_history(rt, [_write(tmp_path / "nl.jsonl", [
+            _conversation("nl1", question, f"Wat vervelend! Zo werkt het: {HELP}damaged-in-transit")])])
+        assert rt.retriever.bridged(question) is not None
+        hits = kb_service.search(rt, question, k=3)
+        assert hits and hits[0].article_id == "damaged-in-transit", hits
+        # its own words match: the learned question's similarity (1.0, less tuning.LEARNED_OFFSET) stands
+        assert hits[0].similarity >= 0.89, hits[0]
+    finally:
+        rt.close()
