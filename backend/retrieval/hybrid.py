@@ -296,10 +296,11 @@ class Retriever:
         version = self.index.kb_version if self.index else None
         if self._known_version != version:
             self._known, self._known_version = {}, version
+        known = self._known  # this version's, even if another thread starts the next one meanwhile
         for word in words:
-            if word not in self._known:
-                self._known[word] = kb_store.term_chunk_count(self.db, word, cap=1) > 0
-        return sum(not self._known[w] for w in words) / len(words)
+            if word not in known:
+                known[word] = kb_store.term_chunk_count(self.db, word, cap=1) > 0
+        return sum(not known[w] for w in words) / len(words)
 
     def _language(self) -> str:
         """The KB's language, from a sample of chunks across it (again when the KB has changed)."""
