@@ -36,7 +36,7 @@ TUNE, HELD_OUT = "kestrel", "ledgerly"
 HELD_OUT_2 = "spindle"
 # A fourth (self-storage), written blind while the fused encoder (use-m3+e5) was chosen on kestrel: held out.
 HELD_OUT_3 = "boxwell"
-# A fifth (a shoe-repair and resoling service), written blind and kept unread until the word bridge was chosen
+# A fifth (a car-sharing club), written blind and kept unread until the word bridge was chosen
 # on kestrel: held out.
 HELD_OUT_4 = "cobble"
 LANGUAGES = ("en", "es", "de", "fr", "nl", "pt", "it")
