@@ -15,7 +15,10 @@ QUESTIONS_ONLY = dict(articles=14, per_article_q=(4, 12), unans=20, oos=12)
 SMALL_SETS = {"boxwell": dict(articles=15, per_article_q=(5, 12), unans=12, oos=6, words=(120, 200)),
               # cobble's multilingual file rewrites a sample (120/30/15), like kestrel's and ledgerly's
               "cobble": dict(articles=30, per_article_q=(4, 12), unans=30, oos=15, words=(140, 220),
-                             sampled=True)}
+                             sampled=True),
+              # thistle is sampled the same way (120/30/15), with 30 articles of 4 questions each
+              "thistle": dict(articles=30, per_article_q=(4, 12), unans=30, oos=15, words=(140, 220),
+                              sampled=True)}
 LANGUAGES = ("es", "de", "fr", "nl", "pt", "it")
 errors = []
 
@@ -239,7 +242,7 @@ def check_multilingual(name, arts, qs, every_question):
           + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
 
 
-for name in sys.argv[1:] or ["kestrel", "ledgerly", "spindle", "boxwell", "cobble"]:
+for name in sys.argv[1:] or ["kestrel", "ledgerly", "spindle", "boxwell", "cobble", "thistle"]:
     if os.path.isdir(os.path.join(ROOT, name)):
         check(name)
 if errors:
