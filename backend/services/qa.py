@@ -68,6 +68,7 @@ from backend.services.qa_wording import (
     clause_holding,
     customer_questions,
     denials,
+    derived_amount,
     names_number,
     plain,
     sentence_holding,
@@ -264,6 +265,8 @@ class Scorer:
             for kind, span in stated:
                 if any(same_value(kind, span, v) for said in customer_said for v in stated_values(kind, said)):
                     continue  # the customer's own figure repeated ("you ordered 20 days ago")
+                if kind == "amount" and derived_amount(span, turn.text, [*customer_said, *(a.body for a in articles)]):
+                    continue  # worked out from stated figures ("3 sessions at £34, so £102")
                 found = self.fact_check(sentence_holding(turn.text, span), kind, span, articles)
                 if found is not None:
                     checked[span] = found

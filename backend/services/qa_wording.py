@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from backend import tuning
-from backend.llm.checks import commitments
+from backend.llm.checks import commitments, stated_values
 from backend.text import stems
 
 # ---- rude or dismissive: exact wordings (the tone head, backend/signals/tone.py, reads the rest) -----------------------------------------
@@ -217,3 +217,35 @@ _CLAUSE = re.compile(r"[;:]|,\s|\s[-–—]\s|\s(?:so|but|though)\s", re.IGNOREC
 def sentence_holding(text: str, span: str) -> str:
     """The sentence of `text` holding `span` (the whole text when none does)."""
     return next((s for s in sentences(text) if span in s), text)
+
+
+# ---- amounts an agent worked out ---------------------------------------------------------------------------------
+# "3 sessions at £34 each, so £102", "£500 minus the £99 excess is £401", "a fifth off €39.99 is €31.99": an amount
+# the KB does not state word for word may be arithmetic on amounts it (or the customer) does state.
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_COUNT = re.compile(r"(?<![\d.,£$€])\b(\d{1,2})\b(?![.,]\d|\s*%)")
+_SHARES = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+
+
+def _number(span: str) -> float | None:
+    found = _NUMBER.search(span)
+    return float(found.group(0).replace(",", "")) if found else None
+
+
+def derived_amount(span: str, reply: str, sources: list[str]) -> bool:
+    """Whether the amount `span` of `reply` is simple arithmetic on the amounts and counts stated there or in
+    `sources` and the percentages `sources` state (a rate only the reply names proves nothing)."""
+    target = _number(span)
+    # A round figure (£10, £35, £300) is too easily some sum of others; a worked-out one rarely is round.
+    if target is None or (target == int(target) and int(target) % 5 == 0):
+        return False
+    amounts = {n for s in [reply, *sources] for a in stated_values("amount", s)
+               if (n := _number(a)) is not None and n != target}
+    rates = {n / 100 for s in sources for p in stated_values("percent", s) if (n := _number(p)) is not None and 0 < n < 100}
+    rates |= {1 / d for s in sources for word, d in _SHARES.items() if re.search(rf"\b{word}\b", s, re.IGNORECASE)}
+    counts = {int(c) for s in [reply, *sources] for c in _COUNT.findall(s) if 2 <= int(c) <= 24}
+    bases = set(amounts) | {a - b for a in amounts for b in amounts if a > b} | {a + b for a in amounts for b in amounts}
+    candidates = set(bases) - set(amounts)
+    candidates |= {a * k for a in amounts for k in counts} | {a / k for a in amounts for k in counts}
+    candidates |= {b * r for b in bases for r in rates} | {b * (1 - r) for b in bases for r in rates}
+    return any(abs(target - c) <= 0.006 + 0.001 * target for c in candidates)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from backend.services.qa_wording import answers_in_kind
+from backend.services.qa_wording import answers_in_kind, derived_amount
 
 
 @pytest.mark.parametrize(("question", "reply"), [
@@ -48,3 +48,25 @@ def test_rude_wordings_of_register(sentence: str, rude: bool):
     from backend.services.qa_wording import RUDE_RULES
 
     assert bool(RUDE_RULES.search(sentence)) is rude
+
+
+@pytest.mark.parametrize(("span", "reply", "sources"), [
+    ("£102", "I'll refund the 3 sessions at £34 each, so £102.", ["A pack of 6 sessions costs £204 (£34 a session)."]),
+    ("£401", "£500 minus £99 is £401.", ["Your excess is £99."]),
+    ("€31.99", "It would be €31.99 a month instead of €39.99.", ["Full-time students get a fifth off Flex."]),
+    ("£291.60", "The deposit is £291.60.", ["My plan is £1,458.", "Plans over £500 need a deposit of 20%."]),
+])
+def test_an_amount_worked_out_from_stated_figures_is_derived(span: str, reply: str, sources: list[str]):
+    assert derived_amount(span, reply, sources)
+
+
+@pytest.mark.parametrize(("span", "reply", "sources"), [
+    # a round figure is too easily some sum of others
+    ("£35", "The collection fee is £35.", ["Collection costs £30, plus £5 for stairs."]),
+    # the rate is only the agent's own: 25% of £1,140 proves nothing when the article says 40%
+    ("£287", "We charge 25% of £1,148, so £287.", ["Within 8 weeks of arrival we charge 40% of the price."]),
+    # no arithmetic on the stated figures gives it
+    ("£47.50", "That comes to £47.50.", ["Delivery is £19.99 and assembly is £12.99."]),
+])
+def test_an_amount_no_arithmetic_gives_is_not_derived(span: str, reply: str, sources: list[str]):
+    assert not derived_amount(span, reply, sources)
