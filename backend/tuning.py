@@ -252,7 +252,12 @@ TONE_TEAM_SIMILAR = 0.85  # set by hand: MiniLM cosine from which a sentence tak
 TONE_TEAM_DISMISS_FROM = 0.5  # a dismissed message teaches "civil" with each sentence the bank's head scored this high
 TONE_MIN_CONTENT_WORDS = 3  # shorter agent sentences ("Hi Jordan.", "Happens.") are left to the exact rules
 QA_EMBED_BATCH = 512  # sentences embedded at a time when scoring many conversations
-QA_LONE_QUESTION_MATCH = 0.3  # _match() score (mean of word overlap and cosine) that addresses a lone question
+# Whether a customer message's questions went unaddressed: logistic weights over qa.Scorer.answer_features (least
+# shared words, least closeness to a reply sentence (QA_EMBEDDER), least word-and-meaning match, answered in kind,
+# questions asked, least closeness to the first reply, replies that followed), fitted on the seen blind QA sets;
+# the rubric's min_unaddressed is the probability that flags (`python -m bench.bench_qa --fit-unanswered`).
+QA_UNADDRESSED_WEIGHTS = (-0.2498, -1.3587, -1.6426, -0.2649, 1.6715, -1.3014, 0.1693)
+QA_UNADDRESSED_BIAS = -1.1353
 QA_PROMISE_SIMILARITY = 0.6  # cosine (QA_EMBEDDER) from which a KB sentence offering a refund, credit...
 # backs an agent's promise of one said in other words
 QA_FACT_SIMILARITY = 0.6  # cosine (QA_EMBEDDER) from which a KB sentence stating a value governs an agent's

@@ -46,6 +46,7 @@ from backend.llm.prompts import get_prompt
 from backend.models import Article, Hit, Thread, Turn
 from backend.retrieval.embed import embed_cached
 from backend.services.learning import ArticleLinker, question_before
+from backend.services.qa_answers import answer_features, unaddressed_probability
 from backend.services.qa_judge import judge
 from backend.services.qa_rubric import (  # re-exported: callers read the rubric through qa
     FLAGS,
@@ -64,7 +65,6 @@ from backend.services.qa_wording import (
     RUDE_RULES,
     SOMETIMES_NONE,
     WAIVING,
-    answers_in_kind,
     clause_holding,
     customer_questions,
     denials,
@@ -354,40 +354,25 @@ class Scorer:
             if turn.role != "customer":
                 continue
             replies = [m.text for m in messages[index + 1:] if m.role == "agent"]
-            questions = customer_questions(turn.text, min_words=1)
-            tracked = [len(stems(q)) >= tuning.QA_MIN_QUESTION_WORDS for q in questions]
-            if not any(tracked):
+            questions = [q for q in customer_questions(turn.text, min_words=1)
+                         if len(stems(q)) >= tuning.QA_MIN_QUESTION_WORDS]
+            if not questions:
                 continue
             if not replies:
                 out += [Finding("unanswered_question", [turn.key], f"no agent reply after the question {q[:120]!r}")
-                        for q, kept in zip(questions, tracked, strict=True) if kept]
+                        for q in questions]
                 continue
-            # Of several questions in one message, a reply answers at least one: the one it matches best counts
-            # as addressed; the others must share words with a reply or be close in meaning to one of its
-            # sentences. A lone question needs only some shared word or a looser closeness.
-            scores = [self._match(q, replies, rule.min_overlap) for q in questions]
-            if len(questions) == 1 and answers_in_kind(questions[0], replies):
-                # One question, and the reply answers in kind: a time, an amount, a yes or no. (Of several, one
-                # such answer cannot tell which question it is for.)
-                continue
-            best = max(range(len(questions)), key=lambda i: scores[i]) if len(questions) > 1 else -1
-            for i, question in enumerate(questions):
-                lone_ok = best == -1 and scores[i] >= tuning.QA_LONE_QUESTION_MATCH
-                if tracked[i] and i != best and scores[i] < 1.0 and not lone_ok:
-                    out.append(Finding("unanswered_question", [turn.key],
-                                       f"no agent reply addresses the question {question[:120]!r}"))
+            features, worst = self.answer_features(questions, replies, rule.min_overlap)
+            probability = unaddressed_probability(features)
+            if probability >= rule.min_unaddressed:
+                out.append(Finding("unanswered_question", [turn.key],
+                                   f"no agent reply addresses the question {worst[:120]!r} ({probability:.2f})"))
         return out
 
-    def _match(self, question: str, replies: list[str], min_overlap: float) -> float:
-        """How well the replies address `question`: >= 1 when they share enough words or meaning, else below."""
-        wanted = stems(question)
-        overlap = max(len(wanted & stems(reply)) / len(wanted) for reply in replies)
-        if overlap >= min_overlap:
-            return 1.0 + overlap
-        candidates = [s for reply in replies for s in sentences(reply)] or [""]
-        vectors = _unit(self.embedder.embed([question, *candidates]))
-        similarity = float((vectors[1:] @ vectors[0]).max())
-        return 1.0 + similarity if similarity >= tuning.QA_ANSWER_SIMILARITY else (overlap + similarity) / 2
+    def answer_features(self, questions: list[str], replies: list[str], min_overlap: float) -> tuple[np.ndarray, str]:
+        """The answer model's reading of one customer message's questions (qa_answers.answer_features)."""
+        return answer_features(questions, replies, min_overlap=min_overlap, matcher=self.embedder,
+                               reader=self.sentence_embedder)
 
     # -- tone --
 

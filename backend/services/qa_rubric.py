@@ -24,7 +24,8 @@ class FlagRule(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, omit_de
     enabled: bool = True
     weight: float = 20.0
     min_confidence: float = 0.5  # wrong_information: a retrieved article governs from this confidence
-    min_overlap: float = 0.2  # unanswered_question: share of the question's content words a reply must share
+    min_overlap: float = 0.2  # unanswered_question: shared words from which a reply matches a question outright
+    min_unaddressed: float = 0.4  # unanswered_question: the answer model's probability that flags a message
     min_probability: float = 0.7  # rude_or_dismissive: the tone head's probability that flags a sentence
     min_similarity: float | None = None  # deprecated: read by the exemplar matcher the tone head replaced; ignored
     codes: list[str] = msgspec.field(default_factory=lambda: ["human", "legal", "chargeback", "public", "churn",
@@ -79,8 +80,8 @@ def load_rubric(path: Path | None = None) -> Rubric:
     if unknown:
         raise InvalidInput(f"rubric {path or 'default'}: unknown flags {', '.join(unknown)} "
                            f"(known: {', '.join(FLAGS)})")
-    if any(not 0 < rule.min_probability < 1 for rule in rubric.flags.values()):
-        raise InvalidInput(f"rubric {path or 'default'}: min_probability must be between 0 and 1")
+    if any(not 0 < rule.min_probability < 1 or not 0 < rule.min_unaddressed < 1 for rule in rubric.flags.values()):
+        raise InvalidInput(f"rubric {path or 'default'}: min_probability and min_unaddressed must be between 0 and 1")
     if any(rule.weight < 0 for rule in rubric.flags.values()) or rubric.start <= 0:
         raise InvalidInput(f"rubric {path or 'default'}: weights must be >= 0 and start > 0")
     if any(rule.min_similarity is not None for rule in rubric.flags.values()):

@@ -454,6 +454,27 @@ def test_a_lone_question_answered_in_kind_is_addressed(env):
                       "Yes, any day from the 1st to the 28th.")
 
 
+def test_the_answer_model_flags_by_the_rubrics_probability(env, tmp_path):
+    """A reply that passes the question on is flagged with the model's probability; a team that raises
+    min_unaddressed flags only surer cases; a probability outside (0, 1) is refused."""
+    question, deflection = "When will the money actually reach my account?", "I've passed your note to the team."
+    thread = conv_service.prepare(conv("model-threshold", ("customer", question, None), ("agent", deflection, "Bo")))
+    found = qa.Scorer(env["rt"], qa.load_rubric()).unanswered(thread)
+    assert len(found) == 1 and question[:40] in found[0].reason
+    probability = float(found[0].reason.rsplit("(", 1)[1].rstrip(")"))
+    assert qa.load_rubric().flags["unanswered_question"].min_unaddressed <= probability < 1
+    stricter = tmp_path / "stricter.toml"
+    stricter.write_text(qa.default_rubric_text().replace("min_unaddressed = 0.4",
+                                                         f"min_unaddressed = {min(probability + 0.01, 0.99):.2f}"))
+    assert qa.Scorer(env["rt"], qa.load_rubric(stricter)).unanswered(thread) == []
+    from backend.errors import InvalidInput
+
+    broken = tmp_path / "broken.toml"
+    broken.write_text(qa.default_rubric_text().replace("min_unaddressed = 0.4", "min_unaddressed = 1.5"))
+    with pytest.raises(InvalidInput, match="min_unaddressed"):
+        qa.load_rubric(broken)
+
+
 def test_a_promise_the_kb_offers_in_other_words_is_backed(env):
     """A refund an article offers, promised in the agent's own words, is backed; one no article offers, or one
     an article rules out ("cancelled without a refund"), is not."""
