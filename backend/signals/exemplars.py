@@ -555,6 +555,28 @@ OTHER = (
     "Quero mudar para o plano maior.",
     "Il mio capo vuole la fattura.",
     "Vorrei passare all'abbonamento annuale.",
+    # "Can someone look at it?" asks for the matter to be handled, not for a person above the agent.
+    "Can someone take a look at why my order hasn't arrived?",
+    "Could somebody come round and check the boiler?",
+    "¿Alguien puede mirar qué pasa con mi pedido?",
+    "¿Puede venir alguien a revisar la caldera?",
+    "Kann sich das bitte mal jemand anschauen?",
+    "Kann jemand vorbeikommen und sich die Heizung ansehen?",
+    "Quelqu'un peut regarder ce qui se passe avec ma commande ?",
+    "Est-ce que quelqu'un peut venir vérifier la chaudière ?",
+    "Kan iemand nakijken waar mijn bestelling blijft?",
+    "Kan er iemand langskomen om naar de verwarming te kijken?",
+    "Alguém pode ver o que se passa com a minha encomenda?",
+    "Pode vir alguém ver a caldeira?",
+    "Qualcuno può controllare dove è finito il mio ordine?",
+    "Può passare qualcuno a vedere la caldaia?",
+    # Ending a contract because life changed is no threat to leave.
+    "Me mudo de ciudad, ¿cómo doy de baja el contrato?",
+    "Ich ziehe um, wie kündige ich meinen Vertrag?",
+    "Je déménage, comment résilier mon abonnement ?",
+    "Ik verhuis, hoe zeg ik mijn abonnement op?",
+    "Vou mudar de casa, como cancelo o contrato?",
+    "Mi trasferisco, come disdico il contratto?",
 )
 
 BANK: dict[str, tuple[str, ...]] = {

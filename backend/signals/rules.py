@@ -301,6 +301,20 @@ HONOURED = re.compile(
     r"supervisor\w*|operatore)|(?:la|ti)\s+richiamer[àa])",
     re.IGNORECASE)
 
+# A person answering by name: after a request for a person, an agent who introduces themselves ("Hi, I'm Helen, the
+# practice manager", "soy Marta, la responsable", "Claire du service client, je vous écoute") has honoured it, in
+# any language. The name is told by its capital letter, so the words around it ignore case and it does not.
+_TITLE = r"(?:(?:Herr|Frau|Mr|Mrs|Ms|Miss|Dr|Mevrouw|Meneer|Sr|Sra|Mme|Sig|Sig\.ra)\.?\s+)?"
+_NAME = r"(?-i:(?!(?:Not|Sorry|Afraid|Happy|Glad|So|Very|Really|Just|Here|Still|The|It|This|That|Ridiculous)\b)[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)"
+INTRODUCED = re.compile(
+    r"(?i:(?<!\w)(?:this\s+is|i'?m|i\s+am|my\s+name\s+is|you'?re\s+(?:now\s+)?(?:speaking|chatting|talking)\s+(?:to|with)|"
+    r"soy|me\s+llamo|est[áa]s?\s+hablando\s+con|sou\s+(?:o|a)|chamo-me|est[áa]\s+a\s+falar\s+com|je\s+suis|"
+    r"je\s+m'appelle|ici|vous\s+parlez\s+(?:à|a|avec)|ich\s+bin|hier\s+ist|mein\s+name\s+ist|sie\s+sprechen\s+mit|"
+    r"sono|mi\s+chiamo|parla\s+con|ik\s+ben|hier\s+is|(?:je|u)\s+spreekt\s+(?:nu\s+)?met)\s+)" + _TITLE + _NAME + r"\b"
+    r"|" + _NAME + r"(?i:\s+(?:from|du|de\s+la|de\s+l'|del|de|della|dell'|vom|van\s+de|van\s+het|van|do|da)\s+(?:the\s+)?"
+    r"(?:service|team|[ée]quipe|support|office|equipo|atenci[oó]n|kundenservice|kundendienst|klantenservice|apoio|"
+    r"assist[êe]ncia|ufficio|servizio|assistenza)\b)")
+
 REPEAT = _rx(r"(?:second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|tenth|umpteenth|nth)\s+(?:time|\w+\s+(?:time|visit|"
              r"ticket|call|email|message|order|replacement|attempt|engineer\s+visit))",
              _NUMBER + r"\s+(?:times|calls|emails|messages|tickets|chats|attempts)", r"twice", r"again",

@@ -272,6 +272,36 @@ def test_a_person_answering_in_spanish_honours_the_request():
     assert s.escalation.risk != "high", s.escalation
 
 
+@pytest.mark.parametrize("request_text, answer", [
+    ("Can I speak to someone in the lettings office, not the bot?", "Hi, I'm Helen, the lettings manager. How can I help?"),
+    ("Kan ik iemand van het verhuurteam spreken?", "Hoi, je spreekt nu met Sanne van het verhuurteam."),
+    ("Posso parlare con qualcuno dell'ufficio commerciale?", "Buongiorno, sono Marco, responsabile commerciale."),
+    ("Je peux parler à un humain ?", "Oui bien sûr, Claire du service client. Je vous écoute."),
+    ("Ich hätte gern jemanden aus der Buchhaltung, nicht den Chat.", "Guten Tag, hier ist Herr Krause, Teamleiter."),
+])
+def test_a_person_introducing_themselves_honours_the_request(request_text, answer):
+    """A person answering by name, in any language, has honoured a request for a person."""
+    s = signals(("customer", request_text), ("agent", answer), ("customer", "Thanks. When is the next invoice due?"))
+    assert "human" not in s.escalation.codes, s.escalation
+
+
+@pytest.mark.parametrize("text", [
+    "Seit zwei Wochen warte ich auf meine neue Karte. Kann jemand nachsehen, wo sie bleibt?",
+    "Ma commande n'est toujours pas arrivée. Quelqu'un peut vérifier où elle est ?",
+    "Il frigorifero fa un rumore strano. Qualcuno può venire a controllarlo?",
+])
+def test_someone_to_look_at_it_is_no_request_for_a_person(text):
+    """"Can someone look at it?" asks for the matter to be handled, in any language, not for a manager."""
+    assert "human" not in signals(("customer", text)).escalation.codes
+
+
+def test_an_agent_who_only_notes_the_request_has_not_honoured_it():
+    s = signals(("customer", "Quiero hablar con un responsable, me habéis cobrado mal el pedido."),
+                ("agent", "Lo siento mucho, lo he anotado y se lo paso al taller."),
+                ("customer", "Vale, espero noticias hoy."))
+    assert "human" in s.escalation.codes, s.escalation
+
+
 def test_shipped_heads_are_fitted_on_the_current_bank():
     """Edit the exemplar bank and this fails until `python -m backend.signals.escalation` refits the heads."""
     import numpy as np
