@@ -49,7 +49,10 @@ BLIND_10 = ROOT / "bench" / "data" / "qa_blind10" / "conversations.jsonl"
 # An eleventh (a dental practice's patient office, own KB), written blind and not yet read: keep it for the next
 # change to auto-QA (rude recall above all), and report it once.
 BLIND_11 = ROOT / "bench" / "data" / "qa_blind11" / "conversations.jsonl"
-BLIND_12 = ROOT / "bench" / "data" / "qa_blind12" / "conversations.jsonl"  # an energy supplier, written blind, unread
+BLIND_12 = ROOT / "bench" / "data" / "qa_blind12" / "conversations.jsonl"  # an energy supplier (read once)
+# A thirteenth (a language school, own KB), written blind while the answer model and worked-out amounts were built:
+# unread, kept for the next change to auto-QA.
+BLIND_13 = ROOT / "bench" / "data" / "qa_blind13" / "conversations.jsonl"
 EMBEDDER = "minilm-int8"
 POLICY = "https://help.harborandpine.example/articles/return-policy"
 OPENERS = ["Hi, I bought a lamp last week. How long do I have to return it?",
@@ -353,6 +356,8 @@ def main() -> None:
         payload["unanswered_fit"] = fit_unanswered()
     elif sys.argv[1:] == ["--blind12"]:
         once("blind_12", blind_quality("test", BLIND_12))
+    elif sys.argv[1:] == ["--blind13"]:
+        once("blind_13", blind_quality("test", BLIND_13))
     else:
         n = int(sys.argv[1]) if len(sys.argv) > 1 else sized(10_000, 300)
         payload["speed"] = speed(n)
@@ -369,6 +374,7 @@ def main() -> None:
         once("blind_10", blind_quality("test", BLIND_10))
         once("blind_11", blind_quality("test", BLIND_11))
         once("blind_12", blind_quality("test", BLIND_12))
+        once("blind_13", blind_quality("test", BLIND_13))
     path = write_result("qa", payload)
     print(json.dumps(payload, indent=2))
     print(f"wrote {path}")
