@@ -28,7 +28,7 @@ from backend import tuning
 from backend.models import Turn
 from backend.retrieval.embed import embed_cached, reads_language
 from backend.signals import rules
-from backend.signals.exemplars import BANK
+from backend.signals.exemplars import BANK, ELSEWHERE
 from backend.text import stems
 
 if TYPE_CHECKING:
@@ -89,13 +89,15 @@ def sentences(text: str) -> list[str]:
 
 # ---- the classifier ------------------------------------------------------------------------------------------
 
-def training_set() -> tuple[list[str], list[str]]:
-    """Bank sentences with their head, plus the shipped routine questions as `other` (money ones left out)."""
+def training_set(multilingual: bool = True) -> tuple[list[str], list[str]]:
+    """Bank sentences with their head (those in other languages only for a `multilingual` reader), plus the
+    shipped routine questions as `other` (money ones left out)."""
     texts: list[str] = []
     labels: list[str] = []
-    for label, examples in BANK.items():
-        texts += examples
-        labels += [label] * len(examples)
+    for bank in (BANK, ELSEWHERE) if multilingual else (BANK,):
+        for label, examples in bank.items():
+            texts += examples
+            labels += [label] * len(examples)
     background = Path(__file__).resolve().parent.parent / "retrieval" / "data" / "background_questions.txt"
     for line in background.read_text(encoding="utf-8").splitlines():
         # Routine questions about charges teach the money head nothing but confusion: left out.
@@ -130,9 +132,10 @@ SHIPPED_HEADS = Path(__file__).resolve().parent / "data"
 log = logging.getLogger(__name__)
 
 
-def bank_digest(embedder_name: str) -> str:
-    """What a fit depends on: the bank, the heads, the regularisation and the embedder."""
-    texts, labels = training_set()
+def bank_digest(embedder_name: str, multilingual: bool = True) -> str:
+    """What a fit depends on: the bank (as that reader is fitted on it), the heads, the regularisation and the
+    embedder."""
+    texts, labels = training_set(multilingual)
     payload = json.dumps([texts, labels, HEADS, tuning.ESCALATION_C, embedder_name], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
@@ -151,11 +154,13 @@ class ExemplarClassifier:
 
     def __init__(self, embedder: Embedder, *, shipped: bool = True) -> None:
         self.embedder_name = embedder.name
+        # An English-only reader is fitted on the English sentences alone: other languages are noise to it.
+        self.multilingual = bool(getattr(embedder, "multilingual", False))
         path = shipped_heads_path(embedder.name)
         if shipped and path.exists() and self._load(path, embedder):
             return
         # another embedder, a bank edited since the heads were shipped, or other vectors: fit now (a few seconds)
-        texts, labels = training_set()
+        texts, labels = training_set(self.multilingual)
         vectors = np.asarray(embedder.embed(texts), dtype=np.float32)
         y = np.array(labels)
         fitted = [fit_head(vectors, (y == head).astype(np.float64), tuning.ESCALATION_C) for head in HEADS]
@@ -172,7 +177,7 @@ class ExemplarClassifier:
         except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:  # a damaged or foreign file
             log.warning("escalation heads in %s are unreadable (%s): fitting them now", path.name, error)
             return False
-        if digest != bank_digest(embedder.name):
+        if digest != bank_digest(embedder.name, self.multilingual):
             log.warning("escalation heads for %s are stale (the bank changed): fitting them now", embedder.name)
             return False
         found = self.scores(np.asarray(embedder.embed(probe_texts()), dtype=np.float32))
@@ -186,7 +191,7 @@ class ExemplarClassifier:
         path.parent.mkdir(parents=True, exist_ok=True)
         probe = self.scores(np.asarray(embedder.embed(probe_texts()), dtype=np.float32))
         np.savez_compressed(path, weights=self.weights, bias=self.bias, probe=probe,
-                            digest=np.array(bank_digest(self.embedder_name)))
+                            digest=np.array(bank_digest(self.embedder_name, self.multilingual)))
 
     def scores(self, vectors: np.ndarray) -> np.ndarray:
         """Probability per head (columns in HEADS order) for each row."""

@@ -298,7 +298,10 @@ HONOURED = re.compile(
     r"respons[aá]vel|gerente)|(?:vai|v[ãa]o)\s+(?:ligar|contact)\w*"
     r"|sono\s+\w+\s+(?:del|della|dell')\s*(?:servizio|team|assistenza|supporto)"
     r"|(?:la|ti)\s+(?:passo|trasferisco)\s+(?:a|al|alla|con)\s+(?:un|una|il|la|mio|mia)?\s*(?:collega|responsabile|"
-    r"supervisor\w*|operatore)|(?:la|ti)\s+richiamer[àa])",
+    r"supervisor\w*|operatore)|(?:la|ti)\s+richiamer[àa]"
+    # someone named before ("I've put this to Gareth, our operations manager; he'll ring you at 2:30")
+    r"|(?:he|she|they)(?:'ll|\s+will|\s+is\s+going\s+to)\s+(?:ring|call|phone|contact|e-?mail)\s+you"
+    r"|belt\s+(?:je|u)\b|vous\s+(?:appellera|rappellera)|(?:la|ti|vi)\s+chiamer[àa])",
     re.IGNORECASE)
 
 # A person answering by name: after a request for a person, an agent who introduces themselves ("Hi, I'm Helen, the
@@ -313,7 +316,9 @@ INTRODUCED = re.compile(
     r"sono|mi\s+chiamo|parla\s+con|ik\s+ben|hier\s+is|(?:je|u)\s+spreekt\s+(?:nu\s+)?met)\s+)" + _TITLE + _NAME + r"\b"
     r"|" + _NAME + r"(?i:\s+(?:from|du|de\s+la|de\s+l'|del|de|della|dell'|vom|van\s+de|van\s+het|van|do|da)\s+(?:the\s+)?"
     r"(?:service|team|[ée]quipe|support|office|equipo|atenci[oó]n|kundenservice|kundendienst|klantenservice|apoio|"
-    r"assist[êe]ncia|ufficio|servizio|assistenza)\b)")
+    r"assist[êe]ncia|ufficio|servizio|assistenza)\b)"
+    # a person named to call: "Chef Tomasz will ring you tomorrow at 10"
+    r"|" + _NAME + r"(?i:(?:,[^.;]{0,60},)?\s+(?:will|'ll|is\s+going\s+to)\s+(?:ring|call|phone|contact|e-?mail)\s+you)")
 
 REPEAT = _rx(r"(?:second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|tenth|umpteenth|nth)\s+(?:time|\w+\s+(?:time|visit|"
              r"ticket|call|email|message|order|replacement|attempt|engineer\s+visit))",

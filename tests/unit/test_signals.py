@@ -315,7 +315,8 @@ def test_shipped_heads_are_fitted_on_the_current_bank():
         path = shipped_heads_path(embedder.name)
         assert path.exists(), f"no shipped heads for {embedder.name}"
         with np.load(path) as stored:
-            assert str(stored["digest"]) == bank_digest(embedder.name), f"{path.name} is stale: refit"
+            assert str(stored["digest"]) == bank_digest(embedder.name, getattr(embedder, "multilingual", False)), \
+                f"{path.name} is stale: refit"
     # the shipped heads are what a fit gives (on this CPU's vectors, within rounding), for both readers
     texts = ["I want to speak to your manager.", "Where is my parcel?", "My son cut his hand on the table.",
              "I'm taking this to the ombudsman.", "Quiero hablar con un responsable.", "Thanks, that fixed it."]
