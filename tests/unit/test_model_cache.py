@@ -120,3 +120,60 @@ def test_the_key_follows_the_shipped_files(tmp_path):
     assert model_cache.source_key("1.1", source) != key
     source.write_bytes(b"three")
     assert model_cache.source_key("1.0", source) != key
+
+
+def test_the_installed_py3langid_is_the_one_the_cache_knows():
+    # A new py3langid may change its model layout or loader: read modelio.load_model, then move PY3LANGID_VERSION.
+    import py3langid
+
+    assert py3langid.__version__ == model_cache.PY3LANGID_VERSION
+
+
+@pytest.fixture(scope="module")
+def stock_langid():
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+
+
+def _same_identifier(one, other) -> None:
+    for slot in type(one).__slots__:
+        mine, theirs = getattr(one, slot), getattr(other, slot)
+        if isinstance(mine, tuple):  # the full model: (ptc, pc, classes)
+            assert len(mine) == len(theirs) and all(np.array_equal(a, b) for a, b in zip(mine, theirs, strict=True))
+        elif isinstance(mine, np.ndarray):
+            assert mine.dtype == theirs.dtype and np.array_equal(mine, theirs), slot
+        else:
+            assert type(mine) is type(theirs) and mine == theirs, slot
+
+
+def test_the_inflated_language_model_is_the_shipped_one(model_dir, stock_langid):
+    first = model_cache.load_langid(norm_probs=True)  # inflates it
+    assert len(list(model_dir.glob("py3langid-*.npz"))) == 1
+    again = model_cache.load_langid(norm_probs=True)  # reads it
+    for identifier in (first, again):
+        _same_identifier(identifier, stock_langid)
+    languages = ["en", "de", "es", "fr", "nl", "pt", "it", "pl", "ru"]
+    again.set_languages(languages)
+    stock_langid.set_languages(languages)
+    try:
+        _same_identifier(again, stock_langid)
+        for text in SAMPLE:
+            assert again.rank(text) == stock_langid.rank(text), text
+    finally:
+        stock_langid.set_languages(None)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip"])
+def test_a_damaged_language_model_is_inflated_again(model_dir, stock_langid, damage, caplog):
+    model_cache.load_langid(norm_probs=True)
+    path = next(model_dir.glob("py3langid-*.npz"))
+    data = bytearray(path.read_bytes())
+    if damage == "truncate":
+        del data[len(data) // 2:]
+    else:
+        data[len(data) // 2] ^= 0xFF  # inside the DFA table: zip's CRC-32 notices
+    path.write_bytes(bytes(data))
+    _same_identifier(model_cache.load_langid(norm_probs=True), stock_langid)
+    assert "inflating it again" in caplog.text
+    _same_identifier(model_cache._langid_from(path, True), stock_langid)
