@@ -113,13 +113,22 @@ def test_an_older_key_is_removed_when_a_new_snapshot_is_taken(model_dir):
     assert {p.name for p in model_dir.iterdir()} == current
 
 
-def test_the_key_follows_the_shipped_files(tmp_path):
-    source = tmp_path / "weights.bin"
+def test_the_key_follows_the_content_of_the_shipped_files(tmp_path):
+    import os
+    import zipfile
+
+    source, weights = tmp_path / "sp.model", tmp_path / "weights.npz"
     source.write_bytes(b"one")
-    key = model_cache.source_key("1.0", source)
-    assert model_cache.source_key("1.1", source) != key
-    source.write_bytes(b"three")
-    assert model_cache.source_key("1.0", source) != key
+    np.savez(weights, a=np.arange(4))
+    key = model_cache.source_key("1.0", source, weights)
+    os.utime(source, (1, 1))  # the same content installed at another time (another virtualenv): the same key
+    assert model_cache.source_key("1.0", source, weights) == key
+    assert model_cache.source_key("1.1", source, weights) != key
+    source.write_bytes(b"two")
+    assert model_cache.source_key("1.0", source, weights) != key
+    source.write_bytes(b"one")
+    np.savez(weights, a=np.arange(4) + 1)  # a zip is known by its members' CRC-32s
+    assert zipfile.is_zipfile(weights) and model_cache.source_key("1.0", source, weights) != key
 
 
 def test_the_installed_py3langid_is_the_one_the_cache_knows():
