@@ -29,6 +29,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --no-compile "torch==2.13.0"
 	$(PY) -m pip install --quiet --no-compile -e ".[dev]"
 	$(PY) -m backend.retrieval.onnx_export >/dev/null
+	$(PY) -m backend.retrieval.model_cache >/dev/null
 	@touch $(STAMP)
 
 demo: setup

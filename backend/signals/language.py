@@ -28,9 +28,10 @@ def language_name(code: str) -> str:
 @lru_cache(maxsize=1)
 def _detectors() -> tuple[Any, Any, tuple[str, ...]]:
     from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
-    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    langid = LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    from backend.retrieval.model_cache import load_langid
+
+    langid = load_langid(norm_probs=True)  # its model kept inflated per machine (~0.3 s a start otherwise)
     codes = tuple(c for c in tuning.LANGUAGES if c in langid.nb_classes and hasattr(IsoCode639_1, c.upper()))
     langid.set_languages(list(codes))
     lingua = LanguageDetectorBuilder.from_languages(
