@@ -295,6 +295,18 @@ def test_someone_to_look_at_it_is_no_request_for_a_person(text):
     assert "human" not in signals(("customer", text)).escalation.codes
 
 
+def test_a_threat_taken_back_while_thanking_no_longer_stands():
+    """Genuine thanks that take a named threat back clear it; sarcastic thanks that repeat it do not."""
+    threat = ("customer", "Still no refund of my deposit. If it isn't back by Monday I'm going to Trading Standards.")
+    fixed = ("agent", "You're right, it was stuck on our side. I've refunded the £200 this morning.")
+    taken_back = signals(threat, fixed, ("customer", "It's arrived, thank you. And sorry about the Trading Standards "
+                                                     "comment, we're all good now."))
+    assert "legal" not in taken_back.escalation.codes, taken_back.escalation
+    repeated = signals(threat, fixed, ("customer", "Thanks for nothing, it took three weeks. Trading Standards will "
+                                                   "hear about this anyway."))
+    assert "legal" in repeated.escalation.codes, repeated.escalation
+
+
 def test_an_agent_who_only_notes_the_request_has_not_honoured_it():
     s = signals(("customer", "Quiero hablar con un responsable, me habéis cobrado mal el pedido."),
                 ("agent", "Lo siento mucho, lo he anotado y se lo paso al taller."),
