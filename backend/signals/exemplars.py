@@ -473,6 +473,10 @@ OTHER = (
     "Please cancel Friday's visit, the problem sorted itself out. Thanks anyway!",
     "We need to cancel Saturday's booking because half of us are ill, can we move it to the 15th?",
     "Can you cancel the second session? The first one fixed it.",
+    # Asking whether something is safe, before anything has happened, reports no harm.
+    "Is the escape room safe for someone who gets claustrophobic?",
+    "Is the bait you put down dangerous for our cat?",
+    "Is it safe to keep the piano next to the radiator?",
 )
 
 # The same in the six other languages of the multilingual set. Only a reader that understands them (USE
