@@ -44,6 +44,7 @@ BLIND2 = ROOT / "bench" / "data" / "signals_blind2"
 BLIND3 = ROOT / "bench" / "data" / "signals_blind3"  # test only, written blind while blind2's errors were read
 BLIND4 = ROOT / "bench" / "data" / "signals_blind4"  # test only, written blind while blind3's and QA's were read
 BLIND5 = ROOT / "bench" / "data" / "signals_blind5"  # test only, written blind while the seen sets' hand-overs were mended
+BLIND6 = ROOT / "bench" / "data" / "signals_blind6"  # test only, written blind while blind5's errors were read
 TRIGGERS = {*escalation.TRIGGERS, "vip_money"}  # the codes that make the risk high
 CODES = escalation.CODES
 
@@ -289,21 +290,22 @@ def _english_reader(spec: str) -> Iterator[None]:
         tuning.SIGNALS_EMBEDDER = shipped
 
 
-def blind5() -> dict:
-    """signals_blind5 (test only) with the shipped detector: English and the six languages, read once."""
+def blind_n(folder: Path) -> dict:
+    """A test-only blind set with the shipped detector: English and the six languages, read once."""
     new = _new(None)
-    return {"escalation_english_blind5": {"new": escalation_scores(_rows("escalation.jsonl", BLIND5), new)},
-            "escalation_multilingual_blind5": {"new": escalation_scores(_rows("escalation_multilingual.jsonl", BLIND5),
-                                                                        new)}}
+    n = folder.name.removeprefix("signals_blind")
+    return {f"escalation_english_blind{n}": {"new": escalation_scores(_rows("escalation.jsonl", folder), new)},
+            f"escalation_multilingual_blind{n}": {"new": escalation_scores(
+                _rows("escalation_multilingual.jsonl", folder), new)}}
 
 
 def main() -> None:
     import sys
 
-    if sys.argv[1:] == ["--blind5"]:  # the fifth blind set alone, beside what signals.json already holds
+    if sys.argv[1:] in (["--blind5"], ["--blind6"]):  # one later blind set, beside what signals.json holds
         previous = json.loads(result_file("signals.json").read_text())
         result = {k: v for k, v in previous.items() if k not in ("benchmark", "when", "machine")}
-        for key, value in blind5().items():
+        for key, value in blind_n(BLIND5 if sys.argv[1] == "--blind5" else BLIND6).items():
             result[f"{key}_rerun_after_seeing_it" if key in result else key] = value
         print(Path(write_result("signals", result)).read_text())
         return
