@@ -42,8 +42,9 @@ lint: setup $(NODE_STAMP)
 	cd $(EXT_TESTS) && npm run --silent typecheck
 
 # Lint (one core, ~30 s) runs beside the Python tests; the browser tests run after them, on a quiet machine
-# (their timing checks are not for a loaded one).
-test: setup postgres $(NODE_STAMP)
+# (their timing checks are not for a loaded one). Chromium is installed first: the Python suite opens the
+# replay report in it too.
+test: setup postgres browsers $(NODE_STAMP)
 	$(MAKE) --no-print-directory -j2 --output-sync=target lint test-python
 	$(MAKE) --no-print-directory test-extension
 
@@ -79,7 +80,7 @@ test-extension: setup browsers realdesks $(NODE_STAMP)
 	@# Two test files at a time (each starts its own browser and servers on free ports): 103 s -> 77 s here.
 	cd $(EXT_TESTS) && CHROMIUM_PATH=$(CHROMIUM) node --test --test-concurrency=2 e2e/
 
-test-python: setup postgres
+test-python: setup postgres browsers
 	@# pytest exits 5 when a selection holds no tests; that is not a failure here.
 	@# One worker per core (pytest-xdist); a module stays on one worker (its fixtures are built once, and
 	@# the backends test compares what SQLite and PostgreSQL reported within one module).
