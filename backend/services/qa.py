@@ -61,6 +61,7 @@ from backend.services.qa_wording import (
     DENIAL_TOPIC,
     DENIED_VALUE,
     EXCEPTION,
+    KB_SOON,
     REPEAT_CONTACT,
     RUDE_RULES,
     SOMETIMES_NONE,
@@ -71,6 +72,7 @@ from backend.services.qa_wording import (
     derived_amount,
     names_number,
     plain,
+    promised_soon,
     sentence_holding,
     sentences,
 )
@@ -255,7 +257,8 @@ class Scorer:
             stated = [(kind, turn.text[a:b]) for kind, a, b in commitments(turn.text) if kind in VALUE_KINDS]
             exception = next((x for x in sentences(turn.text) if EXCEPTION.search(x)), None)
             denied = denials(turn.text)
-            if not unsupported and not stated and exception is None and not denied:
+            soon = next((x for x in sentences(turn.text) if promised_soon(x)), None)
+            if not unsupported and not stated and exception is None and not denied and soon is None:
                 continue
             passages, governing = self._evidence(thread, index, turn.text)
             articles = list({a.article_id: a for a in self._articles_for(thread, turn.text, governing)}.values())
@@ -294,8 +297,13 @@ class Scorer:
                     and (u.kind != "time_frame" or COMMITTING.search(sentence_holding(turn.text, u.text)))
                     and not (u.kind in PROMISE_WORDS and self._offered(sentence_holding(turn.text, u.text), u.kind,
                                                                         articles))]
-            if (rest or exception or waived) and self.rubric.rule("unsupported_promise"):
-                if rest or exception:
+            # A result promised for today or tomorrow is a time frame too, unless an article says it is that quick.
+            if soon is not None and any(KB_SOON.search(passage) for passage in passages):
+                soon = None
+            if (rest or exception or waived or soon) and self.rubric.rule("unsupported_promise"):
+                if soon and not (rest or exception):
+                    reason = f"promised {soon[:160]!r}, sooner than any KB passage for the question says"
+                elif rest or exception:
                     what = ", ".join(repr(u.text) for u in rest[:3]) or repr(exception)
                     why = "which no KB passage for the question supports" if rest else "an exception to the policy"
                     reason = f"promised {what}, {why}"

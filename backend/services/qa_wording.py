@@ -249,3 +249,20 @@ def derived_amount(span: str, reply: str, sources: list[str]) -> bool:
     candidates |= {a * k for a in amounts for k in counts} | {a / k for a in amounts for k in counts}
     candidates |= {b * r for b in bases for r in rates} | {b * (1 - r) for b in bases for r in rates}
     return any(abs(target - c) <= 0.006 + 0.001 * target for c in candidates)
+
+
+# ---- a result promised sooner than the KB says things take ----------------------------------------------------
+# "It'll be back on your card by tomorrow morning", "you'll have a decision by the end of today": the day itself is
+# the promise. Backed only when an article for the question says such things happen that soon.
+SOON = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|by (?:the )?end of (?:the |to)?day|"
+                  r"(?:by )?tomorrow(?: (?:morning|afternoon|evening))?|within (?:the|an|the next) hour)\b", re.IGNORECASE)
+OUTCOME = re.compile(r"\b(?:you['’]?ll (?:have|get|receive|see)|(?:it|they|this|that|the \w+)(?:['’]ll| will) (?:be |have )?"
+                     r"(?:back|there|with you|in your|on your|ready|fitted|approved|released|delivered|sorted|land)|"
+                     r"lands?|arrives?|approved|released|(?:a|the) decision)\b", re.IGNORECASE)
+KB_SOON = re.compile(r"\b(?:same[- ]day|next[- ]day|today|tomorrow|24 hours|(?:1|one) (?:business|working) day|"
+                     r"within (?:an|1|one|2|two|3|three) hours?|immediately|instantly|straight away)\b", re.IGNORECASE)
+
+
+def promised_soon(sentence: str) -> bool:
+    """Whether an agent's sentence commits to a result by today, tonight or tomorrow."""
+    return bool(COMMITTING.search(sentence) and SOON.search(sentence) and OUTCOME.search(sentence))

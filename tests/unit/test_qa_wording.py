@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from backend.services.qa_wording import answers_in_kind, derived_amount
+from backend.services.qa_wording import answers_in_kind, derived_amount, promised_soon
 
 
 @pytest.mark.parametrize(("question", "reply"), [
@@ -70,3 +70,21 @@ def test_an_amount_worked_out_from_stated_figures_is_derived(span: str, reply: s
 ])
 def test_an_amount_no_arithmetic_gives_is_not_derived(span: str, reply: str, sources: list[str]):
     assert not derived_amount(span, reply, sources)
+
+
+@pytest.mark.parametrize("sentence", [
+    "I've refunded the second £79 and it'll be back on that card by tomorrow morning.",
+    "I've chased it with the claims team and you'll have a decision by tomorrow afternoon.",
+    "I'll get the hold released for you today, so it'll be back in your account by this evening.",
+])
+def test_a_result_promised_for_today_or_tomorrow_is_a_time_promise(sentence: str):
+    assert promised_soon(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "I'll call you tomorrow to check how the repair went.",  # the agent's own action, no result promised
+    "Refunds usually take 5 to 10 business days to appear.",  # a policy stated, no commitment
+    "Your parcel arrived yesterday, according to the tracking.",
+])
+def test_an_own_action_or_a_policy_is_not(sentence: str):
+    assert not promised_soon(sentence)
