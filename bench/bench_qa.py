@@ -46,8 +46,7 @@ BLIND_8 = ROOT / "bench" / "data" / "qa_blind8" / "conversations.jsonl"
 BLIND_9 = ROOT / "bench" / "data" / "qa_blind9" / "conversations.jsonl"
 # A tenth (a furniture retailer, own KB), written blind while the ninth's escalation misses were mended.
 BLIND_10 = ROOT / "bench" / "data" / "qa_blind10" / "conversations.jsonl"
-# An eleventh (a dental practice's patient office, own KB), written blind and not yet read: keep it for the next
-# change to auto-QA (rude recall above all), and report it once.
+# An eleventh (a dental practice's patient office, own KB), written blind, read once with the denial checks.
 BLIND_11 = ROOT / "bench" / "data" / "qa_blind11" / "conversations.jsonl"
 BLIND_12 = ROOT / "bench" / "data" / "qa_blind12" / "conversations.jsonl"  # an energy supplier (read once)
 # A thirteenth (a language school, own KB), written blind while the answer model and worked-out amounts were built:

@@ -433,8 +433,7 @@ class Scorer:
             later = [m for m in thread.messages[start + 1:] if m.role == "agent"]
             ack = ACK.get(code, ACK["human"])
             # A hand-over to a person answers a request for one; other threats need words about them.
-            if any(ack.search(m.text) or (code == "human" and (rules.HONOURED.search(m.text)
-                                                             or rules.INTRODUCED.search(m.text))) for m in later):
+            if any(ack.search(m.text) or (code == "human" and rules.honoured(m.text)) for m in later):
                 continue
             reason = next((r for r in signals.escalation.reasons if r), code)
             out.append(Finding("missed_escalation", [thread.messages[start].key],

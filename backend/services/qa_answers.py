@@ -3,7 +3,7 @@
 A reply can address a question without sharing its words ("Can I move the date?" — "Yes, any day from the 1st
 to the 28th"), and share its words without addressing it ("I've passed your question about the date to the
 team"). No one reading decides that well alone, so a logistic model weighs several (tuning.QA_UNADDRESSED_*),
-fitted on blind QA sets of ten businesses already read, leave one business out (`python -m bench.bench_qa
+fitted on the eleven blind QA sets already read, leave one set out (`python -m bench.bench_qa
 --fit-unanswered`, bench/results/qa.json).
 """
 
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from backend import tuning
-from backend.retrieval.embed import embed_cached
+from backend.retrieval.embed import embed_cached, normalize
 from backend.services.qa_wording import answers_in_kind, sentences
 from backend.text import stems
 
@@ -35,7 +35,7 @@ def answer_features(questions: list[str], replies: list[str], *, min_overlap: fl
     matches = [match(q, replies, min_overlap, matcher) for q in questions]
     overlaps = [max(len(stems(q) & stems(r)) / max(len(stems(q)), 1) for r in replies) for q in questions]
     candidates = [s for reply in replies for s in sentences(reply)] or [""]
-    vectors = _unit(embed_cached(reader, [*questions, *candidates, replies[0]]))
+    vectors = normalize(np.asarray(embed_cached(reader, [*questions, *candidates, replies[0]])))
     asked, said, first = vectors[:len(questions)], vectors[len(questions):-1], vectors[-1]
     in_kind = any(answers_in_kind(q, replies) for q in questions)
     features = np.array([min(overlaps), float((asked @ said.T).max(axis=1).min()), min(matches), float(in_kind),
@@ -50,7 +50,7 @@ def match(question: str, replies: list[str], min_overlap: float, embedder: Embed
     if overlap >= min_overlap:
         return 1.0 + overlap
     candidates = [s for reply in replies for s in sentences(reply)] or [""]
-    vectors = _unit(embedder.embed([question, *candidates]))
+    vectors = normalize(np.asarray(embedder.embed([question, *candidates])))
     similarity = float((vectors[1:] @ vectors[0]).max())
     return 1.0 + similarity if similarity >= tuning.QA_ANSWER_SIMILARITY else (overlap + similarity) / 2
 
@@ -60,8 +60,3 @@ def unaddressed_probability(features: np.ndarray) -> float:
     z = float(np.dot(tuning.QA_UNADDRESSED_WEIGHTS, features) + tuning.QA_UNADDRESSED_BIAS)
     return float(1.0 / (1.0 + np.exp(-z)))
 
-
-def _unit(vectors: object) -> np.ndarray:
-    array = np.asarray(vectors, dtype=np.float32)
-    norms = np.linalg.norm(array, axis=1, keepdims=True)
-    return array / np.where(norms == 0, 1, norms)

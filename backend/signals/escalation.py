@@ -323,7 +323,7 @@ def assess(messages: Sequence[Turn], embedder: Embedder, *, language: str = "en"
         message = messages[index]
         if message.role == "agent":
             agent_replied = True
-            if "human" in active and (rules.HONOURED.search(message.text) or rules.INTRODUCED.search(message.text)):
+            if "human" in active and rules.honoured(message.text):
                 del active["human"]  # a call-back booked, a hand-over made, a person answering
             continue
         turn = by_message.get(index)

@@ -320,6 +320,11 @@ INTRODUCED = re.compile(
     # a person named to call: "Chef Tomasz will ring you tomorrow at 10"
     r"|" + _NAME + r"(?i:(?:,[^.;]{0,60},)?\s+(?:will|'ll|is\s+going\s+to)\s+(?:ring|call|phone|contact|e-?mail)\s+you)")
 
+def honoured(text: str) -> bool:
+    """Whether an agent's message honours a request for a person: a hand-over, a call-back, a person by name."""
+    return bool(HONOURED.search(text) or INTRODUCED.search(text))
+
+
 REPEAT = _rx(r"(?:second|2nd|third|3rd|fourth|4th|fifth|5th|sixth|tenth|umpteenth|nth)\s+(?:time|\w+\s+(?:time|visit|"
              r"ticket|call|email|message|order|replacement|attempt|engineer\s+visit))",
              _NUMBER + r"\s+(?:times|calls|emails|messages|tickets|chats|attempts)", r"twice", r"again",
