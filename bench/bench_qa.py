@@ -49,8 +49,8 @@ BLIND_10 = ROOT / "bench" / "data" / "qa_blind10" / "conversations.jsonl"
 # An eleventh (a dental practice's patient office, own KB), written blind, read once with the denial checks.
 BLIND_11 = ROOT / "bench" / "data" / "qa_blind11" / "conversations.jsonl"
 BLIND_12 = ROOT / "bench" / "data" / "qa_blind12" / "conversations.jsonl"  # an energy supplier (read once)
-# A thirteenth (a language school, own KB), written blind while the answer model and worked-out amounts were built:
-# unread, kept for the next change to auto-QA.
+# A thirteenth (a language school, own KB), written blind while the answer model and worked-out amounts were built,
+# read once at the end of that round (with the escalation mends and promises for today or tomorrow).
 BLIND_13 = ROOT / "bench" / "data" / "qa_blind13" / "conversations.jsonl"
 EMBEDDER = "minilm-int8"
 POLICY = "https://help.harborandpine.example/articles/return-policy"
