@@ -67,6 +67,15 @@ RUDE = (
     "It's not a big deal, honestly.", "Lots of people wait longer and don't complain.",
     "Do it at your own risk and don't come back to us.", "Whatever, do what you like.",
     "lol no, that's not how refunds work", "Not sure what you expected, to be honest.",
+    # politeness worn over a put-down: "to be fair", "with respect", "funnily enough", "I'd have thought"
+    "I'd have thought that part was fairly self-explanatory.", "Which, to be fair, most customers work out themselves.",
+    "Let's go through it one step at a time, nice and gently.", "Do try to read the confirmation email properly next time.",
+    "It's written in bold at the top of the page, which I'm sure you saw.", "Perhaps set yourself a reminder in future?",
+    "With all due respect, it's not a difficult rule to follow.", "Plenty of customers at your stage find this a little tricky.",
+    "Getting worked up about it won't make it arrive any sooner.", "I suspect the engineer has more important jobs than yours.",
+    "It would save us all a lot of time if you checked first.", "Funnily enough, the system can't read your mind.",
+    "In fairness, you could have spotted that yourself when you signed.", "Hopefully that finally settles it.",
+    "I'd appreciate it if you waited the full period before chasing us again.",
 )
 CIVIL = (
     # greetings, short empathy and reassurance (short sentences carry little, so the head must see them)
@@ -108,6 +117,14 @@ CIVIL = (
     "I'm really sorry for the trouble this has caused.", "Thanks for your patience while I looked into it.",
     "I completely understand why you're upset.", "I've passed this to my supervisor, who will reply today.",
     "I'm escalating this to our complaints team now.", "Sorry to hear it arrived damaged.",
+    # the same turns of phrase, kindly meant
+    "Let's go through it together step by step.", "It's easy to miss, it's in the small print at the bottom of the page.",
+    "A reminder in your calendar might help, and we'll also text you the day before.",
+    "To be fair to you, the letter wasn't very clear.", "I'd suggest topping up a little earlier so you're never caught short.",
+    "Funnily enough, I had the same question when I started here!",
+    "Please give it the full ten days, and if it hasn't arrived by then, come straight back to me.",
+    "Don't worry, lots of customers ask about this, it's a common question.",
+    "Thanks for checking, that's exactly the right thing to do.", "I hope that clears it up, and do come back if anything's unclear.",
     "I apologise for the delay on our side.", "I can see you've had to contact us several times, and I'm sorry.",
     "I'd be annoyed too, so let me sort it out.", "That sounds stressful, let's get it fixed.",
     # asking for information, next steps
