@@ -52,6 +52,9 @@ BLIND_12 = ROOT / "bench" / "data" / "qa_blind12" / "conversations.jsonl"  # an 
 # A thirteenth (a language school, own KB), written blind while the answer model and worked-out amounts were built,
 # read once at the end of that round (with the escalation mends and promises for today or tomorrow).
 BLIND_13 = ROOT / "bench" / "data" / "qa_blind13" / "conversations.jsonl"
+# A fourteenth (a meal-kit subscription, own KB, rude replies in eight styles), written blind at that round's end,
+# read once with everything the round changed (the tone bank's polite put-downs too).
+BLIND_14 = ROOT / "bench" / "data" / "qa_blind14" / "conversations.jsonl"
 EMBEDDER = "minilm-int8"
 POLICY = "https://help.harborandpine.example/articles/return-policy"
 OPENERS = ["Hi, I bought a lamp last week. How long do I have to return it?",
@@ -357,6 +360,8 @@ def main() -> None:
         once("blind_12", blind_quality("test", BLIND_12))
     elif sys.argv[1:] == ["--blind13"]:
         once("blind_13", blind_quality("test", BLIND_13))
+    elif sys.argv[1:] == ["--blind14"]:
+        once("blind_14", blind_quality("test", BLIND_14))
     else:
         n = int(sys.argv[1]) if len(sys.argv) > 1 else sized(10_000, 300)
         payload["speed"] = speed(n)
@@ -374,6 +379,7 @@ def main() -> None:
         once("blind_11", blind_quality("test", BLIND_11))
         once("blind_12", blind_quality("test", BLIND_12))
         once("blind_13", blind_quality("test", BLIND_13))
+        once("blind_14", blind_quality("test", BLIND_14))
     path = write_result("qa", payload)
     print(json.dumps(payload, indent=2))
     print(f"wrote {path}")
