@@ -281,12 +281,12 @@ def score_units(texts: list[str], probabilities: np.ndarray, message_index: list
             # a bare "no need anymore" most often drops a request for a person; the classifier alone never
             # withdraws a reason named in so many words ("fix it today or I'm filing a chargeback") nor one this
             # very sentence raises by its term ("I want to talk to your manager, not you")
-            # ... unless the customer thanks in the same message ("refund's landed, thanks, and sorry for the Trading
-            # Standards line"): a threat named while thanking is being taken back.
-            thanked = message_index[row] in thanking
-            kept = said | ({f for f in fired if f in TRIGGERS and rules.TERMS[f].search(text)}
-                           if not (ruled_out or thanked) else set())
-            withdrawn = [m for m in mentioned if ruled_out or thanked or m not in kept] or ([] if kept else ["human"])
+            # ... unless, in a message that thanks, a clause takes it back by name ("refund's landed, thanks, and
+            # sorry for the Trading Standards line"; not "thanks, no need to escalate, I'm cancelling my contract").
+            taken_back = rules.retracted(text, mentioned) if message_index[row] in thanking else set()
+            kept = (said | {f for f in fired if f in TRIGGERS and rules.TERMS[f].search(text)}) - taken_back \
+                if not ruled_out else set()
+            withdrawn = [m for m in mentioned if ruled_out or m not in kept] or ([] if kept else ["human"])
             fired = [f for f in fired if f not in withdrawn and f not in TRIGGERS] if ruled_out else \
                 [f for f in fired if f not in withdrawn]
         satisfied = not any(f in TRIGGERS for f in fired) and bool(rules.THANKS.search(text)) \
@@ -309,7 +309,7 @@ def assess(messages: Sequence[Turn], embedder: Embedder, *, language: str = "en"
     if not texts:
         return Assessment(active={}, units=[])
     probabilities = classifier_for(embedder).scores(embed_cached(embedder, texts))
-    thanking = frozenset(i for i in set(where) if rules.THANKS.search(messages[i].text)
+    thanking = frozenset(i for i in set(where) if rules.GRATITUDE.search(messages[i].text)
                          and not rules.SARCASTIC_THANKS.search(messages[i].text))
     units = score_units(texts, probabilities, where, english=language == "en", thanking=thanking,
                         understood=reads_language(embedder, language))

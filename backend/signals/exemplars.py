@@ -587,8 +587,6 @@ ELSEWHERE: dict[str, tuple[str, ...]] = {
     ),
     "other": (
         "Vale, gracias.", "Alles klar.", "D'accord.", "Oké, prima.", "Tudo bem.", "Va bene.",
-        "Ok, fine.",
-        "How do I reset my password?",
         "Se cortó la luz otra vez en todo el piso.",
         "¿Puedo cambiar al plan más grande?",
         "Mi jefe me pide la factura.",

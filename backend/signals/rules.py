@@ -264,6 +264,24 @@ SARCASTIC_THANKS = _rx(r"thanks?\s+for\s+(?:absolutely\s+)?nothing", r"cheers\s+
                        r"obrigad[oa]\s+por\s+nada", r"grazie\s+per\s+(?:niente|nulla)")
 
 # Thanks or a fix confirmed: with the classifier's `satisfied` head, a customer who ends content.
+# Gratitude in so many words ("it works" thanks no one, and "doesn't work" matches THANKS): a threat named while
+# saying it may be taken back.
+GRATITUDE = _rx(r"thanks?", r"thank\s+you", r"thx", r"cheers", r"appreciate\w*", r"gracias", r"danke\w*", r"merci",
+                r"bedankt", r"dank\s+je(?:\s+wel)?", r"obrigad[oa]", r"grazie")
+# Taking something back: "sorry for the Trading Standards comment", "forget the review", "laat maar zitten".
+RETRACTING = _rx(r"sorry", r"apolog\w*", r"forget", r"ignore", r"scratch", r"never\s+mind", r"take\s+(?:it|that)\s+back",
+                 r"no\s+need", r"no\s+longer", r"not\s+going\s+to", r"drop(?:ped)?", r"olvid\w*", r"ya\s+no",
+                 r"vergiss\w*", r"vergessen", r"erledigt", r"nicht\s+mehr", r"oubli\w*", r"d[ée]sol[ée]",
+                 r"laat\s+(?:\w+\s+){0,3}zitten", r"niet\s+meer", r"lasci\w*\s+perdere", r"niente", r"non\s+(?:serve|più)",
+                 r"esque[cç]\w*", r"n[aã]o\s+vou")
+_CLAUSES = re.compile(r"[,;:]|\s[-–—]\s|\s(?:and|but)\s", re.IGNORECASE)
+
+
+def retracted(text: str, heads: list[str]) -> set[str]:
+    """The reasons among `heads` that a clause of `text` takes back: by name where the sentence names it ("sorry
+    for the Trading Standards line", not "no need to escalate, I'm cancelling my contract"), else any clause."""
+    clauses = [c for c in _CLAUSES.split(text) if RETRACTING.search(c)]
+    return {h for h in heads if any(TERMS[h].search(c) for c in clauses) or (clauses and not TERMS[h].search(text))}
 THANKS = _rx(r"thanks?", r"thank\s+you", r"thx", r"ty", r"cheers", r"appreciate\w*", r"works?", r"worked", r"working\s+now",
              r"sorted", r"fixed", r"resolved", r"got\s+it", r"received", r"legend",
              r"gracias", r"funciona", r"solucionado", r"danke", r"geht\s+wieder", r"merci", r"marche", r"bedankt",
@@ -300,17 +318,23 @@ HONOURED = re.compile(
     r"|(?:la|ti)\s+(?:passo|trasferisco)\s+(?:a|al|alla|con)\s+(?:un|una|il|la|mio|mia)?\s*(?:collega|responsabile|"
     r"supervisor\w*|operatore)|(?:la|ti)\s+richiamer[àa]"
     # someone named before ("I've put this to Gareth, our operations manager; he'll ring you at 2:30")
-    r"|(?:he|she|they)(?:'ll|\s+will|\s+is\s+going\s+to)\s+(?:ring|call|phone|contact|e-?mail)\s+you"
-    r"|belt\s+(?:je|u)\b|vous\s+(?:appellera|rappellera)|(?:la|ti|vi)\s+chiamer[àa])",
+    r"|(?<!\bno\s)(?<!\bnot\s)(?:he|she)(?:['’]ll|\s+will|\s+is\s+going\s+to)\s+(?:ring|call|phone)\s+you"
+    r"|(?<!personne\sne\s)vous\s+(?:appellera|rappellera)|(?<!nessuno\s)(?:la|ti|vi)\s+chiamer[àa])",
     re.IGNORECASE)
 
 # A person answering by name: after a request for a person, an agent who introduces themselves ("Hi, I'm Helen, the
 # practice manager", "soy Marta, la responsable", "Claire du service client, je vous écoute") has honoured it, in
 # any language. The name is told by its capital letter, so the words around it ignore case and it does not.
 _TITLE = r"(?:(?:Herr|Frau|Mr|Mrs|Ms|Miss|Dr|Mevrouw|Meneer|Sr|Sra|Mme|Sig|Sig\.ra)\.?\s+)?"
-_NAME = r"(?-i:(?!(?:Not|Sorry|Afraid|Happy|Glad|So|Very|Really|Just|Here|Still|The|It|This|That|Ridiculous)\b)[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)"
+# Capitalised words that are no one's name: greetings, pronouns (German "Ihr", "Sie"), "Nobody"/"Personne".
+_NOT_NAMES = (r"Not|Sorry|Afraid|Happy|Glad|So|Very|Really|Just|Here|Still|The|It|This|That|Ridiculous|Hello|Hi|Hey|"
+              r"Dear|Thanks|Thank|Greetings|Welcome|Bonjour|Hola|Hallo|Buongiorno|Ciao|Olá|Hoi|Goedemiddag|Nobody|No|None|"
+              r"Nothing|Someone|Somebody|Anyone|Everyone|Personne|Nessuno|Niemand|Nadie|Ninguém|Iemand|Ihr|Ihre|Ihnen|"
+              r"Sie|Uw|Usted|Vous|Lei|Belt")
+# A name: a capital and lower-case letters, not one of those, and not a brand's possessive ("Royal Mail's policy").
+_NAME = r"(?-i:(?!(?:" + _NOT_NAMES + r")\b)[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?!(?:\s+[A-Z]\w*)*['’]s\b))"
 INTRODUCED = re.compile(
-    r"(?i:(?<!\w)(?:this\s+is|i'?m|i\s+am|my\s+name\s+is|you'?re\s+(?:now\s+)?(?:speaking|chatting|talking)\s+(?:to|with)|"
+    r"(?i:(?<!\w)(?:this\s+is|i['’]?m|i\s+am|my\s+name\s+is|you['’]?re\s+(?:now\s+)?(?:speaking|chatting|talking)\s+(?:to|with)|"
     r"soy|me\s+llamo|est[áa]s?\s+hablando\s+con|sou\s+(?:o|a)|chamo-me|est[áa]\s+a\s+falar\s+com|je\s+suis|"
     r"je\s+m'appelle|ici|vous\s+parlez\s+(?:à|a|avec)|ich\s+bin|hier\s+ist|mein\s+name\s+ist|sie\s+sprechen\s+mit|"
     r"sono|mi\s+chiamo|parla\s+con|ik\s+ben|hier\s+is|(?:je|u)\s+spreekt\s+(?:nu\s+)?met)\s+)" + _TITLE + _NAME + r"\b"
@@ -318,7 +342,9 @@ INTRODUCED = re.compile(
     r"(?:service|team|[ée]quipe|support|office|equipo|atenci[oó]n|kundenservice|kundendienst|klantenservice|apoio|"
     r"assist[êe]ncia|ufficio|servizio|assistenza)\b)"
     # a person named to call: "Chef Tomasz will ring you tomorrow at 10"
-    r"|" + _NAME + r"(?i:(?:,[^.;]{0,60},)?\s+(?:will|'ll|is\s+going\s+to)\s+(?:ring|call|phone|contact|e-?mail)\s+you)")
+    r"|" + _NAME + r"(?i:(?:,[^.;]{0,60},)?\s+(?:will|['’]ll|is\s+going\s+to)\s+(?:ring|call|phone|contact|e-?mail)\s+you|"
+    r"(?:,[^.;]{0,60},)?\s+belt\s+(?:je|u)\b)")
+
 
 def honoured(text: str) -> bool:
     """Whether an agent's message honours a request for a person: a hand-over, a call-back, a person by name."""

@@ -307,6 +307,28 @@ def test_a_threat_taken_back_while_thanking_no_longer_stands():
     assert "legal" in repeated.escalation.codes, repeated.escalation
 
 
+@pytest.mark.parametrize("answer", [
+    "This is Royal Mail's responsibility, not ours.", "Nobody will ring you, I'm afraid.",
+    "Hier ist Ihre Sendungsnummer.", "Hello from the support team, I can't transfer you.",
+    "Belt u ons gerust als u vragen heeft.", "Contact your bank; they will contact you.",
+])
+def test_a_name_that_is_no_person_answering_does_not_honour_the_request(answer):
+    """A brand's possessive, "Nobody", a German "Ihre", a greeting, "feel free to call us": no one took it up."""
+    from backend.signals import rules
+
+    assert not rules.honoured(answer)
+
+
+@pytest.mark.parametrize("last", [
+    "It still doesn't work. I'm withdrawing my complaint and going straight to the ombudsman.",
+    "Thanks for the reply. Sorry, but I'm cancelling my contract and moving to a competitor.",
+])
+def test_thanks_or_a_withdrawn_word_do_not_take_back_a_threat_still_meant(last):
+    s = signals(("customer", "My boiler is still broken after three visits."),
+                ("agent", "I'm sorry, I've booked another engineer for Friday."), ("customer", last))
+    assert s.escalation.risk == "high", s.escalation
+
+
 def test_an_agent_who_only_notes_the_request_has_not_honoured_it():
     s = signals(("customer", "Quiero hablar con un responsable, me habéis cobrado mal el pedido."),
                 ("agent", "Lo siento mucho, lo he anotado y se lo paso al taller."),
