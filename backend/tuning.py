@@ -258,6 +258,7 @@ QA_EMBED_BATCH = 512  # sentences embedded at a time when scoring many conversat
 # the rubric's min_unaddressed is the probability that flags (`python -m bench.bench_qa --fit-unanswered`).
 QA_UNADDRESSED_WEIGHTS = (-0.2498, -1.3587, -1.6426, -0.2649, 1.6715, -1.3014, 0.1693)
 QA_UNADDRESSED_BIAS = -1.1353
+QA_ANSWER_COUNT_CAP = 3  # questions asked and replies that followed count up to this many (answer_features)
 QA_PROMISE_SIMILARITY = 0.6  # cosine (QA_EMBEDDER) from which a KB sentence offering a refund, credit...
 # backs an agent's promise of one said in other words
 QA_FACT_SIMILARITY = 0.6  # cosine (QA_EMBEDDER) from which a KB sentence stating a value governs an agent's

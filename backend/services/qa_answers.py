@@ -38,8 +38,11 @@ def answer_features(questions: list[str], replies: list[str], *, min_overlap: fl
     vectors = normalize(np.asarray(embed_cached(reader, [*questions, *candidates, replies[0]])))
     asked, said, first = vectors[:len(questions)], vectors[len(questions):-1], vectors[-1]
     in_kind = any(answers_in_kind(q, replies) for q in questions)
+    # The counts are capped: past a few questions or replies they say no more, and a long thread of "anything
+    # else?" replies must not make an answered question look unanswered.
     features = np.array([min(overlaps), float((asked @ said.T).max(axis=1).min()), min(matches), float(in_kind),
-                         len(questions), float((asked @ first).min()), len(replies)])
+                         min(len(questions), tuning.QA_ANSWER_COUNT_CAP), float((asked @ first).min()),
+                         min(len(replies), tuning.QA_ANSWER_COUNT_CAP)])
     return features, questions[int(np.argmin(matches))]
 
 
@@ -50,7 +53,7 @@ def match(question: str, replies: list[str], min_overlap: float, embedder: Embed
     if overlap >= min_overlap:
         return 1.0 + overlap
     candidates = [s for reply in replies for s in sentences(reply)] or [""]
-    vectors = normalize(np.asarray(embedder.embed([question, *candidates])))
+    vectors = normalize(np.asarray(embed_cached(embedder, [question, *candidates])))
     similarity = float((vectors[1:] @ vectors[0]).max())
     return 1.0 + similarity if similarity >= tuning.QA_ANSWER_SIMILARITY else (overlap + similarity) / 2
 
@@ -58,5 +61,5 @@ def match(question: str, replies: list[str], min_overlap: float, embedder: Embed
 def unaddressed_probability(features: np.ndarray) -> float:
     """The probability that a customer message's questions went unaddressed (the logistic answer model)."""
     z = float(np.dot(tuning.QA_UNADDRESSED_WEIGHTS, features) + tuning.QA_UNADDRESSED_BIAS)
-    return float(1.0 / (1.0 + np.exp(-z)))
+    return float(1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0))))
 

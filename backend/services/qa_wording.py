@@ -239,8 +239,8 @@ def derived_amount(span: str, reply: str, sources: list[str]) -> bool:
     # A round figure (£10, £35, £300) is too easily some sum of others; a worked-out one rarely is round.
     if target is None or (target == int(target) and int(target) % 5 == 0):
         return False
-    amounts = {n for s in [reply, *sources] for a in stated_values("amount", s)
-               if (n := _number(a)) is not None and n != target}
+    # The figures worked from are those the KB or the customer state: the reply's own would excuse each other.
+    amounts = {n for s in sources for a in stated_values("amount", s) if (n := _number(a)) is not None and n != target}
     rates = {n / 100 for s in sources for p in stated_values("percent", s) if (n := _number(p)) is not None and 0 < n < 100}
     rates |= {1 / d for s in sources for word, d in _SHARES.items() if re.search(rf"\b{word}\b", s, re.IGNORECASE)}
     counts = {int(c) for s in [reply, *sources] for c in _COUNT.findall(s) if 2 <= int(c) <= 24}
@@ -258,11 +258,20 @@ SOON = re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|by (?:
                   r"(?:by )?tomorrow(?: (?:morning|afternoon|evening))?|within (?:the|an|the next) hour)\b", re.IGNORECASE)
 OUTCOME = re.compile(r"\b(?:you['’]?ll (?:have|get|receive|see)|(?:it|they|this|that|the \w+)(?:['’]ll| will) (?:be |have )?"
                      r"(?:back|there|with you|in your|on your|ready|fitted|approved|released|delivered|sorted|land)|"
-                     r"lands?|arrives?|approved|released|(?:a|the) decision)\b", re.IGNORECASE)
+                     r"lands?|arrives?|approved|released|(?:a|the) decision|"
+                     # or the agent commits to paying out ("I'll refund the £720 to your card today")
+                     r"(?:I['’]ll|I will|we['’]ll|we will)\s+(?:\w+\s+){0,2}(?:release|refund|approve|credit|pay|reimburse)\w*)\b",
+                     re.IGNORECASE)
 KB_SOON = re.compile(r"\b(?:same[- ]day|next[- ]day|today|tomorrow|24 hours|(?:1|one) (?:business|working) day|"
                      r"within (?:an|1|one|2|two|3|three) hours?|immediately|instantly|straight away)\b", re.IGNORECASE)
 
 
+_NOT_SOON = re.compile(r"\b(?:won['’]?t|will not|can['’]?t|cannot|not|unable|unfortunately|no guarantee)\b", re.IGNORECASE)
+
+
 def promised_soon(sentence: str) -> bool:
-    """Whether an agent's sentence commits to a result by today, tonight or tomorrow."""
-    return bool(COMMITTING.search(sentence) and SOON.search(sentence) and OUTCOME.search(sentence))
+    """Whether an agent's sentence commits to a result by today, tonight or tomorrow: the day and the result in
+    one clause ("I'll pass this on today and you'll hear within 10 days" promises no result today), not negated."""
+    if not COMMITTING.search(sentence) or _NOT_SOON.search(sentence):
+        return False
+    return any(SOON.search(clause) and OUTCOME.search(clause) for clause in re.split(r"[,;:]|\s(?:and|but|so)\s", sentence))

@@ -475,6 +475,21 @@ def test_the_answer_model_flags_by_the_rubrics_probability(env, tmp_path):
         qa.load_rubric(broken)
 
 
+def test_more_replies_or_questions_answered_do_not_make_a_question_unanswered(env):
+    """The answer model's counts are capped: an answer followed by many courtesy replies, or four questions each
+    answered point by point, stay answered."""
+    scorer = qa.Scorer(env["rt"], qa.load_rubric())
+    question = ("customer", "How many days do I have to return the broken lamp?", None)
+    answered = [question, ("agent", "You have 30 days to return it, and we pay for the return label.", "Bo")]
+    courtesy = [m for _ in range(19) for m in (("customer", "ok", None), ("agent", "Anything else I can help with?", "Bo"))]
+    for n, messages in enumerate((answered, answered + courtesy)):
+        assert scorer.unanswered(conv_service.prepare(conv(f"cap{n}", *messages))) == [], n
+    four = ("customer", "When does my plan renew? How much will it cost? Can I pay by card? Is delivery included?", None)
+    reply = ("agent", "Your plan renews on 1 March. It will cost £15 a month. Yes, you can pay by card. Yes, delivery "
+                      "is included in the price.", "Bo")
+    assert scorer.unanswered(conv_service.prepare(conv("cap-four", four, reply))) == []
+
+
 def test_a_promise_the_kb_offers_in_other_words_is_backed(env):
     """A refund an article offers, promised in the agent's own words, is backed; one no article offers, or one
     an article rules out ("cancelled without a refund"), is not."""

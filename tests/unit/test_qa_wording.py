@@ -52,8 +52,9 @@ def test_rude_wordings_of_register(sentence: str, rude: bool):
 
 @pytest.mark.parametrize(("span", "reply", "sources"), [
     ("£102", "I'll refund the 3 sessions at £34 each, so £102.", ["A pack of 6 sessions costs £204 (£34 a session)."]),
-    ("£401", "£500 minus £99 is £401.", ["Your excess is £99."]),
-    ("€31.99", "It would be €31.99 a month instead of €39.99.", ["Full-time students get a fifth off Flex."]),
+    ("£401", "£500 minus £99 is £401.", ["The vet's bill was £500.", "Your excess is £99."]),
+    ("€31.99", "It would be €31.99 a month instead of €39.99.",
+     ["Flex is €39.99 a month.", "Full-time students get a fifth off Flex."]),
     ("£291.60", "The deposit is £291.60.", ["My plan is £1,458.", "Plans over £500 need a deposit of 20%."]),
 ])
 def test_an_amount_worked_out_from_stated_figures_is_derived(span: str, reply: str, sources: list[str]):
@@ -67,6 +68,8 @@ def test_an_amount_worked_out_from_stated_figures_is_derived(span: str, reply: s
     ("£287", "We charge 25% of £1,148, so £287.", ["Within 8 weeks of arrival we charge 40% of the price."]),
     # no arithmetic on the stated figures gives it
     ("£47.50", "That comes to £47.50.", ["Delivery is £19.99 and assembly is £12.99."]),
+    # the reply's own figures do not excuse each other: £4.99 × 12 = £59.88, but the plan is £6.99 a month
+    ("£59.88", "The annual plan is £59.88 for 12 months, that's £4.99 a month.", ["The plan is £6.99 a month."]),
 ])
 def test_an_amount_no_arithmetic_gives_is_not_derived(span: str, reply: str, sources: list[str]):
     assert not derived_amount(span, reply, sources)
@@ -85,6 +88,9 @@ def test_a_result_promised_for_today_or_tomorrow_is_a_time_promise(sentence: str
     "I'll call you tomorrow to check how the repair went.",  # the agent's own action, no result promised
     "Refunds usually take 5 to 10 business days to appear.",  # a policy stated, no commitment
     "Your parcel arrived yesterday, according to the tracking.",
+    "I've checked and unfortunately it won't arrive today.",  # negated
+    "I can't promise it'll be back on your card by tomorrow.",
+    "I'll pass this on today and you'll get a decision within 10 working days.",  # today is the agent's own action
 ])
 def test_an_own_action_or_a_policy_is_not(sentence: str):
     assert not promised_soon(sentence)
