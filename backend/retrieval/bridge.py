@@ -231,7 +231,7 @@ def write_words(path: Path, key: str, saved: SavedWords) -> None:
         hubness = saved.hubness if saved.hubness is not None else np.zeros(len(saved.words), dtype=np.float32)
         with partial.open("wb") as out:
             np.savez(out, key=_utf8(key), words=_utf8("\n".join(saved.words)), vectors=saved.vectors,
-                     hubness=hubness, hub=_utf8(_hub_settings()))
+                     hubness=hubness, hub=_utf8(_hub_settings() if saved.hubness is not None else ""))
         os.replace(partial, path)
     except OSError:
         log.warning("word bridge: could not save word vectors to %s", path, exc_info=True)
