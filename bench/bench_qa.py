@@ -8,7 +8,8 @@
 2. Quality, when bench/data/qa_blind/conversations.jsonl exists: precision and recall per flag on its
    split == "test" rows, reported once (nothing was tuned on them).
 
-BENCH_SMOKE=1: 300 conversations, writes smoke-qa.json. Usage: python -m bench.bench_qa [conversations]
+BENCH_SMOKE=1: 300 conversations, writes smoke-qa.json. Usage: python -m bench.bench_qa [conversations];
+--speed [n] runs the speed part alone.
 """
 
 from __future__ import annotations
@@ -354,6 +355,8 @@ def main() -> None:
         once("blind_10", blind_quality("test", BLIND_10))
     elif sys.argv[1:] == ["--blind11"]:
         once("blind_11", blind_quality("test", BLIND_11))
+    elif sys.argv[1:2] == ["--speed"]:  # the speed run alone, beside what qa.json already holds
+        payload["speed"] = speed(int(sys.argv[2]) if len(sys.argv) > 2 else sized(10_000, 300))
     elif sys.argv[1:] == ["--fit-unanswered"]:
         payload["unanswered_fit"] = fit_unanswered()
     elif sys.argv[1:] == ["--blind12"]:
