@@ -272,3 +272,7 @@ QA_SAVE_EVERY = 50  # scored conversations committed at a time
 HISTORY_ANALYZE_ON_IMPORT = 2000
 HISTORY_ANALYZE_BATCH = 500
 HISTORY_EVERY_S = 300.0
+
+# The models cache (backend/retrieval/model_cache.py): a cached file of another key that no environment has loaded
+# for this long is an older package's and is deleted (a week: environments sharing the cache keep theirs).
+MODEL_CACHE_STALE_AFTER_S = 7 * 24 * 3600

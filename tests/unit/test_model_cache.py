@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from backend import tuning
 from backend.retrieval import model_cache
 
 # Accents, scripts USE was and was not trained on, emoji (runs of unknown characters), digits, markup that
@@ -109,7 +110,7 @@ def test_an_older_key_is_removed_when_a_new_snapshot_is_taken(model_dir):
 
     model_cache.load_use(threads=1)
     current = {p.name for p in model_dir.iterdir()}
-    week_ago = time.time() - model_cache.STALE_AFTER_S - 60
+    week_ago = time.time() - tuning.MODEL_CACHE_STALE_AFTER_S - 60
     for name in current:
         stem, _, tail = name.rpartition("-")
         stale = model_dir / f"{stem}-000000000000{Path(tail).suffix}"
