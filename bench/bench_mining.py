@@ -137,6 +137,7 @@ class Prepared:
         self.usable = [bool(r) and len(clean_reply(r)) >= 20 for r in data.replies] if data.replies else []
         self.replies = (_embed(embedder, [reply_text(clean_reply(r))[:REPLY_CHARS] or r[:REPLY_CHARS]
                                           for r in data.replies]) if data.replies else None)
+        self.pages = True  # agents' links count (off: the release before they did)
         self.tree = linkage(self.vectors, method="average", metric="cosine")
         self.scale = neighbour_distance(self.vectors, tuning.NEIGHBOUR_K)
 
@@ -153,21 +154,32 @@ class Prepared:
         groups = list(by_label.values())
         big = [g for g in groups if len(g) >= MIN_COUNT]
         replies = [self._reply_centroid(g) if self.replies is not None else None for g in big]
-        into = merge_subtopics(self.vectors, big, replies, link=subtopic_merge, replies=reply_merge)
+        pages = [self._reply_page(g) if self.replies is not None else None for g in big] if self.pages else None
+        into = merge_subtopics(self.vectors, big, replies, link=subtopic_merge, replies=reply_merge, pages=pages)
         merged: dict[int, list[int]] = defaultdict(list)
         for g, root in zip(big, into, strict=True):
             merged[root] += g
         return [g for g in groups if len(g) < MIN_COUNT] + list(merged.values())
 
-    def _reply_centroid(self, group: list[int]) -> np.ndarray | None:
-        """As faq.mine: the replies to the MAX_REPLIES_COMPARED questions nearest the topic's centre."""
+    def _central_replies(self, group: list[int]) -> list[int]:
+        """As faq.mine: the usable replies to the MAX_REPLIES_COMPARED questions nearest the topic's centre."""
         from backend.services.faq import MAX_REPLIES_COMPARED
 
-        assert self.replies is not None
         centre = self.vectors[group].mean(axis=0)
         central = sorted(group, key=lambda i: -float(self.vectors[i] @ centre))[:MAX_REPLIES_COMPARED]
-        picked = [i for i in central if self.usable[i]]
+        return [i for i in central if self.usable[i]]
+
+    def _reply_centroid(self, group: list[int]) -> np.ndarray | None:
+        assert self.replies is not None
+        picked = self._central_replies(group)
         return _unit(self.replies[picked].mean(axis=0)) if len(picked) >= 2 else None
+
+    def _reply_page(self, group: list[int]) -> str | None:
+        """As faq.mine: the page most of those replies link, if any."""
+        from backend.services.faq import clean_reply, linked_pages, shared_page
+
+        assert self.data.replies is not None
+        return shared_page([linked_pages(clean_reply(self.data.replies[i])) for i in self._central_replies(group)])
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:

@@ -97,14 +97,17 @@ def _average_linkage(vectors: np.ndarray, threshold: float) -> np.ndarray:
 
 
 def merge_subtopics(vectors: np.ndarray, groups: list[list[int]], reply_centroids: list[np.ndarray | None], *,
-                    link: float | None = None, replies: float | None = None, seed: int = 0) -> list[int]:
+                    link: float | None = None, replies: float | None = None, pages: list[str | None] | None = None,
+                    seed: int = 0) -> list[int]:
     """For each group, the group it merges into (itself if none): sub-groups of one topic.
 
     Greedy agglomeration, strongest pair first, recomputed after each merge (average-style, so one loose pair
     does not chain two topics together). Two groups join when the kNN edges between their questions (each
     question's SUBTOPIC_K nearest, fewer in a smaller group) are at least `link` (SUBTOPIC_MERGE) of the edges
     inside and between them, or when the weighted centroids of
-    their agents' replies are at least `replies` (REPLY_MERGE) alike. At most SUBTOPIC_POOL questions take
+    their agents' replies are at least `replies` (REPLY_MERGE) alike, or when most of both groups' replies link
+    the same page (`pages`: each group's, or None; an agent sends the article that answers the question, so a
+    topic asked in two wordings gets the same link). At most SUBTOPIC_POOL questions take
     part (an even sample per group), so the cost stays bounded on large histories.
     """
     link = tuning.SUBTOPIC_MERGE if link is None else link
@@ -148,6 +151,9 @@ def merge_subtopics(vectors: np.ndarray, groups: list[list[int]], reply_centroid
     reply_sum = np.stack([c * w if c is not None else np.zeros(dim) for c, w in zip(reply_centroids, weight,
                                                                                      strict=True)])
     alive = np.ones(n, dtype=bool)
+    page = list(pages) if pages is not None else [None] * n
+    page_ids = {p: i for i, p in enumerate(sorted({p for p in page if p}))}
+    page_of = np.array([page_ids[p] if p else -1 for p in page])
 
     def scores(rows: np.ndarray) -> np.ndarray:
         """Each pair's strongest reason to merge, in units of its threshold (>= 1 merges)."""
@@ -158,6 +164,9 @@ def merge_subtopics(vectors: np.ndarray, groups: list[list[int]], reply_centroid
             alike[:, weight == 0] = 0.0
             alike[weight[rows] == 0] = 0.0
             out = np.maximum(out, alike)
+        if page_ids:
+            same_page = (page_of[rows][:, None] == page_of[None, :]) & (page_of[rows][:, None] >= 0)
+            out = np.where(same_page, np.maximum(out, 1.0), out)
         out[:, ~alive] = -1.0
         out[~alive[rows]] = -1.0
         out[np.arange(len(rows)), rows] = -1.0
@@ -175,6 +184,8 @@ def merge_subtopics(vectors: np.ndarray, groups: list[list[int]], reply_centroid
         edges[a, a] = 0.0
         edges[b], edges[:, b] = 0.0, 0.0
         reply_sum[a] += reply_sum[b]
+        if page_of[a] < 0:
+            page_of[a] = page_of[b]
         weight[a] += weight[b]
         weight[b] = 0.0
         alive[b] = False

@@ -24,6 +24,7 @@ from backend.retrieval.clustering import cluster, cut_distance, merge_subtopics
 from backend.services import kb as kb_service
 from backend.services.generation import OFFLINE, generate_or_fall_back
 from backend.services.history import embed_customer_messages
+from backend.services.learning import ArticleLinker
 from backend.services.runtime import Runtime
 from backend.store import faq as faq_store
 from backend.store import kb as kb_store
@@ -100,6 +101,26 @@ def reply_text(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"https?://\S+|(?:^|\s)@\w+", " ", clean_reply(text))).strip()
 
 
+_LINK = re.compile(r"https?://[^\s<>()\[\]\"']+", re.IGNORECASE)
+
+
+def linked_pages(text: str) -> set[str]:
+    """The specific pages a reply links: host and path, lowercased, without query or fragment (a site's home
+    page says nothing about the question, so a bare host is left out)."""
+    from urllib.parse import urlsplit
+
+    pages = set()
+    for match in _LINK.finditer(text):
+        try:
+            parts = urlsplit(match.group(0).rstrip(".,;:!?"))
+        except ValueError:
+            continue
+        path = parts.path.rstrip("/").lower()
+        if parts.netloc and path:
+            pages.add(parts.netloc.lower().removeprefix("www.") + path)
+    return pages
+
+
 def clean_question(text: str) -> str:
     """A customer question without greeting, trimmed for a title."""
     body = _GREETING.sub("", text.strip(), count=1).strip()
@@ -149,7 +170,8 @@ def mine(rt: Runtime, *, since: str | None = None, min_count: int = 5) -> MineRe
     repeated = [members for members in groups.values()
                 if len({rows[i].conversation_row for i in members}) >= min_count]
     known = KnownTopics(faq_store.existing_drafts(rt.db, embedder.name))
-    samples = [_reply_sample(rt, rows, members, vectors) for members in repeated]
+    linker = ArticleLinker(kb_store.list_articles(rt.db))
+    samples = [_reply_sample(rt, rows, members, vectors, linker) for members in repeated]
     topics = sorted(_merge_subtopics(vectors, repeated, samples), key=lambda topic: -len(topic[0]))
     for members, sample in topics:
         report.clusters += 1
@@ -178,6 +200,7 @@ class ReplySample(msgspec.Struct, kw_only=True):
 
     texts: list[str]
     vectors: np.ndarray
+    pages: list[set[str]] = msgspec.field(default_factory=list)  # per reply: the pages and KB articles it sends
 
     def centroid(self) -> np.ndarray | None:
         if len(self.texts) < 2:
@@ -185,8 +208,24 @@ class ReplySample(msgspec.Struct, kw_only=True):
         centre = self.vectors.mean(axis=0)
         return centre / (np.linalg.norm(centre) + 1e-12)
 
+    def page(self) -> str | None:
+        """The page agents send for this topic (see shared_page)."""
+        return shared_page(self.pages)
 
-def _reply_sample(rt: Runtime, rows: list[CustomerQuestion], members: list[int], vectors: np.ndarray) -> ReplySample:
+
+def shared_page(links: list[set[str]]) -> str | None:
+    """The page two or more of these replies link, and at least half of those linking anything (agents link in
+    some replies only; those who do send the article that answers), else None."""
+    counts = Counter(page for pages in links for page in pages)
+    if not counts:
+        return None
+    page, n = max(counts.items(), key=lambda item: (item[1], item[0]))
+    linking = sum(1 for pages in links if pages)
+    return page if n >= 2 and n * 2 >= linking else None
+
+
+def _reply_sample(rt: Runtime, rows: list[CustomerQuestion], members: list[int], vectors: np.ndarray,
+                  linker: ArticleLinker) -> ReplySample:
     """The agents' replies to the MAX_REPLIES_COMPARED questions closest to the topic's centre."""
     centre = vectors[members].mean(axis=0)
     central = sorted(members, key=lambda i: -float(vectors[i] @ centre))[:MAX_REPLIES_COMPARED]
@@ -197,14 +236,19 @@ def _reply_sample(rt: Runtime, rows: list[CustomerQuestion], members: list[int],
     # The opening of a reply says what it answers; embedding whole long replies cost minutes per run.
     embedded = np.asarray(rt.retriever.embedder.embed([reply_text(t)[:REPLY_CHARS] for t in texts]), dtype=np.float32)
     embedded /= np.linalg.norm(embedded, axis=1, keepdims=True) + 1e-12
-    return ReplySample(texts=texts, vectors=embedded)
+    pages = []
+    for text in texts:  # the pages a reply links, and the KB article it links or names by its title
+        link = linker.link(text)
+        pages.append(linked_pages(text) | ({f"kb:{link.article.row_id}"} if link else set()))
+    return ReplySample(texts=texts, vectors=embedded, pages=pages)
 
 
 def _merge_subtopics(vectors: np.ndarray, groups: list[list[int]],
                      samples: list[ReplySample]) -> list[tuple[list[int], ReplySample]]:
-    """Sub-groups of one topic become one (neighbouring questions, or agents who answered alike)."""
+    """Sub-groups of one topic become one (neighbouring questions, agents who answered alike or sent the same
+    page)."""
     merged: dict[int, tuple[list[int], ReplySample]] = {}
-    roots = merge_subtopics(vectors, groups, [s.centroid() for s in samples])
+    roots = merge_subtopics(vectors, groups, [s.centroid() for s in samples], pages=[s.page() for s in samples])
     for members, sample, root in zip(groups, samples, roots, strict=True):
         if root not in merged:
             merged[root] = (list(members), sample)
@@ -214,7 +258,8 @@ def _merge_subtopics(vectors: np.ndarray, groups: list[list[int]],
         if sample.texts:
             merged[root] = (kept, ReplySample(texts=joined.texts + sample.texts,
                                               vectors=np.vstack([joined.vectors, sample.vectors])
-                                              if joined.texts else sample.vectors))
+                                              if joined.texts else sample.vectors,
+                                              pages=joined.pages + sample.pages))
     return list(merged.values())
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from backend.services import faq, history
+from backend.models import ArticleIn
+from backend.services import faq, history, kb
 from tests.conftest import make_runtime
 
 TOPICS = {
@@ -101,3 +102,42 @@ def test_a_pending_draft_whose_questions_all_moved_is_folded_away(tmp_path: Path
         assert sum(len(d.member_message_ids) for d in after) == 12
     finally:
         rt.close()
+
+
+def test_wordings_whose_agents_send_the_same_article_are_one_draft(tmp_path: Path):
+    # One topic in two vocabularies a cut keeps apart; agents answer each in their own words but send the
+    # same article. Without the link they stay two drafts (the control), with it one.
+    money_back = ["how do I get my money back for a cancelled sailing", "cancelled sailing, can I get my money back",
+                  "want my money back, your sailing got cancelled", "sailing cancelled so how do I get money back",
+                  "money back please for the cancelled sailing"]
+    reimbursed = ["will the ferry company reimburse the crossing that was called off for weather",
+                  "storm called off our crossing - reimbursement?", "crossing called off by the storm, reimburse me",
+                  "reimbursement for a crossing called off because of bad weather",
+                  "is a crossing called off for weather reimbursed"]
+    replies = {"a": "Sorry about that! Refunds for cancelled sailings go back to your card in 5 days",
+               "b": "Weather cancellations are always reimbursed in full, nothing for you to do"}
+
+    def mined(name: str, link: str, article: ArticleIn | None = None) -> list[set[str]]:
+        rows = [{"helpdesk": "test", "ticket_id": f"{side}{i}", "messages": [
+            {"id": f"{side}{i}-q", "role": "customer", "text": text},
+            {"id": f"{side}{i}-a", "role": "agent", "text": f"{replies[side]} {link}".strip()}]}
+            for side, texts in (("a", money_back), ("b", reimbursed)) for i, text in enumerate(texts)]
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+        rt = make_runtime(tmp_path / name)
+        try:
+            if article is not None:
+                kb.upsert_articles(rt, [article], source="help")
+            history.import_history(rt, [path])
+            faq.mine(rt, min_count=5)
+            return [{m[0] for m in d.member_message_ids} for d in faq.list_drafts(rt, "all")]
+        finally:
+            rt.close()
+
+    assert sorted(map(sorted, mined("plain", ""))) == [["a"], ["b"]]
+    assert mined("linked", "https://help.ferry.example/articles/41-cancelled-sailings?src=chat") == [{"a", "b"}]
+    # Naming a KB article by its title is sending it too.
+    article = ArticleIn(external_id="41", title="Sailings cancelled by the operator",
+                        body="When we cancel a sailing you get a full refund to the original card within 5 days.")
+    named = mined("named", "- see Sailings cancelled by the operator in the help centre.", article)
+    assert named == [{"a", "b"}]

@@ -69,6 +69,36 @@ def test_topics_whose_agents_answered_alike_merge():
     assert len(set(unknown)) == 3  # no reply known: nothing to compare
 
 
+def test_topics_whose_agents_sent_the_same_page_merge():
+    points = _topics(0.02, topics=3, size=10, seed=2)
+    groups = [list(range(0, 10)), list(range(10, 20)), list(range(20, 30))]
+    pages = ["help.example.com/articles/12-refunds", "help.example.com/articles/12-refunds", None]
+    roots = clustering.merge_subtopics(points, groups, [None] * 3, link=9.0, replies=1.01, pages=pages)
+    assert roots[0] == roots[1] and roots[2] not in (roots[0], roots[1])
+    distinct = ["help.example.com/a/1", "help.example.com/a/2", "help.example.com/a/1"]
+    roots = clustering.merge_subtopics(points, groups, [None] * 3, link=9.0, replies=1.01, pages=distinct)
+    assert roots[0] == roots[2] and roots[1] not in (roots[0], roots[2])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("See https://help.example.com/articles/12-refunds?utm=mail#step2.", {"help.example.com/articles/12-refunds"}),
+    ("Two: http://WWW.Example.com/Returns/ and (https://example.com/fees)", {"example.com/returns", "example.com/fees"}),
+    ("Our site https://example.com/ has it", set()),  # the home page says nothing about the question
+    ("No link here, just help.example.com text", set()),
+])
+def test_linked_pages_are_host_and_path(text, expected):
+    assert faq.linked_pages(text) == expected
+
+
+def test_a_page_is_the_topics_when_most_replies_send_it():
+    refunds = {"example.com/refunds"}
+    fees, other = {"example.com/fees"}, {"example.com/other"}
+    assert faq.shared_page([refunds, refunds, set(), set(), fees]) == "example.com/refunds"  # 2 of 3 linking
+    assert faq.shared_page([refunds, set(), set(), set()]) is None  # one reply is one agent's choice
+    assert faq.shared_page([refunds, refunds, fees, fees, other]) is None  # two of five linking: not most
+    assert faq.shared_page([]) is None
+
+
 def test_a_topic_split_by_the_cut_merges_and_distinct_topics_do_not():
     points = _topics(0.3, topics=3, size=30, seed=4)
     # Each topic cut into two halves by wording (a line through it), as a too-fine cut leaves it.
