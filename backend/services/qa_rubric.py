@@ -31,7 +31,7 @@ class FlagRule(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, omit_de
     codes: list[str] = msgspec.field(default_factory=lambda: ["human", "legal", "chargeback", "public", "churn",
                                                               "safety", "repeat"])
     kinds: list[str] = msgspec.field(default_factory=lambda: ["CARD", "IBAN", "NATIONAL_ID", "EMAIL:other",
-                                                              "PHONE:other"])
+                                                              "PHONE:other", "ADDRESS:other"])
 
 
 class Rubric(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):

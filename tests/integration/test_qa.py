@@ -135,6 +135,20 @@ def test_leak_is_recorded_at_ingest_as_kinds_not_values(env):
     team = conv_service.prepare(conv("team", ("customer", "Where do I send the invoice question?", None),
                                      ("agent", "Please write to billing@harborandpine.example.", "Piet")))
     assert team.messages[1].pii == {"EMAIL:org": 1}  # a team mailbox is no one's personal data
+    line = conv_service.prepare(conv("line", ("customer", "Who do I ring?", None),
+                                     ("agent", "Call our 24-hour line on 07700 900200, or members@club.example.", "Piet")))
+    assert line.messages[1].pii == {"PHONE:org": 1, "EMAIL:org": 1}  # introduced as the team's own
+    other = conv_service.prepare(conv("other", ("customer", "Who had the car before me?", None),
+                                      ("agent", "That was Craig Dunmore, 07700 900482, at 14 Aubert Park, London.",
+                                       "Piet")))
+    assert other.messages[1].pii == {"PHONE:other": 1, "ADDRESS:other": 1} and "07700" not in other.messages[1].text
+    repeated = conv_service.prepare(conv("repeat", ("customer", "I've moved to 27 Cotham Road, Bristol.", None),
+                                         ("agent", "Thanks, boxes now go to 27 Cotham Road. Returns go back to us at "
+                                                   "4 Dock Road, Hull.", "Piet")))
+    assert repeated.messages[1].pii == {"ADDRESS:own": 1, "ADDRESS:org": 1}
+    flagged = {f.flag for f in qa.Scorer(env["rt"], qa.load_rubric()).score(other)}
+    assert "leaked_personal_data" in flagged
+    assert "leaked_personal_data" not in {f.flag for f in qa.Scorer(env["rt"], qa.load_rubric()).score(repeated)}
 
 
 def test_a_value_the_kb_states_otherwise_in_another_unit(env):
