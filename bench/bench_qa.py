@@ -9,7 +9,7 @@
    split == "test" rows, reported once (nothing was tuned on them).
 
 BENCH_SMOKE=1: 300 conversations, writes smoke-qa.json. Usage: python -m bench.bench_qa [conversations];
---speed [n] runs the speed part alone.
+--speed [n] runs the speed part alone; --blindN (2-15) reads blind set N alone, once (a rerun goes beside it).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import sys
 import tempfile
 import time
@@ -56,6 +57,12 @@ BLIND_13 = ROOT / "bench" / "data" / "qa_blind13" / "conversations.jsonl"
 # A fourteenth (a meal-kit subscription, own KB, rude replies in eight styles), written blind at that round's end,
 # read once with everything the round changed (the tone bank's polite put-downs too).
 BLIND_14 = ROOT / "bench" / "data" / "qa_blind14" / "conversations.jsonl"
+# A fifteenth (self-storage, own KB), written blind while street addresses and the team's own contact details
+# joined the leak record; read once with them.
+BLIND_15 = ROOT / "bench" / "data" / "qa_blind15" / "conversations.jsonl"
+# `--blindN` reads set N alone, beside what qa.json holds (the first set's key is "blind").
+BLIND_SETS = {"blind": BLIND, **{f"blind_{n}": ROOT / "bench" / "data" / f"qa_blind{n}" / "conversations.jsonl"
+                                 for n in range(2, 16)}}
 EMBEDDER = "minilm-int8"
 POLICY = "https://help.harborandpine.example/articles/return-policy"
 OPENERS = ["Hi, I bought a lamp last week. How long do I have to return it?",
@@ -333,56 +340,23 @@ def main() -> None:
         """A held-out result is reported once: a later run (after changes made having seen it) goes beside it."""
         payload[f"{key}_rerun_after_seeing_it" if key in payload else key] = result
 
-    if sys.argv[1:] == ["--blind2"]:  # the second blind set alone, beside what qa.json already holds
-        once("blind_2", blind_quality("test", BLIND_2))
-    elif sys.argv[1:] == ["--blind3"]:
-        once("blind_3", blind_quality("test", BLIND_3))
-    elif sys.argv[1:] == ["--blind4"]:
-        once("blind_4", blind_quality("test", BLIND_4))
-    elif sys.argv[1:] == ["--feedback"]:
+    argument = sys.argv[1] if len(sys.argv) > 1 else ""
+    if re.fullmatch(r"--blind\d+", argument) and f"blind_{argument[7:]}" in BLIND_SETS:
+        once(f"blind_{argument[7:]}", blind_quality("test", BLIND_SETS[f"blind_{argument[7:]}"]))
+    elif argument == "--feedback":
         payload["lead_feedback"] = [lead_feedback(BLIND_4), lead_feedback(BLIND_5)]
-    elif sys.argv[1:] == ["--blind5"]:
-        once("blind_5", blind_quality("test", BLIND_5))
-    elif sys.argv[1:] == ["--blind6"]:
-        once("blind_6", blind_quality("test", BLIND_6))
-    elif sys.argv[1:] == ["--blind7"]:
-        once("blind_7", blind_quality("test", BLIND_7))
-    elif sys.argv[1:] == ["--blind8"]:
-        once("blind_8", blind_quality("test", BLIND_8))
-    elif sys.argv[1:] == ["--blind9"]:
-        once("blind_9", blind_quality("test", BLIND_9))
-    elif sys.argv[1:] == ["--blind10"]:
-        once("blind_10", blind_quality("test", BLIND_10))
-    elif sys.argv[1:] == ["--blind11"]:
-        once("blind_11", blind_quality("test", BLIND_11))
-    elif sys.argv[1:2] == ["--speed"]:  # the speed run alone, beside what qa.json already holds
+    elif argument == "--speed":  # the speed run alone, beside what qa.json already holds
         payload["speed"] = speed(int(sys.argv[2]) if len(sys.argv) > 2 else sized(10_000, 300))
-    elif sys.argv[1:] == ["--fit-unanswered"]:
+    elif argument == "--fit-unanswered":
         payload["unanswered_fit"] = fit_unanswered()
-    elif sys.argv[1:] == ["--blind12"]:
-        once("blind_12", blind_quality("test", BLIND_12))
-    elif sys.argv[1:] == ["--blind13"]:
-        once("blind_13", blind_quality("test", BLIND_13))
-    elif sys.argv[1:] == ["--blind14"]:
-        once("blind_14", blind_quality("test", BLIND_14))
     else:
-        n = int(sys.argv[1]) if len(sys.argv) > 1 else sized(10_000, 300)
+        n = int(argument) if argument else sized(10_000, 300)
         payload["speed"] = speed(n)
         payload["blind_tune"] = blind_quality("tune")
         once("blind", blind_quality())
-        once("blind_2", blind_quality("test", BLIND_2))
-        once("blind_3", blind_quality("test", BLIND_3))
-        once("blind_4", blind_quality("test", BLIND_4))
-        once("blind_5", blind_quality("test", BLIND_5))
-        once("blind_6", blind_quality("test", BLIND_6))
-        once("blind_7", blind_quality("test", BLIND_7))
-        once("blind_8", blind_quality("test", BLIND_8))
-        once("blind_9", blind_quality("test", BLIND_9))
-        once("blind_10", blind_quality("test", BLIND_10))
-        once("blind_11", blind_quality("test", BLIND_11))
-        once("blind_12", blind_quality("test", BLIND_12))
-        once("blind_13", blind_quality("test", BLIND_13))
-        once("blind_14", blind_quality("test", BLIND_14))
+        for key, path in BLIND_SETS.items():
+            if key != "blind":
+                once(key, blind_quality("test", path))
     path = write_result("qa", payload)
     print(json.dumps(payload, indent=2))
     print(f"wrote {path}")
