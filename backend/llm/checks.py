@@ -330,6 +330,23 @@ def _merge_nearby(answer: str, flags: list[Unsupported], gap: int = 30) -> list[
     return [f for f in merged if not (f.text.lower() in seen or seen.add(f.text.lower()))]  # type: ignore[func-returns-value]
 
 
+# "Feel free to ask", "you're of course free to leave a review": at liberty, not given at no cost ("it's free to
+# change the date" still is).
+_AT_LIBERTY_BEFORE = re.compile(r"\b(?:feel|you(?:['’]re| are| were)|you(?:['’]ll| will) be)\s+(?:\w+\s+){0,2}$", re.I)
+# "Cover" given is a verb with someone giving it ("we'll cover the fee", "happy to cover the postage"); "the team who
+# look after cover and charges" names insurance.
+_COVER_GIVEN_BEFORE = re.compile(r"(?:\b(?:we|i|will|to|can|could|shall|would|also|and)|['’]ll)\s+(?:\w+\s+)?$", re.I)
+
+
+def _not_a_promise(text: str, start: int, end: int) -> bool:
+    """A compensation word used in another sense (see _AT_LIBERTY_BEFORE, _COVER_GIVEN_BEFORE)."""
+    word = text[start:end].lower()
+    before = text[max(0, start - 30):start]
+    if word.startswith("free") and re.match(r"\s+to\s+\w", text[end:end + 12]) and _AT_LIBERTY_BEFORE.search(before):
+        return True
+    return word.startswith("cover") and not _COVER_GIVEN_BEFORE.search(before)
+
+
 def commitments(text: str) -> list[tuple[UnsupportedKind, int, int]]:
     """(kind, start, end) of every commitment in `text`, longest first where they overlap."""
     found: list[tuple[UnsupportedKind, int, int]] = []
@@ -338,8 +355,11 @@ def commitments(text: str) -> list[tuple[UnsupportedKind, int, int]]:
     for promised, pattern, _ in PROMISES:
         for m in pattern.finditer(text):
             clause = re.split(r"[,;:—–.!?\n]", text[max(0, m.start() - 60):m.start()])[-1]
-            if not _NEGATED.search(clause):  # "we can't offer a refund" promises nothing
-                found.append((promised, m.start(), m.end()))
+            if _NEGATED.search(clause):  # "we can't offer a refund" promises nothing
+                continue
+            if promised == "compensation" and _not_a_promise(text, m.start(), m.end()):
+                continue
+            found.append((promised, m.start(), m.end()))
     found.sort(key=lambda f: (f[1], -(f[2] - f[1])))
     kept: list[tuple[UnsupportedKind, int, int]] = []
     for item in found:

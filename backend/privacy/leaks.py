@@ -27,13 +27,15 @@ STREET = re.compile(
     rf"(?:(?:de|del|la|do|da|dos|das|di|della)\s+)?{_NAME}(?:\s+{_NAME})?,?\s+(?:n[º°o.]\s*)?\d{{1,4}}\b",
 )
 
-# The team's own contact: "our … line|team|office …", "call|email|reach us", "(write|send it back) to us" shortly
-# before the value.
+# The team's own contact: "our … line|team|office …", "call|email|reach us", "(write|send it back) to us", "the
+# office is on" shortly before the value.
 _OURS = re.compile(
     r"(?:\bour\b(?:\s+[\w-]+){0,3}?\s+(?:line|lines|number|helpline|hotline|team|desk|office|shop|store|"
     r"warehouse|depot|studio|branch|showroom|address|returns|centre|center|site|venue|clinic|practice|garage|"
     r"reception|inbox|mailbox|hq|headquarters|hub|service|department|support)\b"
-    r"|\b(?:call|ring|phone|text|email|e-mail|mail|to|contact|reach|visit|find)\s+us\b)"
+    r"|\b(?:call|ring|phone|text|email|e-mail|mail|to|contact|reach|visit|find)\s+us\b"
+    r"|\bthe\s+(?:office|reception|helpline|hotline|switchboard|front\s+desk|site\s+team|support\s+team)\s+"
+    r"(?:is|are|can\s+be\s+reached)\s+(?:on|at)\b)"
     r"[^.!?\n]{0,40}$",
     re.IGNORECASE,
 )

@@ -158,3 +158,15 @@ def test_a_denial_in_another_clause_does_not_cancel_an_offer():
     denied = ["An active membership is cancelled without a refund for the remaining months."]
     assert [u.kind for u in checks.unsupported_commitments("I'll refund the remaining months.", denied, denied)] == [
         "refund"]
+
+
+@pytest.mark.parametrize(("text", "promised"), [
+    ("If you've still got questions, feel free to come back to us.", []),
+    ("You're of course free to leave whatever review you like.", []),
+    ("It's free to change the date once.", ["free"]),  # no cost, not liberty
+    ("I've passed this to our billing team, who look after cover and charges.", []),  # cover: a noun
+    ("We'll cover the return postage.", ["cover the return postage"]),
+    ("I'm happy to cover the fee this time.", ["cover the fee"]),
+])
+def test_words_of_giving_used_in_another_sense_promise_nothing(text, promised):
+    assert [text[start:end] for kind, start, end in checks.commitments(text) if kind == "compensation"] == promised

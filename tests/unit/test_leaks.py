@@ -32,7 +32,8 @@ def test_the_teams_own_contact_is_introduced_as_ours():
     for text, value in [("Please call our 24-hour line on 07700 900200.", "07700"),
                         ("Our phone line is 07700 900312, Monday to Friday.", "07700"),
                         ("You can reach our accessibility team at access@venue.example.", "access@"),
-                        ("Please send it back to us at 4 Dock Road, Hull.", "4 Dock")]:
+                        ("Please send it back to us at 4 Dock Road, Hull.", "4 Dock"),
+                        ("The office is on 07700 900418, 9am to 5:30pm.", "07700")]:
         assert the_teams_own(text, text.index(value)), text
     for text, value in [("The member was Craig Dunmore, 07700 900482.", "07700"),
                         ("The address we have for Liam is 7 Mill Race Court.", "7 Mill"),
