@@ -61,6 +61,7 @@ from backend.services.qa_wording import (
     DENIAL_TOPIC,
     DENIED_VALUE,
     EXCEPTION,
+    HANDED_OVER,
     KB_SOON,
     REPEAT_CONTACT,
     RUDE_RULES,
@@ -70,6 +71,7 @@ from backend.services.qa_wording import (
     customer_questions,
     denials,
     derived_amount,
+    handover_codes,
     names_number,
     plain,
     promised_soon,
@@ -126,6 +128,7 @@ class Scorer:
         articles = kb_store.list_articles(rt.db)
         self.linker = ArticleLinker(articles)
         self.articles: dict[str, Article] = {a.article_id: a for a in articles if a.status == "published"}
+        self.handover_codes = handover_codes([a.body for a in self.articles.values()])
         self._embedder = embedder
         self._stated: dict[str, list[tuple[str, dict[str, list[str]]]]] = {}
 
@@ -431,7 +434,8 @@ class Scorer:
             if named is not None and not named.search(thread.messages[start].text):
                 continue
             later = [m for m in thread.messages[start + 1:] if m.role == "agent"]
-            ack = ACK.get(code, ACK["human"])
+            # Where the KB says the case goes to someone senior, only a hand-over answers it.
+            ack = HANDED_OVER if code in self.handover_codes else ACK.get(code, ACK["human"])
             # A hand-over to a person answers a request for one; other threats need words about them.
             if any(ack.search(m.text) or (code == "human" and rules.honoured(m.text)) for m in later):
                 continue

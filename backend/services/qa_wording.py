@@ -132,6 +132,50 @@ REPEAT_CONTACT = re.compile(
     r"\b(?:nobody|no one|no-one) (?:ever )?(?:got|gets|has got|came|comes|has come|replied|called) back", re.IGNORECASE)
 ACK = {code: re.compile(rf"\b(?:{words}|{_ACK_ANY})\b", re.IGNORECASE) for code, words in ACKNOWLEDGED.items()}
 
+# ---- the team's own hand-over policy -------------------------------------------------------------------------
+# Where the help centre says which cases go to a supervisor ("disputes with your bank and third complaints are
+# passed to a supervisor"), words about the threat no longer answer it: the case had to be handed over. A KB
+# sentence naming a case and a senior person (or escalation) makes that code one the team hands over.
+_POLICY_TOPIC = {
+    "chargeback": r"chargebacks?|disputes?|disputed|card issuer",
+    "legal": r"legal|solicitors?|lawyers?|court|small claims|ombudsman|regulators?|trading standards",
+    "repeat": r"third (?:times?|contacts?|complaints?|messages?)|(?:contacted|written to|chased) us (?:\w+ )?(?:twice|three|"
+              r"more than)|repeat(?:ed)? (?:contacts?|complaints?)|(?:two|three|2|3) or more times",
+    "safety": r"safety|injur\w*|unsafe|gas|smoke|fire|hazard\w*|danger\w*",
+    "public": r"social media|the press|journalists?",
+    "churn": r"another (?:company|provider|supplier)|a competitor|go(?:ing)? elsewhere",
+}
+_POLICY_TOPICS = {code: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for code, words in _POLICY_TOPIC.items()}
+_SENIOR = re.compile(r"\b(?:supervisors?|managers?|team leads?|senior|escalat\w*|duty manager)\b", re.IGNORECASE)
+# An agent reply handing the case over: to a senior person, or escalated in so many words.
+HANDED_OVER = re.compile(
+    r"\bescalat\w*|\b(?:pass\w*|hand\w*|refer\w*|send\w*|forward\w*|rais\w*|flag\w*|put)\b[^.!?\n]{0,40}"
+    r"\b(?:manager|supervisor|team lead|senior|head of)\b", re.IGNORECASE)
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
+
+
+def policy_statements(body: str) -> list[str]:
+    """An article's sentences, each item of a list carrying the line that introduces it ("An agent hands over to a
+    supervisor when the customer:" then "- has disputed a payment with their bank;")."""
+    out: list[str] = []
+    lead = ""
+    for line in body.splitlines():
+        if _BULLET.match(line):
+            out.append(f"{lead} {_BULLET.sub('', line)}".strip())
+            continue
+        if line.strip():  # a blank line between a list's lead and its items keeps the lead
+            lead = line.strip() if line.rstrip().endswith(":") else ""
+            out += sentences(line)
+    return out
+
+
+def handover_codes(bodies: list[str]) -> set[str]:
+    """The escalation codes the team's KB says go to a senior person (see _POLICY_TOPIC)."""
+    return {code for body in bodies for statement in policy_statements(body) if _SENIOR.search(statement)
+            for code, topic in _POLICY_TOPICS.items() if topic.search(statement)}
+
 
 def sentences(text: str) -> list[str]:
     """`text` cut into sentences (kept with their ending marks)."""

@@ -37,6 +37,7 @@ TERMS: dict[str, re.Pattern] = {
                       r"(?:company|issuer)|credit\s+card\s+company)",
                       r"(?:amex|visa|mastercard|paypal|klarna|apple\s+pay)\s+(?:dispute|claim|case|complaint)\w*",
                       r"(?:dispute|claim|case|complaint)\w*\s+(?:with|through|via|on)\s+(?:amex|visa|mastercard|paypal|klarna)",
+                      r"(?:dispute|chargeback)\w*\s+(?:with|through|via)\s+(?:my|our|the)\s+(?:bank|card\s+(?:company|issuer))",
                       r"(?:tell|call|contact|ring|report\w*\s+(?:it|this|you)\s+to)\s+(?:amex|visa|mastercard|paypal|klarna)",
                       r"lastschrift\w*", r"r[üu]ckbuch\w*",
                       r"zur[üu]ck(?:buch|geh)\w*", r"opposition", r"terugboek\w*", r"storn\w*", r"contest\w*",

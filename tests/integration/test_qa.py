@@ -513,3 +513,34 @@ def test_a_promise_the_kb_offers_in_other_words_is_backed(env):
                            "the carrier claim.", "refund", articles)
     assert not scorer._offered("I've refunded the $40 gift card to your Visa.", "refund", articles)
     assert not scorer._offered("I'll refund your membership for the months you have left.", "refund", articles)
+
+
+def test_where_the_kb_says_a_case_goes_to_a_supervisor_only_a_hand_over_answers_it(tmp_path):
+    from backend.models import ArticleIn
+    from backend.services.qa_wording import handover_codes
+
+    assert handover_codes(["Disputes with your bank and third complaints are passed to a supervisor."]) == {
+        "chargeback", "repeat"}
+    assert handover_codes(["Disputes are handled by our billing team within 5 days."]) == set()
+    listed = "An agent hands over to a supervisor when the customer:\n\n- mentions a solicitor;\n- asks for a refund.\n"
+    assert handover_codes([listed + "\nSafety first: report a gas smell to the site team.\n"]) == {"legal"}
+    dispute = ("customer", "You charged me a late fee when YOUR system was down. I've already raised a dispute "
+                           "with my bank about it. I want it back.", None)
+    words = ("agent", "Sorry! I've refunded the £15 today, so you can drop the dispute with your bank.", "Piet")
+    handed = ("agent", "Sorry! I've refunded the £15 and passed your case to my supervisor, who will call you.", "Piet")
+
+    def flags(name: str, policy: bool, reply: tuple[str, str, str | None]) -> set[str]:
+        rt = Runtime(load_settings(tmp_path / name, env={"TANDEM_EMBEDDER": TEST_EMBEDDER, "TANDEM_LLM": "extractive"}))
+        try:
+            body = "Late fees are £15 when a payment fails. " + (
+                "If a customer has raised a dispute or chargeback with their bank, pass the case to a supervisor."
+                if policy else "We answer every message within 2 business days.")
+            kb_service.upsert_articles(rt, [ArticleIn(external_id="fees", title="Late fees", body=body)], source="help")
+            thread = conv_service.prepare(conv(name, dispute, reply))
+            return {f.flag for f in qa.Scorer(rt, qa.load_rubric()).score(thread)}
+        finally:
+            rt.close()
+
+    assert "missed_escalation" not in flags("no-policy", False, words)  # words about the dispute answer it
+    assert "missed_escalation" in flags("policy", True, words)  # the KB asks for a hand-over
+    assert "missed_escalation" not in flags("handed", True, handed)
