@@ -101,7 +101,9 @@ def reply_text(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"https?://\S+|(?:^|\s)@\w+", " ", clean_reply(text))).strip()
 
 
-_LINK = re.compile(r"https?://[^\s<>()\[\]\"']+", re.IGNORECASE)
+# Agents paste links with or without the scheme ("see example.com/help/pets"); a bare host needs a path here.
+_LINK = re.compile(r"https?://[^\s<>()\[\]\"']+"
+                   r"|(?<![@\w./-])(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}/[^\s<>()\[\]\"']*", re.IGNORECASE)
 
 
 def linked_pages(text: str) -> set[str]:
@@ -111,8 +113,9 @@ def linked_pages(text: str) -> set[str]:
 
     pages = set()
     for match in _LINK.finditer(text):
+        link = match.group(0).rstrip(".,;:!?")
         try:
-            parts = urlsplit(match.group(0).rstrip(".,;:!?"))
+            parts = urlsplit(link if "://" in link else f"http://{link}")
         except ValueError:
             continue
         path = parts.path.rstrip("/").lower()

@@ -85,6 +85,8 @@ def test_topics_whose_agents_sent_the_same_page_merge():
     ("Two: http://WWW.Example.com/Returns/ and (https://example.com/fees)", {"example.com/returns", "example.com/fees"}),
     ("Our site https://example.com/ has it", set()),  # the home page says nothing about the question
     ("No link here, just help.example.com text", set()),
+    ("Details at example-ferries.com/help/pets. Or mail pets@example-ferries.com", {"example-ferries.com/help/pets"}),
+    ("Check www.example.com/status)", {"example.com/status"}),
 ])
 def test_linked_pages_are_host_and_path(text, expected):
     assert faq.linked_pages(text) == expected
