@@ -9,7 +9,7 @@
    split == "test" rows, reported once (nothing was tuned on them).
 
 BENCH_SMOKE=1: 300 conversations, writes smoke-qa.json. Usage: python -m bench.bench_qa [conversations];
---speed [n] runs the speed part alone; --blindN (2-15) reads blind set N alone, once (a rerun goes beside it).
+--speed [n] runs the speed part alone; --blindN reads blind set N alone, once (a rerun goes beside it).
 """
 
 from __future__ import annotations
@@ -60,9 +60,13 @@ BLIND_14 = ROOT / "bench" / "data" / "qa_blind14" / "conversations.jsonl"
 # A fifteenth (self-storage, own KB), written blind while street addresses and the team's own contact details
 # joined the leak record; read once with them.
 BLIND_15 = ROOT / "bench" / "data" / "qa_blind15" / "conversations.jsonl"
-# `--blindN` reads set N alone, beside what qa.json holds (the first set's key is "blind").
+# A sixteenth (a bike-repair workshop, own KB, a supervisor hand-over list), written blind while the fifteenth's
+# misses were read; read once with the KB's hand-over policy.
+# `--blindN` reads set N alone, beside what qa.json holds (the first set's key is "blind"); every qa_blindN folder
+# is one (a new set needs no code).
 BLIND_SETS = {"blind": BLIND, **{f"blind_{n}": ROOT / "bench" / "data" / f"qa_blind{n}" / "conversations.jsonl"
-                                 for n in range(2, 16)}}
+                                 for n in sorted(int(p.name[8:]) for p in (ROOT / "bench" / "data").glob("qa_blind[0-9]*")
+                                                 if p.name[8:].isdigit() and int(p.name[8:]) > 1)}}
 EMBEDDER = "minilm-int8"
 POLICY = "https://help.harborandpine.example/articles/return-policy"
 OPENERS = ["Hi, I bought a lamp last week. How long do I have to return it?",
