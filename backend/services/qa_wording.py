@@ -125,10 +125,11 @@ EXCEPTION = re.compile(
 # A customer writing again about the same matter ("the third time I'm contacting you", "nobody got back to me"),
 # not one who tried something twice.
 REPEAT_CONTACT = re.compile(
-    r"\b(?:contact|writ|call|e-?mail|messag|chas|ask|rais|report|chat|reach)\w*\b[^.?!]{0,40}\b(?:again|twice|"
-    r"(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)|several|many|multiple|few) times?)\b|"
+    r"\b(?:contact|writ|call|e-?mail|messag|chas|ask|rais|report|chat|reach|(?:been|got|get|getting) in touch)\w*\b"
+    r"[^.?!]{0,40}\b(?:again|twice|(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)|several|many|multiple|few|three|"
+    r"four|five) times?)\b|"
     r"\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time (?:that )?(?:I'?m |I am |I'?ve |I have |we'?re )?"
-    r"(?:contact|writ|call|e-?mail|messag|chas|ask|rais|report|chat|reach)\w*|"
+    r"(?:contact|writ|call|e-?mail|messag|chas|ask|rais|report|chat|reach|(?:been|got|get|getting) in touch)\w*|"
     r"\b(?:nobody|no one|no-one) (?:ever )?(?:got|gets|has got|came|comes|has come|replied|called) back", re.IGNORECASE)
 ACK = {code: re.compile(rf"\b(?:{words}|{_ACK_ANY})\b", re.IGNORECASE) for code, words in ACKNOWLEDGED.items()}
 

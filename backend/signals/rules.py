@@ -213,7 +213,11 @@ NOT_LEAVING = _rx(r"(?:cancel\w*|annul\w*|storn\w*|stornier\w*)\s+(?:\w+\s+){0,2
                   r"renewal\s+(?:letter|notice|date|e-?mail|reminder|documents?|pack)")
 
 # Words of a trigger that say something else: the customer's own boss, a plan switched with us, "dying laughing".
-NOT_MEANT = {"human": OWN_BOSS, "churn": NOT_LEAVING, "safety": NOT_HARM}
+# A review promised as praise is no threat ("I'll leave you a glowing review if you sort it!").
+PRAISE = _rx(r"(?:glowing|great|good|positive|lovely|nice|brilliant|excellent|rave|amazing|five[- ]star|5[- ]star|5\*)"
+             r"\s+(?:google\s+|trustpilot\s+)?(?:reviews?|ratings?|feedback)",
+             r"(?:review|rate)\s+(?:you|it|us)\s+(?:5|five)\s+stars?")
+NOT_MEANT = {"human": OWN_BOSS, "churn": NOT_LEAVING, "safety": NOT_HARM, "public": PRAISE}
 
 
 def not_meant(head: str, text: str) -> bool:

@@ -94,3 +94,15 @@ def test_a_result_promised_for_today_or_tomorrow_is_a_time_promise(sentence: str
 ])
 def test_an_own_action_or_a_policy_is_not(sentence: str):
     assert not promised_soon(sentence)
+
+
+@pytest.mark.parametrize(("text", "repeat"), [
+    ("This is the third time I've been in touch about the creak from my bottom bracket.", True),
+    ("I've been in touch three times now and nobody has fixed it.", True),
+    ("Third time getting in touch about this refund.", True),
+    ("I tried the reset link twice and it still fails.", False),
+])
+def test_a_customer_writing_again_is_a_repeat_contact(text, repeat):
+    from backend.services.qa_wording import REPEAT_CONTACT
+
+    assert bool(REPEAT_CONTACT.search(text)) == repeat

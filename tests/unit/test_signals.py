@@ -98,6 +98,7 @@ def test_a_reason_the_customer_rules_out_is_not_high(text):
     "Can I switch to the bigger plan from next month?",
     "I booked the wrong date by mistake, can I cancel and rebook for Friday?",
     "How do I leave a review for the driver? He was great.",
+    "Could your mechanic come next week? I'll leave you a glowing review if you sort it!",
 ])
 def test_look_alikes_stay_below_high(text):
     s = signals(("customer", text))
