@@ -298,8 +298,8 @@ class Scorer:
             rest = [u for u in unsupported if not any(span in u.text or u.text in span for span in checked)
                     and u.kind not in ("amount", "percent")
                     and (u.kind != "time_frame" or COMMITTING.search(sentence_holding(turn.text, u.text)))
-                    and not (u.kind in PROMISE_WORDS and self._offered(sentence_holding(turn.text, u.text), u.kind,
-                                                                        articles))]
+                    and not (u.kind in PROMISE_WORDS and self._offered(sentence_holding(turn.text, u.text), u.text,
+                                                                        u.kind, articles))]
             # A result promised for today or tomorrow is a time frame too, unless an article says it is that quick.
             if soon is not None and any(KB_SOON.search(passage) for passage in passages):
                 soon = None
@@ -334,14 +334,15 @@ class Scorer:
         article, text, value = candidates[best]
         return Statement(article=article, text=text, value=value, agrees=False, similarity=float(similarity[best]))
 
-    def _offered(self, sentence: str, kind: str, articles: list[Article]) -> bool:
-        """Whether an article offers this kind of thing (a refund, a credit...) in a sentence close in meaning to
-        the agent's: agents promise in their own words what the KB offers in its own."""
+    def _offered(self, sentence: str, span: str, kind: str, articles: list[Article]) -> bool:
+        """Whether an article offers this kind of thing (a refund, a credit...) in a sentence close in meaning to the
+        agent's sentence or the promise's own clause (a long reply's sentence carries other matters too)."""
         offers = [text for a in articles for text in offering_sentences(kind, a.body)]
         if not offers:
             return False
-        vectors = _unit(embed_cached(self.sentence_embedder, [plain(sentence)] + [plain(t) for t in offers]))
-        return float((vectors[1:] @ vectors[0]).max()) >= tuning.QA_PROMISE_SIMILARITY
+        clause = clause_holding(sentence, span)
+        vectors = _unit(embed_cached(self.sentence_embedder, [plain(sentence), plain(clause)] + [plain(t) for t in offers]))
+        return float(np.maximum(vectors[2:] @ vectors[0], vectors[2:] @ vectors[1]).max()) >= tuning.QA_PROMISE_SIMILARITY
 
     def _articles_for(self, thread: Thread, reply: str, governing: Article | None) -> list[Article]:
         """The articles that may govern a reply's statements: the one it links or the question's best, and

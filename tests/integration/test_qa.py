@@ -510,9 +510,10 @@ def test_a_promise_the_kb_offers_in_other_words_is_backed(env):
     scorer = qa.Scorer(env["rt"], qa.load_rubric())
     articles = list(scorer.articles.values())
     assert scorer._offered("Your order is under $300, so I have refunded it now without waiting for the result of "
-                           "the carrier claim.", "refund", articles)
-    assert not scorer._offered("I've refunded the $40 gift card to your Visa.", "refund", articles)
-    assert not scorer._offered("I'll refund your membership for the months you have left.", "refund", articles)
+                           "the carrier claim.", "refunded", "refund", articles)
+    assert not scorer._offered("I've refunded the $40 gift card to your Visa.", "refunded", "refund", articles)
+    assert not scorer._offered("I'll refund your membership for the months you have left.", "refund", "refund",
+                               articles)
 
 
 def test_where_the_kb_says_a_case_goes_to_a_supervisor_only_a_hand_over_answers_it(tmp_path):
@@ -544,3 +545,21 @@ def test_where_the_kb_says_a_case_goes_to_a_supervisor_only_a_hand_over_answers_
     assert "missed_escalation" not in flags("no-policy", False, words)  # words about the dispute answer it
     assert "missed_escalation" in flags("policy", True, words)  # the KB asks for a hand-over
     assert "missed_escalation" not in flags("handed", True, handed)
+
+
+def test_a_promise_in_a_long_sentence_is_judged_by_its_own_clause(tmp_path):
+    from backend.models import ArticleIn
+
+    rt = Runtime(load_settings(tmp_path / "clause", env={"TANDEM_EMBEDDER": TEST_EMBEDDER, "TANDEM_LLM": "extractive"}))
+    try:
+        kb_service.upsert_articles(rt, [ArticleIn(external_id="goodwill", title="Goodwill", body=(
+            "When we have let you down, an agent may add goodwill credit of up to £20 per case. "
+            "Goodwill is always account credit, never a cash refund."))], source="help")
+        thread = conv_service.prepare(conv("clause", (
+            "customer", "Third week with the corridor lights out at the depot and nobody has fixed them.", None), (
+            "agent", "I'm sorry, I've chased the site team again and marked the lights urgent, and I've added £20 of "
+                     "goodwill credit to your account for the trouble.", "Piet")))
+        found = {f.flag: f.reason for f in qa.Scorer(rt, qa.load_rubric()).score(thread)}
+        assert "unsupported_promise" not in found, found
+    finally:
+        rt.close()
