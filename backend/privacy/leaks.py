@@ -17,7 +17,7 @@ import re
 _STREET_WORDS = (r"Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Court|Ct|Way|Place|Pl|Crescent|Cres|Rise|"
                  r"Grove|Terrace|Boulevard|Blvd|Row|Mews|Hill|Gardens|Square|Sq|Walk|Park|Parade|View|Green|Wharf|"
                  r"Yard|Gate|Vale|End|Heights|Hollow|Meadows?|Chase|Circle|Pike|Highway|Hwy|Trail")
-_NAME = r"[A-Z][\w'’-]*"
+_NAME = r"[A-Z][\w'’-]{0,30}"  # bounded: "ABC-ABC-ABC-…" must not make every start scan the rest (quadratic)
 STREET = re.compile(
     rf"(?<![\w£$€.,])\d{{1,5}}[A-Za-z]?,?\s+(?:{_NAME}\s+){{1,3}}(?:{_STREET_WORDS})\b"
     rf"|(?<![\w£$€.,])\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|chemin|allée|impasse|place)\s+\S+"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from backend.privacy.leaks import normal_address, street_addresses, the_teams_own
+from tests.conftest import growth
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -43,3 +44,11 @@ def test_the_teams_own_contact_is_introduced_as_ours():
 
 def test_addresses_compare_in_one_spelling():
     assert normal_address("27 Cotham Road") == normal_address("27 cotham road.")
+
+
+@pytest.mark.parametrize("unit", ["ABC-", "AB-12-", "12 Abc ", "Hauptstra"])
+def test_hostile_text_costs_linear_time(unit):
+    def work(chars: int) -> None:
+        street_addresses((unit * (chars // len(unit) + 1))[:chars])
+
+    assert growth(work, 4_000) < 8  # linear: about 4; quadratic: about 16
