@@ -283,11 +283,12 @@ def score_units(texts: list[str], probabilities: np.ndarray, message_index: list
             # very sentence raises by its term ("I want to talk to your manager, not you")
             # ... unless, in a message that thanks, a clause takes it back by name ("refund's landed, thanks, and
             # sorry for the Trading Standards line"; not "thanks, no need to escalate, I'm cancelling my contract").
+            # A ruling-out governs its own clause: a reason named in another clause stands.
             taken_back = rules.retracted(text, mentioned) if message_index[row] in thanking else set()
             kept = (said | {f for f in fired if f in TRIGGERS and rules.TERMS[f].search(text)}) - taken_back \
-                if not ruled_out else set()
-            withdrawn = [m for m in mentioned if ruled_out or m not in kept] or ([] if kept else ["human"])
-            fired = [f for f in fired if f not in withdrawn and f not in TRIGGERS] if ruled_out else \
+                if not ruled_out else rules.named_apart(text, [f for f in fired if f in TRIGGERS])
+            withdrawn = [m for m in mentioned if m not in kept] or ([] if kept else ["human"])
+            fired = [f for f in fired if f not in withdrawn and (f not in TRIGGERS or f in kept)] if ruled_out else \
                 [f for f in fired if f not in withdrawn]
         satisfied = not any(f in TRIGGERS for f in fired) and bool(rules.THANKS.search(text)) \
             and not rules.SARCASTIC_THANKS.search(text) \

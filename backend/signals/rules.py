@@ -282,6 +282,20 @@ RETRACTING = _rx(r"sorry", r"apolog\w*", r"forget", r"ignore", r"scratch", r"nev
 _CLAUSES = re.compile(r"[,;:]|\s[-–—]\s|\s(?:and|but)\s", re.IGNORECASE)
 
 
+# A clause that says something of its own: the customer speaking again ("…, I'm cancelling my contract"), not the
+# next item of a list the ruling-out governs ("I don't want to escalate, complain, or leave a review").
+_OWN_STATEMENT = re.compile(r"^(?!\s*(?:or|nor|and|either)\b).*\b(?:i|i'?m|i'?ll|i'?ve|i'?d|we|we'?re|we'?ll|my|our)\b",
+                            re.IGNORECASE)
+_APART = re.compile(r"[,;:]|\s[-–—]\s|\sbut\s", re.IGNORECASE)
+
+
+def named_apart(text: str, heads: list[str]) -> set[str]:
+    """The reasons among `heads` named by their term in a clause of its own that rules nothing out: "no need to
+    escalate, I'm cancelling my contract" rules out a person, not leaving."""
+    clauses = [c for c in _APART.split(text) if _OWN_STATEMENT.search(c) and not RULED_OUT.search(c)]
+    return {h for h in heads if any(TERMS[h].search(c) for c in clauses)}
+
+
 def retracted(text: str, heads: list[str]) -> set[str]:
     """The reasons among `heads` that a clause of `text` takes back: by name where the sentence names it ("sorry
     for the Trading Standards line", not "no need to escalate, I'm cancelling my contract"), else any clause."""

@@ -397,3 +397,17 @@ def test_damaged_heads_file_is_refitted_not_fatal(tmp_path, monkeypatch, caplog)
     assert "unreadable" in caplog.text
     vectors = np.asarray(embedder.embed(["I want to speak to your manager."]), dtype=np.float32)
     assert heads.scores(vectors)[0, escalation.HEADS.index("human")] > 0.5, "the refitted heads still read"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Thanks, no need to escalate, I'm cancelling my contract.", "churn"),
+    ("I'm not going to sue, but I want a manager now.", "human"),
+])
+def test_a_ruling_out_governs_its_own_clause_only(text, code):
+    s = signals(("customer", text))
+    assert s.escalation.risk == "high" and s.escalation.codes == [code], s.escalation
+
+
+def test_a_list_under_one_ruling_out_is_all_ruled_out():
+    s = signals(("customer", "I don't want to escalate, complain, or leave a bad review."))
+    assert s.escalation.risk != "high", s.escalation
