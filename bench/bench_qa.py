@@ -62,6 +62,8 @@ BLIND_14 = ROOT / "bench" / "data" / "qa_blind14" / "conversations.jsonl"
 BLIND_15 = ROOT / "bench" / "data" / "qa_blind15" / "conversations.jsonl"
 # A sixteenth (a bike-repair workshop, own KB, a supervisor hand-over list), written blind while the fifteenth's
 # misses were read; read once with the KB's hand-over policy.
+# A seventeenth (children's holiday camps, own KB), written blind while the sixteenth's misses were read; read once
+# with the promise's own clause, the glowing-review veto and the ruling-out by clause.
 # `--blindN` reads set N alone, beside what qa.json holds (the first set's key is "blind"); every qa_blindN folder
 # is one (a new set needs no code).
 BLIND_SETS = {"blind": BLIND, **{f"blind_{n}": ROOT / "bench" / "data" / f"qa_blind{n}" / "conversations.jsonl"
