@@ -113,13 +113,13 @@ def synthetic(n: int, seed: int = 0) -> list[dict]:
 def store_all(rt, conversations: list[dict]) -> None:
     """Store through the product path (prepare redacts and records leaks; store upserts)."""
     from backend.models import Conversation
-    from backend.services.conversations import prepare, stored_customer
+    from backend.services.conversations import prepare_for, stored_customer
     from backend.store import conversations as conv_store
 
     for start in range(0, len(conversations), 500):
         with rt.db.transaction():
             for raw in conversations[start:start + 500]:
-                thread = prepare(msgspec.convert(raw, Conversation), key=rt.pseudonym_key)
+                thread = prepare_for(rt, msgspec.convert(raw, Conversation))
                 row = conv_store.upsert_conversation(rt.db, stored_customer(thread))
                 conv_store.add_messages(rt.db, row, thread.messages)
 
@@ -162,7 +162,7 @@ def blind_quality(split: str = "test", blind: Path = BLIND) -> dict | None:
     from backend.models import Conversation
     from backend.services import kb as kb_service
     from backend.services import qa
-    from backend.services.conversations import prepare
+    from backend.services.conversations import prepare_for
 
     rows = [json.loads(line) for line in blind.read_text(encoding="utf-8").splitlines() if line.strip()]
     test = [r for r in rows if r.get("split") == split]
@@ -174,7 +174,7 @@ def blind_quality(split: str = "test", blind: Path = BLIND) -> dict | None:
         kb_service.import_paths(rt, [own_kb if own_kb.is_dir() else ROOT / "kb"], source="blind")
         scorer = qa.Scorer(rt, qa.load_rubric())
         for row in test:
-            thread = prepare(msgspec.convert(row["conversation"], Conversation), key=rt.pseudonym_key)
+            thread = prepare_for(rt, msgspec.convert(row["conversation"], Conversation))
             found = {f.flag for f in scorer.score(thread)}
             expected = {e["flag"] if isinstance(e, dict) else e for e in row.get("expected_flags") or []}
             if not expected:
@@ -221,7 +221,7 @@ def fit_unanswered(sets: list[Path] = SEEN) -> dict:
     from backend.models import Conversation
     from backend.services import kb as kb_service
     from backend.services import qa
-    from backend.services.conversations import prepare
+    from backend.services.conversations import prepare_for
     from backend.services.qa_wording import customer_questions
     from backend.text import stems
 
@@ -235,7 +235,7 @@ def fit_unanswered(sets: list[Path] = SEEN) -> dict:
             scorer = qa.Scorer(rt, qa.load_rubric())
             min_overlap = scorer.rubric.flags["unanswered_question"].min_overlap
             for row in rows:
-                thread = prepare(msgspec.convert(row["conversation"], Conversation), key=rt.pseudonym_key)
+                thread = prepare_for(rt, msgspec.convert(row["conversation"], Conversation))
                 expected = {i for f in row.get("expected_flags") or [] if isinstance(f, dict)
                             and f["flag"] == "unanswered_question" for i in f.get("message_ids", [])}
                 for index, turn in enumerate(thread.messages):
@@ -288,7 +288,7 @@ def lead_feedback(blind: Path, seed: int = 7) -> dict:
     from backend.services import history as history_service
     from backend.services import kb as kb_service
     from backend.services import qa, qa_feedback
-    from backend.services.conversations import prepare
+    from backend.services.conversations import prepare_for
 
     rows = [json.loads(line) for line in blind.read_text(encoding="utf-8").splitlines() if line.strip()]
     random.Random(seed).shuffle(rows)
@@ -304,7 +304,7 @@ def lead_feedback(blind: Path, seed: int = 7) -> dict:
                 path = Path(tmp) / "history.jsonl"
                 path.write_text("".join(json.dumps(r["conversation"]) + "\n" for r in rows), encoding="utf-8")
                 history_service.import_history(rt, [path])
-                threads = {r["id"]: prepare(msgspec.convert(r["conversation"], Conversation), key=rt.pseudonym_key)
+                threads = {r["id"]: prepare_for(rt, msgspec.convert(r["conversation"], Conversation))
                            for r in rows}
                 before = qa.Scorer(rt, qa.load_rubric())
                 for row in reviewed:

@@ -32,7 +32,7 @@ from backend.models import (
     Timing,
 )
 from backend.services import customers
-from backend.services.conversations import conversation_query, prepare, store, without_name
+from backend.services.conversations import conversation_query, prepare_for, store, without_name
 from backend.services.generation import OFFLINE, stream_or_fall_back
 from backend.services.runtime import Runtime
 from backend.signals.core import compute_signals
@@ -270,7 +270,7 @@ def assist_events(rt: Runtime, conversation: Conversation, *, user_id: int | Non
     """
     started = time.perf_counter()
     thread = customers.identify(rt, conversation,
-                                prepare(conversation, redact_pii=rt.settings.redact_pii, key=rt.pseudonym_key))
+                                prepare_for(rt, conversation))
     signals = compute_signals(thread.messages, tier=thread.customer.tier, high_value_tiers=rt.settings.high_value_tiers)
     yield "signals", signals
     found = retrieve(rt, thread)

@@ -19,6 +19,7 @@ from backend.privacy.leaks import normal_address, street_addresses, the_teams_ow
 from backend.privacy.redaction import Budget, Finding, find_pii, normal_value, redact, replace_found
 from backend.services.runtime import Runtime
 from backend.store import conversations as conv_store
+from backend.store import kb as kb_store
 
 MAX_MESSAGES = 200
 MAX_CLOCK_SKEW = timedelta(minutes=10)  # a message time further ahead is taken as the time it was received
@@ -144,7 +145,8 @@ def identifier(value: str, *, redact_pii: bool, budget: Budget | None, key: byte
     return f"{cleaned}~{hmac.new(key, as_given.encode(), hashlib.sha256).hexdigest()[:12]}"
 
 
-def prepare(conv: Conversation, *, redact_pii: bool = True, key: bytes = b"") -> Thread:
+def prepare(conv: Conversation, *, redact_pii: bool = True, key: bytes = b"",
+            published: frozenset[str] = frozenset()) -> Thread:
     """A normalized copy: limits checked, PII redacted, message keys and roles filled in.
 
     The customer's name is kept only for this request (a greeting); what is stored keeps only the
@@ -169,7 +171,7 @@ def prepare(conv: Conversation, *, redact_pii: bool = True, key: bytes = b"") ->
             continue
         author = (clean_text(message.author, redact_pii=redact_pii, budget=budget)[:200] or None) if message.author \
             else None
-        pii = _leak_record(raw[index], found[index], own) if message.role in ("agent", "unknown") else None
+        pii = _leak_record(raw[index], found[index], own, published) if message.role in ("agent", "unknown") else None
         messages.append(Turn(key=ident(message.id) if message.id else f"m{index + 1}", role=message.role, text=text,
                              author=author, at=message_time(message.at, received), pii=pii))
     name = clean_text(customer.name, redact_pii=redact_pii, budget=budget)[:200] if customer.name else None
@@ -205,21 +207,47 @@ _ROLE_MAILBOX = re.compile(r"\s*(?:support|help|helpdesk|billing|invoices?|accou
                            r"\s*@", re.IGNORECASE)
 
 
-def _leak_record(text: str, findings: list[Finding], own: set[str]) -> dict[str, int] | None:
+def _leak_record(text: str, findings: list[Finding], own: set[str], published: frozenset[str]) -> dict[str, int] | None:
     """What the redactor found in an agent's message, and the street addresses in it, as `KIND:own|org|other` ->
     count (never the values): the text is redacted before it is stored, so auto-QA can only learn of a leak here.
-    `org` is the team's own contact: a role mailbox, or a value introduced as ours ("call our line on…")."""
+    `org` is the team's own contact: one its KB publishes, a role mailbox, or one introduced as ours ("call our
+    line on…")."""
     record: dict[str, int] = {}
     for f in findings:
         value = text[f.start:f.end]
-        whose = "own" if normal_value(f.kind, value) in own else \
-            "org" if (f.kind == "EMAIL" and _ROLE_MAILBOX.match(value)) or (
+        normal = normal_value(f.kind, value)
+        whose = "own" if normal in own else \
+            "org" if normal in published or (f.kind == "EMAIL" and _ROLE_MAILBOX.match(value)) or (
                 f.kind in ("EMAIL", "PHONE") and the_teams_own(text, f.start)) else "other"
         record[f"{f.kind}:{whose}"] = record.get(f"{f.kind}:{whose}", 0) + 1
     for start, address in street_addresses(text):
-        whose = "own" if normal_address(address) in own else "org" if the_teams_own(text, start) else "other"
+        normal = normal_address(address)
+        whose = "own" if normal in own else "org" if normal in published or the_teams_own(text, start) else "other"
         record[f"ADDRESS:{whose}"] = record.get(f"ADDRESS:{whose}", 0) + 1
     return record or None
+
+
+def published_contacts(rt: Runtime) -> frozenset[str]:
+    """The e-mails, phone numbers and street addresses the team's own KB publishes (normalized): an agent giving
+    one ("the Exeter camp mobile is 07700 900411") leaks nothing. Read again when the KB changes."""
+    version = kb_store.kb_version(rt.db)
+    cached = rt.memo.get("published_contacts")
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    values: set[str] = set()
+    for article in kb_store.list_articles(rt.db):
+        text = f"{article.title}\n{article.body}"
+        values |= {normal_value(f.kind, text[f.start:f.end]) for f in find_pii(text, Budget())
+                   if f.kind in ("EMAIL", "PHONE")}
+        values |= {normal_address(address) for _, address in street_addresses(text)}
+    published = frozenset(values)
+    rt.memo["published_contacts"] = (version, published)
+    return published
+
+
+def prepare_for(rt: Runtime, conv: Conversation) -> Thread:
+    """`prepare` with this installation's redaction setting, pseudonym key and the KB's published contacts."""
+    return prepare(conv, redact_pii=rt.settings.redact_pii, key=rt.pseudonym_key, published=published_contacts(rt))
 
 
 def stored_customer(thread: Thread) -> Thread:

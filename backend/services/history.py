@@ -17,7 +17,7 @@ from backend.services.conversations import (
     MAX_MESSAGE_CHARS,
     MAX_MESSAGES,
     MAX_TOTAL_CHARS,
-    prepare,
+    prepare_for,
     stored_customer,
 )
 from backend.services.readers import Failure, FileFormatError, csv_rows, json_document, json_lines, read_text
@@ -217,7 +217,7 @@ def import_history(rt: Runtime, paths: list[Path]) -> HistoryReport:
     report = HistoryReport()
     for path in history_files(paths, report):
         try:
-            threads = [customers.identify(rt, c, prepare(fit(c), redact_pii=rt.settings.redact_pii, key=rt.pseudonym_key))
+            threads = [customers.identify(rt, c, prepare_for(rt, fit(c)))
                        for c in read_history(path)]
         except FileFormatError as exc:
             report.failed.append(Failure(str(path), exc.located()))

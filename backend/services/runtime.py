@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from backend.settings import Settings
 from backend.store.db import Database, connect, get_meta, set_meta
@@ -19,6 +19,7 @@ class Runtime:
     def __init__(self, settings: Settings, *, migrate: bool = True) -> None:
         self.settings = settings
         self.db: Database = connect(settings.store_url, migrate=migrate)
+        self.memo: dict[str, Any] = {}  # small caches services keep per installation, each keyed by what it follows
 
     @cached_property
     def provider(self) -> Provider | None:

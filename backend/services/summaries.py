@@ -12,7 +12,7 @@ from backend.llm.prompts import get_prompt
 from backend.llm.turns import conversation_block
 from backend.models import Conversation, Item, Summary, Thread
 from backend.services import customers
-from backend.services.conversations import prepare, store
+from backend.services.conversations import prepare_for, store
 from backend.services.generation import generate_or_fall_back
 from backend.services.runtime import Runtime
 from backend.signals.core import compute_signals
@@ -67,7 +67,7 @@ def summarize_thread(rt: Runtime, thread: Thread, *, language: str | None = None
 def summarize(rt: Runtime, conversation: Conversation, *, user_id: int | None = None) -> Summary:
     """Summarize, store (latest + history) and return the Summary object."""
     thread = customers.identify(rt, conversation,
-                                prepare(conversation, redact_pii=rt.settings.redact_pii, key=rt.pseudonym_key))
+                                prepare_for(rt, conversation))
     language = user_store.user_language(rt.db, user_id) if user_id is not None else None
     summary = summarize_thread(rt, thread, language=language)
     if thread.messages:

@@ -563,3 +563,23 @@ def test_a_promise_in_a_long_sentence_is_judged_by_its_own_clause(tmp_path):
         assert "unsupported_promise" not in found, found
     finally:
         rt.close()
+
+
+def test_contact_details_the_kb_publishes_are_the_teams_own(tmp_path):
+    from backend.models import ArticleIn
+
+    rt = Runtime(load_settings(tmp_path / "own", env={"TANDEM_EMBEDDER": TEST_EMBEDDER, "TANDEM_LLM": "extractive"}))
+    try:
+        kb_service.upsert_articles(rt, [ArticleIn(external_id="sites", title="Our sites", body=(
+            "Exeter camp: Coldharbour School, 41 Sandy Way. On camp days ring the camp mobile, 07700 900411."))],
+            source="help")
+        said = conv("sites", ("customer", "Where is it and who do I ring if I'm late?", None), (
+            "agent", "It's Coldharbour School, 41 Sandy Way. The Exeter camp mobile is 07700 900411; the other "
+                     "parent's number is 07700 900999.", "Piet"))
+        thread = conv_service.prepare_for(rt, said)
+        assert thread.messages[1].pii == {"ADDRESS:org": 1, "PHONE:org": 1, "PHONE:other": 1}
+        kb_service.upsert_articles(rt, [ArticleIn(external_id="sites", title="Our sites", body="We moved.")],
+                                   source="help")
+        assert conv_service.prepare_for(rt, said).messages[1].pii == {"ADDRESS:other": 1, "PHONE:other": 2}
+    finally:
+        rt.close()

@@ -268,7 +268,7 @@ def history_threads(rt: Runtime, paths: list[Path], *, since: str | None = None,
                     until: str | None = None) -> Iterator[Thread]:
     """Conversations from files (redacted like an import), or the imported ones when no path is given."""
     from backend.dates import to_utc_iso
-    from backend.services.conversations import prepare
+    from backend.services.conversations import prepare_for
     from backend.services.history import fit, read_history
     from backend.store import conversations as conv_store
 
@@ -285,4 +285,4 @@ def history_threads(rt: Runtime, paths: list[Path], *, since: str | None = None,
         files.append(read_history(path))
     for conversations in files:
         for conversation in conversations:
-            yield prepare(fit(conversation), redact_pii=rt.settings.redact_pii, key=rt.pseudonym_key)
+            yield prepare_for(rt, fit(conversation))
