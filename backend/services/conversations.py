@@ -229,19 +229,23 @@ def _leak_record(text: str, findings: list[Finding], own: set[str], published: f
 
 def published_contacts(rt: Runtime) -> frozenset[str]:
     """The e-mails, phone numbers and street addresses the team's own KB publishes (normalized): an agent giving
-    one ("the Exeter camp mobile is 07700 900411") leaks nothing. Read again when the KB changes."""
+    one ("the Exeter camp mobile is 07700 900411") leaks nothing. Read again when the KB changes, scanning only
+    the articles whose content changed (a KB edit must not make the next assist scan 10,000 articles)."""
     version = kb_store.kb_version(rt.db)
     cached = rt.memo.get("published_contacts")
     if cached is not None and cached[0] == version:
         return cached[1]
-    values: set[str] = set()
+    scanned: dict[str, frozenset[str]] = cached[2] if cached is not None else {}
+    current: dict[str, frozenset[str]] = {}
     for article in kb_store.list_articles(rt.db):
-        text = f"{article.title}\n{article.body}"
-        values |= {normal_value(f.kind, text[f.start:f.end]) for f in find_pii(text, Budget())
-                   if f.kind in ("EMAIL", "PHONE")}
-        values |= {normal_address(address) for _, address in street_addresses(text)}
-    published = frozenset(values)
-    rt.memo["published_contacts"] = (version, published)
+        found = scanned.get(article.content_hash)
+        if found is None:
+            text = f"{article.title}\n{article.body}"
+            found = frozenset({normal_value(f.kind, text[f.start:f.end]) for f in find_pii(text, Budget())
+                               if f.kind in ("EMAIL", "PHONE")} | {normal_address(a) for _, a in street_addresses(text)})
+        current[article.content_hash] = found
+    published = frozenset().union(*current.values())
+    rt.memo["published_contacts"] = (version, published, current)
     return published
 
 
