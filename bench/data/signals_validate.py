@@ -1,5 +1,5 @@
-"""Check a blind escalation set (signals_blind4 and later, test only): schema, ids, labels, coverage; print count
-tables. Each set's validate.py names its folder, its number and its businesses."""
+"""Check a blind escalation set (signals_blind3 and later, test only): schema, ids, labels, coverage; print count
+tables. Each set's validate.py names its folder, its number and its businesses (set 3, larger, its own shape)."""
 
 from __future__ import annotations
 
@@ -21,10 +21,20 @@ ROW_KEYS = ["id", "business", "split", "conversation", "expected_risk", "expecte
 HARD_NEGATIVE = "safety hard negative"
 
 
-def files(number: int) -> dict[str, tuple[str, int, bool, dict[str, int]]]:
+class Shape:
+    """How big a set is: rows and risk mix per file (the multilingual mix is per language), and its coverage floors."""
+
+    def __init__(self, english: tuple[int, dict[str, int]] = (80, {"high": 36, "medium": 12, "low": 32}),
+                 multilingual: tuple[int, dict[str, int]] = (90, {"high": 7, "medium": 2, "low": 6}), *,
+                 safety_and_negatives: int = 10, businesses: int = 10) -> None:
+        self.english, self.multilingual = english, multilingual
+        self.safety_and_negatives, self.businesses = safety_and_negatives, businesses
+
+
+def files(number: int, shape: Shape) -> dict[str, tuple[str, int, bool, dict[str, int]]]:
     """file: (id prefix, rows, multilingual, risk mix per file or per language)."""
-    return {"escalation.jsonl": (f"esc{number}", 80, False, {"high": 36, "medium": 12, "low": 32}),
-            "escalation_multilingual.jsonl": (f"escml{number}", 90, True, {"high": 7, "medium": 2, "low": 6})}
+    return {"escalation.jsonl": (f"esc{number}", shape.english[0], False, shape.english[1]),
+            "escalation_multilingual.jsonl": (f"escml{number}", shape.multilingual[0], True, shape.multilingual[1])}
 
 
 def check_row(row: dict, where: str, prefix: str, multilingual: bool, businesses: set[str]) -> list[str]:
@@ -119,7 +129,7 @@ def tables(rows: list[dict], by: str) -> str:
     return "\n".join(out)
 
 
-def check_coverage(rows: list[dict], name: str, multilingual: bool, mix: dict) -> list[str]:
+def check_coverage(rows: list[dict], name: str, multilingual: bool, mix: dict, shape: Shape) -> list[str]:
     """Risk mix, code coverage, safety and hard negatives, multi-turn share, businesses."""
     errs: list[str] = []
     groups = {lang: [r for r in rows if r["language"] == lang] for lang in LANGUAGES} if multilingual \
@@ -133,22 +143,23 @@ def check_coverage(rows: list[dict], name: str, multilingual: bool, mix: dict) -
         missing = [c for c in wanted if not codes[c]]
         if missing:
             errs.append(f"{name}: {key} lacks codes {missing}")
-        least = (2, 2) if multilingual else (10, 10)
+        least = (2, 2) if multilingual else (shape.safety_and_negatives, shape.safety_and_negatives)
         if codes["safety"] < least[0] or sum(map(is_negative, rs)) < least[1]:
             errs.append(f"{name}: {key} has {codes['safety']} safety rows and "
                         f"{sum(map(is_negative, rs))} hard negatives, expected {least[0]}+ and {least[1]}+")
     if not multilingual:
         multi = sum(len(r["conversation"]["messages"]) >= 3 for r in rows)
-        if multi * 3 < len(rows) or len({r["business"] for r in rows}) < 10:
-            errs.append(f"{name}: multi-turn {multi} (< 1/3) or fewer than 10 businesses")
+        if multi * 3 < len(rows) or len({r["business"] for r in rows}) < shape.businesses:
+            errs.append(f"{name}: multi-turn {multi} (< 1/3) or fewer than {shape.businesses} businesses")
     return errs
 
 
-def run(folder: Path, number: int, businesses: set[str]) -> int:
+def run(folder: Path, number: int, businesses: set[str], shape: Shape | None = None) -> int:
     """Validate both files of `folder`; print tables; 1 on any problem."""
     errs: list[str] = []
     texts: Counter = Counter()
-    for name, (prefix, expected, multilingual, mix) in files(number).items():
+    shape = shape or Shape()
+    for name, (prefix, expected, multilingual, mix) in files(number, shape).items():
         rows = []
         for n, line in enumerate((folder / name).read_text(encoding="utf-8").splitlines(), 1):
             try:
@@ -167,7 +178,7 @@ def run(folder: Path, number: int, businesses: set[str]) -> int:
         ids = [r["id"] for r in rows]
         if sorted(ids) != [f"{prefix}-{i:03d}" for i in range(1, len(rows) + 1)]:
             errs.append(f"{name}: ids are not unique and contiguous {prefix}-001…")
-        errs += check_coverage(rows, name, multilingual, mix)
+        errs += check_coverage(rows, name, multilingual, mix, shape)
         print(f"### {name}\n\n{tables(rows, 'language' if multilingual else 'business')}\n")
     # Short replies ("Thanks.") may recur; a long text seen twice means a copied row.
     dup = [t for t, n in texts.items() if n > 1 and len(t) > 40]
