@@ -3,8 +3,8 @@
 The redactor (redaction.py) replaces e-mails, phones, cards, IBANs and national ids. A street address is not
 redacted (customers name streets, towns and shops in ordinary questions), but an agent who tells one customer
 where another lives, or where a parcel went, leaks personal data: `street_addresses` finds them in an agent's
-message for the leak record (kinds and counts, never values). `the_teams_own` tells a team's published contact
-("call our 24-hour line on…", "write to us at…", "our returns address is…") from someone's.
+message for the leak record (kinds and counts, never values). `whose` tells the customer's own details and the
+team's (published in its KB, a role mailbox, "call our 24-hour line on…", "write to us at…") from someone else's.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ _OURS = re.compile(
 
 # "Gate 3 Car Park", "Terminal 2 Drop Off Lane": a numbered place, not a house number.
 _PLACE_NUMBER = re.compile(r"\b(?:gate|terminal|platform|level|floor|zone|bay|pier|berth|stand|deck|car|route|"
-                           r"line|junction|exit|screen|hall|room|area|section|row)\s*$", re.IGNORECASE)
+                          r"line|junction|exit|screen|hall|room|area|section|row)\s*$", re.IGNORECASE)
 
 
 def street_addresses(text: str) -> list[tuple[int, str]]:
@@ -61,3 +61,22 @@ def the_teams_own(text: str, start: int) -> bool:
 def normal_address(value: str) -> str:
     """An address in one spelling, to compare what an agent wrote with what the customer did."""
     return re.sub(r"[^0-9a-z]", "", value.lower())
+
+
+# A team's own mailboxes ("billing@", "returns@") are no one's personal data: an agent naming one leaks nothing.
+ROLE_MAILBOX = re.compile(r"\s*(?:support|help|helpdesk|billing|invoices?|accounts?|info|returns|orders?|sales|service|"
+                          r"customerservice|care|contact|hello|team|privacy|dpo|legal|noreply|no-reply|press|"
+                          r"claims|warranty|payments?|shipping|delivery|members(?:hip)?|access(?:ibility)?|"
+                          r"bookings?|reservations?|feedback|complaints|enquiries|inquiries|events|tickets|safety)"
+                          r"\s*@", re.IGNORECASE)
+
+
+def whose(kind: str, value: str, normal: str, text: str, start: int, own: set[str], published: frozenset[str]) -> str:
+    """`own` (the customer's), `org` (the team's: published in its KB, a role mailbox, or a contact introduced as
+    ours) or `other`, for a value found at `start` of an agent's `text` (`normal`: in one spelling)."""
+    if normal in own:
+        return "own"
+    if normal in published or (kind == "EMAIL" and ROLE_MAILBOX.match(value)) or (
+            kind in ("EMAIL", "PHONE", "ADDRESS") and the_teams_own(text, start)):
+        return "org"
+    return "other"

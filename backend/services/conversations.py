@@ -15,7 +15,7 @@ from backend import tuning
 from backend.dates import parse_instant
 from backend.errors import TooLarge
 from backend.models import Conversation, Customer, Thread, Turn
-from backend.privacy.leaks import normal_address, street_addresses, the_teams_own
+from backend.privacy.leaks import normal_address, street_addresses, whose
 from backend.privacy.redaction import Budget, Finding, find_pii, normal_value, redact, replace_found
 from backend.services.runtime import Runtime
 from backend.store import conversations as conv_store
@@ -199,31 +199,17 @@ def _own_values(conv: Conversation, raw: list[str], found: list[list[Finding]]) 
     return own
 
 
-# A team's own mailboxes ("billing@", "returns@") are no one's personal data: an agent naming one leaks nothing.
-_ROLE_MAILBOX = re.compile(r"\s*(?:support|help|helpdesk|billing|invoices?|accounts?|info|returns|orders?|sales|service|"
-                           r"customerservice|care|contact|hello|team|privacy|dpo|legal|noreply|no-reply|press|"
-                           r"claims|warranty|payments?|shipping|delivery|members(?:hip)?|access(?:ibility)?|"
-                           r"bookings?|reservations?|feedback|complaints|enquiries|inquiries|events|tickets|safety)"
-                           r"\s*@", re.IGNORECASE)
-
-
 def _leak_record(text: str, findings: list[Finding], own: set[str], published: frozenset[str]) -> dict[str, int] | None:
     """What the redactor found in an agent's message, and the street addresses in it, as `KIND:own|org|other` ->
     count (never the values): the text is redacted before it is stored, so auto-QA can only learn of a leak here.
     `org` is the team's own contact: one its KB publishes, a role mailbox, or one introduced as ours ("call our
     line on…")."""
+    found = [(f.kind, text[f.start:f.end], normal_value(f.kind, text[f.start:f.end]), f.start) for f in findings]
+    found += [("ADDRESS", address, normal_address(address), start) for start, address in street_addresses(text)]
     record: dict[str, int] = {}
-    for f in findings:
-        value = text[f.start:f.end]
-        normal = normal_value(f.kind, value)
-        whose = "own" if normal in own else \
-            "org" if normal in published or (f.kind == "EMAIL" and _ROLE_MAILBOX.match(value)) or (
-                f.kind in ("EMAIL", "PHONE") and the_teams_own(text, f.start)) else "other"
-        record[f"{f.kind}:{whose}"] = record.get(f"{f.kind}:{whose}", 0) + 1
-    for start, address in street_addresses(text):
-        normal = normal_address(address)
-        whose = "own" if normal in own else "org" if normal in published or the_teams_own(text, start) else "other"
-        record[f"ADDRESS:{whose}"] = record.get(f"ADDRESS:{whose}", 0) + 1
+    for kind, value, normal, start in found:
+        key = f"{kind}:{whose(kind, value, normal, text, start, own, published)}"
+        record[key] = record.get(key, 0) + 1
     return record or None
 
 

@@ -18,6 +18,7 @@ import numpy as np
 from backend import tuning
 from backend.errors import Conflict, InvalidInput, NotFound
 from backend.llm.base import LLMRequest, ProviderError, json_object
+from backend.llm.checks import URL
 from backend.llm.prompts import get_prompt
 from backend.models import DRAFT_STATUSES, ArticleIn, Draft
 from backend.retrieval.clustering import cluster, cut_distance, merge_subtopics
@@ -101,18 +102,13 @@ def reply_text(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"https?://\S+|(?:^|\s)@\w+", " ", clean_reply(text))).strip()
 
 
-# Agents paste links with or without the scheme ("see example.com/help/pets"); a bare host needs a path here.
-_LINK = re.compile(r"https?://[^\s<>()\[\]\"']+"
-                   r"|(?<![@\w./-])(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}/[^\s<>()\[\]\"']*", re.IGNORECASE)
-
-
 def linked_pages(text: str) -> set[str]:
     """The specific pages a reply links: host and path, lowercased, without query or fragment (a site's home
     page says nothing about the question, so a bare host is left out)."""
     from urllib.parse import urlsplit
 
     pages = set()
-    for match in _LINK.finditer(text):
+    for match in URL.finditer(text):  # with or without the scheme ("see example.com/help/pets")
         link = match.group(0).rstrip(".,;:!?")
         try:
             parts = urlsplit(link if "://" in link else f"http://{link}")
