@@ -435,10 +435,11 @@ class Scorer:
             if named is not None and not named.search(thread.messages[start].text):
                 continue
             later = [m for m in thread.messages[start + 1:] if m.role == "agent"]
-            # Where the KB says the case goes to someone senior, only a hand-over answers it.
+            # Where the KB says the case goes to someone senior, only a hand-over answers it; a hand-over to a person
+            # (the signals' own reading, rules.honoured) answers a request for one too; other threats need words.
+            handed_over = code == "human" or code in self.handover_codes
             ack = HANDED_OVER if code in self.handover_codes else ACK.get(code, ACK["human"])
-            # A hand-over to a person answers a request for one; other threats need words about them.
-            if any(ack.search(m.text) or (code == "human" and rules.honoured(m.text)) for m in later):
+            if any(ack.search(m.text) or (handed_over and rules.honoured(m.text)) for m in later):
                 continue
             reason = next((r for r in signals.escalation.reasons if r), code)
             out.append(Finding("missed_escalation", [thread.messages[start].key],

@@ -545,6 +545,8 @@ def test_where_the_kb_says_a_case_goes_to_a_supervisor_only_a_hand_over_answers_
     assert "missed_escalation" not in flags("no-policy", False, words)  # words about the dispute answer it
     assert "missed_escalation" in flags("policy", True, words)  # the KB asks for a hand-over
     assert "missed_escalation" not in flags("handed", True, handed)
+    named = ("agent", "Sorry! I've refunded the £15. My manager will call you tomorrow about the dispute.", "Piet")
+    assert "missed_escalation" not in flags("named", True, named)  # a hand-over as the signals read one
 
 
 def test_a_promise_in_a_long_sentence_is_judged_by_its_own_clause(tmp_path):
