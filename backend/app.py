@@ -47,7 +47,9 @@ def start_jobs(rt: Runtime) -> list[Repeating]:
         jobs.append(periodic(rt, "faq-mine", timedelta(hours=rt.settings.faq_mine_every_h),
                              lambda: faq_service.mine(rt, min_count=rt.settings.faq_min_count).summary(),
                              check_every=min(60.0, rt.settings.faq_mine_every_h * 3600 / 4)).start())
-    jobs.append(Repeating("index-save", tuning.SAVE_INTERVAL_S, rt.retriever.save).start())
+    rt.retriever.ensure_index()
+    jobs.append(Repeating("index-save", tuning.SAVE_INTERVAL_S,
+                          lambda: [retriever.save() for retriever in rt.built_retrievers()]).start())
     from backend.services.learning import learn
 
     jobs.append(periodic(rt, "learn", timedelta(seconds=tuning.LEARN_EVERY_S), lambda: learn(rt).summary(),
@@ -55,7 +57,7 @@ def start_jobs(rt: Runtime) -> list[Repeating]:
     from backend.services.calibration import recalibrate_if_stale
 
     jobs.append(periodic(rt, "calibrate", timedelta(seconds=tuning.CALIBRATION_CHECK_S),
-                         lambda: recalibrate_if_stale(rt) and "recalibrated",
+                         lambda: "recalibrated" if any([recalibrate_if_stale(rt, r) for r in rt.built_retrievers()]) else None,
                          check_every=tuning.CALIBRATION_CHECK_S).start())
     from backend.services.kb import prune_change_log
 
@@ -84,7 +86,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None,
     only checks that the schema is current.
     """
     settings = settings or (runtime.settings if runtime else load_settings())
-    rt = runtime or Runtime(settings, migrate=migrate)
+    rt = runtime or Runtime(settings, migrate=migrate, background_builds=True)
     metrics.enable()
 
     def startup(app: Litestar) -> None:

@@ -29,6 +29,11 @@ class Settings(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     data_dir: str
     database_url: str | None = None  # unset: SQLite in the data dir; postgresql://...: PostgreSQL
     embedder: str = "minilm"
+    # Questions confidently in another language than the KB's (or any question, when the KB is not English) are
+    # searched with this multilingual encoder when `embedder` reads English only. auto: use-m3 (its index is
+    # built in seconds); use-m3+e5 finds more but embeds a KB ~25x slower; off: every question goes to
+    # `embedder` (through the word bridge).
+    foreign_embedder: str = "auto"
     llm: str = "auto"
     # Sonnet 4.6: current, and it answers without up-front thinking (Sonnet 5 thinks adaptively by
     # default, which costs time before the first token); claude-sonnet-4-5 reaches end of life 2026-11-30.
@@ -89,7 +94,7 @@ def default_data_dir() -> Path:
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
-_STRINGS = ("database_url", "embedder", "llm", "anthropic_model", "anthropic_base_url", "openai_base_url",
+_STRINGS = ("database_url", "embedder", "foreign_embedder", "llm", "anthropic_model", "anthropic_base_url", "openai_base_url",
             "openai_model", "openai_api_key", "host", "access_log", "metrics_bind",
             "summary_language")
 _NUMBERS = (("port", int), ("llm_timeout_s", float), ("llm_max_retries", int), ("faq_mine_every_h", float),
@@ -151,14 +156,21 @@ def _at_least_zero(settings: Settings, name: str, bad: Callable[[str, str], Sett
         raise bad(name, f"must be >= 0, got {value}")
 
 
+def _check_embedders(settings: Settings, bad: Callable[[str, str], SettingsError]) -> None:
+    if settings.embedder not in EMBEDDERS and not Path(settings.embedder).exists():
+        raise bad("embedder", f"must be one of {', '.join(EMBEDDERS)} or a sentence-transformers model path, "
+                              f"got {settings.embedder!r}")
+    if settings.foreign_embedder not in ("auto", "off", *MULTILINGUAL_EMBEDDERS):
+        raise bad("foreign_embedder", f"must be auto, off or one of {', '.join(MULTILINGUAL_EMBEDDERS)}, "
+                                      f"got {settings.foreign_embedder!r}")
+
+
 def validate(settings: Settings) -> None:
     """Raise SettingsError naming the first setting Tandem cannot use."""
     def bad(name: str, why: str) -> SettingsError:
         return SettingsError(f"TANDEM_{name.upper()} {why}")
 
-    if settings.embedder not in EMBEDDERS and not Path(settings.embedder).exists():
-        raise bad("embedder", f"must be one of {', '.join(EMBEDDERS)} or a sentence-transformers model path, "
-                              f"got {settings.embedder!r}")
+    _check_embedders(settings, bad)
     if settings.llm not in LLM_CHOICES:
         raise bad("llm", f"must be one of {', '.join(LLM_CHOICES)}, got {settings.llm!r}")
     if settings.database_url and not settings.database_url.startswith(("postgresql://", "postgres://")):

@@ -341,27 +341,42 @@ def stats(app, as_json, remote):
 @click.option("--operating-point", type=click.FloatRange(0, 1, min_open=True, max_open=True),
               help="Set the confidence at which a hit counts as grounded (kept across recalibrations).")
 @click.option("--reset", is_flag=True, help="Go back to the shipped operating point.")
+@click.option("--other-languages", is_flag=True,
+              help="The calibration of the multilingual encoder questions in other languages are searched with.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_app
-def calibrate(app, recompute, operating_point, reset, as_json):
+def calibrate(app, recompute, operating_point, reset, other_languages, as_json):
     """Show this KB's grounding calibration; recompute it or set its operating point.
 
     The calibration is measured from the KB itself (its titles, headings and questions against a shipped
-    pool of other businesses' questions) and recomputed whenever the KB changes.
+    pool of other businesses' questions) and recomputed whenever the KB changes. Questions in another
+    language than the KB's are searched with a multilingual encoder, which has its own (--other-languages).
     """
+    import msgspec
+
     from backend.services import calibration as service
 
     if operating_point is not None and reset:
         raise click.UsageError("--operating-point and --reset cannot be combined")
     rt = app.runtime
+    retriever = rt.retriever
+    if other_languages:
+        routed = rt.foreign_retriever()
+        if routed is None:
+            raise click.UsageError(f"every language is searched with {rt.retriever.embedder.name} here "
+                                   "(TANDEM_FOREIGN_EMBEDDER=off, a multilingual TANDEM_EMBEDDER, or its encoder "
+                                   "failed to load: see the log)")
+        retriever = routed
     if recompute:
-        current = service.calibrate(rt)
+        current = service.calibrate(rt, retriever)
     else:
-        current = service.stored_calibration(rt.db, rt.retriever.embedder.name)
+        current = service.stored_calibration(rt.db, retriever.embedder.name)
     if reset:
-        current = service.reset_operating_point(rt)
+        current = service.reset_operating_point(rt, retriever)
     elif operating_point is not None:
-        current = service.set_operating_point(rt, operating_point, source="manual")
+        current = service.set_operating_point(rt, operating_point, source="manual", retriever=retriever)
+    if current.operating_point_source == "default" and retriever.routed_point is not None:
+        current = msgspec.structs.replace(current, operating_point=retriever.routed_point)  # what it answers at
     if as_json:
         print_json(current)
         return

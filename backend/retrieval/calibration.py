@@ -56,10 +56,6 @@ class Calibration(msgspec.Struct, kw_only=True):
         score = self.bias + sum(w * f for w, f in zip(self.weights, features, strict=True))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
-    def grounded(self, confidence: float) -> bool:
-        """Whether a hit this confident counts as the KB answering."""
-        return confidence >= self.operating_point
-
 
 def weights_for(embedder: str) -> tuple[list[float], float, float]:
     """(weights, bias, operating point) fitted for an embedder (the default embedder's for unknown ones)."""

@@ -93,6 +93,8 @@ class Retriever:
         self._known: dict[str, bool] = {}  # query word -> whether the KB has it, at _known_version
         self._known_version: int | None = -1
         self._kb_language: tuple[int | None, str] | None = None  # (KB version, language detected there)
+        # When questions in other languages are routed here: their operating point, unless the team set one.
+        self.routed_point: float | None = None
 
     # ---- index lifecycle -------------------------------------------------------------------------
 
@@ -275,22 +277,26 @@ class Retriever:
         if self._bridge_off:
             return None
         try:
-            words = wordy(query)
-            if len(words) < tuning.BRIDGE_MIN_WORDS or self._unknown_share(words) < tuning.BRIDGE_FOREIGN_SHARE:
-                return None
-            from backend.signals.language import language_scores
-
-            scores = language_scores(query)
-            kb_language = self._language()
-            top = max(scores, key=lambda code: scores[code]) if scores else kb_language
-            if (top == kb_language or scores[top] < tuning.BRIDGE_LANGUAGE_FLOOR
-                    or scores[top] - scores.get(kb_language, 0.0) < tuning.BRIDGE_LANGUAGE_MARGIN):
+            if not self.in_other_language(query):
                 return None
             bridge = self.word_bridge()
             return bridge.read(query) if bridge is not None else None
         except Exception:  # search goes on with the customer's own words
             log.warning("word bridge failed on a query: searching its own words", exc_info=True)
             return None
+
+    def in_other_language(self, query: str) -> bool:
+        """Whether `query` is confidently written in another language than the KB's (see `bridged`)."""
+        words = wordy(query)
+        if len(words) < tuning.BRIDGE_MIN_WORDS or self._unknown_share(words) < tuning.BRIDGE_FOREIGN_SHARE:
+            return False
+        from backend.signals.language import language_scores
+
+        scores = language_scores(query)
+        kb_language = self.kb_language()
+        top = max(scores, key=lambda code: scores[code]) if scores else kb_language
+        return not (top == kb_language or scores[top] < tuning.BRIDGE_LANGUAGE_FLOOR
+                    or scores[top] - scores.get(kb_language, 0.0) < tuning.BRIDGE_LANGUAGE_MARGIN)
 
     def _unknown_share(self, words: list[str]) -> float:
         """The share of these words the KB's full-text index has no chunk for (cached per KB version)."""
@@ -303,7 +309,7 @@ class Retriever:
                 known[word] = kb_store.term_chunk_count(self.db, word, cap=1) > 0
         return sum(not known[w] for w in words) / len(words)
 
-    def _language(self) -> str:
+    def kb_language(self) -> str:
         """The KB's language, from a sample of chunks across it (again when the KB has changed)."""
         from backend.signals.language import detect_language
 
@@ -451,6 +457,8 @@ class Retriever:
         top = sorted(best.values(), reverse=True)[:max(k, 2)]  # the margin feature needs the runner-up
         norm = (self.dense_weight + self.lexical_weight) / (tuning.RRF_K + 1) if self.fusion == "rrf" else 1.0
         calibration = self.calibration
+        point = self.routed_point if self.routed_point is not None and calibration.operating_point_source == "default" \
+            else calibration.operating_point
         similarities = [article_similarity[rows[chunk_id].article_row_id] for _, chunk_id in top]
         declined = None if learned.declined is None else learned.declined - tuning.LEARNED_OFFSET
         hits = []
@@ -467,7 +475,7 @@ class Retriever:
             hits.append(Hit(article_id=row.article_id, title=row.title, url=row.url, chunk_id=chunk_id, text=row.text,
                             heading_path=row.heading_path, score=round(score / norm, 6),
                             similarity=round(similarity, 6), confidence=round(confidence, 4),
-                            grounded=calibration.grounded(confidence), source=row.source))
+                            grounded=confidence >= point, source=row.source))
         return hits[:k]
 
     def _lexical_search(self, query: str, candidates: int) -> list[tuple[int, float]]:

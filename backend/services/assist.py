@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import msgspec
 import numpy as np
@@ -39,6 +40,9 @@ from backend.signals.core import compute_signals
 from backend.signals.language import detect_language, language_name
 from backend.store import conversations as conv_store
 from backend.text import count_tokens
+
+if TYPE_CHECKING:
+    from backend.retrieval.hybrid import Retriever
 
 EXTRACTIVE_VERSION = "extractive@1"
 
@@ -132,7 +136,7 @@ def retrieve(rt: Runtime, thread: Thread, *, replay: bool = False, use_learned: 
     query = conversation_query(thread)
     if not query.question.strip() or not query.parts:
         return Retrieval(question=query.question, hits=[], grounded=[], ms=(time.perf_counter() - started) * 1000)
-    retriever = rt.retriever
+    retriever = rt.retriever_for(query.question)  # another language than the KB's: the multilingual encoder
     vectors = retriever.embed_texts([part.text for part in query.parts])
     mixed = retriever.mix(vectors, [part.weight for part in query.parts]) if len(query.parts) > 1 else vectors[0]
     exclude = thread.ticket_id if replay else None
@@ -144,12 +148,12 @@ def retrieve(rt: Runtime, thread: Thread, *, replay: bool = False, use_learned: 
                retriever.mix(vectors[group], [query.parts[i].weight for i in group]))
               for group in query.issues()[: tuning.MAX_ISSUES]]
     if len(issues) > 1:
-        found = _with_other_issues(rt, found, issues, use_learned=use_learned, exclude_ticket=exclude)
+        found = _with_other_issues(retriever, found, issues, use_learned=use_learned, exclude_ticket=exclude)
     found.ms = (time.perf_counter() - started) * 1000
     return found
 
 
-def _with_other_issues(rt: Runtime, found: Retrieval, issues: list[tuple[str, np.ndarray]], *,
+def _with_other_issues(retriever: Retriever, found: Retrieval, issues: list[tuple[str, np.ndarray]], *,
                        use_learned: bool, exclude_ticket: str | None) -> Retrieval:
     """Each issue's own best article (its text alone); the issues another article answers become `others`,
     and the latest issue's answer goes first."""
@@ -162,7 +166,7 @@ def _with_other_issues(rt: Runtime, found: Retrieval, issues: list[tuple[str, np
         return found
     own: list[Retrieval] = []
     for text, vector in issues:
-        hits = rt.retriever.search(text, k=2, query_vector=vector, use_learned=use_learned,
+        hits = retriever.search(text, k=2, query_vector=vector, use_learned=use_learned,
                                    exclude_ticket=exclude_ticket)
         grounded = [h for h in hits[:1] if h.grounded]
         own.append(Retrieval(question=text, hits=hits, grounded=grounded, ms=0.0))

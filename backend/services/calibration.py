@@ -14,6 +14,7 @@ import re
 import statistics
 from datetime import UTC, datetime
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import msgspec
 import numpy as np
@@ -24,6 +25,9 @@ from backend.retrieval.embed import Embedder, embed_cached
 from backend.services.runtime import Runtime
 from backend.store import kb as kb_store
 from backend.store.db import Database, get_meta, set_meta
+
+if TYPE_CHECKING:
+    from backend.retrieval.hybrid import Retriever
 
 _QUESTION = re.compile(r"[^.!?\n]{12,200}\?")
 
@@ -85,9 +89,9 @@ def pseudo_queries(rt: Runtime, limit: int = tuning.CALIBRATION_PSEUDO_QUERIES) 
     return found[:limit]
 
 
-def _best_similarities(rt: Runtime, vectors: np.ndarray) -> list[dict[str, float]]:
+def _best_similarities(rt: Runtime, retriever: Retriever, vectors: np.ndarray) -> list[dict[str, float]]:
     """For each query vector: {article id: its best chunk's cosine} over the nearest chunks."""
-    index = rt.retriever.ensure_index()
+    index = retriever.ensure_index()
     results = index.search_many(vectors, 50) if len(vectors) else []
     passages = kb_store.passages(rt.db, {chunk for hits in results for chunk, _ in hits})
     out = []
@@ -105,19 +109,21 @@ def _spread(values: list[float]) -> tuple[float, float]:
     return statistics.fmean(values), statistics.pstdev(values) if len(values) > 1 else 0.1
 
 
-def measure(rt: Runtime) -> KBScale | None:
-    """How this KB's similarities are distributed (None when it is too small to measure)."""
+def measure(rt: Runtime, retriever: Retriever | None = None) -> KBScale | None:
+    """How this KB's similarities are distributed under `retriever`'s encoder (default: the main one; None when
+    the KB is too small to measure)."""
     if kb_store.kb_stats(rt.db).articles < tuning.CALIBRATION_MIN_ARTICLES:
         return None
-    embedder = rt.retriever.embedder
+    retriever = retriever or rt.retriever
+    embedder = retriever.embedder
     pseudo = pseudo_queries(rt)
     if not pseudo:
         return None
-    background = [max(best.values(), default=0.0) for best in _best_similarities(rt, _background_vectors(embedder))]
+    background = [max(best.values(), default=0.0) for best in _best_similarities(rt, retriever, _background_vectors(embedder))]
     own = []
     # Cached: every KB write recalibrates, and re-embedding all the titles made one article's upsert cost a
     # third of a second on the demo KB.
-    for (_, article_id), best in zip(pseudo, _best_similarities(rt, embed_cached(embedder, [q for q, _ in pseudo])),
+    for (_, article_id), best in zip(pseudo, _best_similarities(rt, retriever, embed_cached(embedder, [q for q, _ in pseudo])),
                                      strict=True):
         own.append(best.get(article_id, max(best.values(), default=0.0)))
     background_mean, background_sd = _spread(background)
@@ -127,13 +133,15 @@ def measure(rt: Runtime) -> KBScale | None:
                    n_pseudo=len(own))
 
 
-def calibrate(rt: Runtime) -> Calibration:
-    """Measure the KB, keep the team's own operating point if it set one, store and use the result."""
-    embedder = rt.retriever.embedder.name
-    rt.retriever.follow(force=True)  # measure the KB as committed now, and stamp the version measured
-    index = rt.retriever.ensure_index()
+def calibrate(rt: Runtime, retriever: Retriever | None = None) -> Calibration:
+    """Measure the KB, keep the team's own operating point if it set one, store and use the result (for the
+    main retriever, or for `retriever`: each encoder has its own)."""
+    retriever = retriever or rt.retriever
+    embedder = retriever.embedder.name
+    retriever.follow(force=True)  # measure the KB as committed now, and stamp the version measured
+    index = retriever.ensure_index()
     version = index.kb_version
-    scale = measure(rt)
+    scale = measure(rt, retriever)
     weights, bias, operating_point = weights_for(embedder)
     with rt.db.transaction():
         # Read the team's choice at write time: a `kb calibrate --operating-point` or `eval history --apply`
@@ -148,38 +156,42 @@ def calibrate(rt: Runtime) -> Calibration:
             operating_point_source=previous.operating_point_source,
             computed_at=datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
         set_meta(rt.db, _key(embedder), msgspec.json.encode(calibration).decode())
-    rt.retriever.calibration = calibration
+    retriever.calibration = calibration
     return calibration
 
 
-def recalibrate_if_stale(rt: Runtime) -> Calibration | None:
+def recalibrate_if_stale(rt: Runtime, retriever: Retriever | None = None) -> Calibration | None:
     """Recompute when the KB changed since the calibration was measured; returns it if it did."""
-    current = stored_calibration(rt.db, rt.retriever.embedder.name)
+    retriever = retriever or rt.retriever
+    current = stored_calibration(rt.db, retriever.embedder.name)
     if current.kb_version == kb_store.kb_version(rt.db) and current.computed_at:
         return None
-    return calibrate(rt)
+    return calibrate(rt, retriever)
 
 
-def set_operating_point(rt: Runtime, value: float, *, source: str) -> Calibration:
-    """Store a new operating point (from the team's history, or set by hand) with the KB's calibration."""
+def set_operating_point(rt: Runtime, value: float, *, source: str, retriever: Retriever | None = None) -> Calibration:
+    """Store a new operating point (from the team's history, or set by hand) with the KB's calibration (the
+    main retriever's, or `retriever`'s)."""
     if not 0.0 < value < 1.0:
         from backend.errors import InvalidInput
 
         raise InvalidInput(f"the operating point is a probability between 0 and 1, got {value}")
-    current = stored_calibration(rt.db, rt.retriever.embedder.name)
+    retriever = retriever or rt.retriever
+    current = stored_calibration(rt.db, retriever.embedder.name)
     updated = msgspec.structs.replace(current, operating_point=round(value, 4), operating_point_source=source)
     store_calibration(rt.db, updated)
-    rt.retriever.calibration = updated
+    retriever.calibration = updated
     return updated
 
 
-def reset_operating_point(rt: Runtime) -> Calibration:
+def reset_operating_point(rt: Runtime, retriever: Retriever | None = None) -> Calibration:
     """Go back to the shipped operating point for this embedder."""
-    current = stored_calibration(rt.db, rt.retriever.embedder.name)
+    retriever = retriever or rt.retriever
+    current = stored_calibration(rt.db, retriever.embedder.name)
     _, _, operating_point = weights_for(current.embedder)
     updated = msgspec.structs.replace(current, operating_point=operating_point, operating_point_source="default")
     store_calibration(rt.db, updated)
-    rt.retriever.calibration = updated
+    retriever.calibration = updated
     return updated
 
 

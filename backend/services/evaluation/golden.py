@@ -109,7 +109,7 @@ class QuestionEvaluator:
     @classmethod
     def on(cls, rt: Runtime, k: int = 5) -> QuestionEvaluator:
         """An evaluator over this process's store and index."""
-        return cls(lambda query, n: rt.retriever.search(query, k=n),
+        return cls(lambda query, n: rt.retriever_for(query).search(query, k=n),
                    {a.article_id: a.title for a in kb_store.list_articles(rt.db)},
                    lambda: About(rt.engine_name, rt.retriever.embedder.name, kb_store.kb_version(rt.db)), k)
 
