@@ -14,6 +14,9 @@ logistic weights and an operating point fitted on kestrel's records (every langu
     python -m bench.bench_languages --held-out-3        (adds "held_out_3": boxwell, read once)
     python -m bench.bench_languages --held-out-4        (adds "held_out_4": cobble, read once)
     python -m bench.bench_languages --held-out-5        (adds "held_out_5": thistle, read once)
+
+"NAME+route" (in held-out runs: "minilm+route", the product's default) searches the KB's language with NAME and
+routes questions in other languages to USE multilingual (services/runtime.py); a plain NAME is searched alone.
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ HELD_OUT_4 = "cobble"
 # A sixth (pet insurance with video vet calls), written blind after the word bridge shipped: unread, held out.
 HELD_OUT_5 = "thistle"
 LANGUAGES = ("en", "es", "de", "fr", "nl", "pt", "it")
+GERMAN_QUERY = "wie stelle ich einen zahlungslauf ein"  # what the cold-search timing asks
 
 
 def questions(name: str) -> list[dict]:
@@ -65,20 +69,23 @@ def records(name: str, embedder: str, workdir: Path, *, history: bool = False) -
     from backend.services.calibration import calibrate
 
     kb, _, past, _ = helpcentre(name)
-    rt = runtime(workdir / f"{name}-{embedder}-{'history' if history else 'cold'}", embedder)
+    rt = routed_runtime(workdir / f"{name}-{embedder}-{'history' if history else 'cold'}", embedder)
     try:
         kb_service.upsert_articles(rt, kb, source=name)
-        scale = calibrate(rt).scale
+        calibrate(rt)
         if history:
             import_history(rt, past, workdir / f"{name}-{embedder}-history")
         out = []
         for row in questions(name):
             started = time.perf_counter()
-            hits = rt.retriever.search(row["query"], k=5)
+            retriever = rt.retriever_for(row["query"])  # the product's path: another language may be routed
+            hits = retriever.search(row["query"], k=5)
             ms = (time.perf_counter() - started) * 1000
+            scale = retriever.calibration.scale
             similarities = [h.similarity for h in hits]
             out.append({"language": row["language"], "expected": row["expected_article_id"], "kind": row["kind"],
                         "shipped_grounded": bool(hits) and hits[0].grounded, "ms": ms,
+                        "confidence": hits[0].confidence if hits else 0.0, "routed": retriever is not rt.retriever,
                         "hits": [h.article_id for h in hits], "similarities": similarities,
                         "features": [hit_features(similarities, i, lexical_overlap(overlap_text(rt, row["query"]),
                                                                                    f"{h.title} {h.text}"),
@@ -88,9 +95,16 @@ def records(name: str, embedder: str, workdir: Path, *, history: bool = False) -
         rt.close()
 
 
+def routed_runtime(data_dir: Path, embedder: str):
+    """A Runtime for `embedder`; "NAME+route" routes questions in other languages to the multilingual encoder
+    (the product's default), plain "NAME" searches every language with NAME (as before routing)."""
+    name, route = embedder.removesuffix("+route"), embedder.endswith("+route")
+    return runtime(data_dir, name, foreign_embedder="auto" if route else "off")
+
+
 def overlap_text(rt, query: str) -> str:
     """The query as the product counts its word overlap (words the KB never uses bridged to its own)."""
-    read = rt.retriever.bridged(query)
+    read = rt.retriever_for(query).bridged(query)
     return read.counted if read is not None else query
 
 
@@ -231,7 +245,7 @@ def explore() -> dict:
     return out
 
 
-def speed(rounds: int = 7, embedders: tuple[str, ...] = ("minilm", "use-m3")) -> dict:
+def speed(rounds: int = 7, embedders: tuple[str, ...] = ("minilm", "minilm+route", "use-m3")) -> dict:
     """Cold `tandem kb search` (ratio to `python -c "import click"`, interleaved round by round) and warm assist
     p50 over the ledgerly dialogues' customer turns, per embedder, in one run."""
     import msgspec
@@ -255,9 +269,10 @@ def speed(rounds: int = 7, embedders: tuple[str, ...] = ("minilm", "use-m3")) ->
     envs = {}
     assist_ms: dict[str, list[float]] = {}
     for embedder in embedders:
-        rt = runtime(work / embedder, embedder)
+        rt = routed_runtime(work / embedder, embedder)
         try:
             kb_service.upsert_articles(rt, kb, source=HELD_OUT)
+            kb_service.search(rt, GERMAN_QUERY)  # a routed encoder's index built and kept, as its first use does
             assist(rt, conversations[0])  # warm
             for conversation in conversations:
                 started = time.perf_counter()
@@ -265,13 +280,15 @@ def speed(rounds: int = 7, embedders: tuple[str, ...] = ("minilm", "use-m3")) ->
                 assist_ms.setdefault(embedder, []).append((time.perf_counter() - started) * 1000)
         finally:
             rt.close()
-        envs[embedder] = {**base, "TANDEM_DATA_DIR": str(work / embedder), "TANDEM_EMBEDDER": embedder}
+        envs[embedder] = {**base, "TANDEM_DATA_DIR": str(work / embedder),
+                          "TANDEM_EMBEDDER": embedder.removesuffix("+route"),
+                          "TANDEM_FOREIGN_EMBEDDER": "auto" if embedder.endswith("+route") else "off"}
     samples: dict[str, list[float]] = {}
     for _ in range(rounds):
         samples.setdefault("import_click", []).append(timed([sys.executable, "-c", "import click"], base)[0])
         for embedder, env in envs.items():
             samples.setdefault(embedder, []).append(
-                timed([*tandem, "kb", "search", "wie stelle ich einen zahlungslauf ein", "--json"], env)[0])
+                timed([*tandem, "kb", "search", GERMAN_QUERY, "--json"], env)[0])
     click_s = percentile(samples["import_click"], 50)
     return {"rounds": rounds, "import_click_p50_ms": round(click_s * 1000, 1),
             "cold_kb_search": {e: {"p50_ms": round(percentile(samples[e], 50) * 1000, 1),
@@ -287,14 +304,22 @@ def held_out_n(stored: dict, business: str) -> dict:
     kestrel (stored in languages.json) and with the product's own shipped decisions."""
     workdir = Path(tempfile.mkdtemp(prefix="tandem-languages-"))
     out: dict = {"business": business}
-    for embedder, fitted in stored["embedders"].items():
+    # "minilm+route" is the product's default: MiniLM for the KB's language, USE multilingual for the others
+    # (its decisions only: two encoders' features share no one fitted weight vector).
+    for embedder, fitted in [*stored["embedders"].items(), ("minilm+route", None)]:
         try:
             rows = records(business, embedder, workdir)
         except RuntimeError as exc:  # an optional embedder not installed here (e5-small: extra `multilingual`)
             out[embedder] = {"skipped": str(exc)}
             continue
-        out[embedder] = {"shipped_weights": table(rows, None),
-                         "kestrel_weights": table(rows, fitted["weights"], fitted["bias"], fitted["operating_point"])}
+        out[embedder] = {"shipped_weights": table(rows, None)}
+        if fitted is None:
+            out[embedder]["routed_share"] = {lang: round(float(np.mean([r["routed"] for r in rows if r["language"] == lang])), 4)
+                                             for lang in LANGUAGES}
+            for language, row in out[embedder]["shipped_weights"].items():
+                print(embedder, business, language, row, file=sys.stderr)
+            continue
+        out[embedder]["kestrel_weights"] = table(rows, fitted["weights"], fitted["bias"], fitted["operating_point"])
         for language, row in out[embedder]["kestrel_weights"].items():
             print(embedder, business, language, row, file=sys.stderr)
     return out
