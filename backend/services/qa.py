@@ -99,12 +99,13 @@ UNATTRIBUTED = "(unattributed)"  # agent messages that carry no author
 
 @dataclass
 class Statement:
-    """A KB sentence stating a value, and whether it agrees with the agent's."""
+    """A KB sentence stating a value, and whether it agrees with the agent's (None: the sentence is on the agent's
+    matter but the value's own clause is on another, so it neither backs nor contradicts it)."""
 
     article: Article
     text: str
     value: str
-    agrees: bool
+    agrees: bool | None
     similarity: float = 0.0
 
 
@@ -233,9 +234,10 @@ class Scorer:
                       if kind in values and any(_comparable(kind, span, v) for v in values[kind])]
         if not candidates:
             return None
+        clause = clause_holding(sentence, span)
         vectors = _unit(embed_cached(self.sentence_embedder,
-                                     [plain(sentence)] + [plain(text) for _, text, _ in candidates]))
-        similarity = vectors[1:] @ vectors[0]
+                                     [plain(sentence), plain(clause)] + [plain(text) for _, text, _ in candidates]))
+        similarity = vectors[2:] @ vectors[0]
         ranked = sorted(range(len(candidates)), key=lambda i: -float(similarity[i]))
         close = [i for i in ranked if similarity[i] >= tuning.QA_FACT_SIMILARITY]
         # The same value in any close statement supports it: the KB may state one fact in two places.
@@ -246,7 +248,8 @@ class Scorer:
         if not close:
             return None
         article, text, values = candidates[close[0]]
-        return Statement(article=article, text=text, value=values[0], agrees=False, similarity=float(similarity[close[0]]))
+        agrees = None if float(vectors[2 + close[0]] @ vectors[1]) < tuning.QA_FACT_CLAUSE_SIMILARITY else False
+        return Statement(article=article, text=text, value=values[0], agrees=agrees, similarity=float(similarity[close[0]]))
 
     def commitments(self, thread: Thread) -> list[Finding]:
         """unsupported_promise and wrong_information over the agents' replies."""
@@ -276,7 +279,7 @@ class Scorer:
                 found = self.fact_check(sentence_holding(turn.text, span), kind, span, articles)
                 if found is not None:
                     checked[span] = found
-            wrong = [(span, st) for span, st in checked.items() if not st.agrees
+            wrong = [(span, st) for span, st in checked.items() if st.agrees is False
                      and not any(same_value(k, st.value, v) for k, v2 in stated for v in [v2])]
             # "Your credit never expires" states a policy; "I'll rebook you at no charge" grants a waiver (a promise).
             contradicted = [(phrase, sentence, st) for kind, phrase, sentence in denied

@@ -170,6 +170,19 @@ def test_a_value_the_kb_states_otherwise_in_another_unit(env):
     assert not [f for f in flags if f.flag == "wrong_information"], flags
 
 
+def test_a_value_about_another_matter_in_a_sentence_on_the_policy_is_not_wrong(env):
+    """The sentence is about inspecting returns, as the article's is; the figure's own clause is about the courier."""
+    scorer = qa.Scorer(env["rt"], qa.load_rubric())
+    articles = [scorer.articles["refund-timing"]]
+    other = ("Returns are inspected when they reach us and refunded that day, but the courier may need 5 business "
+             "days to collect your parcel.")
+    about_other = scorer.fact_check(other, "time_frame", "5 business days", articles)
+    assert about_other is not None and about_other.agrees is None
+    wrong = scorer.fact_check("We inspect returns within 10 business days of receiving them.", "time_frame",
+                              "10 business days", articles)
+    assert wrong is not None and wrong.agrees is False and "3 business days" in wrong.text
+
+
 def test_saying_a_priced_thing_is_free_is_wrong_unless_the_kb_says_so(env):
     rt = env["rt"]
     scorer = qa.Scorer(rt, qa.load_rubric())
