@@ -286,17 +286,25 @@ class Retriever:
             return None
 
     def in_other_language(self, query: str) -> bool:
-        """Whether `query` is confidently written in another language than the KB's (see `bridged`)."""
+        """Whether `query` is written in another language than the KB's: one language detected with confidence, or,
+        in a question of four words or more, the KB's language plainly not (see `bridged`)."""
         words = wordy(query)
-        if len(words) < tuning.BRIDGE_MIN_WORDS or self._unknown_share(words) < tuning.BRIDGE_FOREIGN_SHARE:
+        long = len(words) >= tuning.BRIDGE_LONG_WORDS
+        if len(words) < tuning.BRIDGE_MIN_WORDS:
+            return False
+        unknown = self._unknown_share(words)
+        if unknown < (tuning.BRIDGE_LONG_FOREIGN_SHARE if long else tuning.BRIDGE_FOREIGN_SHARE):
             return False
         from backend.signals.language import language_scores
 
         scores = language_scores(query)
         kb_language = self.kb_language()
         top = max(scores, key=lambda code: scores[code]) if scores else kb_language
-        return not (top == kb_language or scores[top] < tuning.BRIDGE_LANGUAGE_FLOOR
-                    or scores[top] - scores.get(kb_language, 0.0) < tuning.BRIDGE_LANGUAGE_MARGIN)
+        confident = not (top == kb_language or scores[top] < tuning.BRIDGE_LANGUAGE_FLOOR
+                         or scores[top] - scores.get(kb_language, 0.0) < tuning.BRIDGE_LANGUAGE_MARGIN)
+        if confident and unknown >= tuning.BRIDGE_FOREIGN_SHARE:
+            return True
+        return long and bool(scores) and scores.get(kb_language, 0.0) <= tuning.BRIDGE_LONG_KB_LANGUAGE_CAP
 
     def _unknown_share(self, words: list[str]) -> float:
         """The share of these words the KB's full-text index has no chunk for (cached per KB version)."""

@@ -527,3 +527,20 @@ def test_cli_shows_and_sets_the_other_languages_operating_point(demo_data):
     off = CLI(demo_data, env={"TANDEM_FOREIGN_EMBEDDER": "off"}).run("kb", "calibrate", "--other-languages",
                                                                       check=False)
     assert off.returncode == 2 and "every language is searched with" in off.stderr
+
+
+def test_a_longer_question_whose_language_scores_split_is_still_another_language(demo_data):
+    """Spanish typed without accents reads partly as Portuguese: no language is confident, but English plainly is
+    not, so a question of four words or more is another language; two or three words are not enough."""
+    from backend.signals.language import language_scores
+
+    split = "3 dias sin internet por la tormenta, me vais a compensar?"
+    assert max(language_scores(split).values()) < tuning.BRIDGE_LANGUAGE_FLOOR  # the case this is about
+    rt = make_runtime(demo_data)
+    try:
+        assert rt.retriever.in_other_language(split)
+        assert rt.retriever_for(split) is not rt.retriever
+        for short in ("dark mode pls", "kubernetes helm chart", "promo code"):  # English scores under .1 too
+            assert not rt.retriever.in_other_language(short), short
+    finally:
+        rt.close()
