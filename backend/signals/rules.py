@@ -202,15 +202,18 @@ OWN_BOSS = _rx(r"(?:mi|meu|minha|mein\w*|mon|ma|mijn|il\s+mio|la\s+mia|my|our|nu
                r"(?:gerente|jefe|jefa|chef\w*|manager|vorgesetzt\w*|leidinggevende|responsabile|responsable|capo|boss|"
                r"supervisor\w*|respons[aá]vel)")
 
-# Cancelling one order or booking, or switching plans with us, is no leaving: "puedo cancelar el pedido y hacerlo
-# de nuevo?", "I'm switching to paying yearly".
+# Cancelling one order or booking, switching plans with us or leaving a review is no leaving: "puedo cancelar el
+# pedido y hacerlo de nuevo?", "I'm switching to paying yearly".
 NOT_LEAVING = _rx(r"(?:cancel\w*|annul\w*|storn\w*|stornier\w*)\s+(?:\w+\s+){0,2}(?:pedido|encomenda|bestellung|commande|"
                   r"bestelling|ordine|order|reserva\w*|r[ée]servation|buchung|boeking|prenotazione|booking|stay|trip|"
                   r"appointment|visit|delivery|ticket)s?",
                   r"switch\w*\s+(?:\w+\s+){0,2}to\s+(?:paying\s+)?(?:yearly|annual\w*|monthly|quarterly|direct\s+debit)",
                   r"switch\w*\s+(?:\w+\s+){0,2}to\s+(?:the|a|an|your)\s+(?:\w+\s+)?(?:plan|tariff|tier|bundle)",
                   r"open\w*\s+a\s+new\s+(?:one|account)\b(?!\s+(?:with|at)\s+(?!(?:my|the|your)\b))",
-                  r"renewal\s+(?:letter|notice|date|e-?mail|reminder|documents?|pack)")
+                  r"renewal\s+(?:letter|notice|date|e-?mail|reminder|documents?|pack)",
+                  # leaving a review or a note is no leaving us ("I'll be leaving you a glowing review")
+                  r"leav(?:e|ing)\s+(?:you\s+|us\s+)?(?:a|an|my|our)\s+(?:\w+\s+){0,2}(?:reviews?|ratings?|feedback|"
+                  r"comments?|tip|note|message|voicemail)")
 
 # Words of a trigger that say something else: the customer's own boss, a plan switched with us, "dying laughing".
 # A review promised as praise is no threat ("I'll leave you a glowing review if you sort it!").

@@ -105,6 +105,14 @@ def test_look_alikes_stay_below_high(text):
     assert s.escalation.risk != "high", s.escalation
 
 
+def test_leaving_a_review_is_no_leaving():
+    s = signals(("customer", "Brilliant, thanks for sorting the fob so quickly. I'll be leaving you a glowing review "
+                             "after that, promise!"))
+    assert "churn" not in s.escalation.codes, s.escalation
+    leaving = signals(("customer", "I'm leaving a bad review and cancelling my membership, you've had three chances."))
+    assert "churn" in leaving.escalation.codes, leaving.escalation
+
+
 def test_a_repeat_that_finally_worked_is_not_high():
     s = signals(("customer", "Second time asking: the meter reading still isn't on my bill."),
                 ("agent", "Sorry, I've entered 45210 and reissued the bill."),
