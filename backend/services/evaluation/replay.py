@@ -138,9 +138,10 @@ class HistoryEvaluator:
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12
         cosine = float(vectors[0] @ vectors[1]) if best else None
         linked = self._linked_article(point.reply)
-        linked_rank = _rank(linked, rt.retriever.search(found.question, k=5, exclude_ticket=thread.ticket_id)) \
+        searcher = rt.retriever_for(found.question)  # as assist searched it (another language: multilingual)
+        linked_rank = _rank(linked, searcher.search(found.question, k=5, exclude_ticket=thread.ticket_id)) \
             if linked and found.question else None
-        cold_rank = _rank(linked, rt.retriever.search(found.question, k=5, use_learned=False)) \
+        cold_rank = _rank(linked, searcher.search(found.question, k=5, use_learned=False)) \
             if linked and found.question and self.learned else None
         if linked is not None:
             answerable: bool | None = True
