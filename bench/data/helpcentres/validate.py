@@ -18,7 +18,10 @@ SMALL_SETS = {"boxwell": dict(articles=15, per_article_q=(5, 12), unans=12, oos=
                              sampled=True),
               # thistle is sampled the same way (120/30/15), with 30 articles of 4 questions each
               "thistle": dict(articles=30, per_article_q=(4, 12), unans=30, oos=15, words=(140, 220),
-                              sampled=True)}
+                              sampled=True),
+              # heron is built like thistle: 30 articles of 4 questions, sampled 120/30/15
+              "heron": dict(articles=30, per_article_q=(4, 12), unans=30, oos=15, words=(140, 220),
+                            sampled=True)}
 LANGUAGES = ("es", "de", "fr", "nl", "pt", "it")
 errors = []
 
@@ -242,7 +245,8 @@ def check_multilingual(name, arts, qs, every_question):
           + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
 
 
-for name in sys.argv[1:] or ["kestrel", "ledgerly", "spindle", "boxwell", "cobble", "thistle"]:
+for name in sys.argv[1:] or ["kestrel", "ledgerly", "spindle", "boxwell", "cobble", "thistle",
+                             "heron"]:
     if os.path.isdir(os.path.join(ROOT, name)):
         check(name)
 if errors:
