@@ -184,10 +184,22 @@ def sentences(text: str) -> list[str]:
 
 
 def customer_questions(text: str, min_words: int = tuning.QA_MIN_QUESTION_WORDS) -> list[str]:
-    """The questions and requests of one customer message (of at least `min_words` content words)."""
-    found = [q.strip() for q in _QUESTION.findall(text) if q.strip()]
+    """The questions and requests of one customer message that want an answer (of at least `min_words` content
+    words): a point made as a question is none."""
+    found = [q.strip() for q in _QUESTION.findall(text) if q.strip() and not RHETORICAL.search(q.strip())]
     found += [s for s in sentences(text) if not s.endswith("?") and REQUEST.search(s)]
     return [q for q in found if len(stems(q)) >= min_words]
+
+
+# A question asked to make a point wants no answer: "Surely that's not fair?", "So I'm stuck with it until January?",
+# "That's all you've got to say?", "It was meant to come Friday, wasn't it?" (a tag question).
+RHETORICAL = re.compile(
+    r"^\W*(?:(?:and|but|oh|ok|okay|well|sorry)\b,?\s+)?(?:surely|so\s+(?:i|i'm|i'll|i've|we|we're|you're|you|there's|"
+    r"that's|it's|he|she|they)\b|that(?:'s| is| seems| sounds)\b|is that (?:it|all|really)|isn't that|how is that|"
+    r"how's that|who (?:on earth |actually )?(?:schedules|thought|decided|designs|plans)|what kind of|seriously|"
+    r"really\?|are you (?:serious|kidding|joking))"
+    r"|,\s*(?:isn't|wasn't|aren't|didn't|doesn't|won't|can't|haven't|hasn't)\s+(?:it|that|they|you|i|he|she|there)\s*\?\s*$"
+    r"|all you(?:'ve got| have| can) (?:to )?say", re.IGNORECASE)
 
 
 # ---- the kind of answer a question asks for ------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from backend.services.qa_wording import answers_in_kind, derived_amount, promised_soon
+from backend.services.qa_wording import answers_in_kind, customer_questions, derived_amount, promised_soon
 
 
 @pytest.mark.parametrize(("question", "reply"), [
@@ -106,3 +106,16 @@ def test_a_customer_writing_again_is_a_repeat_contact(text, repeat):
     from backend.services.qa_wording import REPEAT_CONTACT
 
     assert bool(REPEAT_CONTACT.search(text)) == repeat
+
+
+@pytest.mark.parametrize("message, wanted", [
+    ("Surely that's not fair when it wasn't my fault?", []),
+    ("It was meant to come two days before, wasn't it?", []),
+    ("That's all you've got to say?", []),
+    ("So I'm stuck with the old tariff until January? Can you move me to the new one today?",
+     ["Can you move me to the new one today?"]),
+    ("Is that really the earliest slot? When can an engineer come?", ["When can an engineer come?"]),
+    ("So can I get a refund for the missed week?", ["So can I get a refund for the missed week?"]),
+])
+def test_a_point_made_as_a_question_wants_no_answer(message: str, wanted: list[str]):
+    assert customer_questions(message, min_words=1) == wanted
