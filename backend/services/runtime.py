@@ -28,7 +28,8 @@ class Runtime:
         self.background_builds = background_builds
         self._foreign: Retriever | None = None
         self._foreign_state = "unbuilt"  # unbuilt | building | ready | off
-        self._foreign_lock = threading.Lock()
+        self._foreign_lock = threading.Lock()  # held while the multilingual retriever is built
+        self._state_lock = threading.Lock()
 
     @cached_property
     def provider(self) -> Provider | None:
@@ -77,13 +78,13 @@ class Runtime:
             self._foreign_state = "off"
             return None
         if not wait:
-            with self._foreign_lock:
+            with self._state_lock:  # never held while building: requests meanwhile go on with the main retriever
                 if self._foreign_state != "unbuilt":
                     return self._foreign
                 self._foreign_state = "building"
             threading.Thread(target=self._build_foreign, name="tandem-foreign-index", daemon=True).start()
             return None
-        with self._foreign_lock:
+        with self._foreign_lock:  # held while building
             if self._foreign_state in ("unbuilt", "building"):
                 self._build_foreign(locked=True)
         return self._foreign

@@ -470,6 +470,39 @@ def test_a_server_answers_from_the_main_index_while_the_multilingual_one_is_buil
     assert "use-multilingual-v3" in saved, saved  # published for the next process
 
 
+def test_questions_asked_while_the_multilingual_index_is_built_are_not_held_up(demo_data, monkeypatch):
+    import threading
+    import time
+
+    from backend.retrieval import embed
+    from backend.services.runtime import Runtime
+    from backend.settings import load_settings
+
+    real, release = embed.get_embedder, threading.Event()
+
+    def slow(spec: str = "minilm"):
+        if spec == "use-m3":
+            release.wait(30)  # a large KB being embedded
+        return real(spec)
+
+    monkeypatch.setattr(embed, "get_embedder", slow)
+    question = ROUTED[0][0]
+    rt = Runtime(load_settings(demo_data, env={"TANDEM_EMBEDDER": "wordllama", "TANDEM_LLM": "extractive"}),
+                 background_builds=True)
+    try:
+        assert rt.retriever_for(question) is rt.retriever  # starts the build
+        started = time.perf_counter()
+        for _ in range(3):
+            assert rt.retriever_for(question) is rt.retriever
+            assert rt.retriever_for(question).search(question, k=1)
+        assert time.perf_counter() - started < 5  # not waiting for the build
+        release.set()
+        assert rt.foreign_retriever(wait=True) is not None
+    finally:
+        release.set()
+        rt.close()
+
+
 def test_a_multilingual_encoder_that_fails_to_load_leaves_search_as_it_was(demo_data, monkeypatch, caplog):
     from backend.retrieval import embed
 
