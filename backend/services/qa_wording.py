@@ -40,7 +40,8 @@ RUDE_RULES = re.compile(
     r"|[\U0001F644\U0001F926]", re.IGNORECASE)  # eye-roll, facepalm
 # A sentence ends at . ! or ? before a space or the end, never inside "$6.95" or "e.g.,".
 _SENTENCE = re.compile(r"\S(?:.*?)(?:[.!?]+(?=\s|$)|(?=\n)|$)", re.MULTILINE)
-_QUESTION = re.compile(r"[^.!?\n]*\?")
+# A run of text up to the mark that ends it (questions are the runs ending in "?"); one pass, linear in the text.
+_PIECE = re.compile(r"[^.!?\n]+[.!?\n]?")
 REQUEST = re.compile(
     r"^\s*(?:(?:so|and|also|oh|ok(?:ay)?|hi|hello),?\s+)*(?:can|could|would|will) you\b|\bplease\s+(?:\w+\s+){0,2}"
     r"(?:send|refund|cancel|change|update|check|tell|let|call|confirm|fix|help|add|remove|reset|resend|replace)\b|"
@@ -186,20 +187,29 @@ def sentences(text: str) -> list[str]:
 def customer_questions(text: str, min_words: int = tuning.QA_MIN_QUESTION_WORDS) -> list[str]:
     """The questions and requests of one customer message that want an answer (of at least `min_words` content
     words): a point made as a question is none."""
-    found = [q.strip() for q in _QUESTION.findall(text) if q.strip() and not RHETORICAL.search(q.strip())]
+    found = [q for piece in _PIECE.finditer(text)
+             if (q := piece.group().strip()).endswith("?") and len(q) > 1 and not rhetorical(q)]
     found += [s for s in sentences(text) if not s.endswith("?") and REQUEST.search(s)]
     return [q for q in found if len(stems(q)) >= min_words]
 
 
 # A question asked to make a point wants no answer: "Surely that's not fair?", "So I'm stuck with it until January?",
-# "That's all you've got to say?", "It was meant to come Friday, wasn't it?" (a tag question).
+# "That's all you've got to say?", "It was meant to come Friday, wasn't it?" (a complaint put as a tag question).
+# Each form needs the point in its words: "So I can cancel anytime?" and "How is that calculated?" are questions.
 RHETORICAL = re.compile(
-    r"^\W*(?:(?:and|but|oh|ok|okay|well|sorry)\b,?\s+)?(?:surely|so\s+(?:i|i'm|i'll|i've|we|we're|you're|you|there's|"
-    r"that's|it's|he|she|they)\b|that(?:'s| is| seems| sounds)\b|is that (?:it|all|really)|isn't that|how is that|"
-    r"how's that|who (?:on earth |actually )?(?:schedules|thought|decided|designs|plans)|what kind of|seriously|"
-    r"really\?|are you (?:serious|kidding|joking))"
-    r"|,\s*(?:isn't|wasn't|aren't|didn't|doesn't|won't|can't|haven't|hasn't)\s+(?:it|that|they|you|i|he|she|there)\s*\?\s*$"
-    r"|all you(?:'ve got| have| can) (?:to )?say", re.IGNORECASE)
+    r"^\W*(?:(?:and|but|oh|ok|okay|well|sorry)\b,?\s+)?(?:surely\b|so\s+(?:i'm|i\s+am|we're|i've|i'll)\s+(?:\w+\s+){0,2}"
+    r"(?:stuck|paying|meant|supposed|expected|left|out\s+of\s+pocket)\b|so\s+i\s+can't\b|that(?:'s| is| seems| sounds)\s+"
+    r"(?:\w+\s+){0,2}(?:fair|harsh|ridiculous|unfair|it|all|a\s+joke|rubbish|outrageous|unacceptable)\b|how\s+is\s+that\s+"
+    r"(?:fair|ok|okay|acceptable|right|reasonable)\b|who\s+(?:on\s+earth\s+)?(?:schedules|thought|decided|designs|plans)\b|"
+    r"seriously\b|really\?|are\s+you\s+(?:serious|kidding|joking))"
+    r"|all\s+you(?:'ve\s+got|\s+have|\s+can)\s+(?:to\s+)?say", re.IGNORECASE)
+_TAG = re.compile(r",\s*(?:wasn't|weren't|didn't)\s+(?:it|that|they|you|i|he|she|there)\s*\?\s*$", re.IGNORECASE)
+_BROKEN_WORD = re.compile(r"\b(?:meant|supposed|promised|told)\b", re.IGNORECASE)
+
+
+def rhetorical(question: str) -> bool:
+    """Whether a question makes a point rather than asks (see RHETORICAL; a tag question about a broken word)."""
+    return bool(RHETORICAL.search(question) or (_TAG.search(question) and _BROKEN_WORD.search(question)))
 
 
 # ---- the kind of answer a question asks for ------------------------------------------------------------------

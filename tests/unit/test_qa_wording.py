@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from backend.services.qa_wording import answers_in_kind, customer_questions, derived_amount, promised_soon
+from tests.conftest import growth
 
 
 @pytest.mark.parametrize(("question", "reply"), [
@@ -114,8 +115,22 @@ def test_a_customer_writing_again_is_a_repeat_contact(text, repeat):
     ("That's all you've got to say?", []),
     ("So I'm stuck with the old tariff until January? Can you move me to the new one today?",
      ["Can you move me to the new one today?"]),
-    ("Is that really the earliest slot? When can an engineer come?", ["When can an engineer come?"]),
+    ("How is that fair? When can an engineer come?", ["When can an engineer come?"]),
     ("So can I get a refund for the missed week?", ["So can I get a refund for the missed week?"]),
+    # questions that only start like a point made
+    ("What kind of payment methods do you accept?", ["What kind of payment methods do you accept?"]),
+    ("How is that calculated?", ["How is that calculated?"]),
+    ("So I can cancel anytime?", ["So I can cancel anytime?"]),
+    ("The warranty covers water damage, doesn't it?", ["The warranty covers water damage, doesn't it?"]),
+    ("It was free, wasn't it?", ["It was free, wasn't it?"]),
 ])
 def test_a_point_made_as_a_question_wants_no_answer(message: str, wanted: list[str]):
     assert customer_questions(message, min_words=1) == wanted
+
+
+@pytest.mark.parametrize("unit", ["a", "meant ", "so i'm ", "that's ", "why?? "])
+def test_hostile_messages_cost_linear_time(unit):
+    def work(chars: int) -> None:
+        customer_questions((unit * (chars // len(unit) + 1))[:chars] + ", wasn't it?")
+
+    assert growth(work, 4_000) < 8  # linear: about 4; quadratic: about 16
