@@ -54,10 +54,11 @@ def start_jobs(rt: Runtime) -> list[Repeating]:
 
     jobs.append(periodic(rt, "learn", timedelta(seconds=tuning.LEARN_EVERY_S), lambda: learn(rt).summary(),
                          check_every=min(60.0, tuning.LEARN_EVERY_S)).start())
-    from backend.services.calibration import recalibrate_if_stale
+    from backend.services.calibration import recalibrate_all_if_stale
 
+    # The multilingual index, once used, is caught up with the KB here too, so questions need not wait for it.
     jobs.append(periodic(rt, "calibrate", timedelta(seconds=tuning.CALIBRATION_CHECK_S),
-                         lambda: "recalibrated" if any([recalibrate_if_stale(rt, r) for r in rt.built_retrievers()]) else None,
+                         lambda: "recalibrated" if recalibrate_all_if_stale(rt) else None,
                          check_every=tuning.CALIBRATION_CHECK_S).start())
     from backend.services.kb import prune_change_log
 

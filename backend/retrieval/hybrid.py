@@ -266,13 +266,13 @@ class Retriever:
         return read.counted if read is not None else text
 
     def bridged(self, query: str) -> Bridged | None:
-        """The query read through the word bridge when it is confidently in another language than the KB's.
+        """The query read through the word bridge when it is in another language than the KB's.
 
-        Three things must hold: most of its words unknown to the KB (tuning.BRIDGE_FOREIGN_SHARE, of at least
-        tuning.BRIDGE_MIN_WORDS words), another language detected with confidence (tuning.BRIDGE_LANGUAGE_*),
-        and a bridge to read it with. An English question on a matter the KB does not cover also has mostly
-        unknown words ("okta saml sso"), and short ones are often taken for another language: bridged, they
-        would look answerable. Any failure reads the query as it is.
+        Two things must hold: `in_other_language` (most of its words unknown to the KB and another language
+        detected with confidence, or, in a question of four words or more, the KB's language plainly not), and a
+        bridge to read it with. An English question on a matter the KB does not cover also has mostly unknown
+        words ("okta saml sso"), and short ones are often taken for another language: bridged, they would look
+        answerable. Any failure reads the query as it is.
         """
         if self._bridge_off:
             return None

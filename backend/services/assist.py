@@ -136,7 +136,9 @@ def retrieve(rt: Runtime, thread: Thread, *, replay: bool = False, use_learned: 
     query = conversation_query(thread)
     if not query.question.strip() or not query.parts:
         return Retrieval(question=query.question, hits=[], grounded=[], ms=(time.perf_counter() - started) * 1000)
-    retriever = rt.retriever_for(query.question)  # another language than the KB's: the multilingual encoder
+    # A conversation in another language than the KB's goes to the multilingual encoder, judged on all its turns
+    # (a short follow-up, "y el precio?", says too little alone) so one conversation keeps one encoder.
+    retriever = rt.retriever_for(" ".join(part.text for part in query.parts))
     vectors = retriever.embed_texts([part.text for part in query.parts])
     mixed = retriever.mix(vectors, [part.weight for part in query.parts]) if len(query.parts) > 1 else vectors[0]
     exclude = thread.ticket_id if replay else None

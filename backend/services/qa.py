@@ -100,7 +100,7 @@ UNATTRIBUTED = "(unattributed)"  # agent messages that carry no author
 @dataclass
 class Statement:
     """A KB sentence stating a value, and whether it agrees with the agent's (None: the sentence is on the agent's
-    matter but the value's own clause is on another, so it neither backs nor contradicts it)."""
+    matter, the value's own clause on another: no wrong information, and the value is not judged as a promise)."""
 
     article: Article
     text: str

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from backend.retrieval.hybrid import Retriever
 
 log = logging.getLogger(__name__)
+FOREIGN_USED = "foreign_embedder_used"  # meta: the multilingual encoder some process built an index with
 
 
 class Runtime:
@@ -27,7 +29,8 @@ class Runtime:
         # A server answers from the main retriever while the foreign one is built in a thread; a CLI waits for it.
         self.background_builds = background_builds
         self._foreign: Retriever | None = None
-        self._foreign_state = "unbuilt"  # unbuilt | building | ready | off
+        self._foreign_state = "unbuilt"  # unbuilt | building | ready | failed (tried again later) | off
+        self._retry_at = 0.0
         self._foreign_lock = threading.Lock()  # held while the multilingual retriever is built
         self._state_lock = threading.Lock()
 
@@ -77,6 +80,10 @@ class Runtime:
         if self._foreign_state == "off" or not self._foreign_embedder():
             self._foreign_state = "off"
             return None
+        if self._foreign_state == "failed":
+            if time.monotonic() < self._retry_at:
+                return None
+            self._foreign_state = "unbuilt"
         if not wait:
             with self._state_lock:  # never held while building: requests meanwhile go on with the main retriever
                 if self._foreign_state != "unbuilt":
@@ -89,10 +96,18 @@ class Runtime:
                 self._build_foreign(locked=True)
         return self._foreign
 
+    def foreign_in_use(self) -> bool:
+        """Whether some process has searched this KB with the multilingual encoder configured now (so its index
+        and calibration are worth keeping current)."""
+        return bool(self._foreign_embedder()) and get_meta(self.db, FOREIGN_USED) == self._foreign_embedder()
+
     def _foreign_embedder(self) -> str | None:
-        """The multilingual encoder other languages are searched with, or None (off, or nothing installed)."""
+        """The multilingual encoder other languages are searched with, or None (off, or the main encoder reads
+        every language itself)."""
+        from backend.settings import MULTILINGUAL_EMBEDDERS
+
         choice = self.settings.foreign_embedder
-        if choice == "off":
+        if choice == "off" or self.settings.embedder in MULTILINGUAL_EMBEDDERS:
             return None
         if choice != "auto":
             return choice
@@ -111,19 +126,28 @@ class Runtime:
         from backend.retrieval.hybrid import Retriever
         from backend.services.calibration import recalibrate_if_stale, stored_calibration
 
-        name = self._foreign_embedder()
+        name = self._foreign_embedder() or ""
         try:
-            embedder = get_embedder(name or "")
+            embedder = get_embedder(name)
+        except Exception:  # questions in other languages go on through the main encoder and the word bridge
+            log.warning("the multilingual encoder %s cannot load: searching every language with %s",
+                        name, self.settings.embedder, exc_info=True)
+            self._foreign_state = "off"
+            return
+        try:
             retriever = Retriever(self.db, embedder, self.settings.index_dir,
                                   calibration=stored_calibration(self.db, embedder.name),
                                   calibration_source=lambda: stored_calibration(self.db, embedder.name))
             retriever.routed_point = tuning.ROUTED_OPERATING_POINT.get(embedder.name)
             retriever.ensure_index()
             recalibrate_if_stale(self, retriever)
-        except Exception:  # questions in other languages go on through the main encoder and the word bridge
-            log.warning("the multilingual encoder %s is unavailable: searching every language with %s",
-                        name, self.settings.embedder, exc_info=True)
-            self._foreign_state = "off"
+            if get_meta(self.db, FOREIGN_USED) != name:
+                with self.db.transaction():
+                    set_meta(self.db, FOREIGN_USED, name)
+        except Exception:  # a store error, say: the main retriever serves meanwhile, and the build is tried again
+            log.warning("building the %s index failed: searching every language with %s, trying again in %.0f s",
+                        name, self.settings.embedder, tuning.FOREIGN_RETRY_S, exc_info=True)
+            self._foreign_state, self._retry_at = "failed", time.monotonic() + tuning.FOREIGN_RETRY_S
             return
         self._foreign, self._foreign_state = retriever, "ready"
 

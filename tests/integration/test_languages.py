@@ -519,7 +519,7 @@ def test_a_multilingual_encoder_that_fails_to_load_leaves_search_as_it_was(demo_
         question = ROUTED[1][0]
         assert rt.retriever_for(question) is rt.retriever
         assert rt.retriever_for(question).search(question, k=1)  # still answered, through the word bridge
-        assert "multilingual encoder use-m3 is unavailable" in caplog.text
+        assert "multilingual encoder use-m3 cannot load" in caplog.text
     finally:
         rt.close()
 
@@ -575,5 +575,76 @@ def test_a_longer_question_whose_language_scores_split_is_still_another_language
         assert rt.retriever_for(split) is not rt.retriever
         for short in ("dark mode pls", "kubernetes helm chart", "promo code"):  # English scores under .1 too
             assert not rt.retriever.in_other_language(short), short
+    finally:
+        rt.close()
+
+
+def test_a_short_follow_up_stays_with_its_conversations_encoder(demo_data, monkeypatch):
+    """'¿y el precio?' alone is too short to tell its language; the conversation it follows is Spanish."""
+    from backend.services import assist as assist_service
+
+    conversation = msgspec.convert({"helpdesk": "zendesk", "ticket_id": "ES-2", "messages": [
+        {"id": "m1", "role": "customer", "text": "Hola, quiero envolver para regalo los tres articulos de mi pedido."},
+        {"id": "m2", "role": "agent", "text": "¡Claro! Se puede elegir al pagar."},
+        {"id": "m3", "role": "customer", "text": "¿y el precio?"}]}, Conversation)
+    rt = make_runtime(demo_data)
+    searched = []
+    real = rt.retriever_for
+    monkeypatch.setattr(rt, "retriever_for", lambda text: searched.append(real(text)) or searched[-1])
+    try:
+        assert rt.retriever_for("¿y el precio?") is rt.retriever  # alone: not enough words to tell
+        searched.clear()
+        assist_service.assist(rt, conversation)
+    finally:
+        rt.close()
+    assert searched and searched[0].embedder.name == "use-multilingual-v3", searched
+
+
+def test_the_multilingual_calibration_follows_kb_edits_once_used(demo_data):
+    from backend.models import ArticleIn
+    from backend.services import kb as kb_service
+    from backend.services.calibration import stored_calibration
+    from backend.store import kb as kb_store
+
+    rt = make_runtime(demo_data)
+    try:
+        assert not rt.foreign_in_use()
+        routed = rt.retriever_for(ROUTED[0][0])
+        assert routed is not rt.retriever and rt.foreign_in_use()
+    finally:
+        rt.close()
+    later = make_runtime(demo_data)  # another process: a CLI import, say
+    try:
+        kb_service.upsert_articles(later, [ArticleIn(external_id="snorkel-hire", title="Snorkel hire",
+                                                     body="Snorkel masks can be hired at the beach shop.")],
+                                   source="demo")
+        version = kb_store.kb_version(later.db)
+        assert stored_calibration(later.db, "use-multilingual-v3").kb_version == version
+        assert later.foreign_retriever(wait=True).index.kb_version == version
+    finally:
+        later.close()
+
+
+def test_a_failed_build_is_tried_again_later(demo_data, monkeypatch, caplog):
+    """A store error while building is not the encoder's fault: the main retriever serves, then it is retried."""
+    from backend.retrieval.hybrid import Retriever
+
+    real, calls = Retriever.ensure_index, []
+
+    def flaky(self, progress=None):
+        if self.embedder.name == "use-multilingual-v3" and not calls:
+            calls.append(1)
+            raise OSError("database is locked")
+        return real(self, progress)
+
+    monkeypatch.setattr(Retriever, "ensure_index", flaky)
+    question = ROUTED[0][0]
+    rt = make_runtime(demo_data)
+    try:
+        assert rt.retriever_for(question) is rt.retriever and "trying again in" in caplog.text
+        assert rt.retriever_for(question) is rt.retriever  # not before the retry time
+        monkeypatch.setattr(tuning, "FOREIGN_RETRY_S", 0.0)
+        rt._retry_at = 0.0
+        assert rt.retriever_for(question).embedder.name == "use-multilingual-v3"
     finally:
         rt.close()
