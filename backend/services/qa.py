@@ -185,7 +185,7 @@ class Scorer:
             found = [governing] if governing is not None else []
             for query in (question, turn.text):
                 if query.strip():
-                    found += [self.articles[h.article_id] for h in self.rt.retriever.search(
+                    found += [self.articles[h.article_id] for h in self.rt.retriever_for(query).search(
                         query, k=tuning.QA_SEARCH_K, exclude_ticket=thread.ticket_id) if h.article_id in self.articles]
             out.update((a.article_id, a) for a in found + self._articles_for(thread, turn.text, governing)
                        if a.article_id not in out)
@@ -200,7 +200,7 @@ class Scorer:
         hits: list[Hit] = []
         for query in (question, reply):
             if query.strip():
-                found = self.rt.retriever.search(query, k=tuning.QA_SEARCH_K, exclude_ticket=thread.ticket_id)
+                found = self.rt.retriever_for(query).search(query, k=tuning.QA_SEARCH_K, exclude_ticket=thread.ticket_id)
                 hits += [h for h in found if h.article_id not in {x.article_id for x in hits}]
         # Whole articles, not only their best chunk: a policy's numbers are often a section away from its title.
         passages = [self.articles[h.article_id].body if h.article_id in self.articles else h.text for h in hits]
@@ -353,9 +353,9 @@ class Scorer:
         out = [governing] if governing is not None else []
         for sentence in sentences(reply):
             if any(stated_values(kind, sentence) for kind in VALUE_KINDS) or commitments(sentence) or denials(sentence):
-                for hit in self.rt.retriever.search(sentence, k=tuning.QA_SEARCH_K, exclude_ticket=thread.ticket_id):
-                    if hit.article_id in self.articles:
-                        out.append(self.articles[hit.article_id])
+                found = self.rt.retriever_for(sentence).search(sentence, k=tuning.QA_SEARCH_K,
+                                                               exclude_ticket=thread.ticket_id)
+                out += [self.articles[hit.article_id] for hit in found if hit.article_id in self.articles]
         return out
 
     # -- questions left unanswered --
