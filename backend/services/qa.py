@@ -44,7 +44,7 @@ from backend.llm.checks import (
 )
 from backend.llm.prompts import get_prompt
 from backend.models import Article, Hit, Thread, Turn
-from backend.retrieval.embed import embed_cached
+from backend.retrieval.embed import embed_cached, normalize
 from backend.services.learning import ArticleLinker, question_before
 from backend.services.qa_answers import answer_features, unaddressed_probability
 from backend.services.qa_judge import judge
@@ -132,6 +132,7 @@ class Scorer:
         self.handover_codes = handover_codes([a.body for a in self.articles.values()])
         self._embedder = embedder
         self._stated: dict[str, list[tuple[str, dict[str, list[str]]]]] = {}
+        self.search = rt.retriever.search  # score() points it at the retriever for each conversation's language
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -159,6 +160,8 @@ class Scorer:
 
     def score(self, thread: Thread) -> list[Finding]:
         """The flags of one conversation under the rubric."""
+        # One encoder per conversation, chosen on the customer's words as assist chooses it.
+        self.search = self.rt.retriever_for(" ".join(m.text for m in thread.messages if m.role == "customer")).search
         found: list[Finding] = []
         if self.rubric.rule("unsupported_promise") or self.rubric.rule("wrong_information"):
             found += self.commitments(thread)
@@ -185,7 +188,7 @@ class Scorer:
             found = [governing] if governing is not None else []
             for query in (question, turn.text):
                 if query.strip():
-                    found += [self.articles[h.article_id] for h in self.rt.retriever_for(query).search(
+                    found += [self.articles[h.article_id] for h in self.search(
                         query, k=tuning.QA_SEARCH_K, exclude_ticket=thread.ticket_id) if h.article_id in self.articles]
             out.update((a.article_id, a) for a in found + self._articles_for(thread, turn.text, governing)
                        if a.article_id not in out)
@@ -200,7 +203,7 @@ class Scorer:
         hits: list[Hit] = []
         for query in (question, reply):
             if query.strip():
-                found = self.rt.retriever_for(query).search(query, k=tuning.QA_SEARCH_K, exclude_ticket=thread.ticket_id)
+                found = self.search(query, k=tuning.QA_SEARCH_K, exclude_ticket=thread.ticket_id)
                 hits += [h for h in found if h.article_id not in {x.article_id for x in hits}]
         # Whole articles, not only their best chunk: a policy's numbers are often a section away from its title.
         passages = [self.articles[h.article_id].body if h.article_id in self.articles else h.text for h in hits]
@@ -235,7 +238,7 @@ class Scorer:
         if not candidates:
             return None
         clause = clause_holding(sentence, span)
-        vectors = _unit(embed_cached(self.sentence_embedder,
+        vectors = normalize(embed_cached(self.sentence_embedder,
                                      [plain(sentence), plain(clause)] + [plain(text) for _, text, _ in candidates]))
         similarity = vectors[2:] @ vectors[0]
         ranked = sorted(range(len(candidates)), key=lambda i: -float(similarity[i]))
@@ -328,7 +331,7 @@ class Scorer:
         if not candidates:
             return None
         # The denial's own clause says what is free ("driving credit doesn't expire, so it'll sit on your account").
-        vectors = _unit(embed_cached(self.sentence_embedder, [plain(sentence), plain(clause_holding(sentence, phrase))]
+        vectors = normalize(embed_cached(self.sentence_embedder, [plain(sentence), plain(clause_holding(sentence, phrase))]
                                      + [plain(text) for _, text, _ in candidates]))
         similarity = np.maximum(vectors[2:] @ vectors[0], vectors[2:] @ vectors[1])
         best = int(np.argmax(similarity))
@@ -344,7 +347,7 @@ class Scorer:
         if not offers:
             return False
         clause = clause_holding(sentence, span)
-        vectors = _unit(embed_cached(self.sentence_embedder, [plain(sentence), plain(clause)] + [plain(t) for t in offers]))
+        vectors = normalize(embed_cached(self.sentence_embedder, [plain(sentence), plain(clause)] + [plain(t) for t in offers]))
         return float(np.maximum(vectors[2:] @ vectors[0], vectors[2:] @ vectors[1]).max()) >= tuning.QA_PROMISE_SIMILARITY
 
     def _articles_for(self, thread: Thread, reply: str, governing: Article | None) -> list[Article]:
@@ -353,8 +356,7 @@ class Scorer:
         out = [governing] if governing is not None else []
         for sentence in sentences(reply):
             if any(stated_values(kind, sentence) for kind in VALUE_KINDS) or commitments(sentence) or denials(sentence):
-                found = self.rt.retriever_for(sentence).search(sentence, k=tuning.QA_SEARCH_K,
-                                                               exclude_ticket=thread.ticket_id)
+                found = self.search(sentence, k=tuning.QA_SEARCH_K, exclude_ticket=thread.ticket_id)
                 out += [self.articles[hit.article_id] for hit in found if hit.article_id in self.articles]
         return out
 
@@ -467,21 +469,9 @@ class Scorer:
         return out
 
 
-def _unit(vectors: Any) -> np.ndarray:
-    array = np.asarray(vectors, dtype=np.float32)
-    norms = np.linalg.norm(array, axis=1, keepdims=True)
-    return array / np.where(norms == 0, 1, norms)
-
-
 def _kind_counts(recorded: str, kinds: list[str]) -> bool:
     """Whether a recorded `KIND:own|other` is one the rubric counts ("CARD" or "CARD:other")."""
     return recorded in kinds or recorded.split(":", 1)[0] in kinds
-
-
-def _promising(reply: str, span: str) -> bool:
-    """Whether the sentence of `reply` holding `span` also promises a refund, credit, discount or compensation."""
-    sentence = next((s for s in sentences(reply) if span in s), "")
-    return any(kind in PROMISE_WORDS for kind, _, _ in commitments(sentence))
 
 
 def _comparable(kind: str, span: str, other: str) -> bool:
