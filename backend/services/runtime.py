@@ -134,6 +134,7 @@ class Runtime:
                         name, self.settings.embedder, exc_info=True)
             self._foreign_state = "off"
             return
+        retriever = None
         try:
             retriever = Retriever(self.db, embedder, self.settings.index_dir,
                                   calibration=stored_calibration(self.db, embedder.name),
@@ -145,6 +146,8 @@ class Runtime:
                 with self.db.transaction():
                     set_meta(self.db, FOREIGN_USED, name)
         except Exception:  # a store error, say: the main retriever serves meanwhile, and the build is tried again
+            if retriever is not None:
+                retriever.close()  # its BM25 threads
             log.warning("building the %s index failed: searching every language with %s, trying again in %.0f s",
                         name, self.settings.embedder, tuning.FOREIGN_RETRY_S, exc_info=True)
             self._foreign_state, self._retry_at = "failed", time.monotonic() + tuning.FOREIGN_RETRY_S
