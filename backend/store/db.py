@@ -17,6 +17,7 @@ import itertools
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -26,6 +27,22 @@ from typing import Any, Literal
 Params = Sequence[Any] | dict[str, Any]
 Dialect = Literal["sqlite", "postgres"]
 BUSY_TIMEOUT_MS = 30_000
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch the file to write-ahead logging. Processes opening a new store at once can be refused outright:
+    SQLite does not wait on its busy handler for a journal-mode change it could deadlock on, so wait here."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 _savepoints = itertools.count(1)
 
 
@@ -120,7 +137,7 @@ class SQLiteDatabase(Database):
             conn = sqlite3.connect(str(self.path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
                                    isolation_level=None)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode = WAL")
+            _use_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA secure_delete = ON")  # deleted text is overwritten, not left in free pages

@@ -435,3 +435,24 @@ def test_a_stream_resumed_on_another_thread_leaves_no_thread_holding_a_connectio
         assert db.value("SELECT value FROM meta WHERE key = 'after'") == "1"
     finally:
         db.close()
+
+
+def test_a_store_another_process_holds_locked_is_switched_to_wal_once_free(tmp_path):
+    """SQLite refuses a journal-mode change under another's lock without waiting; opening waits for it."""
+    import sqlite3
+    import threading
+
+    from backend.store.db import _use_wal
+
+    path = tmp_path / "new.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    opener = sqlite3.connect(path, isolation_level=None, timeout=0.05)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        opener.execute("PRAGMA journal_mode = WAL")  # what four processes starting together met
+    threading.Timer(0.3, lambda: holder.execute("COMMIT")).start()
+    _use_wal(opener)
+    assert opener.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    opener.close()
+    holder.close()
