@@ -375,8 +375,7 @@ def calibrate(app, recompute, operating_point, reset, other_languages, as_json):
         current = service.reset_operating_point(rt, retriever)
     elif operating_point is not None:
         current = service.set_operating_point(rt, operating_point, source="manual", retriever=retriever)
-    if current.operating_point_source == "default" and retriever.routed_point is not None:
-        current = msgspec.structs.replace(current, operating_point=retriever.routed_point)  # what it answers at
+    current = msgspec.structs.replace(current, operating_point=retriever.operating_point(current))  # answers at
     if as_json:
         print_json(current)
         return

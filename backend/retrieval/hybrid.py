@@ -297,7 +297,7 @@ class Retriever:
             return False
         from backend.signals.language import language_scores
 
-        scores = language_scores(query)
+        scores = language_scores(query[:tuning.LANGUAGE_SAMPLE_CHARS])  # a whole conversation may come: its head
         kb_language = self.kb_language()
         top = max(scores, key=lambda code: scores[code]) if scores else kb_language
         confident = not (top == kb_language or scores[top] < tuning.BRIDGE_LANGUAGE_FLOOR
@@ -465,8 +465,7 @@ class Retriever:
         top = sorted(best.values(), reverse=True)[:max(k, 2)]  # the margin feature needs the runner-up
         norm = (self.dense_weight + self.lexical_weight) / (tuning.RRF_K + 1) if self.fusion == "rrf" else 1.0
         calibration = self.calibration
-        point = self.routed_point if self.routed_point is not None and calibration.operating_point_source == "default" \
-            else calibration.operating_point
+        point = self.operating_point(calibration)
         similarities = [article_similarity[rows[chunk_id].article_row_id] for _, chunk_id in top]
         declined = None if learned.declined is None else learned.declined - tuning.LEARNED_OFFSET
         hits = []
@@ -485,6 +484,14 @@ class Retriever:
                             similarity=round(similarity, 6), confidence=round(confidence, 4),
                             grounded=confidence >= point, source=row.source))
         return hits[:k]
+
+    def operating_point(self, calibration: Calibration | None = None) -> float:
+        """The confidence from which a hit counts as grounded: the calibration's (default: this retriever's), or
+        the routed point when questions in other languages come here and the team chose none."""
+        calibration = calibration or self.calibration
+        if self.routed_point is not None and calibration.operating_point_source == "default":
+            return self.routed_point
+        return calibration.operating_point
 
     def _lexical_search(self, query: str, candidates: int) -> list[tuple[int, float]]:
         """BM25 candidates for `query`: (chunk_id, score) best first."""

@@ -119,12 +119,13 @@ def measure(rt: Runtime, retriever: Retriever | None = None) -> KBScale | None:
     pseudo = pseudo_queries(rt)
     if not pseudo:
         return None
-    background = [max(best.values(), default=0.0) for best in _best_similarities(rt, retriever, _background_vectors(embedder))]
+    background = [max(best.values(), default=0.0)
+                  for best in _best_similarities(rt, retriever, _background_vectors(embedder))]
     own = []
     # Cached: every KB write recalibrates, and re-embedding all the titles made one article's upsert cost a
     # third of a second on the demo KB.
-    for (_, article_id), best in zip(pseudo, _best_similarities(rt, retriever, embed_cached(embedder, [q for q, _ in pseudo])),
-                                     strict=True):
+    pseudo_vectors = embed_cached(embedder, [q for q, _ in pseudo])
+    for (_, article_id), best in zip(pseudo, _best_similarities(rt, retriever, pseudo_vectors), strict=True):
         own.append(best.get(article_id, max(best.values(), default=0.0)))
     background_mean, background_sd = _spread(background)
     pseudo_mean, pseudo_sd = _spread(own)
